@@ -1,0 +1,356 @@
+"""Raw article bytes or text -> a clean `Article` (title, standfirst, date, body paragraphs).
+
+Understands the news-page shape the bundled article has (title, standfirst, reading-time line, date
+line, photo caption ending in an agency tag, body with sub-headings and pull quotes, a trailing
+"Agencies contributed" line), plain text given a publication date, and HTML (through trafilatura).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.briefing.models import Article
+
+MAX_ARTICLE_BYTES = 1_000_000  # 1 MB: several times the longest news feature; bounds work per /add
+MIN_ARTICLE_WORDS = 20
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+"
+# "11 February, 2016", "Thu 11 Feb 2016", "February 11, 2016", "2016-02-11", "Published: ..."
+_DATE_LINE_PATTERNS = (
+    re.compile(
+        rf"^(?:published:?\s+|updated:?\s+)?(?:{_WEEKDAY_RE})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+        rf"(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?:published:?\s+|updated:?\s+)?(?:{_WEEKDAY_RE})?(?P<m>{_MONTH_RE})\.?\s+"
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:published:?\s+|updated:?\s+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", re.IGNORECASE
+    ),
+)
+_READING_TIME = re.compile(r"^\d{1,3}\s*(?:min|mins|minute|minutes)\s+read$", re.IGNORECASE)
+# A photo caption ends in the picture agency in brackets: "... in Munich [AFP]", "(Reuters)".
+_CAPTION_TAG = re.compile(r"[\[(](?:[A-Z][\w.&/ -]{0,40}|Getty Images|File photo)[\])]\s*$")
+_TRAILER = re.compile(
+    r"^(?:agencies contributed to this report|additional reporting by\b|with agencies$|"
+    r"source:\s|follow us on\b|copyright\b|©)",
+    re.IGNORECASE,
+)
+_TERMINAL = tuple(".!?…:;")
+_CLOSERS = "\"'”’)]»"
+_ENGLISH_MARKERS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "were",
+        "said",
+        "by",
+        "at",
+        "it",
+        "from",
+        "has",
+        "have",
+        "be",
+        "are",
+        "an",
+        "this",
+        "which",
+        "who",
+        "not",
+        "but",
+        "his",
+        "her",
+        "their",
+        "its",
+        "will",
+        "would",
+        "they",
+        "he",
+        "she",
+    }
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+class IngestError(ValueError):
+    """The input cannot become an article; the message says why, in one line, for the user."""
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What the caller knows about an article besides its text."""
+
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+def decode_article_bytes(data: bytes) -> str:
+    """Bytes from a file, upload or URL -> text, refusing binary and oversized input."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise IngestError(
+            f"the article is {len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,} bytes"
+        )
+    if b"\x00" in data[:8192]:
+        raise IngestError("this looks like a binary file, not article text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise IngestError("the text is not valid UTF-8") from exc
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if text and controls / len(text) > 0.01:
+        raise IngestError("this looks like a binary file, not article text")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(
+        re.search(r"<(?:p|div|article|body|h1)\b[^>]*>", head)
+    )
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """A publication-date line ("11 February, 2016", "2016-02-11") -> the date, else None."""
+    line = line.strip()
+    if len(line) > 60:
+        return None
+    for pattern in _DATE_LINE_PATTERNS:
+        match = pattern.match(line)
+        if not match:
+            continue
+        month_text = match["m"]
+        month = (
+            int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower().rstrip("."))
+        )
+        if month is None:
+            continue
+        try:
+            return dt.date(int(match["y"]), month, int(match["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A user-supplied YYYY-MM-DD -> date, or an IngestError that says what is wrong."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise IngestError(f"{text.strip()!r} is not a date in the form YYYY-MM-DD") from exc
+
+
+def content_hash(title: str, paragraphs: list[str]) -> str:
+    """Hash of the normalised text: the same article pasted twice hashes the same."""
+    normal = "\n".join([title, *paragraphs])
+    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFC", normal)).strip().lower()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def article_id_for(digest: str) -> str:
+    return digest[:8]
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    core = line.rstrip(_CLOSERS)
+    return 0 < len(words) <= 10 and not core.endswith(_TERMINAL) and not line[0].islower()
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION_TAG.search(line)) and len(line.split()) <= 40
+
+
+def _clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch) != "Cc")
+    return re.sub(r"[ \t\u00a0]+", " ", line).strip()
+
+
+def _check_english(paragraphs: list[str]) -> None:
+    words = [w.lower() for p in paragraphs for w in _WORD.findall(p)]
+    if len(words) < MIN_ARTICLE_WORDS:
+        raise IngestError(
+            f"the text has {len(words)} words; an article needs at least {MIN_ARTICLE_WORDS}"
+        )
+    share = sum(1 for w in words if w in _ENGLISH_MARKERS) / len(words)
+    if share < 0.12:
+        raise IngestError("the article does not look like English text; only English is supported")
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
+    """Plain or news-page-shaped text -> Article. Raises IngestError on unusable input."""
+    meta = meta or ArticleMeta()
+    if not text.strip():
+        raise IngestError("the article is empty")
+    if looks_like_html(text):
+        return parse_article_html(text, meta)
+    lines = [
+        _clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    nonblank = [line for line in lines if line]
+    if not nonblank:
+        raise IngestError("the article is empty")
+
+    title = meta.title or ""
+    body_start = 0
+    if not title and (
+        len(nonblank) > 1 and (_is_heading(nonblank[0]) or len(nonblank[0].split()) <= 20)
+    ):
+        title = nonblank[0]
+        body_start = 1
+
+    published_in_text: dt.date | None = None
+    standfirst: str | None = None
+    body: list[str] = []
+    # The header region: everything up to the date line, when the article has one near the top.
+    header_end = body_start
+    for index in range(body_start, min(len(nonblank), body_start + 8)):
+        found = parse_date_line(nonblank[index])
+        if found is not None:
+            published_in_text = found
+            header_end = index + 1
+            break
+    if published_in_text is not None:
+        for line in nonblank[body_start : header_end - 1]:
+            if _READING_TIME.match(line) or line.lower().startswith("by "):
+                continue
+            if standfirst is None and not _is_heading(line):
+                standfirst = line
+        remaining = nonblank[header_end:]
+        if remaining and _is_caption(remaining[0]):
+            remaining = remaining[1:]
+    else:
+        remaining = nonblank[body_start:]
+
+    for line in remaining:
+        if _TRAILER.match(line) or _READING_TIME.match(line):
+            continue
+        if _is_heading(line):
+            continue  # sub-headings and short pull lines are not body text
+        body.append(line)
+
+    # A pull quote repeats a line that stands again, longer, elsewhere in the body: drop the copy.
+    normals = [_normal(p) for p in body]
+    paragraphs = [
+        p
+        for i, p in enumerate(body)
+        if not any(
+            j != i and normals[i] and normals[i] in normals[j] and len(normals[j]) > len(normals[i])
+            for j in range(len(body))
+        )
+    ]
+    if not title:
+        first = paragraphs[0] if paragraphs else ""
+        words = first.split()
+        title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    _check_english(([standfirst] if standfirst else []) + paragraphs)
+
+    published = meta.published or published_in_text
+    if published is None:
+        raise IngestError(
+            "no publication date: the article has no date line; give one (--published YYYY-MM-DD)"
+        )
+    digest = content_hash(title, paragraphs)
+    return Article(
+        id=article_id_for(digest),
+        title=title,
+        standfirst=standfirst,
+        source=meta.source,
+        url=meta.url,
+        published=published,
+        paragraphs=paragraphs,
+        content_hash=digest,
+    )
+
+
+def parse_article_html(html: str, meta: ArticleMeta | None = None) -> Article:
+    """An HTML page -> Article, through trafilatura's main-text extraction."""
+    import trafilatura  # imported here: heavy, and only HTML needs it
+
+    meta = meta or ArticleMeta()
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            as_dict=True,
+            url=meta.url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+        )
+    except Exception as exc:  # trafilatura raises many kinds on malformed markup
+        raise IngestError("the HTML page could not be read") from exc
+    if not isinstance(document, dict) or not str(document.get("text") or "").strip():
+        raise IngestError("no article text was found in the HTML page")
+    published = meta.published
+    if published is None and document.get("date"):
+        try:
+            published = dt.date.fromisoformat(str(document.get("date"))[:10])
+        except ValueError:
+            published = None
+    text_lines = [line for line in str(document.get("text")).split("\n") if line.strip()]
+    title = meta.title or (str(document.get("title")).strip() if document.get("title") else "")
+    if title and text_lines and _normal(text_lines[0]) == _normal(title):
+        text_lines = text_lines[1:]
+    inner = ArticleMeta(
+        published=published,
+        source=meta.source or (str(document.get("sitename")) if document.get("sitename") else None),
+        url=meta.url or (str(document.get("url")) if document.get("url") else None),
+        title=title or None,
+    )
+    if not title and text_lines:
+        # No title in the page: let the text parser take the first line if it looks like one.
+        return parse_article_text("\n\n".join(text_lines), inner)
+    if published is None:
+        raise IngestError(
+            "no publication date: the page has none; give one (--published YYYY-MM-DD)"
+        )
+    return parse_article_text("\n\n".join(text_lines), inner)

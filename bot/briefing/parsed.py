@@ -1,0 +1,60 @@
+"""One article after spaCy: the Doc, its sentences by index, and the article they belong to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.models import Article, SourceRef
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """The parsed text of an article: the standfirst (if any) then the body paragraphs.
+
+    `sentences[i]` is the sentence every fact with `SourceRef(sentence=i)` points at; sentences made
+    only of white space are left out.
+    """
+
+    article: Article
+    doc: Doc
+    sentences: tuple[Span, ...]
+    _sentence_of_token: tuple[int, ...] = field(repr=False)
+
+    @classmethod
+    def from_doc(cls, article: Article, doc: Doc) -> ParsedArticle:
+        sentences = tuple(s for s in doc.sents if s.text.strip())
+        owner = [-1] * len(doc)
+        for index, sentence in enumerate(sentences):
+            for i in range(sentence.start, sentence.end):
+                owner[i] = index
+        # Whitespace tokens between sentences belong to the sentence before them.
+        last = 0
+        for i, value in enumerate(owner):
+            if value == -1:
+                owner[i] = last
+            else:
+                last = value
+        filled = article.model_copy(update={"sentences": [s.text.strip() for s in sentences]})
+        return cls(filled, doc, sentences, tuple(owner))
+
+    @property
+    def published(self) -> dt.date:
+        return self.article.published
+
+    def sentence_index(self, item: Token | Span | int) -> int:
+        """The index of the sentence holding a token, span or token index."""
+        i = item if isinstance(item, int) else item.i if isinstance(item, Token) else item.start
+        return self._sentence_of_token[i]
+
+    def ref(self, item: Token | Span | int) -> SourceRef:
+        """Provenance for a fact read at this token, span or token index."""
+        return SourceRef(article_id=self.article.id, sentence=self.sentence_index(item))
+
+
+def article_text(article: Article) -> str:
+    """The text the engine parses for an article: standfirst, then the body paragraphs."""
+    parts = ([article.standfirst] if article.standfirst else []) + list(article.paragraphs)
+    return "\n\n".join(parts)

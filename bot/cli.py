@@ -1,0 +1,125 @@
+"""The `briefing-bot` command line: run | demo | process | evaluate.
+
+Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from bot.briefing.ingest import (
+    ArticleMeta,
+    IngestError,
+    decode_article_bytes,
+    parse_article_text,
+    parse_iso_date,
+)
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+log = logging.getLogger("bot.cli")
+
+
+class UsageError(Exception):
+    """Bad input from the user of the command line; the message is shown as is."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing-bot", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser(
+        "run", help="run the bot (long polling, or webhook mode when WEBHOOK_URL is set)"
+    )
+    commands.add_parser("demo", help="chat with the bot in this terminal: no token, no network")
+    process = commands.add_parser("process", help="read one article and print its briefing")
+    process.add_argument("path", type=Path)
+    process.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="publication date, if the text has none"
+    )
+    process.add_argument(
+        "--json", action="store_true", help="print the briefing as one JSON object"
+    )
+    evaluate = commands.add_parser("evaluate", help="score the engine against the gold annotations")
+    evaluate.add_argument(
+        "--gold", type=Path, default=None, help="gold folder (default tests/gold)"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    return parser
+
+
+def _load_settings() -> Settings:
+    from bot.config import Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]).upper() or "settings"
+        raise UsageError(f"invalid setting {field}: {first['msg']}") from exc
+
+
+def _command_process(args: argparse.Namespace) -> int:
+    from bot.briefing.export import briefing_json
+    from bot.briefing.nlp import load_model
+    from bot.briefing.pipeline import process_article
+    from bot.briefing.topics import load_lexicon
+    from bot.render import render_article_report
+
+    settings = _load_settings()
+    path: Path = args.path
+    published = parse_iso_date(args.published) if args.published else None
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UsageError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path}: is a folder, not an article file") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    article = parse_article_text(decode_article_bytes(data), ArticleMeta(published=published))
+    lexicon = load_lexicon(settings.content_dir / "topics.toml")
+    briefing = process_article(load_model(settings.spacy_model), article, lexicon)
+    if args.json:
+        json.dump(briefing_json(briefing), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_article_report(briefing) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        if args.command == "process":
+            return _command_process(args)
+        if args.command == "evaluate":
+            from bot.briefing.evaluate import main as evaluate_main
+
+            return evaluate_main(args)
+        from bot.runner import run_bot, run_demo
+
+        settings = _load_settings()
+        return run_demo(settings) if args.command == "demo" else run_bot(settings)
+    except (UsageError, IngestError) as exc:
+        print(f"briefing-bot: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except Exception:
+        log.exception("internal error")
+        print("briefing-bot: internal error (details above)", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,1 @@
+"""Telegram handlers, grouped by audience; they read the briefing, render, and reply."""

