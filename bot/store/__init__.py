@@ -1,0 +1,29 @@
+"""Persistence: articles and their briefings, subscriptions, deliveries, the admin log."""
+
+from bot.store.records import (
+    AdminAction,
+    Delivery,
+    DeliveryResult,
+    DeliveryStatus,
+    DuplicateArticleError,
+    StoredArticle,
+    StoreError,
+    StoreStats,
+    Subscription,
+    UnknownArticleError,
+)
+from bot.store.repository import Store
+
+__all__ = [
+    "AdminAction",
+    "Delivery",
+    "DeliveryResult",
+    "DeliveryStatus",
+    "DuplicateArticleError",
+    "Store",
+    "StoreError",
+    "StoreStats",
+    "StoredArticle",
+    "Subscription",
+    "UnknownArticleError",
+]

@@ -1,0 +1,175 @@
+"""The database schema: every table the store uses, in one module so migrations can diff it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    false,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import JSON, TypeDecorator
+
+# Deterministic constraint names: migrations (Alembic) need them to alter or drop constraints.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+DELIVERY_STATUSES = ("claimed", "sent", "failed", "skipped")
+
+# SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY; PostgreSQL gets BIGINT.
+SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime stored as UTC; SQLite keeps no zone, so UTC is re-attached on reading."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value!r}: the store only takes aware datetimes")
+        value = value.astimezone(dt.UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ArticleRow(Base):
+    """One added article; `seq` orders articles and marks how far each chat's digests have read."""
+
+    __tablename__ = "articles"
+    # AUTOINCREMENT: without it SQLite reuses the highest seq after a removal, and a chat whose
+    # mark is that seq would never be sent the article that took it over.
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(32), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    raw_text: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class BriefingRow(Base):
+    """The engine's reading of one article as ArticleBriefing JSON, so restarts skip spaCy."""
+
+    __tablename__ = "article_briefings"
+
+    article_seq: Mapped[int] = mapped_column(
+        ForeignKey("articles.seq", ondelete="CASCADE"), primary_key=True
+    )
+    engine_version: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+    processed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class SubscriptionRow(Base):
+    """A chat's (or forum thread's) daily digest; the row outlives /unsubscribe with its mark."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        CheckConstraint("thread_id >= 0", name="thread_id_not_negative"),
+        CheckConstraint("last_seq >= 0", name="last_seq_not_negative"),
+        # The scheduler reads every active subscription at start-up.
+        Index(None, "active"),
+    )
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # 0 rather than NULL for "no thread": NULLs never collide in a key, so the uniqueness of
+    # (chat_id, thread_id) would not hold for plain chats.
+    thread_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, default=0)
+    chat_type: Mapped[str] = mapped_column(String(16))
+    time: Mapped[dt.time] = mapped_column(Time)
+    tz: Mapped[str] = mapped_column(String(64))
+    topics: Mapped[list[str]] = mapped_column(JSON)
+    daily: Mapped[bool] = mapped_column(default=False, server_default=false())
+    active: Mapped[bool] = mapped_column(default=True)
+    deactivated_reason: Mapped[str | None] = mapped_column(Text)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class DeliveryRow(Base):
+    """One digest for one chat and day; the unique key is what makes delivery exactly-once."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "thread_id", "digest_date"),
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in DELIVERY_STATUSES) + ")",
+            name="status_known",
+        ),
+        Index(None, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    thread_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    digest_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    error: Mapped[str | None] = mapped_column(Text)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class AdminLogRow(Base):
+    """What an admin did (/add, /remove, /reprocess), for accountability."""
+
+    __tablename__ = "admin_log"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class FlagRow(Base):
+    """A named one-off fact about this database, such as "the bundled articles were loaded"."""
+
+    __tablename__ = "flags"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,688 @@
+"""The store against real databases: what a restart, a crash or a second instance would see.
+
+Every test runs on an SQLite file; those that do not reach into SQLite itself also run on
+PostgreSQL when TEST_POSTGRES_URL names a scratch database (its tables are dropped per test), e.g.
+postgresql+asyncpg://postgres@127.0.0.1:5432/briefing_test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.briefing.ingest import ArticleMeta, parse_article_text
+from bot.briefing.models import (
+    Actor,
+    ActorKind,
+    ArticleBriefing,
+    Quote,
+    QuoteKind,
+    SourceRef,
+)
+from bot.store import (
+    DeliveryResult,
+    DeliveryStatus,
+    DuplicateArticleError,
+    Store,
+    Subscription,
+    UnknownArticleError,
+)
+from bot.store.schema import Base, UTCDateTime
+
+EIGHT = dt.time(8, 0)
+DAY = dt.date(2026, 3, 2)
+
+
+def make_briefing(title: str, body: str, *, published: dt.date = DAY) -> ArticleBriefing:
+    """A small but complete briefing for an article made of `title` and `body`."""
+    text = f"{title}\n\n{body}\n\nThe talks are due to continue next week, officials said."
+    article = parse_article_text(text, ArticleMeta(published=published, source="Test Wire"))
+    speaker = Actor(
+        id="ana-lopez",
+        name="Ana Lopez",
+        kind=ActorKind.PERSON,
+        aliases=["Lopez"],
+        role="foreign minister",
+        mentions=2,
+        sources=[SourceRef(article_id=article.id, sentence=0)],
+    )
+    quote = Quote(
+        speaker_id=speaker.id,
+        speaker=speaker.name,
+        text="We will not leave the table",
+        kind=QuoteKind.DIRECT,
+        source=SourceRef(article_id=article.id, sentence=0),
+    )
+    return ArticleBriefing(article=article, actors=[speaker], quotes=[quote], engine_version="t1")
+
+
+HARBOUR = make_briefing(
+    "Ministers meet over harbour dispute",
+    "The foreign minister, Ana Lopez, said on Monday that the two governments would meet again.",
+)
+RIVER = make_briefing(
+    "Drought talks stall over river quotas",
+    "Negotiators from the three countries failed to agree how much water each may take.",
+)
+RAILWAY = make_briefing(
+    "New railway link opens between the capitals",
+    "The first train left the northern station on Tuesday morning with four hundred passengers.",
+)
+
+
+def db_url(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """Read the file directly, as another program would, bypassing the store."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
+
+
+async def count_rows(store: Store, table: str) -> int:
+    """Rows in a table, read past the store's API (which never shows briefing rows on their own)."""
+    async with store.engine.connect() as conn:
+        counted = await conn.scalar(select(func.count()).select_from(Base.metadata.tables[table]))
+    assert counted is not None
+    return counted
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "briefing.db"
+
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", *(["postgresql"] if POSTGRES_URL else [])])
+async def database_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """An empty database: an SQLite file, or the scratch PostgreSQL database emptied."""
+    if request.param == "sqlite" or POSTGRES_URL is None:
+        return db_url(db_path)
+    engine = create_async_engine(POSTGRES_URL)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(Base.metadata.drop_all)
+    finally:
+        await engine.dispose()
+    return POSTGRES_URL
+
+
+@pytest.fixture
+async def store(database_url: str) -> AsyncIterator[Store]:
+    opened = await Store.open(database_url)
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+async def sqlite_store(db_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(db_url(db_path))
+    yield opened
+    await opened.close()
+
+
+async def subscribe(
+    store: Store, chat_id: int, thread_id: int = 0, **changes: object
+) -> Subscription:
+    return await store.upsert_subscription(
+        chat_id,
+        thread_id,
+        chat_type=str(changes.pop("chat_type", "private")),
+        default_time=EIGHT,
+        default_tz="UTC",
+        **changes,  # type: ignore[arg-type]
+    )
+
+
+# Opening
+
+
+async def test_open_creates_the_folder_and_a_wal_database(db_path: Path) -> None:
+    assert not db_path.parent.exists()
+    store = await Store.open(db_url(db_path))
+    await store.close()
+
+    assert db_path.is_file()  # noqa: ASYNC240 (a test's one stat call)
+    assert rows(db_path, "PRAGMA journal_mode") == [("wal",)]
+    tables = {
+        name for (name,) in rows(db_path, "SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    assert {"articles", "article_briefings", "subscriptions", "deliveries", "admin_log"} <= tables
+
+
+async def test_foreign_keys_are_enforced_on_store_connections(sqlite_store: Store) -> None:
+    async with sqlite_store.engine.connect() as conn:
+        assert (await conn.exec_driver_sql("PRAGMA foreign_keys")).scalar() == 1
+        timeout = (await conn.exec_driver_sql("PRAGMA busy_timeout")).scalar()
+        assert timeout is not None
+        assert timeout >= 1000
+
+
+# Articles
+
+
+async def test_added_article_is_listed_with_its_briefing(store: Store) -> None:
+    stored = await store.add_article(HARBOUR, raw_text="the text as pasted", added_by=42)
+
+    assert stored.id == HARBOUR.article.id
+    assert stored.title == "Ministers meet over harbour dispute"
+    assert stored.published == DAY
+    assert stored.source == "Test Wire"
+    assert stored.added_by == 42
+    assert stored.added_at.tzinfo is not None
+    assert stored.added_at.utcoffset() == dt.timedelta(0)
+    assert await store.get_article(stored.id) == stored
+    assert await store.find_article_by_hash(HARBOUR.article.content_hash) == stored
+    assert await store.load_briefings() == [HARBOUR]
+    assert await store.get_briefing(stored.id) == HARBOUR
+    assert await store.raw_texts() == [(stored.id, "the text as pasted", DAY)]
+
+
+async def test_articles_are_listed_oldest_first(store: Store) -> None:
+    first = await store.add_article(RIVER, raw_text="r", added_by=None)
+    second = await store.add_article(HARBOUR, raw_text="h", added_by=None)
+
+    listed = await store.list_articles()
+    assert [a.id for a in listed] == [RIVER.article.id, HARBOUR.article.id]
+    assert first.seq < second.seq
+    assert [b.article.id for b in await store.load_briefings()] == [a.id for a in listed]
+
+
+async def test_the_same_article_twice_is_refused_and_names_the_first(store: Store) -> None:
+    first = await store.add_article(HARBOUR, raw_text="first paste", added_by=1)
+    # The same text pasted again by another admin, spaced differently: the same content hash.
+    again = make_briefing(
+        "Ministers  meet over harbour dispute",
+        "The foreign minister, Ana Lopez,  said on Monday that the two governments "
+        "would meet  again.",
+    )
+    assert again.article.content_hash == HARBOUR.article.content_hash
+
+    with pytest.raises(DuplicateArticleError) as caught:
+        await store.add_article(again, raw_text="second paste", added_by=2)
+
+    assert caught.value.existing == first
+    assert await store.list_articles() == [first]
+
+
+async def test_concurrent_adds_of_one_article_store_it_once(database_url: str) -> None:
+    one = await Store.open(database_url)
+    two = await Store.open(database_url)
+    try:
+        outcomes = await asyncio.gather(
+            one.add_article(RIVER, raw_text="a", added_by=1),
+            two.add_article(RIVER, raw_text="b", added_by=2),
+            return_exceptions=True,
+        )
+        assert sum(isinstance(o, DuplicateArticleError) for o in outcomes) == 1
+        assert await count_rows(one, "articles") == 1
+    finally:
+        await one.close()
+        await two.close()
+
+
+async def test_a_failed_briefing_insert_leaves_no_half_article(
+    sqlite_store: Store, db_path: Path
+) -> None:
+    store = sqlite_store
+    # Make the second insert of add_article fail inside the database, as a crash or full disk would.
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse_briefing BEFORE INSERT ON article_briefings "
+            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+
+    with pytest.raises(IntegrityError, match="disk full"):
+        await store.add_article(HARBOUR, raw_text="text", added_by=7)
+
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(0,)]
+    assert await store.list_articles() == []
+    assert await store.find_article_by_hash(HARBOUR.article.content_hash) is None
+
+    # Nothing half-written blocks a retry once the fault is gone.
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER refuse_briefing")
+    stored = await store.add_article(HARBOUR, raw_text="text", added_by=7)
+    assert await store.get_briefing(stored.id) == HARBOUR
+
+
+async def test_remove_takes_the_article_and_its_briefing(store: Store) -> None:
+    kept = await store.add_article(RIVER, raw_text="r", added_by=None)
+    gone = await store.add_article(HARBOUR, raw_text="h", added_by=None)
+
+    assert await store.remove_article(gone.id) is True
+    assert await store.remove_article(gone.id) is False
+    assert await store.remove_article("nosuchid") is False
+
+    assert await store.list_articles() == [kept]
+    assert await store.load_briefings() == [RIVER]
+    assert await store.get_article(gone.id) is None
+    assert await count_rows(store, "article_briefings") == 1
+    # A removed article can be added again (the hash is free).
+    assert (await store.add_article(HARBOUR, raw_text="h", added_by=None)).id == gone.id
+
+
+async def test_seq_is_never_reused_after_removing_the_newest(store: Store) -> None:
+    # A chat whose digest covered seq 2 must still get the article added after 2 was removed.
+    await store.add_article(RIVER, raw_text="r", added_by=None)
+    newest = await store.add_article(HARBOUR, raw_text="h", added_by=None)
+    await store.remove_article(newest.id)
+
+    later = await store.add_article(RAILWAY, raw_text="t", added_by=None)
+
+    assert later.seq > newest.seq
+
+
+async def test_replace_briefings_swaps_them_all_or_none(store: Store) -> None:
+    await store.add_article(RIVER, raw_text="r", added_by=None)
+    await store.add_article(HARBOUR, raw_text="h", added_by=None)
+    remade_river = RIVER.model_copy(update={"engine_version": "t2", "actors": []})
+    remade_harbour = HARBOUR.model_copy(update={"engine_version": "t2", "quotes": []})
+
+    # One briefing for an article the store never held: nothing may change.
+    with pytest.raises(UnknownArticleError):
+        await store.replace_briefings([remade_river, RAILWAY])
+    assert await store.load_briefings() == [RIVER, HARBOUR]
+
+    await store.replace_briefings([remade_river, remade_harbour])
+    assert await store.load_briefings() == [remade_river, remade_harbour]
+
+
+async def test_replace_briefings_follows_an_article_whose_id_changed(store: Store) -> None:
+    stored = await store.add_article(RIVER, raw_text="r", added_by=None)
+    renamed_article = RIVER.article.model_copy(update={"id": "newid001"})
+    remade = RIVER.model_copy(update={"article": renamed_article, "engine_version": "t2"})
+
+    await store.replace_briefings([remade])
+
+    assert await store.get_article(stored.id) is None
+    moved = await store.get_article("newid001")
+    assert moved is not None
+    assert moved.seq == stored.seq
+    assert await store.load_briefings() == [remade]
+
+
+# Subscriptions
+
+
+async def test_subscribe_uses_the_defaults_then_changes_only_named_fields(store: Store) -> None:
+    created = await subscribe(store, 100)
+    assert (created.time, created.tz, created.topics, created.active, created.last_seq) == (
+        EIGHT,
+        "UTC",
+        [],
+        True,
+        0,
+    )
+
+    await subscribe(store, 100, time=dt.time(7, 30))
+    await subscribe(store, 100, tz="Europe/Berlin")
+    changed = await subscribe(store, 100, topics=["ceasefire", "peace_talks"])
+
+    assert changed.time == dt.time(7, 30)
+    assert changed.tz == "Europe/Berlin"
+    assert changed.topics == ["ceasefire", "peace_talks"]
+    assert changed.created_at == created.created_at
+    assert await store.get_subscription(100) == changed
+
+    # A different default later (DIGEST_TIME changed) does not overwrite a chat's own choice.
+    again = await store.upsert_subscription(
+        100, chat_type="private", default_time=dt.time(9, 0), default_tz="Asia/Tokyo"
+    )
+    assert (again.time, again.tz) == (dt.time(7, 30), "Europe/Berlin")
+
+
+async def test_subscribe_rejects_an_unknown_zone(store: Store) -> None:
+    with pytest.raises(ValueError, match="IANA"):
+        await subscribe(store, 100, tz="Mars/Olympus")
+    assert await store.get_subscription(100) is None
+
+
+async def test_forum_threads_have_their_own_subscriptions(store: Store) -> None:
+    await subscribe(store, -1001, chat_type="supergroup", time=dt.time(6, 0))
+    await subscribe(store, -1001, 55, chat_type="supergroup", topics=["ceasefire"])
+
+    plain = await store.get_subscription(-1001)
+    thread = await store.get_subscription(-1001, 55)
+    assert plain is not None
+    assert thread is not None
+    assert (plain.time, plain.topics) == (dt.time(6, 0), [])
+    assert (thread.time, thread.topics) == (EIGHT, ["ceasefire"])
+    assert [s.key for s in await store.active_subscriptions()] == [(-1001, 0), (-1001, 55)]
+
+
+async def test_unsubscribe_then_subscribe_resumes_with_settings_and_mark(store: Store) -> None:
+    sub = await subscribe(store, 100, topics=["airstrikes"])
+    await store.claim_delivery(sub, DAY)
+    await store.record_deliveries([DeliveryResult(100, 0, DAY, DeliveryStatus.SENT, None, 3)])
+
+    assert await store.unsubscribe(100) is True
+    assert await store.unsubscribe(100) is False
+    assert await store.active_subscriptions() == []
+    stopped = await store.get_subscription(100)
+    assert stopped is not None
+    assert not stopped.active
+
+    back = await subscribe(store, 100)
+    assert back.active
+    assert back.topics == ["airstrikes"]
+    assert back.last_seq == 3
+
+
+async def test_a_blocked_chat_is_deactivated_everywhere(store: Store) -> None:
+    await subscribe(store, -200, chat_type="supergroup")
+    await subscribe(store, -200, 9, chat_type="supergroup")
+    await subscribe(store, 300)
+
+    assert await store.deactivate_chat(-200, "Forbidden: bot was kicked") == 2
+    assert await store.deactivate_chat(-200, "again") == 0
+
+    assert [s.chat_id for s in await store.active_subscriptions()] == [300]
+    kicked = await store.get_subscription(-200, 9)
+    assert kicked is not None
+    assert kicked.deactivated_reason == "Forbidden: bot was kicked"
+
+
+async def test_a_migrated_group_keeps_its_subscription_and_sent_digests(store: Store) -> None:
+    old = await subscribe(store, -5, chat_type="group", time=dt.time(18, 0), tz="Asia/Tokyo")
+    await store.claim_delivery(old, DAY)
+    await store.record_deliveries([DeliveryResult(-5, 0, DAY, DeliveryStatus.SENT, None, 4)])
+    next_day = DAY + dt.timedelta(days=1)
+    await store.claim_delivery(old, next_day)
+    await store.record_deliveries(
+        [DeliveryResult(-5, 0, next_day, DeliveryStatus.FAILED, "migrated", 0)]
+    )
+
+    assert await store.migrate_chat(-5, -1005) == 1
+
+    assert await store.get_subscription(-5) is None
+    new = await store.get_subscription(-1005)
+    assert new is not None
+    assert (new.time, new.tz, new.last_seq, new.chat_type) == (
+        dt.time(18, 0),
+        "Asia/Tokyo",
+        4,
+        "supergroup",
+    )
+    # The digest the group already had is not sent again; the one that failed can be.
+    assert await store.claim_delivery(new, DAY) is False
+    assert await store.claim_delivery(new, next_day) is True
+
+
+async def test_migrating_onto_an_existing_subscription_keeps_the_new_chats_own(
+    store: Store,
+) -> None:
+    await subscribe(store, -5, chat_type="group", time=dt.time(18, 0))
+    await subscribe(store, -1005, chat_type="supergroup", time=dt.time(6, 0))
+
+    assert await store.migrate_chat(-5, -1005) == 0
+
+    assert await store.get_subscription(-5) is None
+    kept = await store.get_subscription(-1005)
+    assert kept is not None
+    assert kept.time == dt.time(6, 0)
+
+
+async def test_subscriptions_of_a_chat_include_stopped_ones(store: Store) -> None:
+    await subscribe(store, -200, chat_type="supergroup")
+    await subscribe(store, -200, 9, chat_type="supergroup")
+    await subscribe(store, 300)
+    await store.unsubscribe(-200, 9)
+
+    listed = await store.subscriptions_of_chat(-200)
+
+    assert [(s.thread_id, s.active) for s in listed] == [(0, True), (9, False)]
+    assert await store.subscriptions_of_chat(12345) == []
+
+
+# Deliveries
+
+
+async def test_a_digest_is_claimed_once_per_chat_and_day(store: Store) -> None:
+    sub = await subscribe(store, 100)
+    other = await subscribe(store, 100, 7)
+
+    assert await store.claim_delivery(sub, DAY) is True
+    assert await store.claim_delivery(sub, DAY) is False
+    assert await store.claim_delivery(other, DAY) is True
+    assert await store.claim_delivery(sub, DAY + dt.timedelta(days=1)) is True
+
+    claimed = await store.get_delivery(sub, DAY)
+    assert claimed is not None
+    assert claimed.status is DeliveryStatus.CLAIMED
+
+
+async def test_two_instances_on_one_database_claim_each_digest_once(database_url: str) -> None:
+    one = await Store.open(database_url)
+    two = await Store.open(database_url)
+    try:
+        subs = [await subscribe(one, chat_id) for chat_id in range(1, 21)]
+        claims = await asyncio.gather(
+            *(store.claim_delivery(sub, DAY) for sub in subs for store in (one, two))
+        )
+        # Pairs: each chat was claimed by both instances at once; exactly one of each pair won.
+        assert [a + b for a, b in zip(claims[::2], claims[1::2], strict=True)] == [1] * 20
+        assert await count_rows(two, "deliveries") == 20
+    finally:
+        await one.close()
+        await two.close()
+
+
+async def test_a_failed_digest_can_be_reclaimed_once(store: Store) -> None:
+    sub = await subscribe(store, 100)
+    await store.claim_delivery(sub, DAY)
+    await store.record_deliveries([DeliveryResult(100, 0, DAY, DeliveryStatus.FAILED, "timeout")])
+
+    assert await store.claim_delivery(sub, DAY) is False
+    assert await store.claim_delivery(sub, DAY, retry_failed=True) is True
+    assert await store.claim_delivery(sub, DAY, retry_failed=True) is False
+
+
+async def test_recorded_deliveries_advance_the_mark_of_sent_chats_only(store: Store) -> None:
+    sent = await subscribe(store, 1)
+    failed = await subscribe(store, 2)
+    skipped = await subscribe(store, 3)
+    for sub in (sent, failed, skipped):
+        assert await store.claim_delivery(sub, DAY)
+
+    await store.record_deliveries(
+        [
+            DeliveryResult(1, 0, DAY, DeliveryStatus.SENT, None, 5),
+            DeliveryResult(2, 0, DAY, DeliveryStatus.FAILED, "Bad Request: chat not found", 5),
+            DeliveryResult(3, 0, DAY, DeliveryStatus.SKIPPED, None, 5),
+        ]
+    )
+
+    marks = {s.chat_id: s.last_seq for s in await store.active_subscriptions()}
+    assert marks == {1: 5, 2: 0, 3: 0}
+    advanced = await store.get_subscription(1)
+    assert advanced is not None
+    assert advanced.updated_at is not None
+    assert advanced.updated_at > sent.created_at
+    delivered = await store.last_delivery(sent)
+    assert delivered is not None
+    assert (delivered.status, delivered.last_seq, delivered.digest_date) == (
+        DeliveryStatus.SENT,
+        5,
+        DAY,
+    )
+    assert delivered.sent_at is not None
+    assert delivered.sent_at.tzinfo is not None
+    refused = await store.last_delivery(failed)
+    assert refused is not None
+    assert (refused.status, refused.error, refused.sent_at) == (
+        DeliveryStatus.FAILED,
+        "Bad Request: chat not found",
+        None,
+    )
+
+
+async def test_the_mark_never_moves_backwards(store: Store) -> None:
+    sub = await subscribe(store, 1)
+    later = DAY + dt.timedelta(days=1)
+    await store.record_deliveries([DeliveryResult(1, 0, later, DeliveryStatus.SENT, None, 9)])
+    # A late outcome from an older digest arrives after the newer one.
+    await store.record_deliveries([DeliveryResult(1, 0, DAY, DeliveryStatus.SENT, None, 4)])
+
+    current = await store.get_subscription(1)
+    assert current is not None
+    assert current.last_seq == 9
+    newest = await store.last_delivery(sub)
+    assert newest is not None
+    assert newest.digest_date == later
+
+
+async def test_a_large_batch_is_recorded_in_one_call(store: Store) -> None:
+    # More outcomes than one lookup chunk holds, so the chunked lookup is exercised too.
+    subs = [await subscribe(store, chat_id) for chat_id in range(1, 601)]
+    for sub in subs:
+        await store.claim_delivery(sub, DAY)
+
+    await store.record_deliveries(
+        [DeliveryResult(s.chat_id, 0, DAY, DeliveryStatus.SENT, None, 2) for s in subs]
+    )
+
+    assert {s.last_seq for s in await store.active_subscriptions()} == {2}
+    assert (await store.stats()).deliveries_sent == 600
+
+
+async def test_claimed_is_not_an_outcome(store: Store) -> None:
+    with pytest.raises(ValueError, match="outcomes"):
+        await store.record_deliveries([DeliveryResult(1, 0, DAY, DeliveryStatus.CLAIMED)])
+
+
+# Admin log, figures, restarts
+
+
+async def test_stats_count_what_admins_ask_about(store: Store) -> None:
+    await store.add_article(RIVER, raw_text="r", added_by=1)
+    await store.add_article(HARBOUR, raw_text="h", added_by=1)
+    for chat_id, chat_type in [(1, "private"), (2, "private"), (-3, "group"), (-4, "supergroup")]:
+        await subscribe(store, chat_id, chat_type=chat_type)
+    await subscribe(store, 5)
+    await store.unsubscribe(5)
+    one = await store.get_subscription(1)
+    two = await store.get_subscription(2)
+    assert one is not None
+    assert two is not None
+    await store.claim_delivery(one, DAY)
+    await store.claim_delivery(two, DAY)
+    await store.record_deliveries(
+        [
+            DeliveryResult(1, 0, DAY, DeliveryStatus.SENT, None, 2),
+            DeliveryResult(2, 0, DAY, DeliveryStatus.FAILED, "Forbidden", 0),
+        ]
+    )
+
+    stats = await store.stats()
+
+    assert (stats.articles, stats.active_subscriptions) == (2, 4)
+    assert (stats.private_subscriptions, stats.group_subscriptions) == (2, 2)
+    assert (stats.deliveries_sent, stats.deliveries_failed) == (1, 1)
+
+
+async def test_admin_actions_are_logged_newest_first(store: Store) -> None:
+    await store.log_admin(42, "add", "a1b2c3d4 Ministers meet")
+    await store.log_admin(42, "remove", "a1b2c3d4")
+
+    logged = await store.admin_log()
+    assert [(a.user_id, a.action, a.detail) for a in logged] == [
+        (42, "remove", "a1b2c3d4"),
+        (42, "add", "a1b2c3d4 Ministers meet"),
+    ]
+
+
+async def test_flags_are_set_once_and_kept(database_url: str) -> None:
+    async with await Store.open(database_url) as store:
+        assert await store.get_flag("seeded") is None
+        await store.set_flag("seeded")
+        await store.set_flag("schema_note", "first")
+        await store.set_flag("schema_note", "second")
+
+    async with await Store.open(database_url) as reopened:
+        assert await reopened.get_flag("seeded") == "1"
+        assert await reopened.get_flag("schema_note") == "second"
+
+
+async def test_everything_is_still_there_after_reopening(database_url: str) -> None:
+    # A clock in another zone: the store must keep the instant and hand it back as UTC.
+    noon_berlin = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    first = await Store.open(database_url, clock=lambda: noon_berlin)
+    stored = await first.add_article(HARBOUR, raw_text="text", added_by=9)
+    sub = await first.upsert_subscription(
+        -77,
+        4,
+        chat_type="supergroup",
+        time=dt.time(21, 15),
+        tz="America/New_York",
+        topics=["ceasefire"],
+        daily=True,
+        default_time=EIGHT,
+        default_tz="UTC",
+    )
+    await first.claim_delivery(sub, DAY)
+    await first.record_deliveries([DeliveryResult(-77, 4, DAY, DeliveryStatus.SENT, None, 1)])
+    await first.log_admin(9, "add", stored.id)
+    await first.close()
+
+    second = await Store.open(database_url)
+    try:
+        reopened = await second.get_article(stored.id)
+        assert reopened == stored
+        assert reopened is not None
+        assert reopened.added_at == noon_berlin
+        assert reopened.added_at.tzinfo == dt.UTC
+        assert reopened.added_at.hour == 11
+        assert await second.load_briefings() == [HARBOUR]
+
+        [again] = await second.active_subscriptions()
+        assert (again.key, again.time, again.tz, again.topics, again.daily, again.last_seq) == (
+            (-77, 4),
+            dt.time(21, 15),
+            "America/New_York",
+            ["ceasefire"],
+            True,
+            1,
+        )
+        assert again.created_at == noon_berlin
+        # The restarted instance must not send the day's digest again.
+        assert await second.claim_delivery(again, DAY) is False
+        delivered = await second.last_delivery(again)
+        assert delivered is not None
+        assert delivered.sent_at == noon_berlin
+        assert [a.action for a in await second.admin_log()] == ["add"]
+    finally:
+        await second.close()
+
+
+async def test_a_naive_clock_is_refused(db_path: Path) -> None:
+    store = await Store.open(db_url(db_path), clock=lambda: dt.datetime(2026, 3, 2, 12, 0))
+    try:
+        with pytest.raises(ValueError, match="aware"):
+            await store.log_admin(1, "add", "x")
+    finally:
+        await store.close()
+
+
+def test_times_are_stored_as_utc_and_naive_ones_refused() -> None:
+    column = UTCDateTime()
+    noon_berlin = dt.datetime(2026, 3, 2, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+    stored = column.process_bind_param(noon_berlin, sqlite.dialect())
+    assert stored == dt.datetime(2026, 3, 2, 11, 0)
+    assert column.process_result_value(stored, sqlite.dialect()) == noon_berlin
+    with pytest.raises(ValueError, match="naive"):
+        column.process_bind_param(dt.datetime(2026, 3, 2, 12, 0), sqlite.dialect())
