@@ -11,6 +11,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.briefing.gazetteer import load_gazetteer
+
 PARAGRAPH_BREAK = "\n\n"
 
 _lock = threading.Lock()
@@ -44,6 +46,9 @@ def load_model(name: str) -> Language:
                 ) from exc
             if "parser" in model.pipe_names:
                 model.add_pipe("paragraph_boundaries", before="parser")
+            # The place gazetteer takes about a second to build: pay for it with the model load,
+            # on the same worker thread, rather than inside the first article's processing.
+            load_gazetteer()
             _models[name] = model
         return model
 

@@ -1,0 +1,166 @@
+"""The role a text gives a named person, read from the dependency parse.
+
+- a title before the name: "US Defence Secretary Ash Carter", "Russian defence ministry spokesman
+  Igor Konasshenkov" (compound / nmod / amod modifiers of the name's head);
+- an apposition: "Brett McGurk, the Obama administration's point-man for defeating IS," and the
+  reverse "the panel's top Democrat, Eliot Engel,";
+- a copula: "Smith, who is the chief executive, ..." and "Smith is the club's coach";
+- a definite description as a sentence subject ("the panel's top Democrat echoed ...") that the
+  next sentence's newly named speaker fills in (see `description_subject`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.vocabulary import (
+    COURTESY_TITLES,
+    GEO_NOUNS,
+    ORG_NOUNS,
+    PLACE_NOUNS,
+    TITLE_WORDS,
+)
+
+_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun for a person: a title, or an occupation by its suffix ("entomologist", "driver")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma in PLACE_NOUNS | GEO_NOUNS | ORG_NOUNS:
+        return False
+    return lemma in TITLE_WORDS or lemma.endswith(_PERSON_SUFFIXES)
+
+
+_PREFIX_DEPS = frozenset({"compound", "nmod", "amod", "nn"})
+_MAX_ROLE_TOKENS = 24  # longer appositions are clauses, not roles
+
+
+def _clean(doc: Doc, start: int, end: int) -> Span | None:
+    """The span without edge punctuation and white space; None when nothing is left."""
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end or end - start > _MAX_ROLE_TOKENS:
+        return None
+    return doc[start:end]
+
+
+def _phrase_end(head: Token) -> int:
+    """Where a noun phrase ends, without a relative clause after it ("a welder who has ...")."""
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ == "relcl" and child.left_edge.i < end:
+            end = child.left_edge.i
+    return end
+
+
+def _has_person(span: Span, name: Span) -> bool:
+    return any(t.ent_type_ == "PERSON" and not (name.start <= t.i < name.end) for t in span)
+
+
+def _looks_like_role(span: Span, head: Token | None = None) -> bool:
+    """A role names an office or occupation: a title word, or a common noun as its head."""
+    if any(t.lower_ in TITLE_WORDS for t in span):
+        return True
+    head = span[-1] if head is None else head
+    return head.pos_ == "NOUN" and head.text.islower()
+
+
+_TITLE_RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _title_run_before(doc: Doc, start: int) -> int:
+    """Where a title written right before a name starts, read from the words when the parse
+    attached it elsewhere ("..., and Federal Reserve chair Jerome Powell")."""
+    if start == 0 or doc[start - 1].lower_ not in TITLE_WORDS:
+        return start
+    left = start - 1
+    while left > 0 and doc[left - 1].pos_ in _TITLE_RUN_POS and not doc[left - 1].is_sent_end:
+        left -= 1
+    return left
+
+
+def title_before(name: Span, entity_start: int) -> Span | None:
+    """The title written before a name ("US Secretary of State" John Kerry).
+
+    `entity_start` is where the NER span began: honorifics it held ("President") count too.
+    """
+    doc = name.doc
+    root = name.root
+    left = entity_start
+    for child in root.lefts:
+        if child.i < name.start and child.dep_ in _PREFIX_DEPS and child.i < entity_start:
+            left = min(left, child.left_edge.i)
+    if left >= name.start:
+        left = _title_run_before(doc, name.start)
+    if left >= name.start:
+        return None
+    # A determiner or possessor opening the title belongs to the sentence, not the role.
+    while left < name.start and doc[left].dep_ == "det":
+        left += 1
+    span = _clean(doc, left, name.start)
+    if span is None or _has_person(span, name) or not _looks_like_role(span):
+        return None
+    if all(t.lower_ in COURTESY_TITLES for t in span):
+        return None  # "Mr", "Dr" are no role
+    return span
+
+
+def apposition(name: Span) -> Span | None:
+    """The noun phrase set beside the name with commas, either side of it."""
+    doc = name.doc
+    root = name.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= name.end and child.ent_type_ != "PERSON":
+            span = _clean(doc, child.left_edge.i, _phrase_end(child))
+            if span is not None and child.pos_ in {"NOUN", "PROPN"}:
+                return span if _looks_like_role(span, child) else None
+    head = root.head
+    if root.dep_ == "appos" and head.i < name.start and head.ent_type_ not in {"PERSON", "GPE"}:
+        span = _clean(doc, head.left_edge.i, root.left_edge.i)
+        if span is not None and head.pos_ in {"NOUN", "PROPN"} and _looks_like_role(span, head):
+            return span
+    return None
+
+
+def _attribute(verb: Token) -> Token | None:
+    if verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
+def copular(name: Span) -> Span | None:
+    """The office in "X, who is the ..." or "X is the ...", when the attribute names one."""
+    doc = name.doc
+    root = name.root
+    candidates = [c for c in root.rights if c.dep_ == "relcl"]
+    if root.dep_ == "nsubj":
+        candidates.append(root.head)
+    for verb in candidates:
+        attribute = _attribute(verb)
+        if attribute is None:
+            continue
+        span = _clean(doc, attribute.left_edge.i, _phrase_end(attribute))
+        if span is not None and _looks_like_role(span, attribute):
+            return span
+    return None
+
+
+def description_subject(sentence: Span, claimed: Container[int]) -> Span | None:
+    """A definite role description as the sentence's subject ("the panel's top Democrat")."""
+    for token in sentence:
+        if token.dep_ != "nsubj" or token.i in claimed or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.ent_type_ in {"PERSON", "GPE", "ORG"}:
+            continue
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in token.children)
+        office = token.lower_ in TITLE_WORDS or token.ent_type_ == "NORP"
+        if definite and office and token.tag_ in {"NN", "NNP"}:
+            return _clean(sentence.doc, token.left_edge.i, token.i + 1)
+    return None

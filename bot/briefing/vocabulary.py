@@ -1,0 +1,207 @@
+"""General English word lists the place and actor rules read (lemmas, lower case)."""
+
+from __future__ import annotations
+
+# Verbs that introduce speech or a stated position: their subject is a speaker.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "announce", "state", "claim", "insist", "warn", "urge", "emphasise",
+        "emphasize", "stress", "note", "explain", "argue", "accuse", "condemn", "deny", "confirm",
+        "write", "ask", "reply", "respond", "comment", "declare", "suggest", "echo", "praise",
+        "criticise", "criticize", "call", "demand", "propose", "reject", "welcome", "vow",
+        "pledge", "promise", "threaten", "acknowledge", "admit", "tweet", "predict", "reiterate",
+        "lash", "blame", "dismiss", "describe", "maintain", "contend", "recall", "signal",
+        "thank", "back", "oppose", "support", "endorse", "summon", "caution", "brief",
+    }
+)  # fmt: skip
+
+# Titles and offices that name a person's role when placed before the name.
+TITLE_WORDS = frozenset(
+    {
+        "president", "vice", "prime", "minister", "secretary", "spokesman", "spokeswoman",
+        "spokesperson", "chancellor", "king", "queen", "prince", "princess", "senator", "sen.",
+        "rep.", "representative", "congressman", "congresswoman", "governor", "gov.", "mayor",
+        "general", "gen.", "colonel", "col.", "major", "captain", "capt.", "lieutenant", "admiral",
+        "commander", "chief", "director", "chairman", "chairwoman", "chair", "ceo", "cfo", "coo",
+        "cto", "founder", "co-founder", "head", "leader", "envoy", "ambassador", "diplomat",
+        "judge", "justice", "attorney", "lawyer", "professor", "prof.", "dr", "dr.", "mr", "mr.",
+        "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord", "lady", "pope", "cardinal", "bishop",
+        "archbishop", "rabbi", "imam", "sheikh", "ayatollah", "emir", "sultan", "coach",
+        "manager", "striker", "midfielder", "defender", "goalkeeper", "player",
+        "analyst", "economist", "official", "officer", "executive", "boss", "investor",
+        "researcher", "scientist", "doctor", "nurse", "surgeon", "physician", "epidemiologist",
+        "author", "editor", "correspondent", "reporter", "journalist", "advisor", "adviser",
+        "aide", "deputy", "undersecretary", "commissioner", "inspector", "superintendent",
+        "sergeant", "premier", "speaker", "whip", "delegate", "negotiator", "mediator",
+        "strategist", "partner", "owner", "chairperson", "treasurer", "presenter",
+        "champion", "veteran", "activist", "campaigner", "spokesmen", "militant",
+    }
+)  # fmt: skip
+
+# Honorifics dropped from a person's name ("President Obama" is "Obama").
+HONORIFICS = frozenset(
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "sir", "dame", "president",
+        "senator", "sen.", "rep.", "gov.", "governor", "general", "gen.", "col.", "capt.", "lt.",
+        "king", "queen", "prince", "princess", "pope", "minister", "secretary", "judge", "mayor",
+        "chancellor", "premier", "sheikh", "ayatollah", "emir", "lord", "lady", "coach",
+    }
+)  # fmt: skip
+
+# Nouns for people or bodies acting for a country: a country modifying one of them acts
+# ("US officials", "Russian airstrikes", "Russia's offer").
+AGENT_NOUNS = frozenset(
+    {
+        "official", "officials", "minister", "ministers", "government", "president", "force",
+        "troops", "troop", "military", "army", "navy", "airstrike", "strike", "bombing", "plan",
+        "strategy", "policy", "proposal", "offer", "administration", "leader", "leadership",
+        "diplomat", "envoy", "ambassador", "delegation", "spokesman", "spokeswoman", "public",
+        "ally", "partner", "intelligence", "authority", "regime", "coalition", "campaign",
+        "offensive", "demand", "position", "decision", "support", "stance", "response",
+        "negotiator", "pilot", "soldier", "jet", "warplane", "aircraft", "backing", "role",
+        "involvement", "intervention", "effort", "initiative", "sanction", "threat", "pressure",
+        "counterpart", "aid", "team", "company", "firm", "bank", "court", "parliament",
+        "lawmaker", "legislator", "senator", "voter", "people", "citizen", "supporter",
+        "state", "country", "nation", "member", "participant", "power", "side", "party",
+        "agency", "ministry", "department", "investor", "regulator", "authorities", "police",
+    }
+)  # fmt: skip
+
+# Institutions that, with a country named beside them, are organisations of that country
+# ("the Russian defence ministry", "Syria's government", "the US-led coalition").
+INSTITUTION_NOUNS = frozenset(
+    {
+        "ministry", "government", "military", "army", "navy", "regime", "administration",
+        "parliament", "department", "police", "coalition", "embassy", "cabinet", "court",
+        "senate", "congress", "presidency", "agency", "council", "command", "judiciary",
+        "legislature", "office", "service", "treasury", "bank", "opposition", "junta",
+    }
+)  # fmt: skip
+
+# Nouns that make what a place name modifies geographic rather than an act of its government
+# ("Syria's north", "the Aleppo province").
+GEO_NOUNS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "border", "borders", "capital", "city", "town", "village", "province", "region",
+        "district", "governorate", "county", "state", "coast", "territory", "airspace", "soil",
+        "outskirts", "countryside", "area", "suburb", "neighbourhood", "neighborhood", "port",
+        "island", "valley", "desert", "mountain", "river", "sea", "heartland",
+        "frontier", "enclave", "municipality", "prefecture", "oblast", "department", "canton",
+        "battle", "front", "streets", "street", "centre", "center", "population", "residents",
+        "resident", "economy", "weather", "map",
+    }
+)  # fmt: skip
+
+# Nouns naming a kind of place: "the provinces of A, B and C", "Homs province".
+PLACE_NOUNS = frozenset(
+    {
+        "province", "city", "town", "village", "region", "district", "governorate", "county",
+        "state", "capital", "suburb", "neighbourhood", "neighborhood", "area", "outskirts",
+        "port", "island", "municipality", "prefecture", "oblast", "canton", "country", "nation",
+        "countryside", "territory", "enclave", "stronghold", "strongholds", "base",
+    }
+)  # fmt: skip
+
+# Prepositions after which a place name locates rather than acts.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in", "at", "near", "from", "into", "across", "around", "outside", "inside", "throughout",
+        "towards", "toward", "to", "through", "within", "over", "via", "between", "of", "beyond",
+        "along", "off", "on", "onto", "past", "behind", "under", "above",
+    }
+)  # fmt: skip
+
+# Verbs whose object is a place visited or struck, not a party addressed.
+MOTION_VERBS = frozenset(
+    {
+        "visit", "enter", "leave", "reach", "bomb", "invade", "hit", "strike", "tour", "cross",
+        "flee", "travel", "attack", "shell", "occupy", "capture", "seize", "retake", "recapture",
+        "liberate", "besiege", "surround", "control", "hold", "return", "move", "fly", "land",
+        "arrive", "evacuate", "rule", "govern", "divide", "split", "defend", "target",
+    }
+)  # fmt: skip
+
+# Words in or after an organisation's name that make it an armed or militant group.
+GROUP_HEAD_NOUNS = frozenset(
+    {
+        "group", "groups", "militant", "militants", "militia", "militias", "rebel", "rebels",
+        "fighter", "fighters", "insurgent", "insurgents", "jihadist", "jihadists", "extremist",
+        "extremists", "terrorist", "terrorists", "faction", "factions", "guerrilla", "guerrillas",
+    }
+)  # fmt: skip
+GROUP_NAME_WORDS = frozenset(
+    {
+        "Brigade", "Brigades", "Front", "Militia", "Battalion", "Battalions", "Mujahideen",
+        "Jihad", "Liberation", "Resistance", "Rebels", "Taliban", "Legion", "Guards", "Emirate",
+        "Caliphate", "Martyrs",
+    }
+)  # fmt: skip
+
+# Nouns that a person's name modifies ("the Obama administration"): a sign of a person, not a
+# place called the same.
+PERSON_OWNED_NOUNS = frozenset(
+    {
+        "administration", "government", "campaign", "presidency", "era", "doctrine", "camp",
+        "aide", "aides", "cabinet", "team", "family", "foundation", "years", "policy", "speech",
+        "wife", "husband", "son", "daughter", "spokesman", "spokeswoman", "office", "tenure",
+        "legacy", "victory", "defeat", "goal", "goals", "coach", "agent",
+    }
+)  # fmt: skip
+
+# Function words left out of an acronym ("International Syria Support Group" is "ISSG").
+ACRONYM_SKIP = frozenset({"the", "of", "and", "for", "on", "in", "&", "de", "la", "du", "des"})
+
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+
+# Nouns for bodies, not people: a name set beside one of them is an organisation, even when the
+# model tags it as a person ("the conciliation service Acas").
+ORG_NOUNS = frozenset(
+    {
+        "service", "company", "firm", "agency", "organisation", "organization", "union", "body",
+        "charity", "board", "authority", "regulator", "institute", "university", "bank", "party",
+        "council", "committee", "maker", "manufacturer", "operator", "carrier", "retailer",
+        "airline", "broadcaster", "network", "club", "fund", "ministry", "department", "watchdog",
+        "newspaper", "outlet", "group", "startup", "supplier", "insurer", "lender", "producer",
+        "developer", "provider", "chain", "brand", "foundation", "association", "federation",
+        "alliance", "coalition", "league", "court", "tribunal", "commission", "hospital",
+        "school", "college", "laboratory", "lab", "centre", "center", "office", "corporation",
+    }
+)  # fmt: skip
+
+# Institutions that are the government itself: "Syria's government" is Syria.
+GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "leadership"})
+
+# Words that make a name an organisation's, whatever the model tags it ("Leeds United").
+ORG_NAME_WORDS = frozenset(
+    {
+        "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
+        "Holdings", "Bank", "FC", "United", "City", "Athletic", "Rovers", "Wanderers", "Party",
+        "Union", "Institute", "University", "Association", "Council", "Committee", "Ministry",
+        "Agency", "Foundation", "Airlines", "Airways", "Motors", "Company", "Co.", "Partners",
+        "Technologies", "Systems", "Services", "Organization", "Organisation", "Commission",
+        "Department", "Authority", "Board", "Club", "Society", "Federation", "League", "Trust",
+        "Fund", "Network", "News", "Times", "Post", "Press", "Media", "Pharmaceuticals", "Labs",
+    }
+)  # fmt: skip
+
+# Unnamed spokespeople of a country: "US officials said" is a group that speaks for it.
+OFFICIAL_NOUNS = frozenset({"official", "diplomat"})
+
+# Courtesy titles: part of how a name is written, never a role by themselves.
+COURTESY_TITLES = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"}
+)
+
+# Acts a capital performs as its government ("Washington has tempered its calls"); a capital
+# that only "will face" or "beat" someone is more likely a club or the city itself.
+POLICY_VERBS = frozenset(
+    {
+        "temper", "reject", "accept", "approve", "impose", "lift", "seek", "want", "refuse",
+        "agree", "sign", "send", "deploy", "recall", "expel", "sanction", "ban", "suspend",
+        "offer", "insist", "push", "press", "pressure", "recognise", "recognize", "retaliate",
+        "respond", "react", "veto", "negotiate", "mediate", "host", "invite", "share",
+        "cooperate", "provide", "supply", "arm", "fund", "intervene", "withdraw", "announce",
+        "plan", "decide", "consider", "hope", "fear", "believe", "view", "see", "regard",
+    }
+)  # fmt: skip

@@ -1,0 +1,225 @@
+"""Actors: merged across mentions, with the roles the text gives them, ranked by salience."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.actors import ActorIndex, find_actors, slug
+from bot.briefing.ingest import parse_article_text
+from bot.briefing.models import Actor, ActorKind, Article
+from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.places import find_places
+from tests.conftest import SEED
+
+
+def _read(nlp: Language, text: str) -> tuple[ParsedArticle, ActorIndex]:
+    article = Article(
+        id="t",
+        title="t",
+        published=dt.date(2024, 5, 15),
+        paragraphs=[p for p in text.split("\n\n") if p.strip()],
+        content_hash="t",
+    )
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    return parsed, find_actors(parsed, find_places(parsed))
+
+
+def _by_name(index: ActorIndex) -> dict[str, Actor]:
+    return {actor.name: actor for actor in index.actors}
+
+
+def _token(parsed: ParsedArticle, text: str, after: str) -> int:
+    """The index of the first token `text` after the first occurrence of `after`."""
+    doc = parsed.doc
+    start = next(t.i for t in doc if t.text == after)
+    return next(t.i for t in doc[start:] if t.text == text)
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language) -> tuple[ParsedArticle, ActorIndex]:
+    article = parse_article_text(SEED.read_text(encoding="utf-8"))
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    return parsed, find_actors(parsed, find_places(parsed))
+
+
+def test_slug_is_stable_and_ascii() -> None:
+    assert slug("John Kerry") == "john-kerry"
+    assert slug("Lucía Toledo") == "lucia-toledo"
+    assert slug("Russia's defence ministry") == "russia-s-defence-ministry"
+
+
+@pytest.mark.slow
+def test_seed_people_are_merged_with_their_roles(seed: tuple[ParsedArticle, ActorIndex]) -> None:
+    actors = _by_name(seed[1])
+    kerry = actors["John Kerry"]
+    assert kerry.kind is ActorKind.PERSON
+    assert {"Kerry", "John Kerry"} <= set(kerry.aliases)
+    assert kerry.role == "US Secretary of State"
+    assert kerry.affiliation == "United States"
+    assert kerry.mentions == 4
+    assert actors["Ash Carter"].role == "US Defence Secretary"
+    assert actors["Igor Konasshenkov"].role == "Russian defence ministry spokesman"
+    assert actors["Igor Konasshenkov"].affiliation == "Russian defence ministry"
+    mcgurk = actors["Brett McGurk"].role
+    assert mcgurk == "the Obama administration's point-man for defeating IS"
+    # The description in one sentence is the speaker named in the next.
+    assert actors["Eliot Engel"].role == "the panel's top Democrat"
+    assert not [name for name in actors if name in {"Kerry", "Carter", "McGurk", "Engel"}]
+
+
+@pytest.mark.slow
+def test_seed_countries_absorb_their_metonyms(seed: tuple[ParsedArticle, ActorIndex]) -> None:
+    actors = _by_name(seed[1])
+    us = actors["United States"]
+    assert us.kind is ActorKind.COUNTRY
+    assert {"US", "Washington", "American"} <= set(us.aliases)
+    russia = actors["Russia"]
+    assert {"Moscow", "Kremlin", "Russian"} <= set(russia.aliases)
+    assert "Syrian regime" in actors["Syria"].aliases  # a government is its country
+    ministry = actors["Russian defence ministry"]
+    assert ministry.kind is ActorKind.ORG
+    assert ministry.affiliation == "Russia"
+    assert "Russia's defence ministry" in ministry.aliases
+
+
+@pytest.mark.slow
+def test_seed_groups_and_abbreviations(seed: tuple[ParsedArticle, ActorIndex]) -> None:
+    actors = _by_name(seed[1])
+    assert actors["Islamic State"].kind is ActorKind.GROUP
+    assert "IS" in actors["Islamic State"].aliases
+    assert "ISSG" in actors["International Syria Support Group"].aliases
+    assert actors["Free Syria Army"].kind is ActorKind.GROUP
+    assert actors["NATO"].mentions == 2  # "non-NATO partners" is not NATO
+
+
+@pytest.mark.slow
+def test_seed_places_and_title_fragments_are_not_actors(
+    seed: tuple[ParsedArticle, ActorIndex],
+) -> None:
+    names = {alias for actor in seed[1].actors for alias in actor.aliases}
+    for place in ("Homs", "Daraa", "Aleppo", "Hasakah", "Deir", "Munich", "Germany", "State"):
+        assert place not in names, place
+
+
+@pytest.mark.slow
+def test_seed_actors_are_ranked_by_salience(seed: tuple[ParsedArticle, ActorIndex]) -> None:
+    actors = seed[1].actors
+    scores = [actor.salience for actor in actors]
+    assert scores == sorted(scores, reverse=True)
+    top = [actor.name for actor in actors[:4]]
+    assert {"United States", "Russia", "John Kerry"} <= set(top)
+    assert actors[-1].salience < _by_name(seed[1])["John Kerry"].salience
+
+
+@pytest.mark.slow
+def test_token_actor_covers_surnames_metonyms_and_pronouns(
+    seed: tuple[ParsedArticle, ActorIndex],
+) -> None:
+    parsed, index = seed
+    assert index.token_actor[_token(parsed, "Kerry", "Tuesday")] == "john-kerry"
+    assert index.token_actor[0] == "united-states"  # "Washington condemns"
+    # "..., he added." continues Kerry, the subject of the sentence before.
+    he = _token(parsed, "he", "conversation")
+    actor = index.actor_at(he)
+    assert actor is not None
+    assert actor.name == "John Kerry"
+    assert index.by_id("john-kerry") is actor
+    refs = {ref.sentence for ref in actor.sources}
+    assert parsed.sentence_index(he) not in refs  # a pronoun is no naming source
+
+
+@pytest.mark.slow
+def test_business_titles_appositions_and_bracketed_abbreviations(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Apple chief executive Tim Cook said on Monday that the company would hire 2,000 people. "
+        "Cook added that hiring would begin in March.\n\n"
+        "International Business Machines (IBM) reported higher profits on Wednesday. IBM said "
+        "cloud revenue rose, and Jane Fraser, the company's finance director, told analysts "
+        "she expected further growth.",
+    )
+    actors = _by_name(index)
+    cook = actors["Tim Cook"]
+    assert cook.role == "Apple chief executive"
+    assert cook.affiliation == "Apple"
+    assert "Cook" in cook.aliases
+    assert actors["Apple"].kind is ActorKind.ORG
+    ibm = actors["International Business Machines"]
+    assert "IBM" in ibm.aliases
+    assert ibm.mentions == 3
+    assert actors["Jane Fraser"].role == "the company's finance director"
+
+
+@pytest.mark.slow
+def test_sports_player_named_like_a_town_is_one_person(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp,
+        "Marcus Preston scored twice as Leeds United beat Burnley on Saturday. "
+        '"We deserved the win," Preston said after the match.\n\n'
+        "The club's manager, Daniel Farke, praised his striker.",
+    )
+    actors = _by_name(index)
+    assert actors["Marcus Preston"].kind is ActorKind.PERSON
+    assert "Preston" in actors["Marcus Preston"].aliases
+    assert "Preston" not in actors
+    assert actors["Leeds United"].kind is ActorKind.ORG  # the model calls it a person
+    assert actors["Daniel Farke"].role == "the club's manager"
+    his = index.actor_at(_token(parsed, "his", "praised"))
+    assert his is not None
+    assert his.name == "Daniel Farke"
+
+
+@pytest.mark.slow
+def test_health_agency_and_its_scientist(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The World Health Organization (WHO) warned on Tuesday that measles cases were rising "
+        "across Europe. Maria Alvarez, the agency's chief scientist, said vaccination rates had "
+        "fallen in Romania.\n\n"
+        "Lucía Toledo, an epidemiologist who runs a network of clinics from Toledo to Cádiz, "
+        "said cases had doubled. Toledo said the WHO should act.",
+    )
+    actors = _by_name(index)
+    who = actors["World Health Organization"]
+    assert who.aliases == ["World Health Organization", "WHO"]
+    assert who.mentions == 3
+    assert actors["Maria Alvarez"].role == "the agency's chief scientist"
+    toledo = actors["Lucía Toledo"]
+    assert toledo.kind is ActorKind.PERSON
+    assert toledo.role == "epidemiologist"  # the relative clause is not the role
+    assert toledo.mentions == 2
+    assert "Romania" not in actors  # a country only as a location is no actor
+
+
+@pytest.mark.slow
+def test_metonyms_and_seats_of_government(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Washington condemned the attack. Secretary of State Antony Blinken spoke to reporters "
+        "in Washington. Moscow's response was swift: the Kremlin said it would retaliate.",
+    )
+    actors = _by_name(index)
+    assert set(actors["United States"].aliases) == {"United States", "Washington"}
+    assert actors["United States"].mentions == 1  # "in Washington" is a place
+    assert {"Moscow", "Kremlin"} <= set(actors["Russia"].aliases)
+    assert actors["Antony Blinken"].role == "Secretary of State"
+    assert "State" not in actors
+
+
+@pytest.mark.slow
+def test_untagged_seats_and_capitals_speak_for_their_country(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Downing Street said the package would include air defence systems. "
+        "Kyiv has asked its allies for more shells.\n\n"
+        "Dr Sarah Chen, an obstetrician at Johns Hopkins University, said the drug was safe.",
+    )
+    actors = _by_name(index)
+    assert "Downing Street" in actors["United Kingdom"].aliases
+    assert "Kyiv" in actors["Ukraine"].aliases
+    chen = actors["Sarah Chen"]
+    assert chen.role == "obstetrician at Johns Hopkins University"  # "Dr" is no role
+    assert chen.affiliation == "Johns Hopkins University"
