@@ -1,30 +1,592 @@
-"""Date expressions resolved against the publication date, and the events they date. Stub."""
+"""Date expressions in a parsed article, resolved with the tense of their clause, and the events
+they date: one event per dated clause, with a short summary, its actors and places."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
 from bot.briefing.actors import ActorIndex
-from bot.briefing.models import DateValue, Event
+from bot.briefing.dates import MONTHS, WEEKDAYS, Tense, resolve_date_expression
+from bot.briefing.models import DateValue, Event, Precision
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
+
+SUMMARY_WORDS = 20
 
 
 @dataclass(frozen=True)
 class DateMention:
-    start: int  # token span [start, end) in the Doc
+    start: int  # token span [start, end) in the Doc, a leading "on"/"in"/"starting" included
     end: int
     expression: str
     value: DateValue | None
     planned: bool
     sentence: int
+    # The verb the date hangs from ("said" in "X said on Tuesday"); None in a verbless fragment.
+    head: int | None = None
+    # The verb of the clause the date belongs to, the event's verb: "said" again in "Speaking on
+    # Thursday, X said ..." where `head` is "Speaking".
+    clause: int | None = None
+    tense: Tense = Tense.PRESENT
+    # The word the date modifies: the verb for "met on Friday", the noun for "a loss for 2018".
+    anchor: int | None = None
+
+
+# Words just before a date that belong to its expression and hint at its direction.
+_LEADING_MARKERS = frozenset(
+    {"on", "in", "into", "since", "until", "till", "by", "from", "starting", "beginning"}
+    | {"during", "through", "throughout", "before", "after", "effective", "for"}
+)
+_DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+_PERIOD_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_WEEKDAY_WORDS = frozenset(w for w in WEEKDAYS if len(w) > 4)  # full names: "wed" is a verb
+_DEICTIC_TARGETS = frozenset({"week", "month", "year", "weekend"}) | _PERIOD_OF_DAY | _WEEKDAY_WORDS
+_MONTH_WORDS = frozenset(
+    [m.title() for m in MONTHS] + [m.title() + "." for m in MONTHS if len(m) == 3]
+)
+_MONTH_LOWER = frozenset(m.lower() for m in _MONTH_WORDS)
+_MONTH_PREPOSITIONS = frozenset({"in", "since", "until", "by", "during", "from", "into"})
+_AGO_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+_DAY_SHAPES = frozenset({"d", "dd", "dxx", "ddxx"})  # "1", "11", "1st", "21st"
+_YEAR_SHAPE = "dddd"
+
+# Verbs whose infinitive complement is still ahead: "is set to meet", "is expected to sign".
+_FUTURE_CONTROL = frozenset(
+    {"set", "due", "expect", "schedule", "plan", "go", "intend", "aim", "prepare", "slate"}
+    | {"poise", "hope", "promise", "pledge", "vow", "threaten", "propose"}
+)
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
+# Words on the way from a date to its verb that put the dated thing ahead: "ahead of talks on
+# Friday", "the planned vote in June".
+_FORWARD_WORDS = frozenset(
+    {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "proposed", "next", "due"}
+)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Dependents of a clause verb that are another clause or a frame around it, not its content.
+_DROPPED_DEPS = frozenset(
+    {"advcl", "parataxis", "punct", "cc", "mark", "intj", "dep", "meta", "preconj"}
+)
+_VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
+_COMPACT_NP_DROPPED = frozenset({"relcl", "acl", "appos", "advcl"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT", "PART", "AUX", "PRON"})
+_SPACES = re.compile(r"\s+")
+_CLOSING_PUNCT = frozenset({",", ".", ";", ":", "!", "?", ")", "]"})
+
+
+def _rule_spans(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Date expressions the small model's NER misses, read off the tokens in one linear pass.
+
+    A pass over token attributes rather than a spaCy Matcher: with set-valued patterns the Matcher
+    costs about ten times as much per article, and every pattern here is a few fixed tokens.
+    """
+    lowers = [t.lower_ for t in doc]
+    size = len(lowers)
+
+    def next_is(i: int, words: frozenset[str]) -> bool:
+        return i + 1 < size and lowers[i + 1] in words
+
+    for i, word in enumerate(lowers):
+        if word in _WEEKDAY_WORDS:  # "Wednesday", "Thursday afternoon"
+            yield i, i + 2 if next_is(i, _PERIOD_OF_DAY) else i + 1
+        elif word in _DAY_WORDS:  # "yesterday"
+            yield i, i + 1
+        elif word in ("this", "last", "next") and next_is(i, _DEICTIC_TARGETS):
+            earlier = i > 0 and lowers[i - 1] in ("earlier", "later")  # "earlier this month"
+            yield (i - 1 if earlier else i), i + 2
+        elif word == "ago" and i >= 2 and lowers[i - 1] in _AGO_UNITS:  # "three weeks ago"
+            if doc[i - 2].like_num or lowers[i - 2] in ("a", "an"):
+                yield i - 2, i + 1
+        elif word in _MONTH_LOWER and doc[i].text in _MONTH_WORDS:
+            span = _calendar_span(doc, i, lowers)
+            if span is not None:
+                yield span
+        elif word in _MONTH_PREPOSITIONS and i + 1 < size and doc[i + 1].shape_ == _YEAR_SHAPE:
+            yield i, i + 2  # "in 2019"
+
+
+def _calendar_span(doc: Doc, month: int, lowers: list[str]) -> tuple[int, int] | None:
+    """ "1 March", "March 1st, 2016", "August 2011", "in June" around a month name at `month`."""
+    size = len(doc)
+
+    def shape(i: int) -> str:
+        return doc[i].shape_ if 0 <= i < size else ""
+
+    def with_year(end: int) -> int:
+        if shape(end) == _YEAR_SHAPE:
+            return end + 1
+        if end + 1 < size and doc[end].text == "," and shape(end + 1) == _YEAR_SHAPE:
+            return end + 2
+        return end
+
+    if shape(month + 1) in _DAY_SHAPES:
+        return month, with_year(month + 2)
+    if shape(month - 1) in _DAY_SHAPES:
+        return month - 1, with_year(month + 1)
+    if shape(month + 1) == _YEAR_SHAPE:
+        return month, month + 2
+    # A month name alone may be a verb or a name ("May", "March"); after a preposition it is not.
+    if month > 0 and lowers[month - 1] in _MONTH_PREPOSITIONS:
+        return month - 1, month + 1
+    return None
 
 
 def find_dates(parsed: ParsedArticle) -> list[DateMention]:
-    return []
+    """Every date expression in the article that names a calendar date, resolved, in text order."""
+    doc = parsed.doc
+    mentions = []
+    for span in _date_spans(doc):
+        mention = _mention(parsed, span)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    candidates = [e for e in doc.ents if e.label_ == "DATE" or _is_dated_time(e)]
+    candidates.extend(Span(doc, start, end) for start, end in _rule_spans(doc))
+    # Overlapping finds are one expression: "in December" (rules) + "December 2022" (NER).
+    merged: list[Span] = []
+    for span in sorted(candidates, key=lambda s: (s.start, -s.end)):
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(doc, last.start, max(last.end, span.end), label=last.label)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _is_dated_time(span: Span) -> bool:
+    """A TIME entity that names its day ("Thursday afternoon", "last night"), not a bare time."""
+    if span.label_ != "TIME":
+        return False
+    words = {t.lower_ for t in span}
+    return bool(words & (_DAY_WORDS | _WEEKDAY_WORDS)) or (
+        bool(words & {"this", "last"}) and bool(words & _PERIOD_OF_DAY)
+    )
+
+
+def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
+    doc = parsed.doc
+    start = span.start
+    if (
+        start > 0
+        and doc[start - 1].lower_ in _LEADING_MARKERS
+        and span[0].lower_ not in _LEADING_MARKERS
+    ):
+        start -= 1
+    expression = doc[start : span.end].text.strip()
+    root = span.root
+    head, path = _governing_verb(root)
+    tense = _tense(head, path) if head is not None else Tense.PRESENT
+    value = resolve_date_expression(expression, parsed.published, tense)
+    if value is None:
+        return None
+    planned = value.value > parsed.published or (
+        tense is Tense.FUTURE and value.end >= parsed.published
+    )
+    clause = _clause_verb(head) if head is not None else None
+    return DateMention(
+        start=start,
+        end=span.end,
+        expression=expression,
+        value=value,
+        planned=planned,
+        sentence=parsed.sentence_index(span.start),
+        head=None if head is None else head.i,
+        clause=None if clause is None else clause.i,
+        tense=tense,
+        anchor=_anchor(span),
+    )
+
+
+def _anchor(span: Span) -> int | None:
+    """The first word above the date that is neither part of it nor a preposition."""
+    token = span.root
+    for _ in range(len(span) + 3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if not (span.start <= token.i < span.end or token.pos_ == "ADP"):
+            return token.i
+    return None
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _governing_verb(token: Token) -> tuple[Token | None, list[Token]]:
+    """The first verb above a token, and the tokens passed on the way there."""
+    path: list[Token] = []
+    current = token
+    # Heads stay inside the sentence, and each step goes up one level of a finite tree.
+    while current.head.i != current.i:
+        path.append(current)
+        current = current.head
+        if _is_verb(current):
+            return current, path
+    path.append(current)
+    return (current, path) if _is_verb(current) else (None, path)
+
+
+def _tense(verb: Token, path: Iterable[Token]) -> Tense:
+    """Past, present or future as the verb (and the words between it and the date) say."""
+    for token in path:
+        if token.lower_ in _FORWARD_WORDS or any(
+            c.dep_ == "amod" and c.lower_ in _FORWARD_WORDS for c in token.children
+        ):
+            return Tense.FUTURE
+    return _verb_tense(verb, depth=0)
+
+
+def _verb_tense(verb: Token, depth: int) -> Tense:
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxiliaries):
+        return Tense.FUTURE
+    complement = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _is_infinitive(verb))
+    if complement and verb.head.lemma_ in _FUTURE_CONTROL | {"be"}:
+        perfect = any(a.lemma_ == "have" for a in auxiliaries)
+        if not perfect and _verb_tense(verb.head, depth + 1) is not Tense.PAST:
+            return Tense.FUTURE
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return Tense.PAST  # "has met", "to have hit": done before the time of writing
+    if verb.lower_ in ("due", "scheduled", "slated"):
+        return Tense.FUTURE
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries:
+        # "the law, passed on Wednesday": done; "talks planned for Friday": still ahead.
+        return Tense.FUTURE if verb.lemma_ in _FUTURE_CONTROL else Tense.PAST
+    if verb.tag_ in ("VBZ", "VBP", "MD") or any(
+        a.tag_ in ("VBZ", "VBP", "MD") for a in auxiliaries
+    ):
+        return Tense.PRESENT
+    # A participle or infinitive without auxiliaries takes the tense of the clause it sits in.
+    if depth < 4 and verb.head.i != verb.i:
+        above, path = _governing_verb(verb.head) if not _is_verb(verb.head) else (verb.head, [])
+        if above is not None:
+            return _tense(above, path) if depth == 0 else _verb_tense(above, depth + 1)
+    return Tense.PRESENT
+
+
+def _is_infinitive(verb: Token) -> bool:
+    """ "to double", "to have hit": a verb introduced by "to"."""
+    return any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _clause_verb(verb: Token) -> Token:
+    """The verb whose clause the event is: participles and infinitives give way to their clause.
+
+    "to have hit" stays (its subject is borrowed from "were reported"), "Speaking on Thursday, X
+    said" climbs to "said", "a truce starting 1 March was rejected" climbs to "was".
+    """
+    current = verb
+    for _ in range(6):
+        if current.head.i == current.i or current.dep_ == "ROOT":
+            return current
+        if current.dep_ == "xcomp" and any(
+            c.lemma_ == "have" and c.dep_ == "aux" for c in current.children
+        ):
+            return current
+        # "expects sales to double": the infinitive's own subject does not make it a clause.
+        if _has_subject(current) and not _is_infinitive(current):
+            return current
+        if current.tag_ not in ("VB", "VBG", "VBN"):
+            return current
+        if current.dep_ == "conj":
+            return current  # its own clause, subject shared with the first conjunct
+        above, _ = _governing_verb(current)
+        if above is None:
+            return current
+        current = above
+    return current
 
 
 def find_events(
     parsed: ParsedArticle, dates: list[DateMention], actors: ActorIndex, places: PlaceIndex
 ) -> list[Event]:
-    return []
+    """One event per dated clause, earliest first (undated last)."""
+    doc = parsed.doc
+    # Dates on one word date one event ("on Friday and again next week"); dates on different
+    # words of a clause ("voted on Monday to start work in June", "reported last month a loss
+    # for 2018") are two.
+    by_verb: dict[tuple[int, int], list[DateMention]] = {}
+    for mention in dates:
+        key = (mention.sentence, mention.anchor if mention.anchor is not None else -1)
+        by_verb.setdefault(key, []).append(mention)
+    events = []
+    for mentions in by_verb.values():
+        mention = min(mentions, key=_most_precise)
+        clause_index = mention.clause if mention.clause is not None else -1
+        if clause_index >= 0:
+            clause = doc[clause_index]
+            tokens, subject_text = _summary_tokens(clause, mentions, actors)
+            summary = _summary_text(subject_text, tokens)
+        else:
+            sentence = parsed.sentences[mention.sentence]
+            tokens = [t for t in sentence if not mention.start <= t.i < mention.end]
+            summary = _summary_text(None, tokens)
+        clause_tokens = list(_subject_token_indices(doc, clause_index)) + [t.i for t in tokens]
+        events.append(
+            Event(
+                date=mention.value,
+                expression=mention.expression,
+                summary=summary or parsed.sentences[mention.sentence].text.strip(),
+                actor_ids=_unique(_actor_ids(actors, clause_tokens)),
+                places=_unique(p for i in clause_tokens if (p := places.place_at(i)) is not None),
+                planned=any(m.planned for m in mentions if m.value == mention.value),
+                source=parsed.ref(mention.start),
+            )
+        )
+    return sorted(events, key=_event_order)
+
+
+_PRECISION_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}
+
+
+def _most_precise(mention: DateMention) -> tuple[int, int]:
+    rank = 4 if mention.value is None else _PRECISION_RANK[mention.value.precision]
+    return rank, mention.start
+
+
+def _event_order(event: Event) -> tuple[int, str, int, int]:
+    if event.date is None:
+        return 1, "", 0, event.source.sentence
+    rank = _PRECISION_RANK[event.date.precision]
+    return 0, event.date.value.isoformat(), rank, event.source.sentence
+
+
+def _actor_ids(actors: ActorIndex, indices: Iterable[int]) -> Iterator[str]:
+    for i in indices:
+        actor = actors.actor_at(i)
+        if actor is not None:
+            yield actor.id
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _subject_token_indices(doc: Doc, clause_index: int) -> Iterator[int]:
+    if clause_index < 0:
+        return
+    subject = _subject(doc[clause_index])
+    if subject is not None:
+        yield from (t.i for t in _compact_np(subject))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The clause's subject: its own, the antecedent of "who", or the one it shares."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if current.dep_ not in ("xcomp", "conj", "advcl", "acl") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _compact_np(
+    head: Token, keep: frozenset[int] = frozenset(), drop: frozenset[int] = frozenset()
+) -> list[Token]:
+    """A noun phrase without relative clauses, appositions and other clauses hung inside it.
+
+    A clause holding a word in `keep` (the event's date) stays; words in `drop` go.
+    """
+    dropped: set[int] = set(drop)
+    for token in head.subtree:
+        clause = token.dep_ in _COMPACT_NP_DROPPED or (_is_verb(token) and _has_subject(token))
+        if token.i != head.i and clause and token.i not in dropped:
+            inside = {t.i for t in token.subtree}
+            if not inside & keep:
+                dropped.update(inside)
+    # Commas and brackets that only fenced off a dropped clause go with it.
+    edges = {head.left_edge.i - 1, head.right_edge.i + 1}
+    return [
+        t
+        for t in head.subtree
+        if t.i not in dropped and not (t.is_punct and ({t.i - 1, t.i + 1} & (dropped | edges)))
+    ]
+
+
+def _pruned_subtree(token: Token, excluded: set[int]) -> list[Token]:
+    """A dependent's words, without clauses hung on its own verb and without excluded words."""
+    dropped = set(excluded)
+    if _is_verb(token):
+        for child in token.children:
+            if child.dep_ in ("advcl", "parataxis") or (child.dep_ == "conj" and _is_verb(child)):
+                dropped.update(t.i for t in child.subtree)
+    return [t for t in token.subtree if t.i not in dropped]
+
+
+def _summary_tokens(
+    clause: Token, mentions: list[DateMention], actors: ActorIndex
+) -> tuple[list[Token], str | None]:
+    """The clause's words in reading order (subject first), and the subject's words."""
+    excluded: set[int] = set()
+    for mention in mentions:
+        # The date is dropped where it only dates the clause; inside an argument it stays.
+        if mention.anchor == clause.i:
+            excluded.update(range(mention.start, mention.end))
+    subject = _subject(clause)
+    # A date inside the subject ("a truce starting 1 May") stays unless it dates this verb,
+    # directly or through an aside ("The minister, speaking on Friday, said").
+    date_tokens = frozenset(
+        i
+        for m in mentions
+        if m.anchor != clause.i and not _is_aside(clause.doc, m.head)
+        for i in range(m.start, m.end)
+    )
+    subject_text = None
+    if subject is not None:
+        subject_text = _subject_text(subject, actors, date_tokens)
+        if subject.i == clause.head.i:  # the antecedent of "who": without the clause itself
+            own = frozenset(t.i for t in clause.subtree)
+            subject_text = _join(_compact_np(subject, date_tokens, own))
+    perfect_infinitive = clause.dep_ == "xcomp"
+    verb_group = [clause] + [
+        c
+        for c in clause.children
+        if c.dep_ in _VERB_GROUP_DEPS
+        and not (perfect_infinitive and (c.lower_ in ("to", "have") or c.tag_ == "TO"))
+    ]
+    if clause.dep_ == "conj" and len(verb_group) == 1 and clause.tag_ in ("VBN", "VBG"):
+        # "was proposed in 2014 and revised last year": the second verb shares the first's "was".
+        verb_group += [c for c in clause.head.children if c.dep_ in ("aux", "auxpass")]
+    body: list[Token] = []
+    for child in clause.children:
+        if child in verb_group or child.dep_ in _SUBJECT_DEPS or child.dep_ in _DROPPED_DEPS:
+            continue
+        if child.dep_ == "conj" and _is_verb(child):
+            continue
+        if child.i < clause.i and child.dep_ not in ("ccomp", "dobj", "attr", "acomp"):
+            continue  # fronted adverbs and phrases ("Meanwhile,", "In Munich,") frame the clause
+        body.extend(_pruned_subtree(child, excluded))
+    verb_tokens = [t for t in verb_group if t.i not in excluded]
+    kept = {t.i for t in body} | {t.i for t in verb_tokens}
+    # A comma on the verb stays where it separates two kept words ("cases of fever, the most").
+    body += [
+        c
+        for c in clause.children
+        if c.dep_ == "punct"
+        and c.i + 1 in kept
+        and any(clause.i <= i < c.i for i in kept)
+        and not c.is_quote
+    ]
+    ordered = sorted(verb_tokens, key=lambda t: t.i) + sorted(
+        (t for t in body if t.i > clause.i), key=lambda t: t.i
+    )
+    # A clause fronted before its verb (reported speech: "X was unacceptable, an official said")
+    # reads after the verb.
+    ordered += sorted((t for t in body if t.i < clause.i), key=lambda t: t.i)
+    return ordered, subject_text
+
+
+def _is_aside(doc: Doc, verb_index: int | None) -> bool:
+    """A present participle between commas ("X, speaking on Friday, said"): the same event as
+    its clause. A past one ("the law, passed on Wednesday, takes effect") is another event."""
+    if verb_index is None:
+        return False
+    verb = doc[verb_index]
+    before = verb.left_edge.i - 1
+    return verb.tag_ == "VBG" and before >= 0 and doc[before].text == ","
+
+
+def _subject_text(subject: Token, actors: ActorIndex, keep: frozenset[int]) -> str:
+    actor = actors.actor_at(subject.i)
+    if subject.pos_ == "PRON" and actor is not None:
+        return actor.name
+    words = _compact_np(subject, keep)
+    if len(words) > 8 and actor is not None:
+        return actor.name
+    text = _join(words)
+    # An aside opened by a comma inside the subject is closed before the verb.
+    after = words[-1].i + 1 if words else len(subject.doc)
+    opened = any(t.text == "," for t in words)
+    if opened and after < len(subject.doc) and subject.doc[after].text == ",":
+        text += ","
+    return text
+
+
+def _join(tokens: Iterable[Token]) -> str:
+    """The tokens' text; a space wherever words were left out or moved."""
+    parts: list[str] = []
+    previous: Token | None = None
+    moved = False
+    for token in tokens:
+        text = token.text
+        if previous is not None:
+            contiguous = token.i == previous.i + 1
+            closing = token.text in _CLOSING_PUNCT
+            parts.append(previous.whitespace_ if contiguous else "" if closing else " ")
+            moved = moved or token.i < previous.i
+        # A sentence opening moved after its verb ("The Kremlin has ..., X said") goes lower.
+        if moved and not token.is_punct:
+            if _opens_sentence(token) and token.pos_ != "PROPN" and text != "I":
+                text = text.lower()
+            moved = False
+        parts.append(text)
+        previous = token
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of its sentence, opening quotation marks aside."""
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start : token.i])
+
+
+def _summary_text(subject: str | None, tokens: list[Token]) -> str:
+    """Subject and clause, trimmed to about SUMMARY_WORDS words without a dangling last word."""
+    while tokens and tokens[0].pos_ in ("PUNCT", "CCONJ", "SCONJ"):
+        tokens = tokens[1:]
+    subject_words = len(subject.split()) if subject else 0
+    budget = max(SUMMARY_WORDS - subject_words, 4)
+    words = [t for t in tokens if not t.is_space]
+    trimmed = len([t for t in words if not t.is_punct]) > budget
+    if trimmed:
+        kept: list[Token] = []
+        count = 0
+        for token in words:
+            if not token.is_punct:
+                count += 1
+            if count > budget:
+                break
+            kept.append(token)
+        words = kept
+    # A summary does not end on a dangling word ("of the", "said he"), unless whole and a pronoun.
+    while words and _dangles(words[-1]) and not (words[-1].pos_ == "PRON" and not trimmed):
+        words = words[:-1]
+    text = _join(words)
+    if subject:
+        text = f"{subject} {text}".strip()
+    text = _balance_quotes(text)
+    if trimmed:
+        text += " …"
+    return text[:1].upper() + text[1:]
+
+
+def _balance_quotes(text: str) -> str:
+    """A trimmed summary does not leave a quotation open."""
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text
+
+
+def _dangles(token: Token) -> bool:
+    """A word a summary cannot end on: a preposition, article, conjunction or punctuation mark."""
+    if token.text == "%":  # tagged as punctuation, read as a word: "fell 6%"
+        return False
+    return token.pos_ in _TRAILING_JUNK or token.is_punct

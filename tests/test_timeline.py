@@ -1,0 +1,242 @@
+"""Dates found in parsed articles, resolved with their clause's tense, and the events they date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.actors import ActorIndex
+from bot.briefing.dates import Tense
+from bot.briefing.ingest import ArticleMeta, parse_article_text
+from bot.briefing.models import Actor, ActorKind, Article, Event
+from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.places import PlaceIndex
+from bot.briefing.timeline import DateMention, find_dates, find_events
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.slow
+
+SEED_PUBLISHED = dt.date(2016, 2, 11)
+
+
+def parse(nlp: Language, paragraphs: list[str], published: dt.date) -> ParsedArticle:
+    article = Article(
+        id="test",
+        title="Test article",
+        published=published,
+        paragraphs=paragraphs,
+        content_hash="test",
+    )
+    return ParsedArticle.from_doc(article, nlp(article_text(article)))
+
+
+def dated(mentions: list[DateMention]) -> dict[str, str | None]:
+    return {m.expression: None if m.value is None else m.value.iso() for m in mentions}
+
+
+def events_of(parsed: ParsedArticle) -> list[Event]:
+    return find_events(parsed, find_dates(parsed), ActorIndex(), PlaceIndex())
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language) -> ParsedArticle:
+    article = parse_article_text(
+        SEED.read_text(encoding="utf-8"), ArticleMeta(published=SEED_PUBLISHED)
+    )
+    return ParsedArticle.from_doc(article, nlp(article_text(article)))
+
+
+def test_the_seed_dates_resolve_against_a_thursday_publication(seed: ParsedArticle) -> None:
+    found = [(m.expression, m.value.iso() if m.value else None) for m in find_dates(seed)]
+    assert ("starting 1 March", "2016-03-01") in found
+    assert ("on Wednesday", "2016-02-10") in found
+    assert ("on Thursday", "2016-02-11") in found
+    assert ("on Tuesday", "2016-02-09") in found
+    assert ("last week", "2016-02-01") in found
+    assert ("last month", "2016-01") in found
+    assert ("this year", "2016") in found
+    assert ("August 2011", "2011-08") in found
+    assert ("into 2017", "2017") in found
+    # "the five-year civil war" is a duration, not a date.
+    assert not any("five" in expression for expression, _ in found)
+    assert all(value is not None for _, value in found)
+
+
+def test_mentions_point_at_their_sentence_and_verb(seed: ParsedArticle) -> None:
+    mentions = find_dates(seed)
+    kerry = next(m for m in mentions if m.expression == "on Tuesday")
+    assert "Kerry said on Tuesday" in seed.article.sentences[kerry.sentence]
+    assert kerry.head is not None
+    assert seed.doc[kerry.head].text == "said"
+    assert kerry.tense is Tense.PAST
+    assert not kerry.planned
+    ceasefire = next(m for m in mentions if m.expression == "starting 1 March")
+    assert ceasefire.planned
+
+
+def test_seed_events_are_sorted_summarised_and_flagged(seed: ParsedArticle) -> None:
+    events = events_of(seed)
+    dates = [e.date.value for e in events if e.date is not None]
+    assert dates == sorted(dates)
+    by_summary = {e.summary: e for e in events}
+    assert "Russian airstrikes hit around 1,900 targets in Syria" in by_summary
+    assert by_summary["Russian airstrikes hit around 1,900 targets in Syria"].date is not None
+    arrived = next(e for e in events if "arrived in Germany" in e.summary)
+    assert arrived.date is not None
+    assert arrived.date.iso() == "2016-02-10"
+    assert "Kerry" in arrived.summary
+    assert "who" not in arrived.summary.split()
+    ceasefire = next(e for e in events if e.expression == "starting 1 March")
+    assert ceasefire.planned
+    assert "ceasefire" in ceasefire.summary
+    assert not any(e.planned for e in events if e.expression in ("last week", "last month"))
+    assert all(len(e.summary.split()) <= 25 for e in events)
+    for event in events:
+        assert event.source.article_id == seed.article.id
+        assert event.source.sentence < len(seed.article.sentences)
+
+
+def test_tense_decides_the_side_of_publication(nlp: Language) -> None:
+    monday = dt.date(2017, 3, 6)
+    parsed = parse(
+        nlp,
+        [
+            "The ministers met on Friday in Geneva to discuss the draft treaty.",
+            "They will meet again on Friday to sign it, the spokeswoman said.",
+            "The parliament is expected to vote on the treaty in June.",
+            "Elections were held in June under a caretaker government.",
+            "The rebels captured the town in two weeks during a five-year war.",
+        ],
+        monday,
+    )
+    mentions = find_dates(parsed)
+    values = [(m.expression, m.value.iso() if m.value else None, m.planned) for m in mentions]
+    assert ("on Friday", "2017-03-03", False) in values
+    assert ("on Friday", "2017-03-10", True) in values
+    assert ("in June", "2017-06", True) in values
+    assert ("in June", "2016-06", False) in values
+    assert not any("two weeks" in e or "five-year" in e for e, _, _ in values)
+
+
+def test_schedules_lie_ahead_and_past_participles_behind(nlp: Language) -> None:
+    thursday = dt.date(2019, 2, 28)
+    parsed = parse(
+        nlp,
+        [
+            "The summit opens on Monday in Brussels.",
+            "Talks could resume on Sunday.",
+            "The law, passed on Wednesday, takes effect on 1 July.",
+        ],
+        thursday,
+    )
+    events = events_of(parsed)
+    found = {(e.expression, e.date.iso() if e.date else None, e.planned) for e in events}
+    assert found == {
+        ("on Monday", "2019-03-04", True),
+        ("on Sunday", "2019-03-03", True),
+        ("on Wednesday", "2019-02-27", False),
+        ("on 1 July", "2019-07-01", True),
+    }
+    law = next(e for e in events if e.expression == "on Wednesday")
+    assert "passed on Wednesday" in law.summary
+
+
+def test_dates_the_named_entity_model_missed_are_still_found(nlp: Language) -> None:
+    published = dt.date(2016, 2, 11)
+    article = Article(
+        id="t",
+        title="T",
+        published=published,
+        paragraphs=[
+            "The envoy arrived on Wednesday after talks collapsed last month.",
+            "A truce began three weeks ago and a vote was held on 1 February, 2016.",
+            "Rebels had held the town since August 2011 and lost it in June.",
+            "Yesterday the ministers met, and they will meet again on March 3rd.",
+        ],
+        content_hash="t",
+    )
+    doc = nlp(article_text(article))
+    doc.ents = []  # as if the small model had tagged nothing
+    parsed = ParsedArticle.from_doc(article, doc)
+    assert dated(find_dates(parsed)) == {
+        "on Wednesday": "2016-02-10",
+        "last month": "2016-01",
+        "three weeks ago": "2016-01-18",
+        "on 1 February, 2016": "2016-02-01",
+        "since August 2011": "2011-08",
+        "in June": "2015-06",
+        "Yesterday": "2016-02-10",
+        "on March 3rd": "2016-03-03",
+    }
+
+
+def test_an_event_lists_the_actors_and_places_of_its_clause(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        ["Merkel flew to Paris on Monday, while the opposition leader stayed at home."],
+        dt.date(2016, 2, 11),
+    )
+    doc = parsed.doc
+    merkel = next(t.i for t in doc if t.text == "Merkel")
+    paris = next(t.i for t in doc if t.text == "Paris")
+    actor = Actor(id="angela-merkel", name="Angela Merkel", kind=ActorKind.PERSON)
+    actors = ActorIndex(actors=[actor], token_actor={merkel: actor.id})
+    places = PlaceIndex(token_place={paris: "Paris"})
+    events = find_events(parsed, find_dates(parsed), actors, places)
+    assert len(events) == 1
+    event = events[0]
+    assert event.date is not None
+    assert event.date.iso() == "2016-02-08"
+    assert event.actor_ids == ["angela-merkel"]
+    assert event.places == ["Paris"]
+    assert "flew to Paris" in event.summary
+    assert "opposition" not in event.summary
+
+
+def test_events_without_actors_still_come_out_in_date_order(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "The company will report its results next month.",
+            "Its shares fell 4% on Tuesday.",
+            "The firm was founded in 1998.",
+        ],
+        dt.date(2016, 2, 11),
+    )
+    events = events_of(parsed)
+    assert [e.date.iso() if e.date else None for e in events] == ["1998", "2016-02-09", "2016-03"]
+    assert [e.planned for e in events] == [False, False, True]
+
+
+def test_two_dates_on_different_words_of_a_clause_are_two_events(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "The company last month reported a loss of $40m for 2015.",
+            "A vaccine was approved by the regulator in December 2014.",
+        ],
+        dt.date(2016, 2, 11),
+    )
+    events = events_of(parsed)
+    assert [(e.expression, e.date.iso() if e.date else None) for e in events] == [
+        ("in December 2014", "2014-12"),
+        ("for 2015", "2015"),
+        ("last month", "2016-01"),
+    ]
+    vaccine = events[0]
+    assert vaccine.summary == "A vaccine was approved by the regulator"
+
+
+def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
+    # Catches super-linear matching, not a speed target.
+    sentence = "On Monday the council met, and last week it voted again in March 2015. "
+    parsed = parse(nlp, [sentence * 400], dt.date(2016, 2, 11))  # about 30 KB
+    started = time.perf_counter()
+    mentions = find_dates(parsed)
+    events = find_events(parsed, mentions, ActorIndex(), PlaceIndex())
+    assert time.perf_counter() - started < 2.0
+    assert len(mentions) >= 3 * 400
+    assert events
