@@ -1,12 +1,528 @@
-"""Direct and reported speech attributed to actors. Stub."""
+"""Direct and reported speech attributed to actors, with the date it was said where the text
+gives one.
+
+Direct quotes are the words inside quotation marks, attributed through the parse: the speech verb
+that governs the quoted clause ("X said", "said X", "X told the committee", "he added"), a colon
+introduction, "according to X", or the subject of a clause that quotes part of its predicate
+('officials "are not blind to what is happening"'). Scare quotes ('"moderate" opposition') are
+too short to be anyone's words unless a speech verb takes them as its whole complement.
+Reported speech is a speech verb with a clause complement and no quotation marks.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
 from bot.briefing.actors import ActorIndex
-from bot.briefing.models import Quote
+from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, subject_of
+from bot.briefing.models import Actor, ActorKind, DateValue, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
+from bot.briefing.speech import (
+    DOUBLE_OPENERS,
+    OCCASION_VERBS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SINGLE_OPENERS,
+    SPEECH_VERBS,
+)
 from bot.briefing.timeline import DateMention
+
+# Quoted words shorter than this are scare quotes or titles, not speech, unless a speech verb
+# takes them as its whole complement ('"Never," he said').
+MIN_PARTIAL_WORDS = 3
+MIN_REPORTED_WORDS = 3
+# A reported clause longer than this is a parse that swallowed more than one statement.
+MAX_REPORTED_TOKENS = 120
+# How far from its marks a quote's attribution may stand when the parse does not link them.
+_NEARBY_TOKENS = 20
+# How far up the parse a quoted fragment may hang below its speech verb
+# ('makes it "much more difficult ...", he added' hangs two steps down).
+_MAX_ANCESTOR_STEPS = 4
+# Relations by which a whole quote is a speech verb's complement.
+_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "parataxis", "xcomp", "attr", "oprd", "advcl"})
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted text: tokens [start, end) between an opening mark and its closing mark."""
+
+    open_mark: int
+    start: int
+    end: int
+    close_mark: int | None  # None: the paragraph ended with the quote still open
+    paragraph: int
+
+
+def find_quote_spans(doc: Doc) -> list[QuoteSpan]:
+    """Every quoted stretch of the text, in order; a quote never runs across a paragraph break."""
+    spans: list[QuoteSpan] = []
+    paragraph = 0
+    opener: Token | None = None
+    closers: frozenset[str] = frozenset()
+    single = False
+    for token in doc:
+        if token.is_space:
+            if "\n" in token.text:
+                # An open double quote at a paragraph's end continues in the next paragraph (a
+                # news convention); an open single quote was an apostrophe after all.
+                if opener is not None and not single:
+                    spans.append(_quote_span(doc, opener.i, token.i, None, paragraph))
+                opener = None
+                paragraph += 1
+            continue
+        text = token.text
+        if opener is not None:
+            if text in closers and not (single and token.tag_ == "POS"):
+                spans.append(_quote_span(doc, opener.i, token.i, token.i, paragraph))
+                opener = None
+            elif not single and text in DOUBLE_OPENERS and text not in closers:
+                opener, closers = token, DOUBLE_OPENERS[text]
+            continue
+        if text in DOUBLE_OPENERS:
+            opener, closers, single = token, DOUBLE_OPENERS[text], False
+        elif text in SINGLE_OPENERS and _opens_single_quote(doc, token):
+            opener, closers, single = token, SINGLE_OPENERS[text], True
+    if opener is not None and not single:
+        spans.append(_quote_span(doc, opener.i, len(doc), None, paragraph))
+    return [span for span in spans if span.end > span.start]
+
+
+def _quote_span(doc: Doc, opener: int, stop: int, close: int | None, paragraph: int) -> QuoteSpan:
+    end = stop
+    while end > opener + 1 and doc[end - 1].is_space:
+        end -= 1
+    return QuoteSpan(opener, opener + 1, end, close, paragraph)
+
+
+def _opens_single_quote(doc: Doc, token: Token) -> bool:
+    # A straight single mark opens a quote only where an apostrophe cannot stand: glued to the
+    # next word and after a space, a bracket or the start of the text.
+    if token.text == "‘":
+        return True
+    if token.whitespace_ or token.i + 1 >= len(doc) or not doc[token.i + 1].is_alpha:
+        return False
+    if token.tag_ == "``":
+        return True
+    return token.i == 0 or bool(doc[token.i - 1].whitespace_) or doc[token.i - 1].is_punct
 
 
 def find_quotes(parsed: ParsedArticle, actors: ActorIndex, dates: list[DateMention]) -> list[Quote]:
-    return []
+    """Direct and reported quotes in text order, each with its speaker where the text names one."""
+    return _QuoteReader(parsed, actors, dates_by_verb(parsed.doc, dates)).read()
+
+
+@dataclass
+class _Attribution:
+    verb: Token | None = None
+    subject: Token | None = None
+    speaker: Actor | None = None
+    attributed: bool = False  # False: nothing in the text says who speaks
+    said_on: DateValue | None = None  # carried over when a quote goes on from an earlier one
+
+
+@dataclass
+class _QuoteReader:
+    parsed: ParsedArticle
+    actors: ActorIndex
+    verb_dates: dict[int, DateValue]
+    found: list[tuple[int, Quote]] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)  # per token: inside quotation marks
+    paragraph_at: list[int] = field(default_factory=list)  # per token: its paragraph
+    last_person: Actor | None = None
+    # Speaker of a quote left open at a paragraph's end (it goes on in the next paragraph).
+    open_speaker: tuple[int, _Attribution] | None = None
+    # Paragraph and speaker of the last paragraph that ended with an attributed direct quote.
+    last_quote_paragraph: tuple[int, _Attribution] | None = None
+    # Sentence and speaker of the last attributed direct quote.
+    last_quote_sentence: tuple[int, _Attribution] | None = None
+    # Output position of the quote each speech verb produced, and whether its text ended in a
+    # comma: a quote split around its attribution ('"A," he said, "B."') is one quote.
+    by_verb: dict[int, tuple[int, bool]] = field(default_factory=dict)
+
+    def read(self) -> list[Quote]:
+        doc = self.parsed.doc
+        spans = find_quote_spans(doc)
+        self.quoted = [False] * len(doc)
+        paragraph = 0
+        for token in doc:
+            self.paragraph_at.append(paragraph)
+            paragraph += token.is_space and "\n" in token.text
+        by_sentence: dict[int, list[QuoteSpan]] = defaultdict(list)
+        for span in spans:
+            last = span.close_mark if span.close_mark is not None else span.end - 1
+            for i in range(span.open_mark, last + 1):
+                self.quoted[i] = True
+            by_sentence[self.parsed.sentence_index(span.open_mark)].append(span)
+        # Quotes taken as direct speech, in text order, and the verbs that introduced them: a
+        # quote may run over several sentences with its "he said" in the last one.
+        taken: list[tuple[int, int]] = []
+        used_verbs: set[int] = set()
+        for index, sentence in enumerate(self.parsed.sentences):
+            for span in by_sentence.get(index, []):
+                attribution = self._direct(span, sentence)
+                if attribution is None:
+                    continue
+                taken.append((span.start, span.end))
+                if attribution.verb is not None:
+                    used_verbs.add(attribution.verb.i)
+            for token in sentence:
+                if token.i not in used_verbs and not self.quoted[token.i]:
+                    self._reported(token, taken)
+        self.found.sort(key=lambda item: item[0])
+        return [quote for _, quote in self.found]
+
+    # Direct quotes
+
+    def _direct(self, span: QuoteSpan, sentence: Span) -> _Attribution | None:
+        """Record a direct quote if the span is speech, and say whose it is."""
+        doc = self.parsed.doc
+        # Words as written: "so-called" is one word, not three tokens.
+        words = len(doc[span.start : span.end].text.split())
+        long_enough = words >= MIN_PARTIAL_WORDS
+        standalone = self._standalone(span, sentence)
+        attribution = self._attribute(span, sentence, long_enough, standalone)
+        if attribution is None:
+            return None
+        raw = doc[span.start : span.end].text.strip()
+        text = raw.rstrip(",;:").strip()
+        if not text:
+            return None
+        verb = attribution.verb
+        merge_into = self.by_verb.get(verb.i) if verb is not None else None
+        if merge_into is not None:
+            at, comma = merge_into
+            position, earlier = self.found[at]
+            joiner = ", " if comma else " … "
+            merged = earlier.model_copy(update={"text": f"{earlier.text}{joiner}{text}"})
+            self.found[at] = (position, merged)
+        else:
+            speaker = attribution.speaker
+            quote = Quote(
+                speaker_id=speaker.id if speaker else None,
+                speaker=speaker.name if speaker else None,
+                text=text,
+                kind=QuoteKind.DIRECT,
+                said_on=self._date_of(verb) or attribution.said_on,
+                source=self.parsed.ref(span.start),
+            )
+            if verb is not None:
+                self.by_verb[verb.i] = (len(self.found), raw.endswith(","))
+            self.found.append((span.start, quote))
+        self._remember(attribution)
+        if attribution.attributed:
+            self.last_quote_sentence = (self.parsed.sentence_index(span.open_mark), attribution)
+            if span.close_mark is None:
+                self.open_speaker = (span.paragraph, attribution)
+            if self._ends_paragraph(span):
+                self.last_quote_paragraph = (span.paragraph, attribution)
+        return attribution
+
+    def _attribute(
+        self, span: QuoteSpan, sentence: Span, long_enough: bool, standalone: bool
+    ) -> _Attribution | None:
+        verb = self._governing_speech_verb(span, long_enough, standalone)
+        if verb is not None:
+            return self._from_verb(verb)
+        if not (long_enough or standalone):
+            return None
+        doc = self.parsed.doc
+        if span.open_mark > sentence.start and doc[span.open_mark - 1].text == ":":
+            introducer = _clause_root(doc[sentence.start : span.open_mark - 1])
+            if introducer is not None and self._is_speech_verb(introducer):
+                return self._from_verb(introducer)
+            subject = subject_of(introducer) if introducer is not None else None
+            if subject is not None:
+                return self._from_subject(subject)
+        nearby = self._nearby_speech(span, sentence)
+        if nearby is not None:
+            return nearby
+        if long_enough and not standalone and _has_verb(doc[span.start : span.end]):
+            subject = self._subject_outside(span)
+            if subject is not None:
+                return self._from_subject(subject)
+        return self._continuation(span, standalone and long_enough)
+
+    def _governing_speech_verb(
+        self, span: QuoteSpan, long_enough: bool, standalone: bool
+    ) -> Token | None:
+        """The speech verb above the quoted words in the parse, nearest first."""
+        best: tuple[int, Token] | None = None
+        for root in _fragment_roots(self.parsed.doc, span):
+            token, steps = root, 0
+            while token.head != token and steps < _MAX_ANCESTOR_STEPS:
+                child, token, steps = token, token.head, steps + 1
+                if span.start <= token.i < span.end:
+                    continue
+                if not self._is_speech_verb(token):
+                    continue
+                whole = steps == 1 and child.dep_ in _COMPLEMENT_DEPS and standalone
+                if (long_enough or whole) and (best is None or steps < best[0]):
+                    best = (steps, token)
+                break
+        return best[1] if best else None
+
+    def _nearby_speech(self, span: QuoteSpan, sentence: Span) -> _Attribution | None:
+        """A speech verb or "according to" beside the quote, outside any quotation marks."""
+        doc = self.parsed.doc
+        last = span.close_mark if span.close_mark is not None else span.end - 1
+        close_sentence = self.parsed.sentences[self.parsed.sentence_index(last)]
+        after = range(last + 1, min(close_sentence.end, last + 1 + _NEARBY_TOKENS))
+        before = range(
+            span.open_mark - 1, max(sentence.start, span.open_mark - _NEARBY_TOKENS) - 1, -1
+        )
+        for indices in (after, before):
+            for i in indices:
+                token = doc[i]
+                if self.quoted[i]:
+                    break  # another quote: what lies beyond it is its business
+                source = _according_to(token)
+                if source is not None:
+                    return self._from_subject(source, verb=None)
+                if self._is_speech_verb(token) and subject_of(token) is not None:
+                    return self._from_verb(token)
+        return None
+
+    def _subject_outside(self, span: QuoteSpan) -> Token | None:
+        """The subject of the clause a partial quote completes, when it stands outside the quote."""
+        for root in _fragment_roots(self.parsed.doc, span):
+            token = root
+            for _ in range(_MAX_ANCESTOR_STEPS):
+                if token.pos_ in {"VERB", "AUX"}:
+                    subject = subject_of(token)
+                    if subject is not None and not span.start <= subject.i < span.end:
+                        return subject
+                    break
+                if token.head == token:
+                    break
+                token = token.head
+        return None
+
+    def _continuation(self, span: QuoteSpan, whole_sentence: bool) -> _Attribution | None:
+        # Only where the text makes it plain: a quote left open at the end of the previous
+        # paragraph goes on here, a whole-paragraph quote follows one attributed paragraph, or
+        # a quoted sentence follows its speaker's attribution in the same paragraph
+        # ('"A," she added. "B."').
+        last_sentence = self.last_quote_sentence
+        if (
+            whole_sentence
+            and last_sentence is not None
+            and last_sentence[0] == self.parsed.sentence_index(span.open_mark) - 1
+            and self.parsed.sentence_index(span.open_mark) > 0
+            and self._paragraph_of_sentence(last_sentence[0]) == span.paragraph
+        ):
+            return self._carried(last_sentence[1])
+        if self._starts_paragraph(span):
+            if self.open_speaker is not None and self.open_speaker[0] == span.paragraph - 1:
+                return self._carried(self.open_speaker[1])
+            last = self.last_quote_paragraph
+            if last is not None and last[0] == span.paragraph - 1 and self._ends_paragraph(span):
+                return self._carried(last[1])
+        if whole_sentence:
+            return _Attribution()
+        return None
+
+    def _paragraph_of_sentence(self, index: int) -> int:
+        return self.paragraph_at[self.parsed.sentences[index].start]
+
+    def _carried(self, previous: _Attribution) -> _Attribution:
+        said_on = self._date_of(previous.verb) or previous.said_on
+        return _Attribution(None, previous.subject, previous.speaker, True, said_on)
+
+    def _standalone(self, span: QuoteSpan, sentence: Span) -> bool:
+        """True when the quote is a sentence of its own: it opens its sentence (or follows a
+        colon or comma) and ends in punctuation, not in the middle of a phrase."""
+        doc = self.parsed.doc
+        first = sentence.start
+        while first < span.open_mark and doc[first].is_space:
+            first += 1
+        opens = first == span.open_mark or (
+            span.open_mark > 0 and doc[span.open_mark - 1].text in {":", ","}
+        )
+        if not opens:
+            return False
+        if doc[span.end - 1].text in {",", ".", "?", "!", "…"} or span.close_mark is None:
+            return True
+        after = span.close_mark + 1
+        return after >= len(doc) or doc[after].is_punct or doc[after].is_space
+
+    def _starts_paragraph(self, span: QuoteSpan) -> bool:
+        doc = self.parsed.doc
+        i = span.open_mark
+        return i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+
+    def _ends_paragraph(self, span: QuoteSpan) -> bool:
+        doc = self.parsed.doc
+        i = span.close_mark + 1 if span.close_mark is not None else span.end
+        while i < len(doc) and not (doc[i].is_space and "\n" in doc[i].text):
+            if not doc[i].is_punct and not doc[i].is_space:
+                return False
+            i += 1
+        return True
+
+    # Reported speech
+
+    def _reported(self, token: Token, taken: list[tuple[int, int]]) -> None:
+        source = _according_to(token)
+        if source is not None:
+            content = _around(token.head, token) if token.head != token else None
+            attribution = self._from_subject(source, verb=None)
+        elif self._is_speech_verb(token) and not any(c.dep_ == "neg" for c in token.children):
+            content = _speech_content(token)
+            attribution = self._from_verb(token)
+        else:
+            return
+        if content is None:
+            return
+        start, end = content
+        if end - start > MAX_REPORTED_TOKENS or _overlaps(taken, start, end):
+            return
+        doc = self.parsed.doc
+        text = clause_text(doc, start, end)
+        words = sum(1 for t in doc[start:end] if not (t.is_punct or t.is_space))
+        if words < MIN_REPORTED_WORDS or not text:
+            return
+        speaker = attribution.speaker
+        verb = attribution.verb
+        self.found.append(
+            (
+                start,
+                Quote(
+                    speaker_id=speaker.id if speaker else None,
+                    speaker=speaker.name if speaker else None,
+                    text=text,
+                    kind=QuoteKind.REPORTED,
+                    said_on=self._date_of(verb),
+                    source=self.parsed.ref(token),
+                ),
+            )
+        )
+        self._remember(attribution)
+
+    # Speakers and dates
+
+    def _is_speech_verb(self, token: Token) -> bool:
+        return (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in SPEECH_VERBS
+            and not self.quoted[token.i]
+        )
+
+    def _from_verb(self, verb: Token) -> _Attribution:
+        subject = subject_of(verb) or _detached_subject(verb)
+        if subject is None:
+            return _Attribution(verb, None, None, attributed=True)
+        return self._from_subject(subject, verb)
+
+    def _from_subject(self, subject: Token, verb: Token | None = None) -> _Attribution:
+        token = subject
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+        speaker = actor_of(self.actors, token)
+        if speaker is None and token.lower_ in PERSON_PRONOUNS:
+            speaker = self.last_person
+        return _Attribution(verb, token, speaker, attributed=True)
+
+    def _remember(self, attribution: _Attribution) -> None:
+        speaker = attribution.speaker
+        if speaker is not None and speaker.kind == ActorKind.PERSON:
+            self.last_person = speaker
+
+    def _date_of(self, verb: Token | None) -> DateValue | None:
+        if verb is None:
+            return None
+        found = self.verb_dates.get(verb.i)
+        if found is not None:
+            return found
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.lemma_.lower() in OCCASION_VERBS:
+                found = self.verb_dates.get(child.i)
+                if found is not None:
+                    return found
+        return None
+
+
+def _fragment_roots(doc: Doc, span: QuoteSpan) -> list[Token]:
+    """Quoted tokens whose parse head lies outside the quote, the root first."""
+    roots = [
+        t
+        for t in doc[span.start : span.end]
+        if not (span.start <= t.head.i < span.end) or t.head == t
+    ]
+    roots.sort(key=lambda t: (t.is_punct, t.left_edge.i - t.right_edge.i))
+    return roots
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of the sorted, disjoint spans."""
+    at = bisect.bisect_left(spans, (end, end))
+    return at > 0 and spans[at - 1][1] > start
+
+
+def _clause_root(tokens: Span) -> Token | None:
+    """The token of a stretch whose head lies outside it: the root of the clause it holds."""
+    roots = [t for t in tokens if t.head == t or not tokens.start <= t.head.i < tokens.end]
+    roots = [t for t in roots if not (t.is_punct or t.is_space)]
+    return max(roots, key=lambda t: t.right_edge.i - t.left_edge.i, default=None)
+
+
+def _detached_subject(verb: Token) -> Token | None:
+    """The subject of "..., a source close to the board said." when the parser hung the noun
+    phrase on the reported clause instead of the verb: the phrase right before the verb."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].is_punct:
+        return None
+    phrase = doc[verb.i - 1]
+    for _ in range(_MAX_ANCESTOR_STEPS * 2):
+        if phrase.left_edge.i >= 1 and doc[phrase.left_edge.i - 1].text == ",":
+            break
+        head = phrase.head
+        if head == phrase or head.i >= verb.i or head.right_edge.i >= verb.i:
+            return None
+        phrase = head
+    else:
+        return None
+    return phrase if phrase.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _has_verb(tokens: Span) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def _according_to(token: Token) -> Token | None:
+    """The source named by "according to X" when `token` is its "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _speech_content(verb: Token) -> tuple[int, int] | None:
+    """Token range of what a speech verb reports: its clause complement, or the clause it
+    interrupts ("X gives Y time, officials have said, ...")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            end = child.right_edge.i + 1
+            detached = _detached_subject(verb) if subject_of(verb) is None else None
+            if detached is not None and child.i < detached.i < end:
+                end = detached.left_edge.i
+            return child.left_edge.i, end
+    if verb.dep_ == "parataxis" and verb.head != verb:
+        return _around(verb.head, verb)
+    return None
+
+
+def _around(head: Token, aside: Token) -> tuple[int, int] | None:
+    """The part of `head`'s clause before (or after) the aside that hangs on it."""
+    if aside.i > head.i:
+        start, end = head.left_edge.i, aside.left_edge.i
+    else:
+        start, end = aside.right_edge.i + 1, head.right_edge.i + 1
+    return (start, end) if end > start else None

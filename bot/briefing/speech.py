@@ -1,0 +1,90 @@
+"""Speech data: the verbs that introduce what someone said, and the marks that quote it.
+
+General English, not tuned to any article.
+"""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce speech, direct or reported ("X said", "X warned that ...").
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "warn",
+        "urge",
+        "accuse",
+        "insist",
+        "argue",
+        "emphasise",
+        "emphasize",
+        "stress",
+        "note",
+        "explain",
+        "reply",
+        "respond",
+        "remark",
+        "comment",
+        "write",
+        "tweet",
+        "acknowledge",
+        "admit",
+        "concede",
+        "confirm",
+        "deny",
+        "suggest",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "caution",
+        "complain",
+        "conclude",
+        "claim",
+        "assert",
+        "maintain",
+        "allege",
+        "contend",
+        "reiterate",
+        "recall",
+        "reveal",
+        "disclose",
+        "mention",
+        "observe",
+        "report",
+        "testify",
+        "assure",
+        "inform",
+        "boast",
+        "joke",
+        "quip",
+        "shout",
+        "whisper",
+        "agree",
+        "continue",
+        "counter",
+        "retort",
+        "ask",
+        "demand",
+        "propose",
+        "threaten",
+    }
+)
+
+# Verbs naming the occasion of speech: "Speaking to reporters on Thursday, X said ..." dates the
+# saying through them.
+OCCASION_VERBS = frozenset({"speak", "talk", "address", "brief", "testify", "appear", "write"})
+
+# Pronouns that may stand for the last person quoted ("he added").
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# First-person pronouns inside a quote stand for its speaker.
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+# Opening mark -> the marks that close it. Straight double quotes close themselves; a closing
+# curly mark also closes a straight one, as mixed typography is common in copied text.
+DOUBLE_OPENERS = {'"': frozenset({'"', "”"}), "“": frozenset({"”", '"'}), "«": frozenset({"»"})}
+SINGLE_OPENERS = {"‘": frozenset({"’"}), "'": frozenset({"'", "’"})}

@@ -1,0 +1,112 @@
+"""Figures: numbers with their value and what they count."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.figures import find_figures, parse_number
+from bot.briefing.ingest import parse_article_text
+from bot.briefing.models import Figure
+from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.places import PlaceIndex, find_places
+from tests.conftest import SEED
+from tests.test_quotes import parse
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["1,900"], 1900.0),
+        (["17"], 17.0),
+        (["more", "than", "two", "dozen"], 24.0),
+        (["a", "dozen"], 12.0),
+        (["$", "3.5", "billion"], 3.5e9),
+        (["£", "42", "m"], 42e6),
+        (["3.5bn"], 3.5e9),
+        (["twenty", "-", "five"], 25.0),
+        (["two", "hundred", "and", "fifty", "thousand"], 250_000.0),
+        (["five", "million"], 5e6),
+        (["thousands"], None),
+        (["between", "30", "and", "40"], None),  # a range has no one value
+        (["thirty", "or", "forty"], None),
+        (["half"], None),
+    ],
+)
+def test_parse_number(words: list[str], value: float | None) -> None:
+    assert parse_number(words) == value
+
+
+def figures_of(nlp: Language, text: str) -> dict[str, Figure]:
+    parsed = parse(nlp, text)
+    return {f.text: f for f in find_figures(parsed, PlaceIndex())}
+
+
+@pytest.mark.slow
+def test_money_and_percentages(nlp: Language) -> None:
+    found = figures_of(
+        nlp,
+        "The company earned $3.5 billion last year, up 12% on 2014, and lost £42m in Asia. "
+        "Its shares fell 3.2 percent on Monday, and 40 per cent of voters backed the plan.",
+    )
+    assert (found["$3.5 billion"].value, found["$3.5 billion"].counts) == (3.5e9, "dollars")
+    assert (found["£42m"].value, found["£42m"].counts) == (42e6, "pounds")
+    assert (found["12%"].value, found["12%"].counts) == (12.0, "percent")
+    assert (found["3.2 percent"].value, found["3.2 percent"].counts) == (3.2, "percent")
+    voters = found["40 per cent of voters"]
+    assert (voters.value, voters.counts) == (40.0, "voters")
+    assert not any("2014" in text for text in found)  # a year is a date, not a figure
+
+
+@pytest.mark.slow
+def test_counts_come_from_the_parse(nlp: Language) -> None:
+    found = figures_of(
+        nlp,
+        "About 9,500 people work for the firm, which hired 50 more health inspectors and "
+        "thousands of seasonal workers during the 48-hour strike. One official said three "
+        "soldiers and a 10-man crew were hurt.",
+    )
+    assert (found["About 9,500 people"].value, found["About 9,500 people"].counts) == (
+        9500.0,
+        "people",
+    )
+    assert found["50 more health inspectors"].counts == "health inspectors"
+    assert (
+        found["thousands of seasonal workers"].value,
+        found["thousands of seasonal workers"].counts,
+    ) == (
+        None,
+        "workers",
+    )
+    assert found["three soldiers"].value == 3.0
+    assert found["10-man crew"].counts == "men"
+    assert not any("48" in text or text.lower().startswith("one") for text in found)
+
+
+@pytest.mark.slow
+def test_labels_ranges_and_reading_times(nlp: Language) -> None:
+    found = figures_of(
+        nlp,
+        "4 min read\n\nThe Group of 20 met in room 101, where between 30 and 40 people waited.",
+    )
+    assert list(found) == ["between 30 and 40 people"]
+    assert (found["between 30 and 40 people"].value, found["between 30 and 40 people"].counts) == (
+        None,
+        "people",
+    )
+
+
+@pytest.mark.slow
+def test_seed_figures(nlp: Language) -> None:
+    article = parse_article_text(SEED.read_text(encoding="utf-8"))
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    figures = find_figures(parsed, find_places(parsed))
+    read = {(f.text, f.value, f.counts) for f in figures}
+    assert ("around 1,900 targets", 1900.0, "targets") in read
+    assert ("17-nation Syria contact group", 17.0, "nations") in read
+    assert ("17 states", 17.0, "states") in read
+    assert ("more than two dozen countries", 24.0, "countries") in read
+    # "1 March", "five-year", "August 2011" and "half-heartedly" are not figures.
+    assert len(figures) == 4
+    targets = next(f for f in figures if f.counts == "targets")
+    assert parsed.article.sentences[targets.source.sentence].startswith("Russian airstrikes")

@@ -1,0 +1,238 @@
+"""Quotes: who said what, direct or reported, and when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from bot.briefing.actors import ActorIndex, find_actors
+from bot.briefing.ingest import parse_article_text
+from bot.briefing.models import Actor, ActorKind, Article, DateValue, Precision, Quote, QuoteKind
+from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.places import find_places
+from bot.briefing.quotes import find_quote_spans, find_quotes
+from bot.briefing.timeline import DateMention, find_dates
+from tests.conftest import SEED
+
+
+def parse(nlp: Language, text: str, published: dt.date = dt.date(2024, 3, 6)) -> ParsedArticle:
+    """Paragraphs separated by blank lines, parsed as an article's body."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    article = Article(
+        id="test", title="Test", published=published, paragraphs=paragraphs, content_hash="0"
+    )
+    return ParsedArticle.from_doc(article, nlp(article_text(article)))
+
+
+def known_actors(
+    parsed: ParsedArticle, names: dict[str, ActorKind], also: dict[str, str] | None = None
+) -> ActorIndex:
+    """An actor index that knows the given names, people by their surnames too, and the extra
+    forms in `also` (form -> name: "union" for the union)."""
+    actors = []
+    token_actor: dict[int, str] = {}
+    text = parsed.doc.text
+    forms: dict[str, str] = dict(also or {})
+    for name, kind in names.items():
+        actors.append(Actor(id=_slug(name), name=name, kind=kind))
+        forms[name] = name
+        if kind is ActorKind.PERSON:
+            forms[name.split()[-1]] = name
+    for form, name in forms.items():
+        for match in re.finditer(rf"\b{re.escape(form)}\b", text):
+            span = parsed.doc.char_span(match.start(), match.end())
+            if span is not None:
+                token_actor.update(dict.fromkeys(range(span.start, span.end), _slug(name)))
+    return ActorIndex(actors=actors, token_actor=token_actor)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"\W+", "-", name.lower()).strip("-")
+
+
+def by_text(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, f"{words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_quote_spans_pair_marks_and_leave_apostrophes_alone() -> None:
+    doc = spacy.blank("en")(
+        "Russia's offer was \u201cnot serious,\u201d she said of the officials' plan, "
+        "calling it \u2018a telling moment\u2019.\n\n"
+        '"We will go on.\n\n"And we will win," he said.'
+    )
+    spans = [(doc[s.start : s.end].text, s.close_mark is None) for s in find_quote_spans(doc)]
+    assert spans == [
+        ("not serious,", False),
+        ("a telling moment", False),
+        ("We will go on.", True),  # open at the paragraph's end: it goes on in the next one
+        ("And we will win,", False),
+    ]
+
+
+BUSINESS = """\
+Northwind Motors will cut 1,200 jobs at its plant in Leeds, the company announced on Monday, as \
+talks with the union over a new pay deal broke down.
+
+\u201cThe decision was not taken lightly, and we will support every affected worker,\u201d said \
+Anna Berg, a spokesperson for the company.
+
+\u201cWe have looked at every option,\u201d she added. \u201cThis was the last one.
+
+\u201cWe remain committed to Leeds.\u201d
+
+Union leader Tom Price rejected the company\u2019s pay offer, calling it \u201can insult to \
+people who have kept this plant running\u201d.
+
+Price told reporters on Tuesday that the union would ballot its 4,000 members on strike action.
+
+According to the union, the company earned $3.5 billion last year, up 12% on 2014.
+
+The chief executive, Lars Holm, was blunt: "We cannot keep a plant open that loses money every \
+single month."
+
+Analysts described the plan as "sensible" and said the cuts were overdue.
+
+Berg said the firm had offered "generous" terms.
+
+The company is expected to announce further cuts, a source close to the board said.
+"""
+
+
+@pytest.fixture(scope="module")
+def business(nlp: Language) -> tuple[ParsedArticle, list[Quote]]:
+    parsed = parse(nlp, BUSINESS)
+    actors = known_actors(
+        parsed,
+        {
+            "Anna Berg": ActorKind.PERSON,
+            "Tom Price": ActorKind.PERSON,
+            "Lars Holm": ActorKind.PERSON,
+            "Northwind Motors": ActorKind.ORG,
+            "Motor Workers Union": ActorKind.ORG,
+        },
+        also={"union": "Motor Workers Union"},
+    )
+    tuesday = next(t for t in parsed.doc if t.text == "Tuesday")
+    dates = [
+        DateMention(
+            start=tuesday.i - 1,
+            end=tuesday.i + 1,
+            expression="on Tuesday",
+            value=DateValue(value=dt.date(2024, 3, 5), precision=Precision.DAY),
+            planned=False,
+            sentence=parsed.sentence_index(tuesday),
+        )
+    ]
+    return parsed, find_quotes(parsed, actors, dates)
+
+
+@pytest.mark.slow
+def test_said_after_the_quote_names_the_speaker(
+    business: tuple[ParsedArticle, list[Quote]],
+) -> None:
+    _, quotes = business
+    quote = by_text(quotes, "not taken lightly")
+    assert (quote.speaker, quote.kind) == ("Anna Berg", QuoteKind.DIRECT)
+    assert quote.text == (
+        "The decision was not taken lightly, and we will support every affected worker"
+    )
+
+
+@pytest.mark.slow
+def test_she_added_and_the_quotes_after_it_stay_with_the_speaker(
+    business: tuple[ParsedArticle, list[Quote]],
+) -> None:
+    _, quotes = business
+    for words in ("looked at every option", "the last one", "committed to Leeds"):
+        assert by_text(quotes, words).speaker == "Anna Berg", words
+
+
+@pytest.mark.slow
+def test_partial_quote_and_colon_introduction(
+    business: tuple[ParsedArticle, list[Quote]],
+) -> None:
+    _, quotes = business
+    assert by_text(quotes, "an insult to people").speaker == "Tom Price"
+    blunt = by_text(quotes, "cannot keep a plant open")
+    assert (blunt.speaker, blunt.kind) == ("Lars Holm", QuoteKind.DIRECT)
+
+
+@pytest.mark.slow
+def test_reported_speech_with_its_date_and_source(
+    business: tuple[ParsedArticle, list[Quote]],
+) -> None:
+    parsed, quotes = business
+    ballot = by_text(quotes, "ballot its 4,000 members")
+    assert ballot.kind is QuoteKind.REPORTED
+    assert ballot.speaker == "Tom Price"
+    assert ballot.text == "the union would ballot its 4,000 members on strike action"
+    assert ballot.said_on == DateValue(value=dt.date(2024, 3, 5), precision=Precision.DAY)
+    assert "told reporters" in parsed.article.sentences[ballot.source.sentence]
+    assert by_text(quotes, "earned $3.5 billion").speaker == "Motor Workers Union"
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_nobodys_words(business: tuple[ParsedArticle, list[Quote]]) -> None:
+    _, quotes = business
+    texts = [q.text for q in quotes]
+    assert "sensible" not in texts
+    assert "generous" not in texts
+    # The sentence around the scare quote is still Berg's reported statement.
+    offered = by_text(quotes, "the firm had offered")
+    assert (offered.speaker, offered.kind) == ("Anna Berg", QuoteKind.REPORTED)
+
+
+@pytest.mark.slow
+def test_unnamed_source_is_unknown_and_left_out_of_the_statement(
+    business: tuple[ParsedArticle, list[Quote]],
+) -> None:
+    _, quotes = business
+    cuts = by_text(quotes, "announce further cuts")
+    assert cuts.speaker is None
+    assert cuts.text == "The company is expected to announce further cuts"
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp: Language) -> list[Quote]:
+    article = parse_article_text(SEED.read_text(encoding="utf-8"))
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    actors = find_actors(parsed, find_places(parsed))
+    return find_quotes(parsed, actors, find_dates(parsed))
+
+
+@pytest.mark.slow
+def test_seed_direct_quotes(seed_quotes: list[Quote]) -> None:
+    kerry = by_text(seed_quotes, "We will approach this meeting in Munich")
+    assert (kerry.speaker, kerry.kind) == ("John Kerry", QuoteKind.DIRECT)
+    assert kerry.said_on == DateValue(value=dt.date(2016, 2, 9), precision=Precision.DAY)
+    mcgurk = by_text(seed_quotes, "What Russia's doing is directly enabling [IS]")
+    assert mcgurk.speaker == "Brett McGurk"
+    engel = by_text(seed_quotes, "It seems as if we're only half-heartedly going after [IS]")
+    assert engel.speaker == "Eliot Engel"
+    assert by_text(seed_quotes, "robust campaign, not a tentative one").speaker == "Eliot Engel"
+    # "he added" after Kerry's emphasis is Kerry again.
+    assert by_text(seed_quotes, "much more difficult").speaker == "John Kerry"
+
+
+@pytest.mark.slow
+def test_seed_reported_statement_and_scare_quotes(seed_quotes: list[Quote]) -> None:
+    statement = by_text(seed_quotes, "The Kremlin has reportedly shared its own intelligence")
+    assert (statement.speaker, statement.kind) == ("Igor Konasshenkov", QuoteKind.REPORTED)
+    assert statement.said_on == DateValue(value=dt.date(2016, 2, 11), precision=Precision.DAY)
+    texts = {q.text for q in seed_quotes}
+    assert not texts & {"moderate", "wrong objects", "gratefully taken"}
+
+
+@pytest.mark.slow
+def test_many_quote_marks_in_one_sentence_stay_fast(nlp: Language) -> None:
+    parsed = parse(nlp, 'She said "' * 2000 + "the ceasefire was rejected, he said.")
+    started = time.perf_counter()
+    find_quotes(parsed, ActorIndex(), [])
+    assert time.perf_counter() - started < 2.0  # generous: it was quadratic once
