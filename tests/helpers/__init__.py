@@ -1,0 +1,1 @@
+"""Builders shared by fast tests (no spaCy)."""
