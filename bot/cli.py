@@ -22,6 +22,8 @@ from bot.briefing.ingest import (
     parse_article_text,
     parse_iso_date,
 )
+from bot.briefing.nlp import ModelNotFoundError
+from bot.briefing.topics import LexiconError
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -110,11 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.briefing.evaluate import main as evaluate_main
 
             return evaluate_main(args)
-        from bot.runner import run_bot, run_demo
+        from bot.runner import MissingTokenError, run_bot, run_demo
 
         settings = _load_settings()
-        return run_demo(settings) if args.command == "demo" else run_bot(settings)
-    except (UsageError, IngestError) as exc:
+        try:
+            return run_demo(settings) if args.command == "demo" else run_bot(settings)
+        except MissingTokenError as exc:
+            raise UsageError(str(exc)) from exc
+    except (UsageError, IngestError, LexiconError, ModelNotFoundError) as exc:
         print(f"briefing-bot: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

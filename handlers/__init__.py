@@ -1,1 +1,77 @@
 """Telegram handlers, grouped by audience; they read the briefing, render, and reply."""
+
+from __future__ import annotations
+
+from telegram.ext import (
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.briefing.topics import TopicLexicon
+from bot.services import BriefingApp
+from handlers import admin, briefing, errors, membership, subscriptions
+from handlers.commands import topic_commands
+
+# New messages only: an edited command is not answered a second time.
+_NEW = filters.UpdateType.MESSAGE
+
+
+def register_handlers(application: BriefingApp, lexicon: TopicLexicon) -> None:
+    """Every handler, in one place. Within group 0 the first match wins, so order matters."""
+    commands = {
+        "start": briefing.start,
+        "help": briefing.help_command,
+        "brief": briefing.brief,
+        "who": briefing.who,
+        "timeline": briefing.timeline,
+        "topic": briefing.topic,
+        "where": briefing.where,
+        "quotes": briefing.quotes,
+        "articles": briefing.articles,
+        "digest": briefing.digest_preview,
+        "subscribe": subscriptions.subscribe,
+        "unsubscribe": subscriptions.unsubscribe,
+        "settings": subscriptions.show_settings,
+        "add": admin.add_article,
+        "remove": admin.remove_article,
+        "reprocess": admin.reprocess,
+        "stats": admin.stats,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters=_NEW))
+    for key, _ in topic_commands(lexicon):
+        application.add_handler(CommandHandler(key, briefing.topic_command, filters=_NEW))
+    # A document's caption never reaches a CommandHandler: route "/add" captions here.
+    application.add_handler(
+        MessageHandler(_NEW & filters.CaptionRegex(r"^/add(@\w+)?(\s|$)"), admin.add_article)
+    )
+    # Nor does a channel post: a channel subscribes with /subscribe posted in it.
+    channel = filters.UpdateType.CHANNEL_POST
+    application.add_handler(
+        MessageHandler(
+            channel & filters.Regex(r"^/subscribe(@\w+)?(\s|$)"), subscriptions.subscribe
+        )
+    )
+    application.add_handler(
+        MessageHandler(
+            channel & filters.Regex(r"^/unsubscribe(@\w+)?(\s|$)"), subscriptions.unsubscribe
+        )
+    )
+    application.add_handler(CallbackQueryHandler(briefing.on_page_button))
+    application.add_handler(
+        MessageHandler(_NEW & filters.TEXT & ~filters.COMMAND, briefing.on_text)
+    )
+    # Last in group 0: any command nothing above took.
+    application.add_handler(MessageHandler(_NEW & filters.COMMAND, briefing.unknown_command))
+    # Group 1 sees updates whatever group 0 did: membership bookkeeping.
+    application.add_handler(
+        ChatMemberHandler(membership.track_bot_membership, ChatMemberHandler.MY_CHAT_MEMBER),
+        group=1,
+    )
+    application.add_handler(
+        MessageHandler(filters.StatusUpdate.MIGRATE, membership.follow_migration), group=1
+    )
+    application.add_error_handler(errors.on_error)

@@ -318,17 +318,17 @@ def parse_article_html(html: str, meta: ArticleMeta | None = None) -> Article:
 
     meta = meta or ArticleMeta()
     try:
-        document = trafilatura.bare_extraction(
-            html,
-            as_dict=True,
-            url=meta.url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
+        extracted = trafilatura.bare_extraction(
+            html, url=meta.url, with_metadata=True, include_comments=False, include_tables=False
         )
     except Exception as exc:  # trafilatura raises many kinds on malformed markup
         raise IngestError("the HTML page could not be read") from exc
-    if not isinstance(document, dict) or not str(document.get("text") or "").strip():
+    document: dict[str, object] = {}
+    if isinstance(extracted, dict):
+        document = extracted
+    elif extracted is not None:
+        document = extracted.as_dict()
+    if not str(document.get("text") or "").strip():
         raise IngestError("no article text was found in the HTML page")
     published = meta.published
     if published is None and document.get("date"):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -15,8 +18,23 @@ from bot.briefing.quotes import find_quotes
 from bot.briefing.timeline import find_dates, find_events
 from bot.briefing.topics import TopicLexicon, find_topics
 
-# Bump when extraction changes: cached briefings of an older engine are processed again.
+# Bump when the model's meaning changes; the fingerprint below also tracks every code change.
 ENGINE_VERSION = "1"
+
+
+@cache
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def engine_version(lexicon: TopicLexicon) -> str:
+    """Which engine and lexicon made a briefing: cached briefings from another are made again."""
+    lexicon_digest = hashlib.sha256(repr(lexicon).encode()).hexdigest()[:8]
+    return f"{ENGINE_VERSION}-{_code_fingerprint()}-{lexicon_digest}"
 
 
 def extract(parsed: ParsedArticle, lexicon: TopicLexicon) -> ArticleBriefing:
@@ -33,7 +51,7 @@ def extract(parsed: ParsedArticle, lexicon: TopicLexicon) -> ArticleBriefing:
         topics=find_topics(parsed, lexicon, actors, dates, quotes),
         places=places.places,
         figures=find_figures(parsed, places),
-        engine_version=ENGINE_VERSION,
+        engine_version=engine_version(lexicon),
     )
 
 

@@ -1,0 +1,108 @@
+"""The composition root: `build_application(settings)` wires store, engine, handlers and digests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.briefing.topics import TopicLexicon, load_lexicon
+from bot.config import Settings
+from bot.digest import DigestScheduler
+from bot.newsroom import Newsroom
+from bot.services import BotData, BriefingApp, BriefingContext, Services, utc_now
+from bot.store import Store
+from handlers import register_handlers
+from handlers.commands import admin_commands, public_commands
+
+log = logging.getLogger(__name__)
+
+# A dummy token for the offline demo: the demo's request object never sends anything.
+DEMO_TOKEN = "1:offline-demo-token-never-sent"  # noqa: S105 - not a secret
+
+
+def build_application(
+    settings: Settings,
+    *,
+    token: str | None = None,
+    request: BaseRequest | None = None,
+    now: Callable[[], dt.datetime] = utc_now,
+    rate_limit: bool = True,
+) -> BriefingApp:
+    """The Application with every handler; the store opens and the briefing loads in post_init."""
+    lexicon = load_lexicon(settings.content_dir / "topics.toml")
+    context_types = ContextTypes(context=BriefingContext, bot_data=BotData)
+    builder = (
+        ApplicationBuilder()
+        .token(token or settings.usable_token() or DEMO_TOKEN)
+        .base_url(settings.telegram_api_url)
+        .base_file_url(settings.file_url)
+        .defaults(
+            Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone, link_preview_options=None)
+        )
+        .context_types(context_types)
+        .post_init(_make_post_init(settings, lexicon, now))
+        .post_shutdown(_post_shutdown)
+        # Updates from different chats are handled concurrently; /add waits on spaCy off-loop.
+        .concurrent_updates(True)
+    )
+    if rate_limit:
+        # Retries honour RetryAfter (429) instead of surfacing it; the limits are Telegram's.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application: BriefingApp = builder.build()  # type: ignore[assignment]
+    register_handlers(application, lexicon)
+    return application
+
+
+def _make_post_init(
+    settings: Settings, lexicon: TopicLexicon, now: Callable[[], dt.datetime]
+) -> Callable[[BriefingApp], Coroutine[Any, Any, None]]:
+    async def post_init(application: BriefingApp) -> None:
+        store = await Store.open(settings.database_url)
+        newsroom = Newsroom(store, lexicon, settings.spacy_model, settings.content_dir)
+        services = Services(settings=settings, store=store, newsroom=newsroom, now=now)
+        application.bot_data.services = services
+        await newsroom.start()
+        services.bot_username = application.bot.username or ""
+        await _register_command_menus(application, settings, lexicon)
+        scheduler = DigestScheduler(application)
+        services.digests = scheduler
+        await scheduler.start()
+
+    return post_init
+
+
+async def _register_command_menus(
+    application: BriefingApp, settings: Settings, lexicon: TopicLexicon
+) -> None:
+    """Public menu for everyone; admins see the admin commands too, in their private chat."""
+    public = [BotCommand(name, text) for name, text in public_commands(lexicon)]
+    await application.bot.set_my_commands(public, scope=BotCommandScopeDefault())
+    with_admin = public + [BotCommand(name, text) for name, text in admin_commands()]
+    for admin_id in sorted(settings.admin_user_ids):
+        try:
+            await application.bot.set_my_commands(with_admin, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:
+            # An admin who never opened a chat with the bot has no chat to scope a menu to yet.
+            log.warning("could not set the admin command menu for user %s: %s", admin_id, exc)
+
+
+async def _post_shutdown(application: BriefingApp) -> None:
+    services = getattr(application.bot_data, "services", None)
+    if services is None:
+        return
+    await services.newsroom.close()
+    await services.store.close()
+
+
+def allowed_updates() -> list[str]:
+    return Update.ALL_TYPES

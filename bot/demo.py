@@ -1,0 +1,209 @@
+"""The offline demo: the real Application and handlers, talking to this terminal, not Telegram.
+
+`DemoRequest` stands in for the HTTP layer: every Bot API call is answered locally and whatever the
+bot sends is printed as readable text. Nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import itertools
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.types import ODVInput
+from telegram.request import BaseRequest, RequestData
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.terminal import html_to_terminal
+
+DEMO_USER_ID = 1000
+DEMO_CHAT = {"id": DEMO_USER_ID, "type": "private", "first_name": "Demo"}
+DEMO_USER = {"id": DEMO_USER_ID, "is_bot": False, "first_name": "Demo"}
+BOT_USER = {
+    "id": 1,
+    "is_bot": True,
+    "first_name": "Briefing Bot",
+    "username": "briefing_demo_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+
+
+class DemoRequest(BaseRequest):
+    """Answers Bot API methods in-process; sent messages go to `show`."""
+
+    def __init__(self, show: Callable[[str], None]) -> None:
+        self._show = show
+        self._ids = itertools.count(1)
+        # The inline buttons of the last message with any, as (message dict, [(label, data)]).
+        self.last_buttons: tuple[dict[str, Any], list[tuple[str, str]]] | None = None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data is not None else {}
+        ok, result = self._answer(api_method, params)
+        body: dict[str, Any] = {"ok": ok}
+        if ok:
+            body["result"] = result
+        else:
+            body.update(error_code=400, description=str(result))
+        return (200 if ok else 400), json.dumps(body).encode()
+
+    def _message(self, params: dict[str, Any], text: str) -> dict[str, Any]:
+        return {
+            "message_id": next(self._ids),
+            "date": int(dt.datetime.now(dt.UTC).timestamp()),
+            "chat": DEMO_CHAT,
+            "from": BOT_USER,
+            "text": text,
+        }
+
+    def _answer(self, api_method: str, params: dict[str, Any]) -> tuple[bool, object]:
+        if api_method == "getMe":
+            return True, BOT_USER
+        if api_method in ("sendMessage", "editMessageText"):
+            text = str(params.get("text", ""))
+            self._show(html_to_terminal(text))
+            message = self._message(params, text)
+            if "message_id" in params:
+                message["message_id"] = params["message_id"]
+            self._remember_buttons(message, params.get("reply_markup"))
+            return True, message
+        if api_method == "getChatMember":
+            return True, {"status": "creator", "user": DEMO_USER, "is_anonymous": False}
+        if api_method == "getFile":
+            return False, "Bad Request: files cannot be downloaded in the offline demo"
+        if api_method in ("sendDocument", "sendPhoto"):
+            self._show(html_to_terminal(str(params.get("caption", "(a file)"))))
+            return True, self._message(params, "")
+        # setMyCommands, answerCallbackQuery, sendChatAction, deleteWebhook ...: nothing to show.
+        return True, True
+
+    def _remember_buttons(self, message: dict[str, Any], markup: object) -> None:
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+        buttons = [
+            (b["text"], b["callback_data"]) for row in rows for b in row if "callback_data" in b
+        ]
+        if buttons:
+            message["reply_markup"] = markup
+            self.last_buttons = (message, buttons)
+            labels = "  ".join(f"[#{n}] {label}" for n, (label, _) in enumerate(buttons, 1))
+            self._show(f"   buttons: {labels}   (type #N to press one)")
+
+
+class DemoChat:
+    """A terminal chat session against the bundled content; the demo user is an admin."""
+
+    def __init__(self, settings: Settings, out: Callable[[str], None] | None = None) -> None:
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        updates: dict[str, object] = {"admin_user_ids": settings.admin_user_ids | {DEMO_USER_ID}}
+        if "database_url" not in settings.model_fields_set:
+            # A throwaway store unless DATABASE_URL says otherwise: the demo leaves nothing behind.
+            self._tmp = tempfile.TemporaryDirectory(prefix="briefing-demo-")
+            updates["database_url"] = f"sqlite+aiosqlite:///{Path(self._tmp.name) / 'demo.db'}"
+        self._settings = settings.model_copy(update=updates)
+        self._out = out or (lambda text: print(text, flush=True))
+        self._request = DemoRequest(self._show)
+        self._ids = itertools.count(1)
+
+    def _show(self, text: str) -> None:
+        self._out(text + "\n")
+
+    def update_for(self, line: str) -> dict[str, Any]:
+        """The Update a Telegram client would deliver for what the user typed."""
+        update_id = next(self._ids)
+        now = int(dt.datetime.now(dt.UTC).timestamp())
+        pressed = line.strip()
+        if pressed.startswith("#") and pressed[1:].isdigit() and self._request.last_buttons:
+            message, buttons = self._request.last_buttons
+            index = int(pressed[1:]) - 1
+            if 0 <= index < len(buttons):
+                return {
+                    "update_id": update_id,
+                    "callback_query": {
+                        "id": str(update_id),
+                        "from": DEMO_USER,
+                        "chat_instance": "demo",
+                        "message": message,
+                        "data": buttons[index][1],
+                    },
+                }
+        typed: dict[str, Any] = {
+            "message_id": 10_000 + update_id,
+            "date": now,
+            "chat": DEMO_CHAT,
+            "from": DEMO_USER,
+            "text": line,
+        }
+        if line.startswith("/"):
+            command = line.split(maxsplit=1)[0]
+            typed["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": update_id, "message": typed}
+
+    async def run(self, lines: asyncio.Queue[str | None] | None = None) -> int:
+        application = build_application(self._settings, request=self._request, rate_limit=False)
+        try:
+            await application.initialize()
+            if application.post_init is not None:
+                await application.post_init(application)
+            await application.start()
+            self._show(
+                "Briefing Bot demo: you are chatting with the bot offline, as an admin. "
+                "Try /brief, /who, /timeline, /help. Ctrl-D ends the chat."
+            )
+            await self._converse(application, lines)
+        finally:
+            if application.running:
+                await application.stop()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
+            await application.shutdown()
+            if self._tmp is not None:
+                self._tmp.cleanup()
+        return 0
+
+    async def _converse(self, application: Any, lines: asyncio.Queue[str | None] | None) -> None:
+        while True:
+            if lines is not None:
+                line = await lines.get()
+            else:
+                read = await asyncio.to_thread(sys.stdin.readline)
+                line = read if read else None
+            if line is None:
+                return
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            update = Update.de_json(self.update_for(line), application.bot)
+            await application.process_update(update)

@@ -1,0 +1,179 @@
+"""Daily digests: scheduled per chat on the JobQueue, rebuilt from the store at start-up, delivered
+exactly once per chat and day (a claim row in the store comes before the send)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+
+from bot.newsroom import BriefingView
+from bot.render import render_digest
+from bot.services import BriefingApp, BriefingContext, Services
+from bot.store import DeliveryResult, DeliveryStatus, Subscription
+
+log = logging.getLogger(__name__)
+
+
+def job_name(chat_id: int, thread_id: int) -> str:
+    return f"digest:{chat_id}:{thread_id}"
+
+
+def last_due(sub: Subscription, now: dt.datetime) -> dt.datetime:
+    """The most recent scheduled instant at or before `now`, in the subscription's zone."""
+    zone = ZoneInfo(sub.tz)
+    local_now = now.astimezone(zone)
+    today = dt.datetime.combine(local_now.date(), sub.time, tzinfo=zone)
+    return today if today <= local_now else today - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Digest:
+    parts: list[str]
+    new_articles: int
+    latest_seq: int
+
+
+def compose_digest(view: BriefingView, sub: Subscription, today: dt.date) -> Digest:
+    """What `sub` gets today: what is new since its last digest, key actors, events still ahead."""
+    new_ids = view.article_ids_after(sub.last_seq)
+    upcoming = view.index.upcoming_events(today)
+    parts = render_digest(view.index, new_ids, upcoming, sub.topics)
+    return Digest(parts, len(new_ids), view.latest_seq)
+
+
+class DigestScheduler:
+    """Keeps one daily job per subscription and delivers each digest once."""
+
+    def __init__(self, application: BriefingApp) -> None:
+        self._app = application
+
+    @property
+    def _services(self) -> Services:
+        return self._app.bot_data.services
+
+    async def start(self) -> None:
+        """Rebuild every job from the store, then send digests missed while the bot was down."""
+        subs = await self._services.store.active_subscriptions()
+        for sub in subs:
+            self.schedule(sub)
+        await self.catch_up(subs)
+        log.info("scheduled %d digests", len(subs))
+
+    def schedule(self, sub: Subscription) -> None:
+        """(Re)place the chat's daily job; a subscription never has two."""
+        self.unschedule(sub.chat_id, sub.thread_id)
+        if not sub.active:
+            return
+        job_queue = self._app.job_queue
+        if job_queue is None:  # pragma: no cover - the job-queue extra is a dependency
+            raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
+        job_queue.run_daily(
+            self._run_job,
+            time=sub.time.replace(tzinfo=ZoneInfo(sub.tz)),
+            name=job_name(sub.chat_id, sub.thread_id),
+            chat_id=sub.chat_id,
+            data=(sub.chat_id, sub.thread_id),
+        )
+
+    def unschedule(self, chat_id: int, thread_id: int) -> None:
+        job_queue = self._app.job_queue
+        if job_queue is None:  # pragma: no cover
+            return
+        for job in job_queue.get_jobs_by_name(job_name(chat_id, thread_id)):
+            job.schedule_removal()
+
+    async def catch_up(self, subs: list[Subscription]) -> None:
+        """Send each digest whose time passed within the grace period and was not yet claimed."""
+        now = self._services.now()
+        grace = dt.timedelta(minutes=self._services.settings.digest_grace_minutes)
+        for sub in subs:
+            due = last_due(sub, now)
+            if now - due <= grace:
+                await self.deliver(sub, due.date())
+
+    async def _run_job(self, context: BriefingContext) -> None:
+        job = context.job
+        if job is None or not isinstance(job.data, tuple):
+            return
+        chat_id, thread_id = job.data
+        sub = await self._services.store.get_subscription(chat_id, thread_id)
+        if sub is None or not sub.active:
+            self.unschedule(chat_id, thread_id)
+            return
+        await self.deliver(sub, last_due(sub, self._services.now()).date())
+
+    async def deliver(self, sub: Subscription, digest_date: dt.date) -> DeliveryResult | None:
+        """Claim, compose and send one digest; None when another run already claimed it."""
+        store = self._services.store
+        if not await store.claim_delivery(sub, digest_date):
+            return None
+        digest = compose_digest(self._services.newsroom.view, sub, digest_date)
+        if digest.new_articles == 0 and not sub.daily:
+            result = DeliveryResult(
+                sub.chat_id, sub.thread_id, digest_date, DeliveryStatus.SKIPPED, None, sub.last_seq
+            )
+        else:
+            result = await self._send(sub, digest, digest_date)
+        await store.record_deliveries([result])
+        return result
+
+    async def _send(
+        self, sub: Subscription, digest: Digest, digest_date: dt.date
+    ) -> DeliveryResult:
+        chat_id = sub.chat_id
+        for attempt in range(2):
+            try:
+                for part in digest.parts:
+                    await self._app.bot.send_message(
+                        chat_id, part, message_thread_id=sub.thread_id or None
+                    )
+            except ChatMigrated as exc:
+                # The group became a supergroup: move the subscription and send there once.
+                new_id = exc.new_chat_id
+                await self._services.store.migrate_chat(chat_id, new_id)
+                self.unschedule(chat_id, sub.thread_id)
+                moved = await self._services.store.get_subscription(new_id, sub.thread_id)
+                if moved is not None:
+                    self.schedule(moved)
+                chat_id = new_id
+                if attempt == 0:
+                    continue
+                return DeliveryResult(
+                    chat_id,
+                    sub.thread_id,
+                    digest_date,
+                    DeliveryStatus.FAILED,
+                    str(exc),
+                    sub.last_seq,
+                )
+            except Forbidden as exc:
+                # Blocked by the user or removed from the group: stop sending there.
+                await self._services.store.deactivate_chat(chat_id, exc.message)
+                self.unschedule(chat_id, sub.thread_id)
+                log.info("chat %s deactivated: %s", chat_id, exc.message)
+                return DeliveryResult(
+                    chat_id,
+                    sub.thread_id,
+                    digest_date,
+                    DeliveryStatus.FAILED,
+                    exc.message,
+                    sub.last_seq,
+                )
+            except (BadRequest, TelegramError) as exc:
+                log.warning("digest to chat %s failed: %s", chat_id, exc)
+                return DeliveryResult(
+                    chat_id,
+                    sub.thread_id,
+                    digest_date,
+                    DeliveryStatus.FAILED,
+                    str(exc),
+                    sub.last_seq,
+                )
+            return DeliveryResult(
+                chat_id, sub.thread_id, digest_date, DeliveryStatus.SENT, None, digest.latest_seq
+            )
+        raise AssertionError("unreachable")  # pragma: no cover

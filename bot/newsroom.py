@@ -1,0 +1,223 @@
+"""Articles in, the current briefing out.
+
+The newsroom owns the article lifecycle (add, remove, reprocess), runs spaCy on its own worker
+thread so the event loop keeps answering, and publishes an immutable `BriefingView` that handlers
+read without locks: a change builds a new view and swaps it in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import tomllib
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.briefing.ingest import ArticleMeta, parse_article_text
+from bot.briefing.merge import merge_briefings
+from bot.briefing.models import Article, ArticleBriefing, Briefing
+from bot.briefing.nlp import load_model
+from bot.briefing.pipeline import engine_version, process_articles
+from bot.briefing.query import BriefingIndex
+from bot.briefing.topics import TopicLexicon
+from bot.store import DuplicateArticleError, Store, StoredArticle
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    """One consistent snapshot: the merged briefing, its index and the stored articles."""
+
+    version: int
+    briefing: Briefing
+    index: BriefingIndex
+    articles: tuple[StoredArticle, ...]
+    seq_of: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def latest_seq(self) -> int:
+        return max(self.seq_of.values(), default=0)
+
+    def article_ids_after(self, seq: int) -> set[str]:
+        """Ids of the articles added after the given store sequence number."""
+        return {article_id for article_id, s in self.seq_of.items() if s > seq}
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    article: StoredArticle
+    briefing: ArticleBriefing | None  # None when the article was already stored
+    duplicate: bool
+
+
+def _empty_view() -> BriefingView:
+    empty = Briefing()
+    return BriefingView(0, empty, BriefingIndex(empty), ())
+
+
+class Newsroom:
+    """The article lifecycle and the current briefing."""
+
+    def __init__(self, store: Store, lexicon: TopicLexicon, model_name: str, content_dir: Path):
+        self._store = store
+        self._lexicon = lexicon
+        self._model_name = model_name
+        self._content_dir = content_dir
+        # One worker: spaCy is CPU-bound and the model is shared; more threads would only contend.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-engine")
+        self._changes = asyncio.Lock()
+        self.view: BriefingView = _empty_view()
+
+    @property
+    def lexicon(self) -> TopicLexicon:
+        return self._lexicon
+
+    @property
+    def engine_version(self) -> str:
+        return engine_version(self._lexicon)
+
+    async def start(self) -> None:
+        """Load what the store holds; on a first start, the bundled articles."""
+        async with self._changes:
+            if not await self._store.list_articles() and not await self._store.get_flag("seeded"):
+                await self._seed_bundled()
+            stale = [
+                b
+                for b in await self._store.load_briefings()
+                if b.engine_version != self.engine_version
+            ]
+            if stale:
+                log.info(
+                    "%d stored briefings came from another engine version: reprocessing", len(stale)
+                )
+                await self._reprocess_locked()
+            await self._refresh()
+
+    async def reload(self) -> None:
+        """Rebuild the view from the store (after something else wrote to it)."""
+        async with self._changes:
+            await self._refresh()
+
+    async def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _run_engine(self, articles: Sequence[Article]) -> list[ArticleBriefing]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._process_blocking, list(articles))
+
+    def _process_blocking(self, articles: list[Article]) -> list[ArticleBriefing]:
+        return process_articles(load_model(self._model_name), articles, self._lexicon)
+
+    async def parse(self, text: str, meta: ArticleMeta) -> Article:
+        """Text -> Article off the event loop (HTML extraction can take a while on big pages)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, parse_article_text, text, meta)
+
+    async def add(self, text: str, meta: ArticleMeta, added_by: int | None) -> AddOutcome:
+        """Parse, process and store one article; the same text twice is reported, not stored."""
+        article = await self.parse(text, meta)
+        async with self._changes:
+            existing = await self._store.find_article_by_hash(article.content_hash)
+            if existing is not None:
+                return AddOutcome(existing, None, duplicate=True)
+            (briefing,) = await self._run_engine([article])
+            try:
+                stored = await self._store.add_article(briefing, raw_text=text, added_by=added_by)
+            except DuplicateArticleError as exc:
+                return AddOutcome(exc.existing, None, duplicate=True)
+            await self._refresh()
+            return AddOutcome(stored, briefing, duplicate=False)
+
+    async def remove(self, article_id: str) -> bool:
+        async with self._changes:
+            removed = await self._store.remove_article(article_id)
+            if removed:
+                await self._refresh()
+            return removed
+
+    async def reprocess(self) -> int:
+        """Run the engine again over every stored article (after a lexicon or engine change)."""
+        async with self._changes:
+            count = await self._reprocess_locked()
+            await self._refresh()
+            return count
+
+    async def _reprocess_locked(self) -> int:
+        stored = {a.id: a for a in await self._store.list_articles()}
+        raw = await self._store.raw_texts()
+        loop = asyncio.get_running_loop()
+        briefings = await loop.run_in_executor(
+            self._executor, self._reprocess_blocking, raw, stored
+        )
+        await self._store.replace_briefings(briefings)
+        return len(briefings)
+
+    def _reprocess_blocking(
+        self, raw: list[tuple[str, str, dt.date]], stored: dict[str, StoredArticle]
+    ) -> list[ArticleBriefing]:
+        articles: list[Article] = []
+        for article_id, raw_text, published in raw:
+            meta = stored.get(article_id)
+            article = parse_article_text(
+                raw_text,
+                ArticleMeta(
+                    published=published,
+                    source=meta.source if meta else None,
+                    url=meta.url if meta else None,
+                ),
+            )
+            # Keep the stored id even if cleaning rules changed the text's hash.
+            articles.append(article.model_copy(update={"id": article_id}))
+        return self._process_blocking(articles)
+
+    async def _seed_bundled(self) -> None:
+        manifest_path = self._content_dir / "articles.toml"
+        if not manifest_path.exists():
+            return
+        loop = asyncio.get_running_loop()
+        seeded = await loop.run_in_executor(self._executor, self._bundled_blocking, manifest_path)
+        for briefing, text in seeded:
+            try:
+                await self._store.add_article(briefing, raw_text=text, added_by=None)
+            except DuplicateArticleError:
+                continue
+        await self._store.set_flag("seeded")
+        log.info("loaded %d bundled articles", len(seeded))
+
+    def _bundled_blocking(self, manifest_path: Path) -> list[tuple[ArticleBriefing, str]]:
+        """The bundled articles listed in content/articles.toml, read and processed."""
+        manifest = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+        texts: list[str] = []
+        articles: list[Article] = []
+        for entry in manifest.get("article", []):
+            text = (self._content_dir / "articles" / entry["file"]).read_text(encoding="utf-8")
+            published = entry.get("published")
+            meta = ArticleMeta(
+                published=dt.date.fromisoformat(str(published)) if published else None,
+                source=entry.get("source"),
+                url=entry.get("url"),
+            )
+            texts.append(text)
+            articles.append(parse_article_text(text, meta))
+        return list(zip(self._process_blocking(articles), texts, strict=True))
+
+    async def _refresh(self) -> None:
+        briefings = await self._store.load_briefings()
+        stored = tuple(await self._store.list_articles())
+        version = self.view.version + 1
+
+        def build() -> BriefingView:
+            merged = merge_briefings(briefings)
+            return BriefingView(
+                version,
+                merged,
+                BriefingIndex(merged, {t.key: t.terms for t in self._lexicon.topics}),
+                stored,
+                {a.id: a.seq for a in stored},
+            )
+
+        self.view = await asyncio.to_thread(build)

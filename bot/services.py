@@ -1,0 +1,69 @@
+"""What handlers and jobs reach through their typed context, instead of globals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.config import Settings
+from bot.newsroom import Newsroom
+from bot.store import Store
+
+if TYPE_CHECKING:
+    from bot.digest import DigestScheduler
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class PendingArticle:
+    """An /add waiting for the admin to reply with its publication date."""
+
+    text: str
+    url: str | None
+    source: str | None
+    asked_at: dt.datetime
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    newsroom: Newsroom
+    now: Callable[[], dt.datetime] = utc_now
+    # Keyed by (chat id, admin user id): the article text waits for a YYYY-MM-DD reply.
+    pending_articles: dict[tuple[int, int], PendingArticle] = field(default_factory=dict)
+    bot_username: str = ""
+    digests: DigestScheduler = field(init=False)
+
+
+class BotData:
+    """`application.bot_data`: the services, set by the composition root before start."""
+
+    services: Services
+
+
+class BriefingContext(
+    CallbackContext[ExtBot[None], dict[object, object], dict[object, object], BotData]
+):
+    """CallbackContext with the services one attribute away."""
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services
+
+
+BriefingApp = Application[
+    ExtBot[None],
+    BriefingContext,
+    dict[object, object],
+    dict[object, object],
+    BotData,
+    JobQueue[BriefingContext],
+]

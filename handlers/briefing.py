@@ -1,0 +1,279 @@
+"""Everyone's commands: they read the current briefing, render it, and reply."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+
+from bot.briefing.models import Actor, Topic
+from bot.digest import compose_digest
+from bot.newsroom import BriefingView
+from bot.render import (
+    Page,
+    PageRequest,
+    escape,
+    page_buttons,
+    parse_page_data,
+    render_actor_list,
+    render_actor_profile,
+    render_articles_page,
+    render_brief,
+    render_help,
+    render_quotes_page,
+    render_search,
+    render_suggestions,
+    render_timeline_page,
+    render_topic,
+    render_where_page,
+)
+from bot.services import BriefingContext
+from bot.store import Subscription
+from handlers.access import is_bot_admin
+from handlers.admin import answer_pending_date
+from handlers.replies import reply_parts, reply_text
+from handlers.subscriptions import thread_of
+
+MAX_QUERY_CHARS = 200  # longer names or questions are cut before lookup
+
+
+def _keyboard(kind: str, arg: str, page: Page) -> InlineKeyboardMarkup | None:
+    buttons = page_buttons(kind, arg, page)
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in buttons]]
+    )
+
+
+def _query(context: BriefingContext) -> str:
+    return " ".join(context.args or [])[:MAX_QUERY_CHARS].strip()
+
+
+async def start(update: Update, context: BriefingContext) -> None:
+    """Welcome, with what to try first."""
+    view = context.services.newsroom.view
+    count = len(view.articles)
+    intro = (
+        "<b>Welcome to Briefing Bot.</b> I read news articles and answer questions about them: "
+        "who is involved, what they said, what happened when. Every answer cites its source.\n\n"
+        f"The briefing holds {count} article{'s' if count != 1 else ''}. Start with /brief, "
+        "or /help for everything I can do."
+    )
+    await reply_text(update, context, intro)
+
+
+async def help_command(update: Update, context: BriefingContext) -> None:
+    """The commands, topics and (for admins) admin commands."""
+    keys = context.services.newsroom.lexicon.keys
+    await reply_parts(update, context, render_help(keys, is_admin=is_bot_admin(update, context)))
+
+
+async def brief(update: Update, context: BriefingContext) -> None:
+    """The headline briefing."""
+    view = context.services.newsroom.view
+    await reply_parts(update, context, render_brief(view.index, context.services.now().date()))
+
+
+async def who(update: Update, context: BriefingContext) -> None:
+    """Ranked actors, or one actor's profile."""
+    index = context.services.newsroom.view.index
+    query = _query(context)
+    if not query:
+        await _reply_page(update, context, PageRequest("who", "", 1))
+        return
+    actor = await _find_actor_or_suggest(update, context, query)
+    if actor is not None:
+        await reply_parts(update, context, render_actor_profile(index, actor))
+
+
+async def _find_actor_or_suggest(
+    update: Update, context: BriefingContext, query: str
+) -> Actor | None:
+    match = context.services.newsroom.view.index.find_actor(query)
+    if match.actor is not None:
+        return match.actor
+    await reply_parts(update, context, render_suggestions(query, match.suggestions))
+    return None
+
+
+async def timeline(update: Update, context: BriefingContext) -> None:
+    """Dated events in order: everything, one topic's, or one actor's."""
+    query = _query(context)
+    if not query:
+        await _reply_page(update, context, PageRequest("timeline", "", 1))
+        return
+    topic = _topic_named(context, query)
+    if topic is not None:
+        await _reply_page(update, context, PageRequest("timeline", f"t:{topic.key}", 1))
+        return
+    actor = await _find_actor_or_suggest(update, context, query)
+    if actor is not None:
+        await _reply_page(update, context, PageRequest("timeline", f"a:{actor.id}", 1))
+
+
+def _topic_named(context: BriefingContext, query: str) -> Topic | None:
+    """A topic by key (/ceasefire, peace_talks) or label ("peace talks")."""
+    index = context.services.newsroom.view.index
+    folded = query.casefold().strip().lstrip("/")
+    key = folded.replace(" ", "_")
+    return next((t for t in index.topics() if t.key == key or t.label.casefold() == folded), None)
+
+
+async def topic(update: Update, context: BriefingContext) -> None:
+    """/topic NAME: one configured topic."""
+    lexicon = context.services.newsroom.lexicon
+    query = _query(context).lower().replace(" ", "_").lstrip("/")
+    if not query or lexicon.get(query) is None:
+        listed = " ".join(f"/{escape(k)}" for k in lexicon.keys) or "none configured"
+        shown = f"I don't know the topic “{escape(query[:40])}”. " if query else "Which topic? "
+        await reply_text(update, context, f"{shown}Topics: {listed}")
+        return
+    await reply_parts(update, context, render_topic(context.services.newsroom.view.index, query))
+
+
+async def topic_command(update: Update, context: BriefingContext) -> None:
+    """/ceasefire and every other configured topic as its own command."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    key = message.text.split()[0].lstrip("/").split("@")[0].lower()
+    await reply_parts(update, context, render_topic(context.services.newsroom.view.index, key))
+
+
+async def where(update: Update, context: BriefingContext) -> None:
+    """Places mentioned, most mentioned first."""
+    await _reply_page(update, context, PageRequest("where", "", 1))
+
+
+async def quotes(update: Update, context: BriefingContext) -> None:
+    """What was said, by everyone or by one actor."""
+    query = _query(context)
+    if not query:
+        await _reply_page(update, context, PageRequest("quotes", "", 1))
+        return
+    actor = await _find_actor_or_suggest(update, context, query)
+    if actor is not None:
+        await _reply_page(update, context, PageRequest("quotes", f"a:{actor.id}", 1))
+
+
+async def articles(update: Update, context: BriefingContext) -> None:
+    """The articles behind the briefing, with the ids /remove takes."""
+    await _reply_page(update, context, PageRequest("articles", "", 1))
+
+
+async def digest_preview(update: Update, context: BriefingContext) -> None:
+    """This chat's digest as it would go out now; the delivery mark does not move."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    services = context.services
+    sub = await services.store.get_subscription(chat.id, thread_of(update))
+    if sub is None:
+        sub = Subscription(
+            chat_id=chat.id,
+            thread_id=thread_of(update),
+            chat_type=chat.type,
+            time=services.settings.digest_time,
+            tz=services.settings.digest_tz,
+            topics=[],
+            active=False,
+            last_seq=0,
+            created_at=services.now(),
+        )
+    digest = compose_digest(services.newsroom.view, sub, services.now().date())
+    await reply_parts(update, context, digest.parts)
+
+
+def render_page(view: BriefingView, request: PageRequest) -> Page | None:
+    """The page a command or button asks for; None when it or its subject does not exist."""
+    page = _render_page(view, request)
+    # The renderers clamp the page number; a page that does not exist is not shown instead.
+    return page if page is not None and page.page == request.page else None
+
+
+def _render_page(view: BriefingView, request: PageRequest) -> Page | None:
+    index = view.index
+    subject, _, value = request.arg.partition(":")
+    actor = index.actor(value) if subject == "a" else None
+    if subject == "a" and actor is None:
+        return None
+    if request.kind == "who" and not request.arg:
+        return render_actor_list(index, request.page)
+    if request.kind == "where" and not request.arg:
+        return render_where_page(index, request.page)
+    if request.kind == "articles" and not request.arg:
+        rows = [(a.id, a.title, a.published, a.source) for a in reversed(view.articles)]
+        return render_articles_page(rows, request.page)
+    if request.kind == "quotes" and (actor is not None or not request.arg):
+        return render_quotes_page(index, actor, request.page)
+    if request.kind == "timeline":
+        if not request.arg:
+            return render_timeline_page(index, index.events(), "everything", request.page)
+        if actor is not None:
+            return render_timeline_page(
+                index, index.events_for_actor(actor.id), actor.name, request.page
+            )
+        topic = index.topic(value) if subject == "t" else None
+        if topic is not None:
+            return render_timeline_page(
+                index, index.events_for_topic(topic.key), topic.label, request.page
+            )
+    return None
+
+
+async def _reply_page(update: Update, context: BriefingContext, request: PageRequest) -> None:
+    page = render_page(context.services.newsroom.view, request)
+    if page is None:
+        await reply_text(update, context, "Nothing to show.")
+        return
+    await reply_parts(update, context, [page.text], _keyboard(request.kind, request.arg, page))
+
+
+async def on_page_button(update: Update, context: BriefingContext) -> None:
+    """A pagination button: validate its data, then show the asked-for page in place."""
+    query = update.callback_query
+    if query is None:
+        return
+    request = parse_page_data(query.data or "")
+    page = render_page(context.services.newsroom.view, request) if request else None
+    if request is None or page is None:
+        await query.answer("This button has expired.")
+        return
+    await query.answer()
+    try:
+        await query.edit_message_text(
+            page.text, reply_markup=_keyboard(request.kind, request.arg, page)
+        )
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            raise
+
+
+async def on_text(update: Update, context: BriefingContext) -> None:
+    """Plain text: a publication date an admin was asked for, or (in private) a question."""
+    if await answer_pending_date(update, context):
+        return
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is None or message is None or chat.type != ChatType.PRIVATE or not message.text:
+        return
+    index = context.services.newsroom.view.index
+    question = message.text[:MAX_QUERY_CHARS]
+    await reply_parts(update, context, render_search(index, question, index.search(question)))
+
+
+async def unknown_command(update: Update, context: BriefingContext) -> None:
+    """A command the bot does not have: point to /help (in groups only when addressed to us)."""
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is None or message is None or not message.text:
+        return
+    command = message.text.split()[0]
+    if chat.type != ChatType.PRIVATE:
+        username = context.services.bot_username
+        if not username or not command.lower().endswith(f"@{username.lower()}"):
+            return
+    await reply_text(
+        update, context, f"I don't know {escape(command[:40])}. /help lists what I can do."
+    )

@@ -1,0 +1,47 @@
+"""The bot added to or removed from chats, and groups upgraded to supergroups."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handlers import updates
+from tests.handlers.conftest import BotUnderTest
+
+pytestmark = pytest.mark.slow
+
+
+async def test_added_to_a_group_says_hello(bot: BotUnderTest) -> None:
+    replies = await bot.send(
+        updates.my_chat_member(updates.group_chat(-300, kind="group"), old="left", new="member")
+    )
+    assert replies and "/subscribe" in replies[0]
+
+
+async def test_removed_from_a_group_deactivates_it(bot: BotUnderTest) -> None:
+    bot.api.admins[-300] = {501}
+    await bot.send(updates.in_group("/subscribe", -300, 501))
+    await bot.send(updates.my_chat_member(updates.group_chat(-300), old="member", new="kicked"))
+    sub = await bot.services.store.get_subscription(-300, 0)
+    assert sub is not None and not sub.active
+    assert not bot.app.job_queue.get_jobs_by_name("digest:-300:0")  # type: ignore[union-attr]
+
+
+async def test_migration_keeps_the_subscription(bot: BotUnderTest) -> None:
+    bot.api.admins[-400] = {501}
+    await bot.send(
+        updates.message(
+            "/subscribe 07:00",
+            chat=updates.group_chat(-400, kind="group"),
+            sender=updates.user(501),
+        )
+    )
+    migrate = updates.message(
+        "", chat=updates.group_chat(-400, kind="group"), sender=updates.user(501)
+    )
+    del migrate["message"]["text"]
+    migrate["message"]["migrate_to_chat_id"] = -1000400
+    await bot.send(migrate)
+    moved = await bot.services.store.get_subscription(-1000400, 0)
+    assert moved is not None and moved.active
+    assert bot.app.job_queue.get_jobs_by_name("digest:-1000400:0")  # type: ignore[union-attr]
+    assert not bot.app.job_queue.get_jobs_by_name("digest:-400:0")  # type: ignore[union-attr]

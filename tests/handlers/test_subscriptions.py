@@ -1,0 +1,116 @@
+"""/subscribe, /unsubscribe, /settings and digests, with a real SQLite store and a settable clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.store import DeliveryStatus
+from tests.handlers import updates
+from tests.handlers.conftest import BotUnderTest, stop
+
+pytestmark = pytest.mark.slow
+
+
+async def test_subscribe_changes_only_named_fields(bot: BotUnderTest) -> None:
+    reply = "\n".join(await bot.send(updates.private("/subscribe 07:30 Europe/Berlin ceasefire")))
+    assert "Subscribed" in reply and "07:30" in reply and "Europe/Berlin" in reply
+    await bot.send(updates.private("/subscribe 9:05"))
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None
+    assert (sub.time, sub.tz, sub.topics) == (dt.time(9, 5), "Europe/Berlin", ["ceasefire"])
+    settings = "\n".join(await bot.send(updates.private("/settings")))
+    assert "09:05" in settings and "ceasefire" in settings
+    jobs = bot.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
+    assert len(jobs) == 1  # replaced, never duplicated
+
+
+async def test_bad_subscribe_arguments_are_explained(bot: BotUnderTest) -> None:
+    reply = "\n".join(await bot.send(updates.private("/subscribe 25:99")))
+    assert "not a time of day" in reply
+    assert await bot.services.store.get_subscription(500, 0) is None
+
+
+async def test_unsubscribe(bot: BotUnderTest) -> None:
+    await bot.send(updates.private("/subscribe"))
+    reply = "\n".join(await bot.send(updates.private("/unsubscribe")))
+    assert "Unsubscribed" in reply
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is None or not sub.active
+    assert not bot.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
+
+
+async def test_group_needs_an_administrator(bot: BotUnderTest) -> None:
+    refused = "\n".join(await bot.send(updates.in_group("/subscribe@briefing_test_bot", -100, 500)))
+    assert "administrators" in refused
+    assert await bot.services.store.get_subscription(-100, 0) is None
+    bot.api.admins[-100] = {501}
+    accepted = "\n".join(
+        await bot.send(updates.in_group("/subscribe@briefing_test_bot 06:00", -100, 501))
+    )
+    assert "Subscribed" in accepted
+    # An anonymous administrator posts as the group itself.
+    anonymous = updates.message(
+        "/subscribe 06:30",
+        chat=updates.group_chat(-100),
+        sender=None,
+        sender_chat=updates.group_chat(-100),
+    )
+    await bot.send(anonymous)
+    sub = await bot.services.store.get_subscription(-100, 0)
+    assert sub is not None and sub.time == dt.time(6, 30)
+
+
+async def test_forum_thread_gets_its_own_subscription(bot: BotUnderTest) -> None:
+    bot.api.admins[-200] = {501}
+    await bot.send(updates.in_group("/subscribe 08:00", -200, 501, thread_id=77, forum=True))
+    assert await bot.services.store.get_subscription(-200, 77) is not None
+    assert await bot.services.store.get_subscription(-200, 0) is None
+
+
+async def test_digest_goes_out_once_at_its_time_and_preview_does_not_move_the_mark(
+    bot: BotUnderTest,
+) -> None:
+    await bot.send(updates.private("/subscribe 08:00 UTC"))
+    preview = "\n".join(await bot.send(updates.private("/digest")))
+    assert "Munich" in preview
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None and sub.last_seq == 0  # a preview moves nothing
+    bot.api.clear()
+    digests = bot.services.digests
+    first = await digests.deliver(sub, dt.date(2016, 2, 12))
+    assert first is not None and first.status is DeliveryStatus.SENT
+    assert any("Munich" in t for t in bot.api.sent(500))
+    again = await digests.deliver(sub, dt.date(2016, 2, 12))
+    assert again is None  # already claimed: no chat gets the same digest twice
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None and sub.last_seq >= 1
+    bot.api.clear()
+    quiet = await digests.deliver(sub, dt.date(2016, 2, 13))
+    assert quiet is not None and quiet.status is DeliveryStatus.SKIPPED
+    assert bot.api.sent(500) == []  # nothing new: nothing sent
+
+
+async def test_restart_rebuilds_jobs_and_sends_a_missed_digest_once(make_bot) -> None:  # type: ignore[no-untyped-def]
+    first: BotUnderTest = await make_bot()
+    await first.send(updates.private("/subscribe 11:30 UTC"))
+    await stop(first)
+    # Back up at 12:00 the same day: 11:30 was missed, within the 60-minute grace.
+    second: BotUnderTest = await make_bot()
+    assert second.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
+    assert any("Munich" in t for t in second.api.sent(500))
+    await stop(second)
+    third: BotUnderTest = await make_bot()
+    assert not any(c.method == "sendMessage" for c in third.api.calls)  # not sent twice
+
+
+async def test_blocked_chat_is_deactivated(bot: BotUnderTest) -> None:
+    await bot.send(updates.private("/subscribe"))
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None
+    bot.api.errors["sendMessage"] = (403, {"description": "Forbidden: bot was blocked by the user"})
+    result = await bot.services.digests.deliver(sub, dt.date(2016, 2, 12))
+    assert result is not None and result.status is DeliveryStatus.FAILED
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None and not sub.active

@@ -1,0 +1,54 @@
+"""`briefing-bot demo`: the real application in a terminal, offline, the user an admin."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.demo import DemoChat
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+async def test_demo_answers_commands_and_buttons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shown: list[str] = []
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    for line in ("/who kerry", "/timeline", "#1", "/add", "/subscribe 07:00 Europe/Berlin", None):
+        lines.put_nowait(line)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert await DemoChat(settings, out=shown.append).run(lines) == 0
+    text = "\n".join(shown)
+    assert "US Secretary of State" in text  # HTML rendered as plain text
+    assert "<b>" not in text
+    assert "Page 2 of" in text  # the #1 button press
+    assert "To add an article" in text  # the demo user is an admin
+    assert "Europe/Berlin" in text
+    assert not (tmp_path / "data").exists()  # the demo leaves no database behind
+
+
+def test_demo_process_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo"],
+        input="/brief\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Munich" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,113 @@
+"""/add by URL: only http(s), no private addresses (unless allowed), bounded redirects and size."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from aiohttp import web
+
+from bot.fetch import FetchError, _is_public, fetch_article
+
+PAGE = "<html><body><article><p>Hello from a local page.</p></article></body></html>"
+
+
+@pytest.fixture
+async def site() -> AsyncIterator[str]:
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text=PAGE, content_type="text/html")
+
+    async def hop(request: web.Request) -> web.Response:
+        remaining = int(request.match_info["n"])
+        target = "/page" if remaining == 0 else f"/hop/{remaining - 1}"
+        raise web.HTTPFound(target)
+
+    async def huge(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/plain"})
+        await response.prepare(request)
+        for _ in range(64):
+            await response.write(b"x" * 65536)
+        return response
+
+    async def image(request: web.Request) -> web.Response:
+        return web.Response(body=b"\x89PNG", content_type="image/png")
+
+    async def missing(request: web.Request) -> web.Response:
+        return web.Response(status=404, text="no")
+
+    app = web.Application()
+    app.add_routes(
+        [
+            web.get("/page", page),
+            web.get("/hop/{n}", hop),
+            web.get("/huge", huge),
+            web.get("/image", image),
+            web.get("/missing", missing),
+        ]
+    )
+    runner = web.AppRunner(app)
+    await runner.setup()
+    server = web.TCPSite(runner, "127.0.0.1", 0)
+    await server.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}"
+    await runner.cleanup()
+
+
+async def test_loopback_is_refused_unless_allowed(site: str) -> None:
+    with pytest.raises(FetchError, match="private or local"):
+        await fetch_article(f"{site}/page", allow_private=False)
+    page = await fetch_article(f"{site}/page", allow_private=True)
+    assert page.content_type == "text/html"
+    assert b"Hello from a local page." in page.body
+
+
+async def test_redirects_are_followed_and_bounded(site: str) -> None:
+    page = await fetch_article(f"{site}/hop/3", allow_private=True)
+    assert page.url.endswith("/page")
+    with pytest.raises(FetchError, match="redirected more than"):
+        await fetch_article(f"{site}/hop/9", allow_private=True)
+
+
+async def test_size_type_and_status_are_checked(site: str) -> None:
+    with pytest.raises(FetchError, match="larger than"):
+        await fetch_article(f"{site}/huge", allow_private=True, max_bytes=1_000_000)
+    with pytest.raises(FetchError, match="image/png"):
+        await fetch_article(f"{site}/image", allow_private=True)
+    with pytest.raises(FetchError, match="HTTP 404"):
+        await fetch_article(f"{site}/missing", allow_private=True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.org/a.txt",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "http://user:pw@127.0.0.1/",
+    ],
+)
+async def test_other_schemes_and_credentials_are_refused(url: str) -> None:
+    with pytest.raises(FetchError):
+        await fetch_article(url, allow_private=True)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.9", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),  # cloud metadata
+        ("::1", False),
+        ("fd00::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+        ("93.184.216.34", True),
+        ("2606:4700:4700::1111", True),
+    ],
+)
+def test_address_classification(address: str, public: bool) -> None:
+    assert _is_public(address) is public

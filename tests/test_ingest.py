@@ -1,0 +1,121 @@
+"""Ingest: raw text in the shapes news arrives in -> a clean Article, or a clear error."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.briefing.ingest import (
+    MAX_ARTICLE_BYTES,
+    ArticleMeta,
+    IngestError,
+    decode_article_bytes,
+    parse_article_text,
+    parse_date_line,
+)
+from tests.conftest import SEED
+
+BODY = (
+    "The city council voted on Monday to close the old harbour bridge for repairs, officials said. "
+    "The mayor said the work would take about six months and cost the city more than it had hoped. "
+    "Local shop owners told reporters that they feared losing customers while the bridge is shut."
+)
+
+
+def test_seed_shape_is_cleaned() -> None:
+    article = parse_article_text(SEED.read_text(encoding="utf-8"))
+    assert article.title == "US-Russia tensions rise as Munich Syria talks kick off"
+    assert article.published == dt.date(2016, 2, 11)
+    assert article.standfirst is not None and article.standfirst.startswith("Washington condemns")
+    body = "\n".join(article.paragraphs)
+    # Reading time, date line, photo caption, sub-headings, pull quote and trailer are not body.
+    assert "min read" not in body
+    assert "[AFP]" not in body
+    assert "Agencies contributed" not in body
+    assert "Munich talks" not in article.paragraphs
+    assert "NATO outline" not in article.paragraphs
+    assert sum("directly enabling" in p for p in article.paragraphs) == 1
+    assert article.paragraphs[0].startswith("Moscow's proposed Syria ceasefire")
+    assert len(article.id) == 8 and article.content_hash.startswith(article.id)
+
+
+def test_plain_text_needs_a_date() -> None:
+    with pytest.raises(IngestError, match="no publication date"):
+        parse_article_text(BODY)
+    article = parse_article_text(BODY, ArticleMeta(published=dt.date(2020, 5, 4)))
+    assert article.published == dt.date(2020, 5, 4)
+    assert article.paragraphs == [BODY]
+
+
+def test_explicit_date_wins_over_the_date_line() -> None:
+    text = f"Harbour bridge to close\n\n3 March, 2021\n\n{BODY}"
+    assert parse_article_text(text).published == dt.date(2021, 3, 3)
+    assert parse_article_text(
+        text, ArticleMeta(published=dt.date(2021, 3, 4))
+    ).published == dt.date(2021, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("11 February, 2016", dt.date(2016, 2, 11)),
+        ("February 11, 2016", dt.date(2016, 2, 11)),
+        ("Thu 11 Feb 2016", dt.date(2016, 2, 11)),
+        ("Published: 2019-03-05", dt.date(2019, 3, 5)),
+        ("31 February, 2016", None),
+        ("We met in February", None),
+    ],
+)
+def test_date_lines(line: str, expected: dt.date | None) -> None:
+    assert parse_date_line(line) == expected
+
+
+def test_same_text_hashes_the_same_whatever_the_spacing() -> None:
+    a = parse_article_text(BODY, ArticleMeta(published=dt.date(2020, 1, 1)))
+    b = parse_article_text(BODY.replace(". ", ".  "), ArticleMeta(published=dt.date(2020, 1, 2)))
+    assert a.content_hash == b.content_hash
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"x" * (MAX_ARTICLE_BYTES + 1), "limit"),
+    ],
+)
+def test_bad_bytes_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(IngestError, match=message):
+        parse_article_text(decode_article_bytes(data), ArticleMeta(published=dt.date(2020, 1, 1)))
+
+
+def test_non_english_is_refused() -> None:
+    german = (
+        "Die Bundesregierung hat am Montag neue Regeln für den Wohnungsbau beschlossen. "
+        "Nach Angaben des Ministeriums sollen die Genehmigungen schneller erteilt werden, "
+        "damit mehr Wohnungen in den großen Städten entstehen können und die Mieten sinken."
+    )
+    with pytest.raises(IngestError, match="English"):
+        parse_article_text(german, ArticleMeta(published=dt.date(2020, 1, 1)))
+
+
+def test_too_short_is_refused() -> None:
+    with pytest.raises(IngestError, match="words"):
+        parse_article_text("Short note.", ArticleMeta(published=dt.date(2020, 1, 1)))
+
+
+def test_html_goes_through_main_text_extraction() -> None:
+    html = (
+        "<html><head><title>Harbour bridge to close</title>"
+        '<meta property="article:published_time" content="2021-03-03"></head><body>'
+        "<nav>Home | World | Sport</nav><article><h1>Harbour bridge to close</h1>"
+        f"<p>{BODY}</p><p>{BODY.replace('Monday', 'Tuesday')}</p></article>"
+        "<footer>Copyright 2021</footer><script>alert(1)</script></body></html>"
+    )
+    article = parse_article_text(html)
+    assert article.title == "Harbour bridge to close"
+    assert article.published == dt.date(2021, 3, 3)
+    assert any("harbour bridge" in p for p in article.paragraphs)
+    assert not any("alert(1)" in p or "Home | World" in p for p in article.paragraphs)
