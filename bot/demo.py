@@ -39,14 +39,8 @@ BOT_USER = {
 }
 
 
-class DemoRequest(BaseRequest):
-    """Answers Bot API methods in-process; sent messages go to `show`."""
-
-    def __init__(self, show: Callable[[str], None]) -> None:
-        self._show = show
-        self._ids = itertools.count(1)
-        # The inline buttons of the last message with any, as (message dict, [(label, data)]).
-        self.last_buttons: tuple[dict[str, Any], list[tuple[str, str]]] | None = None
+class InProcessRequest(BaseRequest):
+    """A Bot API answered inside this process; subclasses say what each method returns."""
 
     async def initialize(self) -> None:
         return None
@@ -68,15 +62,40 @@ class DemoRequest(BaseRequest):
         connect_timeout: ODVInput[float] = DEFAULT_NONE,
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        api_method = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data is not None else {}
-        ok, result = self._answer(api_method, params)
-        body: dict[str, Any] = {"ok": ok}
-        if ok:
-            body["result"] = result
-        else:
-            body.update(error_code=400, description=str(result))
-        return (200 if ok else 400), json.dumps(body).encode()
+        name = url.rsplit("/", 1)[-1]
+        if "/file/bot" in url:
+            return 200, self.download(name)
+        params = dict(request_data.parameters) if request_data is not None else {}
+        status, body = self.answer(name, params)
+        return status, json.dumps(body).encode()
+
+    def answer(self, api_method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """(HTTP status, Bot API envelope) for one call."""
+        raise NotImplementedError
+
+    def download(self, file_path: str) -> bytes:
+        raise NotImplementedError
+
+
+def ok(result: object) -> tuple[int, dict[str, Any]]:
+    return 200, {"ok": True, "result": result}
+
+
+def refused(status: int, description: str) -> tuple[int, dict[str, Any]]:
+    return status, {"ok": False, "error_code": status, "description": description}
+
+
+class DemoRequest(InProcessRequest):
+    """Sent messages go to `show`; everything else is acknowledged."""
+
+    def __init__(self, show: Callable[[str], None]) -> None:
+        self._show = show
+        self._ids = itertools.count(1)
+        # The inline buttons of the last message with any, as (message dict, [(label, data)]).
+        self.last_buttons: tuple[dict[str, Any], list[tuple[str, str]]] | None = None
+
+    def download(self, file_path: str) -> bytes:
+        raise AssertionError("the demo never hands out file paths")
 
     def _message(self, params: dict[str, Any], text: str) -> dict[str, Any]:
         return {
@@ -87,9 +106,9 @@ class DemoRequest(BaseRequest):
             "text": text,
         }
 
-    def _answer(self, api_method: str, params: dict[str, Any]) -> tuple[bool, object]:
+    def answer(self, api_method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         if api_method == "getMe":
-            return True, BOT_USER
+            return ok(BOT_USER)
         if api_method in ("sendMessage", "editMessageText"):
             text = str(params.get("text", ""))
             self._show(html_to_terminal(text))
@@ -97,16 +116,16 @@ class DemoRequest(BaseRequest):
             if "message_id" in params:
                 message["message_id"] = params["message_id"]
             self._remember_buttons(message, params.get("reply_markup"))
-            return True, message
+            return ok(message)
         if api_method == "getChatMember":
-            return True, {"status": "creator", "user": DEMO_USER, "is_anonymous": False}
+            return ok({"status": "creator", "user": DEMO_USER, "is_anonymous": False})
         if api_method == "getFile":
-            return False, "Bad Request: files cannot be downloaded in the offline demo"
+            return refused(400, "Bad Request: files cannot be downloaded in the offline demo")
         if api_method in ("sendDocument", "sendPhoto"):
             self._show(html_to_terminal(str(params.get("caption", "(a file)"))))
-            return True, self._message(params, "")
+            return ok(self._message(params, ""))
         # setMyCommands, answerCallbackQuery, sendChatAction, deleteWebhook ...: nothing to show.
-        return True, True
+        return ok(True)
 
     def _remember_buttons(self, message: dict[str, Any], markup: object) -> None:
         if isinstance(markup, str):

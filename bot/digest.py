@@ -125,6 +125,12 @@ class DigestScheduler:
         self, sub: Subscription, digest: Digest, digest_date: dt.date
     ) -> DeliveryResult:
         chat_id = sub.chat_id
+
+        def failed(error: str) -> DeliveryResult:
+            return DeliveryResult(
+                chat_id, sub.thread_id, digest_date, DeliveryStatus.FAILED, error, sub.last_seq
+            )
+
         for attempt in range(2):
             try:
                 for part in digest.parts:
@@ -142,37 +148,16 @@ class DigestScheduler:
                 chat_id = new_id
                 if attempt == 0:
                     continue
-                return DeliveryResult(
-                    chat_id,
-                    sub.thread_id,
-                    digest_date,
-                    DeliveryStatus.FAILED,
-                    str(exc),
-                    sub.last_seq,
-                )
+                return failed(str(exc))
             except Forbidden as exc:
                 # Blocked by the user or removed from the group: stop sending there.
                 await self._services.store.deactivate_chat(chat_id, exc.message)
                 self.unschedule(chat_id, sub.thread_id)
                 log.info("chat %s deactivated: %s", chat_id, exc.message)
-                return DeliveryResult(
-                    chat_id,
-                    sub.thread_id,
-                    digest_date,
-                    DeliveryStatus.FAILED,
-                    exc.message,
-                    sub.last_seq,
-                )
+                return failed(exc.message)
             except (BadRequest, TelegramError) as exc:
                 log.warning("digest to chat %s failed: %s", chat_id, exc)
-                return DeliveryResult(
-                    chat_id,
-                    sub.thread_id,
-                    digest_date,
-                    DeliveryStatus.FAILED,
-                    str(exc),
-                    sub.last_seq,
-                )
+                return failed(str(exc))
             return DeliveryResult(
                 chat_id, sub.thread_id, digest_date, DeliveryStatus.SENT, None, digest.latest_seq
             )

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from telegram import Update
+from telegram import Chat, Update
 
 from bot.render import render_settings
 from bot.services import BriefingContext
@@ -94,6 +94,17 @@ def parse_subscribe_args(args: Sequence[str], topic_keys: Collection[str]) -> Su
     return SubscribeRequest(time, tz, topics, always, changed)
 
 
+async def _managed_chat(update: Update, context: BriefingContext) -> Chat | None:
+    """The chat whose digest this update may change; None (after saying why) when it may not."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    if not await may_manage_chat(update, context):
+        await reply_text(update, context, "Only this group's administrators can change its digest.")
+        return None
+    return chat
+
+
 def thread_of(update: Update) -> int:
     """The forum topic a command was sent in (0 outside forum topics)."""
     message = update.effective_message
@@ -104,11 +115,8 @@ def thread_of(update: Update) -> int:
 
 async def subscribe(update: Update, context: BriefingContext) -> None:
     """Subscribe this chat (or forum topic) to the daily digest, or change its settings."""
-    chat = update.effective_chat
+    chat = await _managed_chat(update, context)
     if chat is None:
-        return
-    if not await may_manage_chat(update, context):
-        await reply_text(update, context, "Only this group's administrators can change its digest.")
         return
     services = context.services
     args = context.args if context.args is not None else _args_of(update)
@@ -135,11 +143,8 @@ async def subscribe(update: Update, context: BriefingContext) -> None:
 
 async def unsubscribe(update: Update, context: BriefingContext) -> None:
     """Stop this chat's daily digest."""
-    chat = update.effective_chat
+    chat = await _managed_chat(update, context)
     if chat is None:
-        return
-    if not await may_manage_chat(update, context):
-        await reply_text(update, context, "Only this group's administrators can change its digest.")
         return
     services = context.services
     thread = thread_of(update)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from bot.briefing.models import Article
 from bot.briefing.nlp import load_model
+from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.topics import TopicLexicon, load_lexicon
 from bot.config import CONTENT_DIR
 
@@ -23,3 +26,12 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def lexicon() -> TopicLexicon:
     return load_lexicon(CONTENT_DIR / "topics.toml")
+
+
+def parse_text(nlp: Language, text: str, published: dt.date = dt.date(2024, 3, 6)) -> ParsedArticle:
+    """Paragraphs separated by blank lines, parsed as an article's body (for extractor tests)."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    article = Article(
+        id="test", title="Test", published=published, paragraphs=paragraphs, content_hash="0"
+    )
+    return ParsedArticle.from_doc(article, nlp(article_text(article)))

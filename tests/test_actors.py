@@ -9,21 +9,14 @@ from spacy.language import Language
 
 from bot.briefing.actors import ActorIndex, find_actors, slug
 from bot.briefing.ingest import parse_article_text
-from bot.briefing.models import Actor, ActorKind, Article
+from bot.briefing.models import Actor, ActorKind
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
-from tests.conftest import SEED
+from tests.conftest import SEED, parse_text
 
 
 def _read(nlp: Language, text: str) -> tuple[ParsedArticle, ActorIndex]:
-    article = Article(
-        id="t",
-        title="t",
-        published=dt.date(2024, 5, 15),
-        paragraphs=[p for p in text.split("\n\n") if p.strip()],
-        content_hash="t",
-    )
-    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
     return parsed, find_actors(parsed, find_places(parsed))
 
 

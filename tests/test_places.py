@@ -9,21 +9,13 @@ from spacy.language import Language
 
 from bot.briefing.gazetteer import load_gazetteer
 from bot.briefing.ingest import parse_article_text
-from bot.briefing.models import Article
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import PlaceIndex, find_places
-from tests.conftest import SEED
+from tests.conftest import SEED, parse_text
 
 
 def _parse(nlp: Language, text: str) -> ParsedArticle:
-    article = Article(
-        id="t",
-        title="t",
-        published=dt.date(2024, 5, 15),
-        paragraphs=[p for p in text.split("\n\n") if p.strip()],
-        content_hash="t",
-    )
-    return ParsedArticle.from_doc(article, nlp(article_text(article)))
+    return parse_text(nlp, text, dt.date(2024, 5, 15))
 
 
 def _places(nlp: Language, text: str) -> PlaceIndex:

@@ -12,21 +12,14 @@ from spacy.language import Language
 
 from bot.briefing.actors import ActorIndex, find_actors
 from bot.briefing.ingest import parse_article_text
-from bot.briefing.models import Actor, ActorKind, Article, DateValue, Precision, Quote, QuoteKind
+from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quote_spans, find_quotes
 from bot.briefing.timeline import DateMention, find_dates
-from tests.conftest import SEED
+from tests.conftest import SEED, parse_text
 
-
-def parse(nlp: Language, text: str, published: dt.date = dt.date(2024, 3, 6)) -> ParsedArticle:
-    """Paragraphs separated by blank lines, parsed as an article's body."""
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    article = Article(
-        id="test", title="Test", published=published, paragraphs=paragraphs, content_hash="0"
-    )
-    return ParsedArticle.from_doc(article, nlp(article_text(article)))
+parse = parse_text
 
 
 def known_actors(

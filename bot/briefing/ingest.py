@@ -13,33 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.briefing.dates import MONTHS
 from bot.briefing.models import Article
 
 MAX_ARTICLE_BYTES = 1_000_000  # 1 MB: several times the longest news feature; bounds work per /add
 MIN_ARTICLE_WORDS = 20
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+"
 # "11 February, 2016", "Thu 11 Feb 2016", "February 11, 2016", "2016-02-11", "Published: ..."
 _DATE_LINE_PATTERNS = (
@@ -165,7 +145,7 @@ def parse_date_line(line: str) -> dt.date | None:
             continue
         month_text = match["m"]
         month = (
-            int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower().rstrip("."))
+            int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
         )
         if month is None:
             continue

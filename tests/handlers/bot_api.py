@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, RequestData
+from bot.demo import InProcessRequest, ok
+from tests.e2e.updates import User, chat_member_dict
 
 BOT = {"id": 7, "is_bot": True, "first_name": "Briefing", "username": "briefing_test_bot"}
 
@@ -26,43 +24,22 @@ class Call:
 
 
 @dataclass
-class RecordingRequest(BaseRequest):
+class RecordingRequest(InProcessRequest):
     calls: list[Call] = field(default_factory=list)
     admins: dict[int, set[int]] = field(default_factory=dict)  # chat id -> administrator user ids
     files: dict[str, bytes] = field(default_factory=dict)  # file_id -> content
     errors: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)  # method -> error
     _ids: Any = field(default_factory=lambda: itertools.count(100))
 
-    async def initialize(self) -> None:
-        return None
+    def download(self, file_path: str) -> bytes:
+        return self.files[file_path]
 
-    async def shutdown(self) -> None:
-        return None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 5.0
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        if "/file/bot" in url:
-            file_id = url.rsplit("/", 1)[-1]
-            return 200, self.files[file_id]
-        api_method = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data is not None else {}
+    def answer(self, api_method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         self.calls.append(Call(api_method, params))
         if api_method in self.errors:
             status, body = self.errors[api_method]
-            return status, json.dumps({"ok": False, "error_code": status, **body}).encode()
-        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+            return status, {"ok": False, "error_code": status, **body}
+        return ok(self._result(api_method, params))
 
     def _result(self, api_method: str, params: dict[str, Any]) -> object:
         if api_method == "getMe":
@@ -79,26 +56,7 @@ class RecordingRequest(BaseRequest):
         if api_method == "getChatMember":
             chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
             status = "administrator" if user_id in self.admins.get(chat_id, set()) else "member"
-            member: dict[str, Any] = {
-                "status": status,
-                "user": {"id": user_id, "is_bot": False, "first_name": "U"},
-            }
-            if status == "administrator":
-                member.update(
-                    can_be_edited=False,
-                    is_anonymous=False,
-                    can_manage_chat=True,
-                    can_delete_messages=True,
-                    can_manage_video_chats=True,
-                    can_restrict_members=True,
-                    can_promote_members=False,
-                    can_change_info=True,
-                    can_invite_users=True,
-                    can_post_stories=False,
-                    can_edit_stories=False,
-                    can_delete_stories=False,
-                )
-            return member
+            return chat_member_dict(User(user_id, "U"), status)
         if api_method == "getFile":
             file_id = str(params["file_id"])
             return {
