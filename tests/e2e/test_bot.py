@@ -73,6 +73,8 @@ def test_every_public_command_answers_with_valid_html(
             "/digest",
             "/frobnicate",
             "what about carter",
+            "/subscribe 21:15 Asia/Tokyo ceasefire",
+            "/unsubscribe",
         )
     }
     _no_rejected_sends(bot_api)
@@ -81,6 +83,8 @@ def test_every_public_command_answers_with_valid_html(
     assert "10 Feb 2016" in replies["/timeline kerry"]  # "arrived in Germany on Wednesday"
     assert "Russia" in replies["/ceasefire"]
     assert "/help" in replies["/frobnicate"]
+    assert "21:15" in replies["/subscribe 21:15 Asia/Tokyo ceasefire"]
+    assert "Unsubscribed" in replies["/unsubscribe"]
     assert "Sorry" not in "\n".join(replies.values())
     # A whole session logged at DEBUG never shows the token (the URLs httpx would log carry it).
     assert bot_api.token not in process.log
@@ -248,3 +252,30 @@ def test_rate_limited_replies_still_arrive(
     bot_api.inject_faults("sendMessage", 429, count=2, retry_after=1)
     reply = ask(bot_api, READER, "/start", timeout=30)
     assert "Welcome" in reply
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Bad Request: can't parse entities: unsupported start tag", "Bad Request: message is too long"],
+)
+def test_a_refused_reply_is_apologised_for_and_the_bot_keeps_answering(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory, description: str
+) -> None:
+    process = bot_process_factory()
+    bot_api.inject_faults("sendMessage", 400, count=1, description=description)
+    apology = ask(bot_api, READER, "/brief")
+    assert "Sorry, something went wrong" in apology
+    assert "Welcome" in ask(bot_api, READER, "/start")
+    process.wait_for_log("error while handling an update")
+
+
+def test_a_channel_subscribes_with_a_post(bot_api: FakeBotApi, bot_process_factory: BotProcessFactory) -> None:
+    channel = Chat.channel(999, "Briefings")
+    bot_api.add_chat(channel)
+    process = bot_process_factory()
+    bot_api.channel_post(channel, "/subscribe 06:45 Europe/London")
+    [reply] = bot_api.wait_for_messages(channel.id, 1, timeout=30)
+    assert "06:45" in reply.plain_text
+    with _db(process.workdir) as db:
+        row = db.execute("SELECT chat_type, tz FROM subscriptions WHERE chat_id = ?", (channel.id,)).fetchone()
+    assert row == ("channel", "Europe/London")
