@@ -124,6 +124,7 @@ class Newsroom:
             existing = await self._store.find_article_by_hash(article.content_hash)
             if existing is not None:
                 return AddOutcome(existing, None, duplicate=True)
+            log.info("processing article %s (%d paragraphs)", article.id, len(article.paragraphs))
             (briefing,) = await self._run_engine([article])
             try:
                 stored = await self._store.add_article(briefing, raw_text=text, added_by=added_by)

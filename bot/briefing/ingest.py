@@ -89,6 +89,9 @@ _ENGLISH_MARKERS = frozenset(
         "she",
     }
 )
+_NON_WORD = re.compile(r"[^\w]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,2000})[\"“”]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -203,7 +206,23 @@ def _check_english(paragraphs: list[str]) -> None:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _without_pull_quotes(body: list[str]) -> list[str]:
+    """Drop lines that repeat a sentence or a quoted passage of a longer paragraph (pull quotes).
+
+    One pass to index every paragraph's sentences and quoted passages, one to look lines up:
+    linear in the text, where comparing every line with every paragraph would be quadratic.
+    """
+    pieces: dict[str, int] = {}  # normalised piece -> length of the longest paragraph holding it
+    for paragraph in body:
+        parts = _SENTENCE_END.split(paragraph) + _QUOTED.findall(paragraph)
+        for part in parts:
+            key = _normal(part)
+            if key:
+                pieces[key] = max(pieces.get(key, 0), len(paragraph))
+    return [p for p in body if pieces.get(_normal(p), 0) <= len(p)]
 
 
 def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
@@ -258,16 +277,7 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
             continue  # sub-headings and short pull lines are not body text
         body.append(line)
 
-    # A pull quote repeats a line that stands again, longer, elsewhere in the body: drop the copy.
-    normals = [_normal(p) for p in body]
-    paragraphs = [
-        p
-        for i, p in enumerate(body)
-        if not any(
-            j != i and normals[i] and normals[i] in normals[j] and len(normals[j]) > len(normals[i])
-            for j in range(len(body))
-        )
-    ]
+    paragraphs = _without_pull_quotes(body)
     if not title:
         first = paragraphs[0] if paragraphs else ""
         words = first.split()

@@ -1,0 +1,62 @@
+"""Faults across the wire: the Bot API failing for a while, another instance polling, the bot
+process killed in the middle of an /add, and a clean SIGTERM."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tests.e2e.conftest import BotProcessFactory
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.test_bot import ADMIN, ARTICLE, READER, ask
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+
+@pytest.mark.parametrize(
+    ("status", "description"),
+    [(502, "Bad Gateway"), (409, "Conflict: terminated by other getUpdates request")],
+)
+def test_the_bot_backs_off_and_recovers_from_a_failing_bot_api(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory, status: int, description: str
+) -> None:
+    process = bot_process_factory()
+    bot_api.inject_faults("getUpdates", status, count=3, description=description)
+    assert "Welcome" in ask(bot_api, READER, "/start", timeout=60)
+    assert process.returncode is None  # still running
+
+
+def test_kill_during_add_leaves_no_half_article(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
+    first = bot_process_factory(admin_ids=[ADMIN.id])
+    bot_api.private_message(ADMIN, f"/add 2021-05-04\n{ARTICLE}")
+    first.wait_for_log("processing article", timeout=30)
+    first.kill()
+    with sqlite3.connect(first.workdir / "bot.db") as db:
+        articles = db.execute("SELECT id FROM articles").fetchall()
+        orphans = db.execute(
+            "SELECT count(*) FROM articles a LEFT JOIN article_briefings b ON b.article_seq = a.seq WHERE b.article_seq IS NULL"
+        ).fetchone()
+    assert orphans == (0,)
+    assert len(articles) in (1, 2)  # the bundled article, and the new one only if it was committed
+    second = bot_process_factory(admin_ids=[ADMIN.id])
+    listing = ask(bot_api, READER, "/articles")
+    assert "US-Russia tensions" in listing
+    # The admin can simply send it again: it is added once.
+    again = ask(bot_api, ADMIN, f"/add 2021-05-04\n{ARTICLE}", timeout=60)
+    assert "Harbour bridge" in again
+    assert second.stop() == 0
+
+
+def test_sigterm_shuts_down_cleanly_and_loses_no_update(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
+    first = bot_process_factory()
+    assert first.stop() == 0
+    # Sent while the bot is down: delivered when it is back.
+    bot_api.private_message(READER, "/start")
+    bot_process_factory()
+    [reply] = bot_api.wait_for_messages(READER.id, 1, timeout=30)
+    assert "Welcome" in reply.plain_text
