@@ -89,6 +89,9 @@ def test_every_public_command_answers_with_valid_html(
     # A whole session logged at DEBUG never shows the token (the URLs httpx would log carry it).
     assert bot_api.token not in process.log
     assert "Calling Bot API endpoint" in process.log
+    # Nor does the store hold it, anywhere in the file.
+    secret = bot_api.token.split(":", 1)[1].encode()
+    assert all(secret not in path.read_bytes() for path in process.workdir.glob("bot.db*"))
 
 
 def test_page_buttons_edit_the_message_in_place(
@@ -256,7 +259,10 @@ def test_rate_limited_replies_still_arrive(
 
 @pytest.mark.parametrize(
     "description",
-    ["Bad Request: can't parse entities: unsupported start tag", "Bad Request: message is too long"],
+    [
+        "Bad Request: can't parse entities: unsupported start tag",
+        "Bad Request: message is too long",
+    ],
 )
 def test_a_refused_reply_is_apologised_for_and_the_bot_keeps_answering(
     bot_api: FakeBotApi, bot_process_factory: BotProcessFactory, description: str
@@ -269,7 +275,9 @@ def test_a_refused_reply_is_apologised_for_and_the_bot_keeps_answering(
     process.wait_for_log("error while handling an update")
 
 
-def test_a_channel_subscribes_with_a_post(bot_api: FakeBotApi, bot_process_factory: BotProcessFactory) -> None:
+def test_a_channel_subscribes_with_a_post(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
     channel = Chat.channel(999, "Briefings")
     bot_api.add_chat(channel)
     process = bot_process_factory()
@@ -277,5 +285,7 @@ def test_a_channel_subscribes_with_a_post(bot_api: FakeBotApi, bot_process_facto
     [reply] = bot_api.wait_for_messages(channel.id, 1, timeout=30)
     assert "06:45" in reply.plain_text
     with _db(process.workdir) as db:
-        row = db.execute("SELECT chat_type, tz FROM subscriptions WHERE chat_id = ?", (channel.id,)).fetchone()
+        row = db.execute(
+            "SELECT chat_type, tz FROM subscriptions WHERE chat_id = ?", (channel.id,)
+        ).fetchone()
     assert row == ("channel", "Europe/London")
