@@ -107,6 +107,10 @@ async def timeline(update: Update, context: BriefingContext) -> None:
     if topic is not None:
         await _reply_page(update, context, PageRequest("timeline", f"t:{topic.key}", 1))
         return
+    configured = context.services.newsroom.lexicon.get(query.casefold().strip().lstrip("/"))
+    if configured is not None:  # a configured topic no article has touched yet
+        await reply_text(update, context, f"Nothing on <b>{escape(configured.label)}</b> yet.")
+        return
     actor = await _find_actor_or_suggest(update, context, query)
     if actor is not None:
         await _reply_page(update, context, PageRequest("timeline", f"a:{actor.id}", 1))

@@ -75,6 +75,8 @@ async def test_timeline_has_absolute_dates(bot: BotUnderTest) -> None:
     assert "1 Mar 2016" in text  # "starting 1 March"
     topic = await _all_pages(bot, "/timeline ceasefire")
     assert "1 Mar 2016" in topic
+    quiet = _valid(await bot.send(updates.private("/timeline sanctions")))
+    assert "Nothing on" in quiet and "Sanctions" in quiet  # configured, but in no article yet
     actor = _valid(await bot.send(updates.private("/timeline kerry")))
     assert "Kerry" in actor
 
