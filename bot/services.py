@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from bot.charts import ChartCache
 from bot.config import Settings
 from bot.newsroom import Newsroom
 from bot.store import Store
@@ -40,6 +41,7 @@ class Services:
     # Keyed by (chat id, admin user id): the article text waits for a YYYY-MM-DD reply.
     pending_articles: dict[tuple[int, int], PendingArticle] = field(default_factory=dict)
     bot_username: str = ""
+    charts: ChartCache = field(default_factory=ChartCache)
     digests: DigestScheduler = field(init=False)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
@@ -33,6 +35,8 @@ from handlers.access import is_bot_admin
 from handlers.admin import answer_pending_date
 from handlers.replies import reply_parts, reply_text
 from handlers.subscriptions import thread_of
+
+log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 200  # longer names or questions are cut before lookup
 
@@ -98,14 +102,14 @@ async def _find_actor_or_suggest(
 
 
 async def timeline(update: Update, context: BriefingContext) -> None:
-    """Dated events in order: everything, one topic's, or one actor's."""
+    """Dated events in order (a chart, then the text): everything, one topic's, or one actor's."""
     query = _query(context)
     if not query:
-        await _reply_page(update, context, PageRequest("timeline", "", 1))
+        await _reply_chart_and_page(update, context, PageRequest("timeline", "", 1))
         return
     topic = _topic_named(context, query)
     if topic is not None:
-        await _reply_page(update, context, PageRequest("timeline", f"t:{topic.key}", 1))
+        await _reply_chart_and_page(update, context, PageRequest("timeline", f"t:{topic.key}", 1))
         return
     configured = context.services.newsroom.lexicon.get(query.casefold().strip().lstrip("/"))
     if configured is not None:  # a configured topic no article has touched yet
@@ -113,7 +117,28 @@ async def timeline(update: Update, context: BriefingContext) -> None:
         return
     actor = await _find_actor_or_suggest(update, context, query)
     if actor is not None:
-        await _reply_page(update, context, PageRequest("timeline", f"a:{actor.id}", 1))
+        await _reply_chart_and_page(update, context, PageRequest("timeline", f"a:{actor.id}", 1))
+
+
+async def _reply_chart_and_page(
+    update: Update, context: BriefingContext, request: PageRequest
+) -> None:
+    """The picture for this answer (rendered off the event loop, cached), then its text pages."""
+    chat = update.effective_chat
+    view = context.services.newsroom.view
+    chart = None
+    try:
+        chart = await context.services.charts.get(view, request.kind, request.arg)
+    except Exception:
+        # The text below still answers; a broken picture must not take the answer with it.
+        log.exception("drawing the %s chart failed", request.kind)
+    if chart is not None and chat is not None:
+        message = update.effective_message
+        if message is not None:
+            await message.reply_photo(chart.png, caption=chart.caption, do_quote=False)
+        else:
+            await context.bot.send_photo(chat.id, chart.png, caption=chart.caption)
+    await _reply_page(update, context, request)
 
 
 def _topic_named(context: BriefingContext, query: str) -> Topic | None:
@@ -146,8 +171,8 @@ async def topic_command(update: Update, context: BriefingContext) -> None:
 
 
 async def where(update: Update, context: BriefingContext) -> None:
-    """Places mentioned, most mentioned first."""
-    await _reply_page(update, context, PageRequest("where", "", 1))
+    """Places mentioned: a map, then the list, most mentioned first."""
+    await _reply_chart_and_page(update, context, PageRequest("where", "", 1))
 
 
 async def quotes(update: Update, context: BriefingContext) -> None:

@@ -1,0 +1,202 @@
+"""/timeline and /where through the real Application: a picture first, then the text answer.
+
+A hand-made briefing keeps these fast (no spaCy).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import threading
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from telegram import Update
+from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.types import ODVInput
+from telegram.request import RequestData
+
+from bot.app import build_application
+from bot.briefing.models import ArticleBriefing, Place
+from bot.charts import HEIGHT_PX, WIDTH_PX, Chart, ChartCache, render_chart
+from bot.config import Settings
+from bot.newsroom import BriefingView
+from bot.services import BriefingApp
+from tests.handlers import updates
+from tests.handlers.bot_api import Call, RecordingRequest
+from tests.handlers.conftest import TOKEN, Clock, stop
+from tests.helpers.briefings import article, day, event, ref, sample_briefing
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass
+class PhotoRecordingRequest(RecordingRequest):
+    """Also keeps the bytes of every uploaded photo (the recorder sees only JSON parameters)."""
+
+    photos: list[bytes] = field(default_factory=list)
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        if url.endswith("/sendPhoto") and request_data is not None:
+            _, content, *_ = request_data.multipart_data["photo"]
+            assert isinstance(content, bytes)
+            self.photos.append(content)
+        return await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+
+
+def charted_briefing() -> ArticleBriefing:
+    """The sample briefing's first article, its places given coordinates."""
+    sample = sample_briefing()
+    first = sample.articles[0]
+    return ArticleBriefing(
+        article=first,
+        actors=sample.actors,
+        events=[e for e in sample.events if e.source.article_id == first.id],
+        topics=sample.topics,
+        places=[
+            Place(
+                name="Geneva",
+                count=3,
+                kind="city",
+                country_code="CH",
+                latitude=46.2,
+                longitude=6.15,
+                sources=[ref("a1", 1)],
+            ),
+            Place(name="Port Elin", count=1, kind="city", sources=[ref("a1", 3)]),
+        ],
+        engine_version="test",
+    )
+
+
+@dataclass
+class ChartBot:
+    app: BriefingApp
+    api: PhotoRecordingRequest
+
+    async def send(self, text: str) -> list[Call]:
+        """Process one private message; the calls the bot made in answer."""
+        before = len(self.api.calls)
+        await self.app.process_update(Update.de_json(updates.private(text), self.app.bot))
+        return [c for c in self.api.calls[before:] if c.method in ("sendPhoto", "sendMessage")]
+
+    async def add(self, briefing: ArticleBriefing) -> None:
+        services = self.app.bot_data.services
+        await services.store.add_article(briefing, raw_text=briefing.article.id, added_by=None)
+        await services.newsroom.reload()
+
+
+@pytest.fixture
+async def chart_bot(tmp_path: Path, content_dir: Path) -> AsyncIterator[ChartBot]:
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token=TOKEN,
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
+        content_dir=content_dir,
+    )
+    api = PhotoRecordingRequest()
+    clock = Clock(dt.datetime(2024, 3, 21, 12, 0, tzinfo=dt.UTC))
+    app = build_application(settings, request=api, now=clock, rate_limit=False)
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    await app.start()
+    bot = ChartBot(app, api)
+    await bot.add(charted_briefing())
+    yield bot
+    await stop(bot)  # type: ignore[arg-type]
+
+
+def assert_png(content: bytes) -> None:
+    assert content.startswith(PNG_SIGNATURE)
+    with Image.open(io.BytesIO(content)) as image:
+        assert image.size == (WIDTH_PX, HEIGHT_PX)
+
+
+async def test_timeline_sends_the_chart_then_the_text(chart_bot: ChartBot) -> None:
+    calls = await chart_bot.send("/timeline")
+    assert [c.method for c in calls] == ["sendPhoto", "sendMessage"]
+    caption = str(calls[0].params["caption"])
+    assert caption.startswith("<b>Timeline</b>")
+    assert "4 dated events, 2 planned" in caption
+    assert len(caption) <= 1024
+    assert "Timeline: everything" in str(calls[1].params["text"])
+    (photo,) = chart_bot.api.photos
+    assert_png(photo)
+
+
+async def test_timeline_of_a_topic_and_of_an_actor(chart_bot: ChartBot) -> None:
+    topic = await chart_bot.send("/timeline ceasefire")
+    assert "Timeline: Ceasefire" in str(topic[0].params["caption"])
+    actor = await chart_bot.send("/timeline orlov")
+    assert [c.method for c in actor] == ["sendPhoto", "sendMessage"]
+    assert "Timeline: Viktor Orlov" in str(actor[0].params["caption"])
+    assert "1 dated event," in str(actor[0].params["caption"])
+    assert len(chart_bot.api.photos) == 2 and chart_bot.api.photos[0] != chart_bot.api.photos[1]
+
+
+async def test_where_sends_a_map_then_the_list(chart_bot: ChartBot) -> None:
+    calls = await chart_bot.send("/where")
+    assert [c.method for c in calls] == ["sendPhoto", "sendMessage"]
+    assert "1 place on the map" in str(calls[0].params["caption"])
+    assert "Geneva" in str(calls[1].params["text"])
+    assert_png(chart_bot.api.photos[0])
+
+
+async def test_charts_are_cached_until_the_briefing_changes(chart_bot: ChartBot) -> None:
+    calls: list[tuple[int, str, str]] = []
+    threads: list[int] = []
+
+    def counting(view: BriefingView, kind: str, arg: str) -> Chart | None:
+        calls.append((view.version, kind, arg))
+        threads.append(threading.get_ident())
+        return render_chart(view, kind, arg)
+
+    chart_bot.app.bot_data.services.charts = ChartCache(counting)
+    await asyncio.gather(chart_bot.send("/timeline"), chart_bot.send("/timeline"))
+    await chart_bot.send("/timeline")
+    assert len(calls) == 1
+    assert len(set(chart_bot.api.photos)) == 1 and len(chart_bot.api.photos) == 3
+    assert threading.get_ident() not in threads  # drawn off the event loop's thread
+    later = article("a9", "Later report", dt.date(2024, 3, 22), ["Talks resumed on Friday."])
+    await chart_bot.add(
+        ArticleBriefing(
+            article=later,
+            events=[event(ref("a9", 0), "Talks resumed", day(2024, 3, 22))],
+            engine_version="test",
+        )
+    )
+    calls_after = await chart_bot.send("/timeline")
+    assert len(calls) == 2 and calls[0][0] < calls[1][0]
+    assert "5 dated events" in str(calls_after[0].params["caption"])
+
+
+async def test_no_dated_events_means_no_picture(chart_bot: ChartBot) -> None:
+    empty = await chart_bot.send("/timeline sanctions")
+    assert [c.method for c in empty] == ["sendMessage"]
+    assert "No dated events yet" in str(empty[0].params["text"])
+
+
+async def test_a_failing_chart_still_answers_in_text(chart_bot: ChartBot) -> None:
+    def broken(view: BriefingView, kind: str, arg: str) -> Chart | None:
+        raise RuntimeError("the drawing broke")
+
+    chart_bot.app.bot_data.services.charts = ChartCache(broken)
+    calls = await chart_bot.send("/where")
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert "Geneva" in str(calls[0].params["text"])
