@@ -112,12 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.briefing.evaluate import main as evaluate_main
 
             return evaluate_main(args)
-        from bot.runner import MissingTokenError, run_bot, run_demo
+        from bot.runner import RunSettingsError, run_bot, run_demo
 
         settings = _load_settings()
         try:
             return run_demo(settings) if args.command == "demo" else run_bot(settings)
-        except MissingTokenError as exc:
+        except RunSettingsError as exc:
             raise UsageError(str(exc)) from exc
     except (UsageError, IngestError, LexiconError, ModelNotFoundError) as exc:
         print(f"briefing-bot: {exc}", file=sys.stderr)

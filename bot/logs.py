@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 # httpx logs every request URL at INFO, and Bot API URLs carry the token.
-_QUIET = ("httpx", "httpcore", "apscheduler.executors.default")
+_QUIET = ("httpx", "httpcore", "apscheduler.executors.default", "alembic.runtime.migration")
 
 
 class RedactSecrets(logging.Filter):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
+import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -17,8 +20,76 @@ log = logging.getLogger(__name__)
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
-class MissingTokenError(ValueError):
+# What Telegram accepts as a webhook secret_token.
+_SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_HOSTNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
+
+class RunSettingsError(ValueError):
+    """Settings `run` cannot start with; the message says what to fix, in one line."""
+
+
+class MissingTokenError(RunSettingsError):
     """`run` without a usable token."""
+
+
+class WebhookSettingsError(RunSettingsError):
+    """WEBHOOK_* settings that cannot work."""
+
+
+@dataclass(frozen=True)
+class WebhookPlan:
+    """Where the webhook server listens and what it tells Telegram."""
+
+    host: str
+    port: int
+    url: str
+    url_path: str
+    secret: str
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """WEBHOOK_LISTEN as (host, port): `127.0.0.1:8443`, `0.0.0.0:8443` or `[::]:8443`."""
+    usage = (
+        f"WEBHOOK_LISTEN {value!r} is not HOST:PORT, e.g. 127.0.0.1:8443 (behind a proxy on "
+        "this machine), 0.0.0.0:8443 (every interface) or [::]:8443 (IPv6)"
+    )
+    host, colon, port_text = value.strip().rpartition(":")
+    if not colon or not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+        raise WebhookSettingsError(usage)
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError as exc:
+            raise WebhookSettingsError(usage) from exc
+    elif ":" in host or not _HOSTNAME.fullmatch(host):
+        # An empty host would make aiohttp listen everywhere: say so rather than guess.
+        raise WebhookSettingsError(usage)
+    return host, int(port_text)
+
+
+def plan_webhook(settings: Settings) -> WebhookPlan | None:
+    """The webhook server to run (None: long polling); bad settings fail before anything runs."""
+    if not settings.webhook_url:
+        return None
+    parts = urlsplit(settings.webhook_url)
+    if parts.scheme not in {"https", "http"} or not parts.hostname:
+        raise WebhookSettingsError(
+            f"WEBHOOK_URL {settings.webhook_url!r} is not an absolute https URL, e.g. "
+            "https://bot.example.org/telegram"
+        )
+    if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
+        raise WebhookSettingsError(
+            "webhook mode needs WEBHOOK_SECRET, so forged requests can be rejected"
+        )
+    secret = settings.webhook_secret.get_secret_value()
+    if not _SECRET_SHAPE.fullmatch(secret):
+        raise WebhookSettingsError(
+            "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
+        )
+    host, port = parse_listen(settings.webhook_listen)
+    return WebhookPlan(host, port, settings.webhook_url, parts.path.lstrip("/"), secret)
 
 
 def run_bot(settings: Settings) -> int:
@@ -29,24 +100,27 @@ def run_bot(settings: Settings) -> int:
             "TELEGRAM_BOT_TOKEN is missing or a placeholder: set it in .env (see .env.example), "
             "or try the offline chat with `briefing-bot demo`"
         )
+    webhook = plan_webhook(settings)
     secrets = [token] + (
         [settings.webhook_secret.get_secret_value()] if settings.webhook_secret else []
     )
     configure_logging(settings.log_level, secrets)
     application = build_application(settings, token=token)
-    if settings.webhook_url:
-        host, _, port = settings.webhook_listen.rpartition(":")
-        if not settings.webhook_secret:
-            raise MissingTokenError(
-                "webhook mode needs WEBHOOK_SECRET, so forged requests can be rejected"
-            )
-        log.info("starting in webhook mode on %s", settings.webhook_listen)
+    if webhook is not None:
+        log.info(
+            "starting in webhook mode on %s:%d, serving /%s",
+            webhook.host,
+            webhook.port,
+            webhook.url_path,
+        )
+        # PTB's server answers 403 to any request whose X-Telegram-Bot-Api-Secret-Token header
+        # is missing or wrong, before the update reaches a handler.
         application.run_webhook(
-            listen=host or "127.0.0.1",
-            port=int(port),
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
+            listen=webhook.host,
+            port=webhook.port,
+            url_path=webhook.url_path,
+            webhook_url=webhook.url,
+            secret_token=webhook.secret,
             allowed_updates=Update.ALL_TYPES,
             bootstrap_retries=-1,
         )

@@ -1,24 +1,22 @@
 """The store against real databases: what a restart, a crash or a second instance would see.
 
-Every test runs on an SQLite file; those that do not reach into SQLite itself also run on
-PostgreSQL when TEST_POSTGRES_URL names a scratch database (its tables are dropped per test), e.g.
-postgresql+asyncpg://postgres@127.0.0.1:5432/briefing_test.
+Every test that does not reach into SQLite itself runs twice: on an SQLite file and on an empty
+PostgreSQL database of its own (tests/postgres.py finds or starts the server; without one the
+PostgreSQL runs skip and say why, except in CI, where they fail).
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.briefing.ingest import ArticleMeta, parse_article_text
 from bot.briefing.models import (
@@ -38,6 +36,7 @@ from bot.store import (
     UnknownArticleError,
 )
 from bot.store.schema import Base, UTCDateTime
+from tests.postgres import require_server, scratch_database
 
 EIGHT = dt.time(8, 0)
 DAY = dt.date(2026, 3, 2)
@@ -103,21 +102,14 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "briefing.db"
 
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
-
-
-@pytest.fixture(params=["sqlite", *(["postgresql"] if POSTGRES_URL else [])])
-async def database_url(request: pytest.FixtureRequest, db_path: Path) -> str:
-    """An empty database: an SQLite file, or the scratch PostgreSQL database emptied."""
-    if request.param == "sqlite" or POSTGRES_URL is None:
-        return db_url(db_path)
-    engine = create_async_engine(POSTGRES_URL)
-    try:
-        async with engine.begin() as conn:
-            await conn.run_sync(Base.metadata.drop_all)
-    finally:
-        await engine.dispose()
-    return POSTGRES_URL
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """An empty database: an SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield db_url(db_path)
+        return
+    with scratch_database(require_server()) as url:
+        yield url
 
 
 @pytest.fixture

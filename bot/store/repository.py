@@ -24,11 +24,12 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import aliased
 
 from bot.briefing.models import ArticleBriefing
+from bot.store.migrate import upgrade_schema
 from bot.store.records import (
     AdminAction,
     Delivery,
@@ -178,7 +179,7 @@ class Store:
 
     @classmethod
     async def open(cls, database_url: str, *, clock: Callable[[], dt.datetime] = _utc_now) -> Store:
-        """Connect, create the SQLite file's folder if needed, and create any missing tables."""
+        """Connect, create the SQLite file's folder if needed, and migrate the schema to head."""
         url = make_url(database_url)
         is_sqlite = url.get_backend_name() == "sqlite"
         if is_sqlite and (path := _sqlite_file(url)) is not None:
@@ -189,21 +190,12 @@ class Store:
             event.listen(engine.sync_engine, "connect", _apply_sqlite_pragmas)
         store = cls(engine, clock=clock)
         try:
-            await store._create_schema()
+            await upgrade_schema(engine)
         except BaseException:
             await engine.dispose()
             raise
         log.info("store open: %s", url.render_as_string(hide_password=True))
         return store
-
-    async def _create_schema(self) -> None:
-        try:
-            async with self._engine.begin() as conn:
-                await conn.run_sync(Base.metadata.create_all)
-        except (OperationalError, ProgrammingError):
-            # Another instance created a table between our check and our CREATE; check again.
-            async with self._engine.begin() as conn:
-                await conn.run_sync(Base.metadata.create_all)
 
     async def close(self) -> None:
         await self._engine.dispose()
