@@ -67,7 +67,7 @@ def _make_post_init(
     settings: Settings, lexicon: TopicLexicon, now: Callable[[], dt.datetime]
 ) -> Callable[[BriefingApp], Coroutine[Any, Any, None]]:
     async def post_init(application: BriefingApp) -> None:
-        store = await Store.open(settings.database_url)
+        store = await Store.open(settings.database_url, clock=now)
         newsroom = Newsroom(store, lexicon, settings.spacy_model, settings.content_dir)
         services = Services(settings=settings, store=store, newsroom=newsroom, now=now)
         application.bot_data.services = services

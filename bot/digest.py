@@ -18,6 +18,10 @@ from bot.store import DeliveryResult, DeliveryStatus, Subscription
 log = logging.getLogger(__name__)
 
 
+# How often an instance re-reads the store for what other instances changed.
+SYNC_INTERVAL = dt.timedelta(seconds=60)
+
+
 def job_name(chat_id: int, thread_id: int) -> str:
     return f"digest:{chat_id}:{thread_id}"
 
@@ -50,6 +54,8 @@ class DigestScheduler:
 
     def __init__(self, application: BriefingApp) -> None:
         self._app = application
+        # What each job was scheduled with, to see which subscriptions another instance changed.
+        self._scheduled: dict[tuple[int, int], tuple[dt.time, str]] = {}
 
     @property
     def _services(self) -> Services:
@@ -62,6 +68,31 @@ class DigestScheduler:
             self.schedule(sub)
         await self.catch_up(subs)
         log.info("scheduled %d digests", len(subs))
+        job_queue = self._app.job_queue
+        if job_queue is not None:
+            job_queue.run_repeating(
+                self._sync_job, interval=SYNC_INTERVAL, first=SYNC_INTERVAL, name="store-sync"
+            )
+
+    async def sync(self) -> None:
+        """Pick up what other instances wrote to the store: new, changed and ended subscriptions.
+
+        With several instances a /subscribe is scheduled at once only where it was handled; this
+        makes every instance schedule it within SYNC_INTERVAL, and the claim row in the store
+        still lets only one of them send each digest.
+        """
+        subs = await self._services.store.active_subscriptions()
+        active = {sub.key for sub in subs}
+        for key in set(self._scheduled) - active:
+            self.unschedule(*key)
+        for sub in subs:
+            if self._scheduled.get(sub.key) != (sub.time, sub.tz):
+                self.schedule(sub)
+        await self.catch_up(subs)
+
+    async def _sync_job(self, context: BriefingContext) -> None:
+        await self._services.newsroom.sync()
+        await self.sync()
 
     def schedule(self, sub: Subscription) -> None:
         """(Re)place the chat's daily job; a subscription never has two."""
@@ -78,6 +109,7 @@ class DigestScheduler:
             chat_id=sub.chat_id,
             data=(sub.chat_id, sub.thread_id),
         )
+        self._scheduled[sub.key] = (sub.time, sub.tz)
 
     def unschedule(self, chat_id: int, thread_id: int) -> None:
         job_queue = self._app.job_queue
@@ -85,14 +117,19 @@ class DigestScheduler:
             return
         for job in job_queue.get_jobs_by_name(job_name(chat_id, thread_id)):
             job.schedule_removal()
+        self._scheduled.pop((chat_id, thread_id), None)
 
     async def catch_up(self, subs: list[Subscription]) -> None:
-        """Send each digest whose time passed within the grace period and was not yet claimed."""
+        """Send each digest whose time passed within the grace period and was not yet claimed.
+
+        Only digests due while the chat was subscribed count as missed: subscribing at 08:30 for
+        08:00 starts tomorrow, it does not send one at once.
+        """
         now = self._services.now()
         grace = dt.timedelta(minutes=self._services.settings.digest_grace_minutes)
         for sub in subs:
             due = last_due(sub, now)
-            if now - due <= grace:
+            if now - due <= grace and due >= sub.created_at:
                 await self.deliver(sub, due.date())
 
     async def _run_job(self, context: BriefingContext) -> None:

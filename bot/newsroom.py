@@ -102,6 +102,12 @@ class Newsroom:
         async with self._changes:
             await self._refresh()
 
+    async def sync(self) -> None:
+        """Reload if another instance added or removed articles since this view was built."""
+        stored = await self._store.list_articles()
+        if [a.seq for a in stored] != [a.seq for a in self.view.articles]:
+            await self.reload()
+
     async def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sqlite3
 import time
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.store import Store
 from tests.e2e.conftest import BotProcessFactory
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.updates import Chat, User
@@ -206,13 +208,34 @@ def test_digest_arrives_at_its_scheduled_minute(
     assert "Daily briefing" in digest.plain_text and "Munich" in digest.plain_text
 
 
+def subscribed_yesterday(workdir: Path, chat_id: int, chat_type: str, at: dt.datetime) -> None:
+    """A subscription made a day ago (while the bot is down), with its digest due at `at`."""
+    yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+
+    async def write() -> None:
+        url = f"sqlite+aiosqlite:///{workdir / 'bot.db'}"
+        async with await Store.open(url, clock=lambda: yesterday) as store:
+            await store.upsert_subscription(
+                chat_id,
+                chat_type=chat_type,
+                time=at.time().replace(second=0, microsecond=0),
+                default_time=dt.time(8, 0),
+                default_tz="UTC",
+            )
+
+    asyncio.run(write())
+
+
 def test_restart_keeps_subscriptions_and_sends_a_missed_digest_once(
     bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
 ) -> None:
+    bot_api.add_chat(Chat.private(READER))
     first = bot_process_factory()
-    missed = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=3)
-    ask(bot_api, READER, f"/subscribe {missed:%H:%M} UTC")
     assert first.stop() == 0
+    # Subscribed yesterday; today's digest fell due 3 minutes ago, while the bot was down.
+    subscribed_yesterday(
+        first.workdir, READER.id, "private", dt.datetime.now(dt.UTC) - dt.timedelta(minutes=3)
+    )
     before = len(bot_api.messages(READER.id))
     bot_process_factory().stop()
     # The restart sent the digest missed 3 minutes ago (grace is 60).
@@ -227,15 +250,14 @@ def test_restart_keeps_subscriptions_and_sends_a_missed_digest_once(
 def test_blocked_chat_is_deactivated_and_migrated_group_keeps_its_digest(
     bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
 ) -> None:
+    bot_api.add_chat(Chat.private(READER))
     first = bot_process_factory()
+    first.stop()
     missed = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
-    ask(bot_api, READER, f"/subscribe {missed:%H:%M} UTC")
     group = Chat.group(888, "Old group")
     bot_api.add_chat(group)
-    bot_api.set_chat_admins(group.id, [GROUP_ADMIN.id])
-    bot_api.group_message(group, GROUP_ADMIN, f"/subscribe {missed:%H:%M} UTC")
-    bot_api.wait_for_messages(group.id, 1, timeout=30)
-    first.stop()
+    subscribed_yesterday(first.workdir, READER.id, "private", missed)
+    subscribed_yesterday(first.workdir, group.id, "group", missed)
     bot_api.block_chat(READER.id)
     new_group = bot_api.migrate_chat(group.id, -1000000000888)
     second = bot_process_factory()

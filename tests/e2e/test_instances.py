@@ -33,7 +33,9 @@ StartInstance = Callable[[str], tuple[BotProcess, str, int]]
 
 
 async def _subscribe(database_url: str, chat_ids: range, at: dt.time) -> None:
-    async with await Store.open(database_url) as store:
+    # Subscribed yesterday: today's digest was due while they were subscribed.
+    yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    async with await Store.open(database_url, clock=lambda: yesterday) as store:
         for chat_id in chat_ids:
             await store.upsert_subscription(
                 chat_id, chat_type="private", time=at, default_time=at, default_tz="UTC"

@@ -81,7 +81,11 @@ async def make_bot(
     started: list[BotUnderTest] = []
 
     async def factory(
-        *, seed: bool = True, db_name: str = "bot.db", **overrides: Any
+        *,
+        seed: bool = True,
+        db_name: str = "bot.db",
+        start: dt.datetime = dt.datetime(2016, 2, 11, 12, 0, tzinfo=dt.UTC),
+        **overrides: Any,
     ) -> BotUnderTest:
         settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
@@ -93,7 +97,7 @@ async def make_bot(
             **overrides,
         )
         api = RecordingRequest()
-        clock = Clock(dt.datetime(2016, 2, 11, 12, 0, tzinfo=dt.UTC))
+        clock = Clock(start)
         app = build_application(settings, request=api, now=clock, rate_limit=False)
         await app.initialize()
         assert app.post_init is not None

@@ -26,6 +26,12 @@ async def test_subscribe_changes_only_named_fields(bot: BotUnderTest) -> None:
     assert len(jobs) == 1  # replaced, never duplicated
 
 
+async def test_subscribing_after_todays_time_starts_tomorrow(bot: BotUnderTest) -> None:
+    await bot.send(updates.private("/subscribe 11:30 UTC"))  # the clock says 12:00
+    await bot.services.digests.sync()
+    assert not any("Daily briefing" in t for t in bot.api.sent(500))
+
+
 async def test_bad_subscribe_arguments_are_explained(bot: BotUnderTest) -> None:
     reply = "\n".join(await bot.send(updates.private("/subscribe 25:99")))
     assert "not a time of day" in reply
@@ -93,10 +99,10 @@ async def test_digest_goes_out_once_at_its_time_and_preview_does_not_move_the_ma
 
 
 async def test_restart_rebuilds_jobs_and_sends_a_missed_digest_once(make_bot) -> None:  # type: ignore[no-untyped-def]
-    first: BotUnderTest = await make_bot()
+    first: BotUnderTest = await make_bot(start=dt.datetime(2016, 2, 10, 12, 0, tzinfo=dt.UTC))
     await first.send(updates.private("/subscribe 11:30 UTC"))
     await stop(first)
-    # Back up at 12:00 the same day: 11:30 was missed, within the 60-minute grace.
+    # Back up at 12:00 the next day: 11:30 was missed, within the 60-minute grace.
     second: BotUnderTest = await make_bot()
     assert second.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
     assert any("Munich" in t for t in second.api.sent(500))
@@ -114,3 +120,25 @@ async def test_blocked_chat_is_deactivated(bot: BotUnderTest) -> None:
     assert result is not None and result.status is DeliveryStatus.FAILED
     sub = await bot.services.store.get_subscription(500, 0)
     assert sub is not None and not sub.active
+
+
+async def test_sync_picks_up_what_another_instance_wrote(bot: BotUnderTest, seed_briefing) -> None:  # type: ignore[no-untyped-def]
+    store = bot.services.store
+    # Another instance handled these: a new subscription, and a new article.
+    sub = await store.upsert_subscription(
+        900, 0, chat_type="private", default_time=dt.time(9, 0), default_tz="UTC"
+    )
+    other = seed_briefing.article.model_copy(update={"id": "other001", "content_hash": "f" * 64})
+    await store.add_article(
+        seed_briefing.model_copy(update={"article": other}), raw_text="x", added_by=None
+    )
+    jobs = bot.app.job_queue
+    assert jobs is not None and not jobs.get_jobs_by_name("digest:900:0")
+    await bot.services.newsroom.sync()
+    await bot.services.digests.sync()
+    assert jobs.get_jobs_by_name("digest:900:0")
+    assert "other001" in {a.id for a in bot.services.newsroom.view.articles}
+    # ...and an unsubscribe there ends the job here.
+    await store.unsubscribe(sub.chat_id, 0)
+    await bot.services.digests.sync()
+    assert not jobs.get_jobs_by_name("digest:900:0")
