@@ -3,6 +3,7 @@ exactly once per chat and day (a claim row in the store comes before the send)."
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
+from bot.charts import chart_for_digest
 from bot.newsroom import BriefingView
 from bot.render import render_digest
 from bot.services import BriefingApp, BriefingContext, Services
@@ -17,6 +19,8 @@ from bot.store import DeliveryResult, DeliveryStatus, Subscription
 
 log = logging.getLogger(__name__)
 
+
+PICTURE_CAPTION = "<b>Timeline</b> · the dated events of your briefing"
 
 # How often an instance re-reads the store for what other instances changed.
 SYNC_INTERVAL = dt.timedelta(seconds=60)
@@ -154,12 +158,18 @@ class DigestScheduler:
                 sub.chat_id, sub.thread_id, digest_date, DeliveryStatus.SKIPPED, None, sub.last_seq
             )
         else:
-            result = await self._send(sub, digest, digest_date)
+            picture = None
+            if sub.pictures:
+                # Drawn on a worker thread: matplotlib would stall every other chat's answer.
+                picture = await asyncio.to_thread(
+                    chart_for_digest, self._services.newsroom.view, sub.topics
+                )
+            result = await self._send(sub, digest, digest_date, picture)
         await store.record_deliveries([result])
         return result
 
     async def _send(
-        self, sub: Subscription, digest: Digest, digest_date: dt.date
+        self, sub: Subscription, digest: Digest, digest_date: dt.date, picture: bytes | None
     ) -> DeliveryResult:
         chat_id = sub.chat_id
 
@@ -170,6 +180,13 @@ class DigestScheduler:
 
         for attempt in range(2):
             try:
+                if picture is not None:
+                    await self._app.bot.send_photo(
+                        chat_id,
+                        picture,
+                        caption=PICTURE_CAPTION,
+                        message_thread_id=sub.thread_id or None,
+                    )
                 for part in digest.parts:
                     await self._app.bot.send_message(
                         chat_id, part, message_thread_id=sub.thread_id or None

@@ -952,6 +952,7 @@ def render_settings(
     timezone: str | None = None,
     topics: Sequence[str] = (),
     always: bool = False,
+    pictures: bool = False,
     thread_id: int | None = None,
 ) -> list[str]:
     """This chat's digest settings."""
@@ -962,6 +963,9 @@ def render_settings(
         f"Daily digest at <b>{escape(digest_time or '?')}</b> ({escape(timezone or 'UTC')})",
         "Topics: " + (", ".join(escape(t) for t in topics) if topics else "all"),
         "Sent even on days with nothing new" if always else "Skipped on days with nothing new",
+        "With the timeline picture (/subscribe nopictures to drop it)"
+        if pictures
+        else "Text only (/subscribe pictures adds the timeline picture)",
     ]
     if thread_id is not None:
         lines.append(f"Delivered to topic thread {thread_id}")

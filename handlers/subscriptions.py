@@ -22,6 +22,8 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _ALWAYS = {"always", "daily"}
 _ONLY_NEW = {"changes", "new", "only-new"}
 _ALL_TOPICS = {"all", "everything"}
+_PICTURES = {"pictures", "picture", "chart"}
+_NO_PICTURES = {"nopictures", "nopicture", "nochart", "text"}
 MAX_ARG_ECHO = 40  # characters of a bad argument quoted back to the user
 
 
@@ -35,6 +37,7 @@ class SubscribeRequest:
     tz: str | None = None
     topics: list[str] | None = None
     always: bool | None = None
+    pictures: bool | None = None
     fields: list[str] = field(default_factory=list)
 
 
@@ -57,6 +60,7 @@ def parse_subscribe_args(args: Sequence[str], topic_keys: Collection[str]) -> Su
     tz: str | None = None
     topics: list[str] | None = None
     always: bool | None = None
+    pictures: bool | None = None
     for raw in args:
         arg = raw.strip()
         lower = arg.lower()
@@ -71,6 +75,8 @@ def parse_subscribe_args(args: Sequence[str], topic_keys: Collection[str]) -> Su
             tz = _zones()[lower]
         elif lower in _ALWAYS or lower in _ONLY_NEW:
             always = lower in _ALWAYS
+        elif lower in _PICTURES or lower in _NO_PICTURES:
+            pictures = lower in _PICTURES
         elif lower in _ALL_TOPICS:
             topics = []
         elif lower in topic_keys:
@@ -88,10 +94,16 @@ def parse_subscribe_args(args: Sequence[str], topic_keys: Collection[str]) -> Su
             )
     changed = [
         name
-        for name, value in (("time", time), ("time zone", tz), ("topics", topics), ("mode", always))
+        for name, value in (
+            ("time", time),
+            ("time zone", tz),
+            ("topics", topics),
+            ("mode", always),
+            ("pictures", pictures),
+        )
         if value is not None
     ]
-    return SubscribeRequest(time, tz, topics, always, changed)
+    return SubscribeRequest(time, tz, topics, always, pictures, changed)
 
 
 async def _managed_chat(update: Update, context: BriefingContext) -> Chat | None:
@@ -134,6 +146,7 @@ async def subscribe(update: Update, context: BriefingContext) -> None:
         tz=request.tz,
         topics=request.topics,
         daily=request.always,
+        pictures=request.pictures,
         default_time=settings.digest_time,
         default_tz=settings.digest_tz,
     )
@@ -181,6 +194,7 @@ def _settings_reply(sub: Subscription | None, *, subscribed_now: bool) -> list[s
         timezone=sub.tz,
         topics=sub.topics,
         always=sub.daily,
+        pictures=sub.pictures,
         thread_id=sub.thread_id or None,
     )
     if subscribed_now:

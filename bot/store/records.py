@@ -43,6 +43,7 @@ class Subscription:
     last_seq: int
     created_at: dt.datetime
     daily: bool = False  # send a digest even on a day with nothing new
+    pictures: bool = False  # the digest carries the timeline picture
     deactivated_reason: str | None = None
     updated_at: dt.datetime | None = None
 

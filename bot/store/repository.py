@@ -151,6 +151,7 @@ def _subscription(row: SubscriptionRow) -> Subscription:
         last_seq=row.last_seq,
         created_at=row.created_at,
         daily=row.daily,
+        pictures=row.pictures,
         deactivated_reason=row.deactivated_reason,
         updated_at=row.updated_at,
     )
@@ -373,6 +374,7 @@ class Store:
         tz: str | None = None,
         topics: list[str] | None = None,
         daily: bool | None = None,
+        pictures: bool | None = None,
         default_time: dt.time,
         default_tz: str,
     ) -> Subscription:
@@ -395,6 +397,7 @@ class Store:
                         tz=default_tz if tz is None else tz,
                         topics=[] if topics is None else list(topics),
                         daily=False if daily is None else daily,
+                        pictures=False if pictures is None else pictures,
                         active=True,
                         deactivated_reason=None,
                         last_seq=0,
@@ -412,6 +415,8 @@ class Store:
                         row.topics = list(topics)
                     if daily is not None:
                         row.daily = daily
+                    if pictures is not None:
+                        row.pictures = pictures
                     row.active = True
                     row.deactivated_reason = None
                     row.updated_at = now

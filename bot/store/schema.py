@@ -122,6 +122,7 @@ class SubscriptionRow(Base):
     tz: Mapped[str] = mapped_column(String(64))
     topics: Mapped[list[str]] = mapped_column(JSON)
     daily: Mapped[bool] = mapped_column(default=False, server_default=false())
+    pictures: Mapped[bool] = mapped_column(default=False, server_default=false())
     active: Mapped[bool] = mapped_column(default=True)
     deactivated_reason: Mapped[str | None] = mapped_column(Text)
     last_seq: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))

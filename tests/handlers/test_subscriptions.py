@@ -142,3 +142,19 @@ async def test_sync_picks_up_what_another_instance_wrote(bot: BotUnderTest, seed
     await store.unsubscribe(sub.chat_id, 0)
     await bot.services.digests.sync()
     assert not jobs.get_jobs_by_name("digest:900:0")
+
+
+async def test_a_digest_can_carry_the_timeline_picture(bot: BotUnderTest) -> None:
+    reply = "\n".join(await bot.send(updates.private("/subscribe 08:00 pictures")))
+    assert "With the timeline picture" in reply
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None and sub.pictures
+    bot.api.clear()
+    result = await bot.services.digests.deliver(sub, dt.date(2016, 2, 12))
+    assert result is not None and result.status is DeliveryStatus.SENT
+    methods = [c.method for c in bot.api.calls if c.method in ("sendPhoto", "sendMessage")]
+    assert methods[0] == "sendPhoto" and "sendMessage" in methods
+    # Turned off again: text only, and the other settings stay.
+    await bot.send(updates.private("/subscribe nopictures"))
+    sub = await bot.services.store.get_subscription(500, 0)
+    assert sub is not None and not sub.pictures and sub.time == dt.time(8, 0)
