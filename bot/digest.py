@@ -20,6 +20,7 @@ from bot.store import DeliveryResult, DeliveryStatus, Subscription
 log = logging.getLogger(__name__)
 
 
+DIGESTS_IN_FLIGHT = 4
 PICTURE_CAPTION = "<b>Timeline</b> · the dated events of your briefing"
 
 # How often an instance re-reads the store for what other instances changed.
@@ -60,6 +61,11 @@ class DigestScheduler:
         self._app = application
         # What each job was scheduled with, to see which subscriptions another instance changed.
         self._scheduled: dict[tuple[int, int], tuple[dt.time, str]] = {}
+        # AIORateLimiter is one first-in-first-out queue: a fan-out that queued every chat's digest
+        # at once would make a /who wait behind all of them. A few digests in flight keep the
+        # limiter busy at Telegram's 30 messages/s while an interactive reply waits for at most
+        # these few sends.
+        self._in_flight = asyncio.Semaphore(DIGESTS_IN_FLIGHT)
 
     @property
     def _services(self) -> Services:
@@ -164,7 +170,8 @@ class DigestScheduler:
                 picture = await asyncio.to_thread(
                     chart_for_digest, self._services.newsroom.view, sub.topics
                 )
-            result = await self._send(sub, digest, digest_date, picture)
+            async with self._in_flight:
+                result = await self._send(sub, digest, digest_date, picture)
         await store.record_deliveries([result])
         return result
 
