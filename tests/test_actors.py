@@ -216,3 +216,113 @@ def test_untagged_seats_and_capitals_speak_for_their_country(nlp: Language) -> N
     chen = actors["Sarah Chen"]
     assert chen.role == "obstetrician at Johns Hopkins University"  # "Dr" is no role
     assert chen.affiliation == "Johns Hopkins University"
+
+
+@pytest.mark.slow
+def test_a_title_ending_in_an_office_after_a_body_names_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "National Bank of Moldova (NBM) Governor Elena Sturza said the bank would keep its key "
+        'rate unchanged. "Inflation is back within our target," Sturza told reporters.',
+    )
+    sturza = _by_name(index)["Elena Sturza"]
+    assert sturza.kind is ActorKind.PERSON  # the title ends in "Governor", not in "Bank"
+    assert sturza.role is not None and sturza.role.endswith("Governor")
+    assert sturza.affiliation == "National Bank of Moldova"
+    assert "Sturza" in sturza.aliases
+
+
+@pytest.mark.slow
+def test_a_company_short_name_is_the_company_not_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Doyle Farms lost the contract in May. Its owner, Peter Grant, said Doyle had been "
+        "treated unfairly.",
+    )
+    actors = _by_name(index)
+    assert "Doyle" not in actors  # the model tags this "Doyle" as a person
+    assert "Doyle" in actors["Doyle Farms"].aliases
+    _, index = _read(
+        nlp,
+        "Whitmore Homes was ordered to repair 300 houses. The tribunal found that Whitmore had "
+        "used cheap insulation, and buyers said Whitmore had ignored their complaints.",
+    )
+    assert "Whitmore" in _by_name(index)["Whitmore Homes"].aliases  # untagged by the model
+
+
+@pytest.mark.slow
+def test_one_body_written_two_ways_is_one_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Norway's energy ministry approved the pipeline on Thursday. The Ministry of Energy of "
+        "Norway said the work would start in May.",
+    )
+    actors = _by_name(index)
+    ministry = actors["Ministry of Energy of Norway"]
+    assert "Norway's energy ministry" in ministry.aliases
+    assert ministry.affiliation == "Norway"
+    assert "Norway's energy ministry" not in actors
+
+
+@pytest.mark.slow
+def test_a_state_body_named_by_its_remit_speaks(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp, "The health department said it would extend the vaccination campaign to schools."
+    )
+    department = _by_name(index)["health department"]
+    assert department.kind is ActorKind.ORG
+    assert index.actor_at(_token(parsed, "department", "health")) == department
+
+
+@pytest.mark.slow
+def test_the_company_refers_to_the_body_last_acting_before_it(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp,
+        "Harlow Foods recalled its frozen pies after inspectors found glass in a batch. The Food "
+        "Standards Agency said the risk was low. The company said it would refund customers.\n\n"
+        "Keswick Water fined a supplier, as the safety regulator demanded. The Environment "
+        "Agency fined Keswick Water. The regulator said it would publish a report.",
+    )
+    actors = _by_name(index)
+    # The agency spoke last, but an agency is no company: the company is Harlow Foods.
+    company = index.actor_at(_token(parsed, "company", "low"))
+    assert company == actors["Harlow Foods"]
+    # A description beside a name in its own sentence is someone else.
+    assert index.actor_at(_token(parsed, "regulator", "supplier")) is None
+    last = max(t.i for t in parsed.doc if t.text == "regulator")
+    assert index.actor_at(last) == actors["Environment Agency"]
+
+
+@pytest.mark.slow
+def test_the_inspector_is_the_one_person_with_that_title(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp,
+        "Inspector Dan Reilly led the search of the river bank, helped by volunteer Sue Marr. "
+        '"We found nothing that links the two cases," the inspector said.',
+    )
+    reilly = _by_name(index)["Dan Reilly"]
+    assert index.actor_at(_token(parsed, "inspector", "cases")) == reilly
+    assert "the inspector" not in reilly.aliases  # a description is no name
+
+
+@pytest.mark.slow
+def test_a_pronoun_skips_a_person_of_the_other_gender(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp,
+        "Ms Sarah Jones said the plan was sound, although Mr Michael Brown criticised it. She "
+        "added that talks would resume in June.",
+    )
+    actors = _by_name(index)
+    assert index.actor_at(_token(parsed, "She", "it")) == actors["Sarah Jones"]
+    assert index.genders[actors["Sarah Jones"].id] == "f"
+    assert index.genders[actors["Michael Brown"].id] == "m"
+
+
+@pytest.mark.slow
+def test_a_pronoun_reaches_back_over_a_quotation_to_its_speaker(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp,
+        '"We are ready to sign," Ms Jane Carter told reporters. "The plan is sound. It will work '
+        'for both sides." She added that the text would be published on Friday.',
+    )
+    assert index.actor_at(_token(parsed, "She", "sides")) == _by_name(index)["Jane Carter"]

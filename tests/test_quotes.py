@@ -229,3 +229,100 @@ def test_many_quote_marks_in_one_sentence_stay_fast(nlp: Language) -> None:
     started = time.perf_counter()
     find_quotes(parsed, ActorIndex(), [])
     assert time.perf_counter() - started < 2.0  # generous: it was quadratic once
+
+
+def read_quotes(nlp: Language, text: str) -> list[Quote]:
+    """Quotes with the actors and dates the engine itself reads from the text."""
+    parsed = parse(nlp, text)
+    return find_quotes(parsed, find_actors(parsed, find_places(parsed)), find_dates(parsed))
+
+
+@pytest.mark.slow
+def test_a_quote_goes_on_after_the_sentence_that_attributes_it(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        '"The pitch was waterlogged. Nobody could have played on it," the referee, Tom Quirke, '
+        'said after the match. "We had no choice but to stop."',
+    )
+    assert by_text(quotes, "no choice but to stop").speaker == "Tom Quirke"
+
+
+@pytest.mark.slow
+def test_a_description_names_the_speaker_it_refers_back_to(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        'Inspector Dan Reilly led the search of the river bank. "We found nothing that links '
+        'the two cases," the inspector said.\n\n'
+        "Harlow Foods recalled its frozen pies after inspectors found glass in a batch. The "
+        'Food Standards Agency said the risk was low. "We are sorry for the worry this has '
+        'caused," the company said.',
+    )
+    assert by_text(quotes, "links the two cases").speaker == "Dan Reilly"
+    assert by_text(quotes, "sorry for the worry").speaker == "Harlow Foods"
+
+
+@pytest.mark.slow
+def test_two_quoted_words_are_speech_unless_they_are_a_term(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        'Building inspector Rosa Klein said the repairs were "far from" adequate. She said the '
+        '"safety culture" at the site had improved.',
+    )
+    far = by_text(quotes, "far from")
+    assert (far.speaker, far.kind, far.text) == ("Rosa Klein", QuoteKind.DIRECT, "far from")
+    assert not [q for q in quotes if q.text == "safety culture"]
+
+
+@pytest.mark.slow
+def test_a_speech_verb_hung_on_the_reported_clause_is_the_reporters(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "Maria Lopez, the fire chief, said the damage was limited but warned residents to "
+        '"stay away from the river" until Friday.\n\n'
+        'The union leader, Sam Ortiz, said the offer was an insult but urged members to "keep '
+        'talking" with managers.',
+    )
+    assert by_text(quotes, "stay away from the river").speaker == "Maria Lopez"
+    assert by_text(quotes, "keep talking").speaker == "Sam Ortiz"
+    # The clause reported before the conjoined verb stands on its own.
+    insult = by_text(quotes, "the offer was an insult")
+    assert (insult.speaker, insult.kind) == ("Sam Ortiz", QuoteKind.REPORTED)
+    assert "keep talking" not in insult.text
+
+
+@pytest.mark.slow
+def test_a_clause_reported_beside_a_quoted_one_is_reported_too(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        'Dr Anna Weiss said on Tuesday that the drug had "exceeded every target" and that the '
+        "company would apply for a licence next year.",
+    )
+    assert by_text(quotes, "exceeded every target").kind is QuoteKind.DIRECT
+    licence = by_text(quotes, "apply for a licence")
+    assert (licence.speaker, licence.kind) == ("Anna Weiss", QuoteKind.REPORTED)
+    assert licence.text == "the company would apply for a licence next year"
+
+
+@pytest.mark.slow
+def test_a_hedging_relative_clause_vouches_for_its_noun_phrase(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "Sales rose 2 percent in the quarter, well below the 5 percent that analysts say the "
+        "chain needs to stay profitable.",
+    )
+    [quote] = quotes
+    assert quote.text.startswith("the 5 percent that analysts say the chain needs")
+    assert quote.speaker is None
+
+
+@pytest.mark.slow
+def test_he_replied_skips_the_woman_quoted_last(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        '"We will build the bridge," said Tom Price. "It is too early," said Anna Berg.\n\n'
+        '"Not if we start now," he replied.',
+    )
+    actors = known_actors(parsed, {"Tom Price": ActorKind.PERSON, "Anna Berg": ActorKind.PERSON})
+    actors.genders.update({"tom-price": "m", "anna-berg": "f"})
+    quotes = find_quotes(parsed, actors, [])
+    assert by_text(quotes, "Not if we start now").speaker == "Tom Price"

@@ -5,8 +5,12 @@ capitals and seats of government standing for a government: see places.py / meto
 demonyms beside an acting noun ("Russian airstrikes"), from institutions a country owns ("the
 Russian defence ministry", "the US-led coalition") and from acronyms ("[ISSG]", "IS" for
 "Islamic State"). They merge into actors: a surname joins the one full name it ends, an acronym
-the name it abbreviates, every name of a country its canonical name. Personal pronouns refer to
-the most recent person subject in the same or the previous sentence.
+the name it abbreviates, a lone name that opens one organisation's name that organisation, every
+name of a country its canonical name. Definite descriptions refer back: "the union" to the body
+whose name ends so, a bare "the company" to the body last acting in an earlier sentence, "the
+inspector" to the person last named with that title. Personal pronouns refer to the most recent
+person subject in the same or the previous sentence (or the one before a quotation), skipping a
+person whose gender, told by a title or an earlier pronoun, rules the pronoun out.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ from bot.briefing.roles import (
     is_person_noun,
     title_before,
 )
+from bot.briefing.speech import DOUBLE_OPENERS
 from bot.briefing.vocabulary import (
     ACRONYM_SKIP,
     AGENT_NOUNS,
+    FUNCTION_BODIES,
+    GENDERED_TITLES,
     GOVERNMENT_NOUNS,
     GROUP_HEAD_NOUNS,
     GROUP_NAME_WORDS,
@@ -40,11 +47,19 @@ from bot.briefing.vocabulary import (
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
+    PRONOUN_GENDERS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Where a description acts rather than being acted on: a subject or an owner ("the firm's").
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_BODIES = frozenset({ActorKind.ORG, ActorKind.GROUP})
+# How many sentences of a continuing quotation a pronoun may look back over, and how many
+# recent person subjects it weighs.
+_MAX_QUOTED_REACH = 6
+_MAX_ANTECEDENTS = 8
 _ATTACHED_DEPS = frozenset({"compound", "nmod", "amod", "poss", "appos"})
 _BRACKETS = {"(": ")", "[": "]"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -60,6 +75,7 @@ _EARLY_WEIGHT = 2.0
 class ActorIndex:
     actors: list[Actor] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)  # token index -> Actor.id
+    genders: dict[str, str] = field(default_factory=dict)  # Actor.id -> "f" / "m" where known
     _by_id: dict[str, Actor] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -98,6 +114,8 @@ class _Draft:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     role_span: tuple[int, int] | None = None  # where the role was read, for the affiliation
+    role_head: int | None = None  # the role's head noun ("inspector" in "the chief inspector")
+    gender: str | None = None  # "f" or "m" when a title or a pronoun has told it
     affiliation: str | None = None
 
     def add(self, mention: _Mention) -> None:
@@ -171,6 +189,9 @@ class _Reader:
         self.drafts: dict[str, _Draft] = {}
         self.claimed: dict[int, str] = {}  # token index -> draft key
         self.entity_at = {i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        # The tokens made once: each pass over a Doc builds its Token objects anew.
+        self.tokens = list(self.doc)
+        self.actor_ids: dict[str, str] = {}  # draft key -> Actor.id, once the actors are built
 
     def _country_of(self, token: Token) -> GeoEntry | None:
         """The country a token names (as a country, short form or demonym), if any."""
@@ -217,7 +238,7 @@ class _Reader:
 
     def read_institutions(self) -> None:
         """Organisations of a country: "the Russian defence ministry", "the US-led coalition"."""
-        for token in self.doc:
+        for token in self.tokens:
             lemma = token.lemma_.lower()
             if lemma in OFFICIAL_NOUNS and token.pos_ == "NOUN":
                 self._read_officials(token)
@@ -333,7 +354,28 @@ class _Reader:
             if self._free(start, end):
                 people.append((self.doc[start:end], start))
         people.sort(key=lambda item: item[0].start)
-        return people
+        return self._without_org_short_names(people, single_names)
+
+    def _without_org_short_names(
+        self, people: list[tuple[Span, int]], single_names: set[str]
+    ) -> list[tuple[Span, int]]:
+        """Drop a lone name that opens an organisation's name and no person's ("Acme said" after
+        "Acme Foods"): the model often tags a company's short form as a person."""
+        person_words = {t.text for span, _ in people if len(span) > 1 for t in span}
+        org_first: set[str] = set()
+        for ent in self.doc.ents:
+            start, end = _trim(self.doc, ent.start, ent.end)
+            if end - start < 2:
+                continue
+            if (ent.label_ == "ORG" and not _person_named_org(ent, single_names)) or (
+                ent.label_ == "PERSON" and _org_words(ent)
+            ):
+                org_first.add(self.doc[start].text)
+        return [
+            (span, at)
+            for span, at in people
+            if len(span) > 1 or span.text not in org_first or span.text in person_words
+        ]
 
     def _named_with_article(self, ent: Span, start: int, end: int) -> bool:
         """ "at the Bernabeu": a one-word name after "the" that owns nothing is no person (the
@@ -370,13 +412,21 @@ class _Reader:
     def _read_role(self, draft: _Draft, name: Span, entity_start: int) -> None:
         if draft.role is not None:
             return
-        role = title_before(name, entity_start) or apposition(name) or copular(name)
+        role = title_before(name, entity_start)
+        # A title written before a name ends in its head noun ("Water Authority Chairman"); an
+        # apposition or attribute is headed by its parse root ("an obstetrician at X").
+        head = role[-1] if role is not None else None
         if role is None:
+            role = apposition(name) or copular(name)
+            head = role.root if role is not None else None
+        if role is None or head is None:
             return
-        if role.root.lemma_.lower() in ORG_NOUNS and len(draft.mentions) == 1:
+        noun = head.lemma_.lower()
+        if noun in ORG_NOUNS and noun not in TITLE_WORDS and len(draft.mentions) == 1:
             # "the conciliation service Acas": a body the model took for a person.
             draft.kind = ActorKind.ORG
             return
+        draft.role_head = head.i
         text = role.text
         if role[0].is_sent_start and role[0].lower_ == "the":
             text = "the" + text[3:]
@@ -402,7 +452,7 @@ class _Reader:
         for draft in self.drafts.values():
             if draft.kind is ActorKind.PERSON and " " in draft.name:
                 owners.setdefault(draft.name.split()[-1], set()).add(draft.key)
-        for token in self.doc:
+        for token in self.tokens:
             keys = owners.get(token.text)
             if not keys or len(keys) != 1 or not self._free(token.i, token.i + 1):
                 continue
@@ -446,6 +496,7 @@ class _Reader:
                 self._merge(draft, self.drafts[target])  # "NHS" read before "... Service (NHS)"
         self._read_repeats()
         self._merge_short_forms()
+        self._merge_reworded()
 
     def _abbreviations_of(self, draft: _Draft, acronyms: dict[str, str]) -> None:
         """An institution read earlier may be abbreviated too: "the Israel Defense Forces (IDF)"."""
@@ -491,6 +542,36 @@ class _Reader:
             if len(longer) == 1:
                 self._merge(short, longer[0])
 
+    def _merge_reworded(self) -> None:
+        """One body written two ways: "Ruritania's energy ministry" is the "Ministry of Energy of
+        Ruritania" (the same words, a country by name or demonym, in another order)."""
+        by_words: dict[frozenset[str], _Draft] = {}
+        for draft in list(self.drafts.values()):
+            if draft.kind is not ActorKind.ORG:
+                continue
+            words = self._content_words(draft.name)
+            if len(words) < 2:
+                continue
+            other = by_words.get(words)
+            if other is None:
+                by_words[words] = draft
+                continue
+            # The proper name (more capitalised words) stays the canonical one.
+            source, target = sorted((draft, other), key=lambda d: _capitalised(d.name))
+            self._merge(source, target)
+            target.affiliation = target.affiliation or source.affiliation
+            by_words[words] = target
+
+    def _content_words(self, name: str) -> frozenset[str]:
+        words: set[str] = set()
+        for word in name.split():
+            word = re.sub(r"['’]s$", "", word)
+            if word.lower() in ACRONYM_SKIP:
+                continue
+            country = self.gaz.country(word) or self.gaz.country_of_demonym(word)
+            words.add(country.country_code or word.lower() if country else word.lower())
+        return frozenset(words)
+
     def _merge(self, source: _Draft, target: _Draft) -> None:
         for mention in source.mentions:
             target.add(mention)
@@ -525,7 +606,7 @@ class _Reader:
 
     def _read_acronyms(self, acronyms: dict[str, str]) -> None:
         """Upper-case words elsewhere that abbreviate a name already read ("IS")."""
-        for token in self.doc:
+        for token in self.tokens:
             key = acronyms.get(token.text)
             if key is None or token.i in self.claimed or not _ACRONYM.match(token.text):
                 continue
@@ -546,7 +627,7 @@ class _Reader:
         for options in by_first.values():
             options.sort(key=lambda item: -len(item[0]))
         doc = self.doc
-        for token in doc:
+        for token in self.tokens:
             if token.i in self.claimed or (token.i > 0 and doc[token.i - 1].text == "-"):
                 continue  # "non-NATO" is not NATO
             for words, key in by_first.get(token.text, ()):
@@ -561,11 +642,34 @@ class _Reader:
                         ),
                     )
                     break
+            else:
+                self._read_short_form(token, by_first)
+
+    def _read_short_form(
+        self, token: Token, by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+    ) -> None:
+        """A lone name, untagged or taken for a person or an organisation, that opens exactly one
+        organisation's name is that organisation: "Acme" after "Acme Foods"."""
+        if token.text not in by_first:
+            return
+        ent = self.entity_at.get(token.i)
+        if ent is None:
+            after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if token.pos_ != "PROPN" or (after is not None and after.pos_ == "PROPN"):
+                return
+        elif len(ent) != 1 or ent.label_ not in {"PERSON", "ORG"}:
+            return
+        keys = {key for words, key in by_first.get(token.text, ()) if len(words) > 1}
+        if len(keys) != 1 or not self._free(token.i, token.i + 1):
+            return
+        self._claim(
+            self.drafts[next(iter(keys))], _Mention(token.i, token.i + 1, token.i, token.text)
+        )
 
     def read_named_bodies(self) -> None:
         """Bodies the model did not tag, named by a proper noun before an organisation noun and
         acting as a subject: "The Costa del Sol tourism board said ..."."""
-        for token in self.doc:
+        for token in self.tokens:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_NOUNS:
                 continue
             if token.dep_ not in _SUBJECT_DEPS or not self._free(token.i, token.i + 1):
@@ -586,29 +690,132 @@ class _Reader:
             draft = self._draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
             self._claim(draft, _Mention(start, token.i + 1, token.i, surface))
 
+    def read_unnamed_institutions(self) -> None:
+        """A state body named by its remit alone that speaks: "the health department said",
+        "the transport ministry announced" (the country is the article's, left unsaid)."""
+        for token in self.tokens:
+            lemma = token.lemma_.lower()
+            if lemma not in INSTITUTION_NOUNS or lemma in GOVERNMENT_NOUNS:
+                continue
+            if not token.text.islower():
+                continue
+            if token.dep_ not in _SUBJECT_DEPS or token.head.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            lefts = list(token.lefts)
+            if not lefts or lefts[0].lower_ != "the" or len(lefts) < 2:
+                continue
+            remit = lefts[1:]
+            if not all(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in remit):
+                continue
+            start = remit[0].i
+            if not self._free(start, token.i + 1):
+                continue
+            surface = self.doc[start : token.i + 1].text
+            draft = self._draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
+            self._claim(draft, _Mention(start, token.i + 1, token.i, surface))
+
     def read_org_descriptions(self) -> None:
-        """ "The union" after "the Transport and Engineering Workers' Union": the one
-        organisation whose name ends with that noun."""
+        """A definite description of a body refers back to one named earlier: "the union" to the
+        one organisation a name of which ends with that noun ("the Transport Workers' Union");
+        a bare "the company" acting in a sentence, when no name ends so, to the organisation
+        last named as a subject in an earlier sentence."""
         owners: dict[str, set[str]] = {}
         for draft in self.drafts.values():
             if draft.kind in {ActorKind.ORG, ActorKind.GROUP}:
-                head = draft.name.split()[-1].lower()
-                if head in ORG_NOUNS:
-                    owners.setdefault(head, set()).add(draft.key)
-        for token in self.doc:
-            keys = owners.get(token.lower_)
-            if not keys or len(keys) != 1 or token.pos_ != "NOUN" or token.dep_ == "compound":
+                for alias in draft.aliases:
+                    head = alias.split()[-1].lower()
+                    if head in ORG_NOUNS:
+                        owners.setdefault(head, set()).add(draft.key)
+        first = {
+            key: min(m.start for m in d.mentions) for key, d in self.drafts.items() if d.mentions
+        }
+        recent: list[tuple[int, str]] = []  # (sentence, key) of organisations acting, in order
+        for token in self.tokens:
+            key = self.claimed.get(token.i)
+            if key is not None:
+                if self.drafts[key].kind in _BODIES and _is_subject(token):
+                    recent.append((self.parsed.sentence_index(token), key))
                 continue
-            determiner = self.doc[token.i - 1] if token.i > 0 else None
-            if determiner is None or determiner.lower_ != "the" or token.i in self.claimed:
+            if not self._description_noun(token, ORG_NOUNS):
                 continue
-            draft = self.drafts[next(iter(keys))]
-            if min(m.start for m in draft.mentions) > token.i:
-                continue  # a description refers back, not forward
+            keys = owners.get(token.lower_, set())
+            if len(keys) == 1:
+                draft = self.drafts[next(iter(keys))]
+                if first.get(draft.key, token.i) > token.i:
+                    continue  # a description refers back, not forward
+            elif keys or not self._bare(token) or token.dep_ not in _ACTING_DEPS:
+                continue
+            else:
+                found = self._last_body(recent, token)
+                if found is None:
+                    continue
+                draft = self.drafts[found]
             self._claim(
                 draft,
                 _Mention(token.i - 1, token.i + 1, token.i, "the " + token.lower_, counts=False),
             )
+            if _is_subject(token):
+                recent.append((self.parsed.sentence_index(token), draft.key))
+
+    def _description_noun(self, token: Token, nouns: frozenset[str]) -> bool:
+        """ "the company", "the Commission": a definite common noun of the kind, not a modifier, and
+        not set beside a name ("the company, Acme," or "Ann Lee, the inspector," name their own)."""
+        if token.lower_ not in nouns or token.i == 0 or self.doc[token.i - 1].lower_ != "the":
+            return False
+        if token.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in token.children):
+            return False
+        if token.pos_ == "NOUN":
+            return True
+        # "the Commission": capitalised as a short name, unless it opens a longer one.
+        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return token.pos_ == "PROPN" and (after is None or after.pos_ != "PROPN")
+
+    def _bare(self, token: Token) -> bool:
+        """Nothing but "the" before the noun: "the company", not "the finance company"."""
+        return all(c.i == token.i - 1 for c in token.lefts)
+
+    def _last_body(self, recent: list[tuple[int, str]], token: Token) -> str | None:
+        """The organisation last acting in an earlier sentence that the noun may describe: a
+        name ending in another body noun ("... Service", "... Court") is not "the company",
+        though any body may be "the regulator"."""
+        sentence = self.parsed.sentence_index(token)
+        for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
+            if index >= sentence:
+                continue
+            last = self.drafts[key].name.split()[-1].lower()
+            if last in ORG_NOUNS and last != token.lower_ and token.lower_ not in FUNCTION_BODIES:
+                continue
+            return key
+        return None
+
+    def read_role_descriptions(self) -> None:
+        """ "The inspector said" after "Inspector Ann Smith": the person whose stated role has
+        that head noun (the one named last when several have)."""
+        holder_at: dict[int, tuple[str, _Draft]] = {}  # where a role holder is named
+        for draft in self.drafts.values():
+            if draft.kind is ActorKind.PERSON and draft.role_head is not None:
+                noun = self.doc[draft.role_head].lemma_.lower()
+                for mention in draft.mentions:
+                    if mention.counts:
+                        holder_at[mention.start] = (noun, draft)
+        last_named: dict[str, _Draft] = {}  # role noun -> its holder named last so far
+        for token in self.tokens:
+            holder = holder_at.get(token.i)
+            if holder is not None:
+                last_named[holder[0]] = holder[1]
+                continue
+            if token.i in self.claimed or not self._description_noun(token, TITLE_WORDS):
+                continue
+            if not self._bare(token):
+                continue
+            named = last_named.get(token.lemma_.lower())
+            if named is not None:
+                self._claim(
+                    named,
+                    _Mention(
+                        token.i - 1, token.i + 1, token.i, "the " + token.lower_, counts=False
+                    ),
+                )
 
     def classify_groups(self) -> None:
         """An organisation is an armed group when its name or the noun after it says so."""
@@ -661,6 +868,7 @@ class _Reader:
                     continue
                 draft.role = description.text
                 draft.role_span = (description.start, description.end)
+                draft.role_head = description[-1].i
                 self._claim(
                     draft,
                     _Mention(
@@ -673,15 +881,56 @@ class _Reader:
                 )
                 break
 
-    def _reach(self, index: int) -> int:
+    def _reach(self, index: int, quoted: list[bool]) -> int:
         """The earliest sentence a pronoun in sentence `index` may reach back to: the previous
-        one, or the one before a quotation that continues a speaker ("... ," said Hale. "...")."""
-        if index >= 2 and self.parsed.sentences[index - 1].text.lstrip()[:1] in {'"', "“"}:
-            return index - 2
-        return index - 1
+        one, or, over the sentences of a quotation that continues a speaker ("...," said Hale.
+        "A. B." He added ...), the one that named the speaker."""
+        reach = index - 1
+        while reach >= 1 and index - reach < _MAX_QUOTED_REACH and quoted[reach]:
+            reach -= 1
+        return reach
+
+    def _quoted_sentences(self) -> list[bool]:
+        """Per sentence: True when it opens with a quotation mark or inside an open quotation."""
+        flags: list[bool] = []
+        sentences = self.parsed.sentences
+        inside = False
+        at = 0
+        for token in self.tokens:
+            while at < len(sentences) and sentences[at].start == token.i:
+                first = next((t for t in sentences[at] if not t.is_space), token)
+                flags.append(inside or first.text in DOUBLE_OPENERS)
+                at += 1
+            if token.is_space and "\n" in token.text:
+                inside = False
+            elif token.text in {"“", "«"}:
+                inside = True
+            elif token.text in {"”", "»"}:
+                inside = False
+            elif token.text == '"':
+                inside = not inside
+        flags.extend([False] * (len(sentences) - len(flags)))
+        return flags
+
+    def _read_genders(self) -> None:
+        """A courtesy title before a person's name tells the pronoun that refers to them."""
+        for draft in self.drafts.values():
+            if draft.kind is not ActorKind.PERSON:
+                continue
+            for mention in draft.mentions:
+                if not mention.counts:
+                    continue
+                before = self.doc[mention.start - 1] if mention.start > 0 else None
+                gender = GENDERED_TITLES.get(before.lower_) if before is not None else None
+                if gender is not None:
+                    draft.gender = gender
+                    break
 
     def read_pronouns(self) -> None:
-        """He / she / his / her: the most recent person subject, this sentence or the last."""
+        """He / she / his / her: the most recent person subject, this sentence or the last (or
+        the one before a quotation), whose gender does not rule the pronoun out."""
+        self._read_genders()
+        quoted = self._quoted_sentences()
         recent: list[tuple[int, str]] = []  # (sentence, key) of person subjects in order
         for index, sentence in enumerate(self.parsed.sentences):
             for token in sentence:
@@ -692,15 +941,28 @@ class _Reader:
                     continue
                 if key is not None or token.lower_ not in PERSONAL_PRONOUNS:
                     continue
-                if token.pos_ != "PRON" or not recent or recent[-1][0] < self._reach(index):
+                if token.pos_ != "PRON":
                     continue
-                target = recent[-1][1]
+                target = self._antecedent(recent, self._reach(index, quoted), token)
+                if target is None:
+                    continue
+                draft = self.drafts[target]
+                draft.gender = draft.gender or PRONOUN_GENDERS.get(token.lower_)
                 self._claim(
-                    self.drafts[target],
-                    _Mention(token.i, token.i + 1, token.i, token.text, counts=False),
+                    draft, _Mention(token.i, token.i + 1, token.i, token.text, counts=False)
                 )
                 if token.dep_ in _SUBJECT_DEPS:
                     recent.append((index, target))
+
+    def _antecedent(self, recent: list[tuple[int, str]], reach: int, pronoun: Token) -> str | None:
+        gender = PRONOUN_GENDERS.get(pronoun.lower_)
+        for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
+            if index < reach:
+                return None
+            known = self.drafts[key].gender
+            if gender is None or known is None or known == gender:
+                return key
+        return None
 
     # -- output ---------------------------------------------------------------------------
 
@@ -724,10 +986,12 @@ class _Reader:
                 actor_id = f"{actor_id}-{draft.kind.value}"
             ids[draft.key] = actor_id
             refs: list[SourceRef] = []
+            seen: set[int] = set()  # sentences already cited: one reference each
             for mention in sorted(named, key=lambda m: m.start):
-                ref = self.parsed.ref(mention.start)
-                if ref not in refs:
-                    refs.append(ref)
+                sentence = self.parsed.sentence_index(mention.start)
+                if sentence not in seen:
+                    seen.add(sentence)
+                    refs.append(self.parsed.ref(mention.start))
             heads = [self.doc[m.head] for m in draft.mentions]
             first = min(r.sentence for r in refs)
             salience = (
@@ -753,7 +1017,16 @@ class _Reader:
         built = _credit_countries(built)
         built.sort(key=lambda a: (-a.salience, a.name))
         token_actor = {i: ids[key] for i, key in self.claimed.items() if key in ids}
+        self.actor_ids = ids
         return built, token_actor
+
+    def genders(self) -> dict[str, str]:
+        """The gender a title or a pronoun told for each person actor, by actor id."""
+        return {
+            actor_id: gender
+            for key, actor_id in self.actor_ids.items()
+            if (gender := self.drafts[key].gender) is not None
+        }
 
 
 _AFFILIATE_SHARE = 0.5  # what a country's ministries and officials add to its salience
@@ -794,6 +1067,10 @@ def _describes(token: Token, root: Token) -> bool:
     return False
 
 
+def _capitalised(name: str) -> int:
+    return sum(1 for word in name.split() if word[:1].isupper())
+
+
 def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     """True when the longer name ends with the shorter ("John Kerry" extends "Kerry")."""
     return len(longer) > len(shorter) and longer[-len(shorter) :] == shorter
@@ -810,9 +1087,11 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     reader.read_surnames()
     reader.read_organisations()
     reader.read_named_bodies()
+    reader.read_unnamed_institutions()
     reader.classify_groups()
     reader.read_org_descriptions()
+    reader.read_role_descriptions()
     reader.read_descriptions()
     reader.read_pronouns()
     actors, token_actor = reader.actors()
-    return ActorIndex(actors=actors, token_actor=token_actor)
+    return ActorIndex(actors=actors, token_actor=token_actor, genders=reader.genders())

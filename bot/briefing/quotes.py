@@ -6,7 +6,10 @@ that governs the quoted clause ("X said", "said X", "X told the committee", "he 
 introduction, "according to X", or the subject of a clause that quotes part of its predicate
 ('officials "are not blind to what is happening"'). Scare quotes ('"moderate" opposition') are
 too short to be anyone's words unless a speech verb takes them as its whole complement.
-Reported speech is a speech verb with a clause complement and no quotation marks.
+Reported speech is a speech verb with a clause complement and no quotation marks; "said that A
+and that B" reports A and B apart when one of them is quoted, and "the 5 percent that analysts
+say the chain needs" vouches for its whole noun phrase. A pronoun speaker with no antecedent in
+the actor index is the person quoted last whose known gender does not rule the pronoun out.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
-from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, subject_of
+from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named, subject_of
 from bot.briefing.models import Actor, ActorKind, DateValue, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import (
@@ -30,6 +33,7 @@ from bot.briefing.speech import (
     SPEECH_VERBS,
 )
 from bot.briefing.timeline import DateMention
+from bot.briefing.vocabulary import PRONOUN_GENDERS, SPEAKER_NOUNS
 
 # Quoted words shorter than this are scare quotes or titles, not speech, unless a speech verb
 # takes them as its whole complement ('"Never," he said').
@@ -44,6 +48,13 @@ _NEARBY_TOKENS = 20
 _MAX_ANCESTOR_STEPS = 4
 # Relations by which a whole quote is a speech verb's complement.
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "parataxis", "xcomp", "attr", "oprd", "advcl"})
+_OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Endings of nouns for people that no thing shares ("scientist", "historian", "chairwoman").
+_PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women")
+# How many of the people quoted last a pronoun may reach back to, the last one first.
+_MAX_RECENT_PEOPLE = 4
+# Parts of speech that make two quoted words a piece of a sentence rather than a term.
+_SPOKEN_POS = frozenset({"ADP", "VERB", "AUX", "PRON", "ADV", "SCONJ", "PART"})
 
 
 @dataclass(frozen=True)
@@ -132,7 +143,7 @@ class _QuoteReader:
     found: list[tuple[int, Quote]] = field(default_factory=list)
     quoted: list[bool] = field(default_factory=list)  # per token: inside quotation marks
     paragraph_at: list[int] = field(default_factory=list)  # per token: its paragraph
-    last_person: Actor | None = None
+    last_people: list[Actor] = field(default_factory=list)  # people quoted, the last one last
     # Speaker of a quote left open at a paragraph's end (it goes on in the next paragraph).
     open_speaker: tuple[int, _Attribution] | None = None
     # Paragraph and speaker of the last paragraph that ended with an attributed direct quote.
@@ -170,8 +181,8 @@ class _QuoteReader:
                 if attribution.verb is not None:
                     used_verbs.add(attribution.verb.i)
             for token in sentence:
-                if token.i not in used_verbs and not self.quoted[token.i]:
-                    self._reported(token, taken)
+                if not self.quoted[token.i]:
+                    self._reported(token, taken, token.i in used_verbs)
         self.found.sort(key=lambda item: item[0])
         return [quote for _, quote in self.found]
 
@@ -214,7 +225,12 @@ class _QuoteReader:
             self.found.append((span.start, quote))
         self._remember(attribution)
         if attribution.attributed:
-            self.last_quote_sentence = (self.parsed.sentence_index(span.open_mark), attribution)
+            # A quote split over sentences ('"A. B," she said. "C."') goes on after the sentence
+            # that holds its close and its attribution, not the one it opened in.
+            last = span.close_mark if span.close_mark is not None else span.end - 1
+            if verb is not None:
+                last = max(last, verb.i)
+            self.last_quote_sentence = (self.parsed.sentence_index(last), attribution)
             if span.close_mark is None:
                 self.open_speaker = (span.paragraph, attribution)
             if self._ends_paragraph(span):
@@ -224,7 +240,8 @@ class _QuoteReader:
     def _attribute(
         self, span: QuoteSpan, sentence: Span, long_enough: bool, standalone: bool
     ) -> _Attribution | None:
-        verb = self._governing_speech_verb(span, long_enough, standalone)
+        fragment = long_enough or _spoken_pair(self.parsed.doc[span.start : span.end])
+        verb = self._governing_speech_verb(span, fragment, standalone)
         if verb is not None:
             return self._from_verb(verb)
         if not (long_enough or standalone):
@@ -365,28 +382,42 @@ class _QuoteReader:
 
     # Reported speech
 
-    def _reported(self, token: Token, taken: list[tuple[int, int]]) -> None:
-        source = _according_to(token)
+    def _reported(self, token: Token, taken: list[tuple[int, int]], quoting: bool) -> None:
+        """Reported speech at `token`; when it also introduced a direct quote (`quoting`), only
+        the clauses it reports beside the quoted one."""
+        source = None if quoting else _according_to(token)
         if source is not None:
             content = _around(token.head, token) if token.head != token else None
             attribution = self._from_subject(source, verb=None)
         elif self._is_speech_verb(token) and not any(c.dep_ == "neg" for c in token.children):
-            content = _speech_content(token)
+            content = _hedged_phrase(token) or _speech_content(token)
             attribution = self._from_verb(token)
         else:
             return
         if content is None:
             return
-        start, end = content
-        if end - start > MAX_REPORTED_TOKENS or _overlaps(taken, start, end):
-            return
+        parts = [] if quoting else [content]
+        if (quoting or _overlaps(taken, *content)) and source is None:
+            # 'said the drug had "exceeded every target" and that the firm would apply for a
+            # licence': the clause beside the quoted one is reported speech of its own.
+            parts = _coordinated_clauses(token)
+        reported = False
+        for start, end in parts:
+            if end - start > MAX_REPORTED_TOKENS or _overlaps(taken, start, end):
+                continue
+            reported |= self._record_reported(token, attribution, start, end)
+        if reported:
+            self._remember(attribution)
+
+    def _record_reported(
+        self, token: Token, attribution: _Attribution, start: int, end: int
+    ) -> bool:
         doc = self.parsed.doc
         text = clause_text(doc, start, end)
         words = sum(1 for t in doc[start:end] if not (t.is_punct or t.is_space))
         if words < MIN_REPORTED_WORDS or not text:
-            return
+            return False
         speaker = attribution.speaker
-        verb = attribution.verb
         self.found.append(
             (
                 start,
@@ -395,12 +426,12 @@ class _QuoteReader:
                     speaker=speaker.name if speaker else None,
                     text=text,
                     kind=QuoteKind.REPORTED,
-                    said_on=self._date_of(verb),
+                    said_on=self._date_of(attribution.verb),
                     source=self.parsed.ref(token),
                 ),
             )
         )
-        self._remember(attribution)
+        return True
 
     # Speakers and dates
 
@@ -412,7 +443,7 @@ class _QuoteReader:
         )
 
     def _from_verb(self, verb: Token) -> _Attribution:
-        subject = subject_of(verb) or _detached_subject(verb)
+        subject = self._reporter(verb) or subject_of(verb) or _detached_subject(verb)
         if subject is None:
             return _Attribution(verb, None, None, attributed=True)
         return self._from_subject(subject, verb)
@@ -423,13 +454,49 @@ class _QuoteReader:
             token = token.head.head
         speaker = actor_of(self.actors, token)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
-            speaker = self.last_person
+            speaker = self._last_person_as(PRONOUN_GENDERS.get(token.lower_))
         return _Attribution(verb, token, speaker, attributed=True)
+
+    def _reporter(self, verb: Token) -> Token | None:
+        """The speaker of a speech verb the parse hung on a reported clause instead of on the
+        reporting one ("X said the plan was sound but urged ..."): the reporter, when the
+        reported clause's own subject is a thing that cannot speak."""
+        if verb.dep_ != "conj" or any(c.dep_ in _OWN_SUBJECTS for c in verb.children):
+            return None
+        reported = verb.head
+        if reported.dep_ != "ccomp" or not self._is_speech_verb(reported.head):
+            return None
+        inner = next((c for c in reported.children if c.dep_ in _OWN_SUBJECTS), None)
+        if inner is not None and self._may_speak(inner):
+            return None
+        return subject_of(reported.head)
+
+    def _may_speak(self, token: Token) -> bool:
+        """A noun phrase that can be a speaker: an actor, a pronoun, a name, a person or a body
+        ("the offer", "the damage" cannot urge anyone)."""
+        lemma = token.lemma_.lower()
+        return (
+            actor_of(self.actors, token) is not None
+            or token.pos_ == "PRON"
+            or is_named(token)
+            or lemma in SPEAKER_NOUNS
+            or lemma.endswith(_PERSON_ENDINGS)
+        )
+
+    def _last_person_as(self, gender: str | None) -> Actor | None:
+        """The person quoted last whose known gender does not rule the pronoun out ("Mr A
+        said ... Ms B said ... he added" is A)."""
+        for person in reversed(self.last_people):
+            known = self.actors.genders.get(person.id)
+            if gender is None or known is None or known == gender:
+                return person
+        return None
 
     def _remember(self, attribution: _Attribution) -> None:
         speaker = attribution.speaker
         if speaker is not None and speaker.kind == ActorKind.PERSON:
-            self.last_person = speaker
+            others = [p for p in self.last_people if p.id != speaker.id]
+            self.last_people = [*others[1 - _MAX_RECENT_PEOPLE :], speaker]
 
     def _date_of(self, verb: Token | None) -> DateValue | None:
         if verb is None:
@@ -488,6 +555,16 @@ def _detached_subject(verb: Token) -> Token | None:
     return phrase if phrase.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _spoken_pair(tokens: Span) -> bool:
+    """Two quoted words that are a piece of someone's sentence ('"far from"', '"deeply
+    regret"'), not a term or name in scare quotes ('"safety culture"', '"Silicon Valley"'): a
+    function word or a verb among them, and not every word capitalised."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) != 2 or all(t.text[:1].isupper() for t in words):
+        return False
+    return any(t.pos_ in _SPOKEN_POS for t in words)
+
+
 def _has_verb(tokens: Span) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in tokens)
 
@@ -517,6 +594,41 @@ def _speech_content(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and verb.head != verb:
         return _around(verb.head, verb)
     return None
+
+
+def _coordinated_clauses(verb: Token) -> list[tuple[int, int]]:
+    """The clauses a speech verb reports one by one ("said that A and that B"): each conjunct
+    of its clause complement that has a complementiser of its own, and what comes before them.
+    A conjoined speech verb ("said A but urged ...") ends the first clause and reports its own."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return []
+    parts: list[tuple[int, int]] = []
+    first_end = complement.right_edge.i + 1
+    for conjunct in complement.rights:
+        if conjunct.dep_ != "conj":
+            continue
+        if any(c.dep_ == "mark" for c in conjunct.lefts):
+            parts.append((conjunct.left_edge.i, conjunct.right_edge.i + 1))
+        elif conjunct.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        cc = [c.i for c in complement.rights if c.dep_ == "cc" and c.i < conjunct.i]
+        first_end = min(first_end, conjunct.left_edge.i, *cc[-1:])
+    if first_end > complement.right_edge.i:
+        return []
+    return [(complement.left_edge.i, first_end), *parts]
+
+
+def _hedged_phrase(verb: Token) -> tuple[int, int] | None:
+    """ "the 5 percent that analysts say the chain needs": a speech verb heading a relative
+    clause whose gap lies inside what it reports vouches for the whole noun phrase."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _OWN_SUBJECTS), None)
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    noun = verb.head
+    return noun.left_edge.i, verb.right_edge.i + 1
 
 
 def _around(head: Token, aside: Token) -> tuple[int, int] | None:

@@ -34,7 +34,8 @@ TITLE_WORDS = frozenset(
         "aide", "deputy", "undersecretary", "commissioner", "inspector", "superintendent",
         "sergeant", "premier", "speaker", "whip", "delegate", "negotiator", "mediator",
         "strategist", "partner", "owner", "chairperson", "treasurer", "presenter",
-        "champion", "veteran", "activist", "campaigner", "spokesmen", "militant",
+        "champion", "veteran", "activist", "campaigner", "spokesmen", "militant", "prosecutor",
+        "forward", "winger", "solicitor", "barrister",
     }
 )  # fmt: skip
 
@@ -153,6 +154,17 @@ PERSON_OWNED_NOUNS = frozenset(
 ACRONYM_SKIP = frozenset({"the", "of", "and", "for", "on", "in", "&", "de", "la", "du", "des"})
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PRONOUN_GENDERS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+# Titles written before a name that tell which pronoun refers to the person.
+GENDERED_TITLES = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f",
+    "queen": "f", "princess": "f", "spokeswoman": "f", "chairwoman": "f",
+    "congresswoman": "f", "spokesman": "m", "chairman": "m", "congressman": "m",
+}  # fmt: skip
 
 # Nouns for bodies, not people: a name set beside one of them is an organisation, even when the
 # model tags it as a person ("the conciliation service Acas").
@@ -168,6 +180,12 @@ ORG_NOUNS = frozenset(
         "school", "college", "laboratory", "lab", "centre", "center", "office", "corporation",
     }
 )  # fmt: skip
+
+# Nouns that describe a body by what it does, whatever kind of body it is: an agency, a
+# commission or an executive may each be "the regulator".
+FUNCTION_BODIES = frozenset(
+    {"regulator", "watchdog", "body", "organisation", "organization", "authority", "group"}
+)
 
 # Institutions that are the government itself: "Syria's government" is Syria.
 GOVERNMENT_NOUNS = frozenset({"government", "regime", "administration", "leadership"})
@@ -204,4 +222,18 @@ POLICY_VERBS = frozenset(
         "cooperate", "provide", "supply", "arm", "fund", "intervene", "withdraw", "announce",
         "plan", "decide", "consider", "hope", "fear", "believe", "view", "see", "regard",
     }
+)  # fmt: skip
+
+# Common nouns for those who can say something, besides titles and bodies: "the residents said".
+SPEAKER_NOUNS = (
+    TITLE_WORDS
+    | ORG_NOUNS
+    | frozenset(
+        {
+            "people", "person", "worker", "resident", "member", "expert", "critic", "voter",
+            "citizen", "parent", "patient", "victim", "family", "witness", "student", "teacher",
+            "farmer", "driver", "customer", "user", "fan", "supporter", "opponent", "source",
+            "government", "administration", "authority", "police", "team", "side", "crowd",
+        }
+    )
 )  # fmt: skip
