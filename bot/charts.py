@@ -204,22 +204,27 @@ def _new_figure() -> Figure:
     return figure
 
 
-def build_timeline_figure(chart: TimelineChart) -> Figure:
-    """The timeline as a figure: one row per event, its date on a shared time axis."""
+def _titled_figure(title: str, empty: str | None) -> Figure:
+    """A new figure with its title; with `empty`, that message in the middle instead of a chart."""
     figure = _new_figure()
     figure.text(
         0.02,
         0.955,
-        _plain(clip(chart.title, 70)),
+        _plain(clip(title, 70)),
         fontsize=_TITLE_FONT,
         weight="bold",
         color=_INK,
         va="center",
     )
+    if empty is not None:
+        figure.text(0.5, 0.5, empty, fontsize=_TITLE_FONT, ha="center", color=_GREY)
+    return figure
+
+
+def build_timeline_figure(chart: TimelineChart) -> Figure:
+    """The timeline as a figure: one row per event, its date on a shared time axis."""
+    figure = _titled_figure(chart.title, None if chart.rows else "No dated events yet.")
     if not chart.rows:
-        figure.text(
-            0.5, 0.5, "No dated events yet.", fontsize=_TITLE_FONT, ha="center", color=_GREY
-        )
         return figure
     top = 0.80
     if chart.cut:
@@ -530,20 +535,8 @@ def _marker_area(count: int, most: int, crowd: int) -> float:
 
 def build_map_figure(chart: MapChart) -> Figure:
     """The places on a map: circles sized by mentions, the most mentioned labelled."""
-    figure = _new_figure()
-    figure.text(
-        0.02,
-        0.955,
-        _plain(clip(chart.title, 70)),
-        fontsize=_TITLE_FONT,
-        weight="bold",
-        color=_INK,
-        va="center",
-    )
+    figure = _titled_figure(chart.title, None if chart.points else "No places to map yet.")
     if not chart.points:
-        figure.text(
-            0.5, 0.5, "No places to map yet.", fontsize=_TITLE_FONT, ha="center", color=_GREY
-        )
         return figure
     box = (0.02, 0.08, 0.96, 0.83)
     axes = figure.add_axes(box)
