@@ -76,10 +76,12 @@ class DigestScheduler:
         subs = await self._services.store.active_subscriptions()
         for sub in subs:
             self.schedule(sub)
-        await self.catch_up(subs)
         log.info("scheduled %d digests", len(subs))
         job_queue = self._app.job_queue
         if job_queue is not None:
+            # Missed digests go out from a job once the bot runs: a large catch-up must not hold
+            # up start-up, and the bot answers while it is sent.
+            job_queue.run_once(self._catch_up_job, when=0, name="catch-up")
             job_queue.run_repeating(
                 self._sync_job, interval=SYNC_INTERVAL, first=SYNC_INTERVAL, name="store-sync"
             )
@@ -137,10 +139,21 @@ class DigestScheduler:
         """
         now = self._services.now()
         grace = dt.timedelta(minutes=self._services.settings.digest_grace_minutes)
-        for sub in subs:
-            due = last_due(sub, now)
-            if now - due <= grace and due >= sub.created_at:
-                await self.deliver(sub, due.date())
+        missed = [(sub, last_due(sub, now)) for sub in subs]
+        outcomes = await asyncio.gather(
+            *(
+                self.deliver(sub, due.date())
+                for sub, due in missed
+                if now - due <= grace and due >= sub.created_at
+            ),
+            return_exceptions=True,
+        )
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                log.error("a missed digest could not be delivered", exc_info=outcome)
+
+    async def _catch_up_job(self, context: BriefingContext) -> None:
+        await self.catch_up(await self._services.store.active_subscriptions())
 
     async def _run_job(self, context: BriefingContext) -> None:
         job = context.job
@@ -154,25 +167,34 @@ class DigestScheduler:
         await self.deliver(sub, last_due(sub, self._services.now()).date())
 
     async def deliver(self, sub: Subscription, digest_date: dt.date) -> DeliveryResult | None:
-        """Claim, compose and send one digest; None when another run already claimed it."""
+        """Claim, compose and send one digest; None when another run already claimed it.
+
+        The claim is taken only once a send slot is free: a process killed mid-fan-out then loses
+        at most the few digests it was sending, not every one it had queued.
+        """
         store = self._services.store
-        if not await store.claim_delivery(sub, digest_date):
-            return None
-        digest = compose_digest(self._services.newsroom.view, sub, digest_date)
-        if digest.new_articles == 0 and not sub.daily:
-            result = DeliveryResult(
-                sub.chat_id, sub.thread_id, digest_date, DeliveryStatus.SKIPPED, None, sub.last_seq
-            )
-        else:
-            picture = None
-            if sub.pictures:
-                # Drawn on a worker thread: matplotlib would stall every other chat's answer.
-                picture = await asyncio.to_thread(
-                    chart_for_digest, self._services.newsroom.view, sub.topics
+        async with self._in_flight:
+            if not await store.claim_delivery(sub, digest_date):
+                return None
+            digest = compose_digest(self._services.newsroom.view, sub, digest_date)
+            if digest.new_articles == 0 and not sub.daily:
+                result = DeliveryResult(
+                    sub.chat_id,
+                    sub.thread_id,
+                    digest_date,
+                    DeliveryStatus.SKIPPED,
+                    None,
+                    sub.last_seq,
                 )
-            async with self._in_flight:
+            else:
+                picture = None
+                if sub.pictures:
+                    # Drawn on a worker thread: matplotlib would stall every other chat's answer.
+                    picture = await asyncio.to_thread(
+                        chart_for_digest, self._services.newsroom.view, sub.topics
+                    )
                 result = await self._send(sub, digest, digest_date, picture)
-        await store.record_deliveries([result])
+            await store.record_deliveries([result])
         return result
 
     async def _send(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -105,10 +106,23 @@ async def test_restart_rebuilds_jobs_and_sends_a_missed_digest_once(make_bot) ->
     # Back up at 12:00 the next day: 11:30 was missed, within the 60-minute grace.
     second: BotUnderTest = await make_bot()
     assert second.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
+    await _catch_up_ran(second)
     assert any("Munich" in t for t in second.api.sent(500))
     await stop(second)
     third: BotUnderTest = await make_bot()
+    await _catch_up_ran(third)
     assert not any(c.method == "sendMessage" for c in third.api.calls)  # not sent twice
+
+
+async def _catch_up_ran(under_test: BotUnderTest) -> None:
+    """Wait for the start-up catch-up job (it runs once the application has started)."""
+    jobs = under_test.app.job_queue
+    assert jobs is not None
+    for _ in range(100):
+        if not jobs.get_jobs_by_name("catch-up"):
+            break
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.2)  # the job's own sends finish
 
 
 async def test_blocked_chat_is_deactivated(bot: BotUnderTest) -> None:
