@@ -35,5 +35,9 @@ test: lint typecheck pytest
 evaluate: $(STAMP)
 	$(VENV)/bin/briefing-bot evaluate
 
+# Every benchmark, then one table (docs/benchmarks.md records it); about 7 minutes, never fails on a time.
+bench: $(STAMP)
+	$(PY) -m bench
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

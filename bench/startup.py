@@ -1,0 +1,93 @@
+"""Item 4: process start to first answer with 1,000 processed articles in the store.
+
+The parent notes the wall clock, starts `python -m bench.startup <store> <content>`, and the child
+reports when its first /who answer went out, and whether any spaCy model got loaded on the way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.report import Row
+
+TARGET_S = 2.0
+
+
+def startup_rows(database_url: str, content: Path, articles: int, runs: int = 5) -> list[Row]:
+    totals, imports, models = [], [], set()
+    from bench.inprocess import restamp_briefings, settings_for
+
+    for _ in range(runs):
+        asyncio.run(restamp_briefings(settings_for(database_url, content)))
+        began = time.time()
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.startup", database_url, str(content)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        probe = json.loads(out.strip().splitlines()[-1])
+        totals.append(probe["answered"] - began)
+        imports.append(probe["imported"] - began)
+        models.update(probe["models"])
+        if probe["articles"] != articles:
+            raise SystemExit(f"the bot started with {probe['articles']} articles, not {articles}")
+    total = statistics.median(totals)
+    return [
+        Row(
+            "4",
+            f"process start to first /who answer, {articles:,} articles stored, median of {runs} "
+            "(interpreter + imports in brackets)",
+            f"{total:.2f} s ({statistics.median(imports):.2f} s)",
+            f"<= {TARGET_S:.0f} s",
+            total <= TARGET_S,
+        ),
+        Row(
+            "4",
+            "spaCy models loaded by then (bot.briefing.nlp.loaded_models())",
+            ", ".join(sorted(models)) or "none",
+            "none",
+            not models,
+        ),
+    ]
+
+
+async def _probe(database_url: str, content: Path, imported: float) -> dict[str, object]:
+    from bench.inprocess import TimedRequest, settings_for, start_app, stop_app, timed_update
+    from bot.briefing.nlp import loaded_models
+    from tests.handlers.updates import private
+
+    request = TimedRequest()
+    # The parent re-stamped the store: this process measures start-up and nothing else.
+    app = await start_app(settings_for(database_url, content), request, restamp=False)
+    try:
+        _, texts = await timed_update(app, request, private("/who", 501))
+        answered = time.time()
+        if not texts or len(texts[0]) < 80:
+            raise SystemExit(f"/who got a near-empty reply: {texts!r}")
+        return {
+            "imported": imported,
+            "answered": answered,
+            "models": loaded_models(),
+            "articles": len(app.bot_data.services.newsroom.view.articles),
+        }
+    finally:
+        await stop_app(app)
+
+
+def main() -> None:
+    import bot.app  # noqa: F401 - what `briefing-bot run` imports before it can answer
+
+    imported = time.time()
+    database_url, content = sys.argv[1], Path(sys.argv[2])
+    print(json.dumps(asyncio.run(_probe(database_url, content, imported))))
+
+
+if __name__ == "__main__":
+    main()
