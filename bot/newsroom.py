@@ -85,14 +85,10 @@ class Newsroom:
         async with self._changes:
             if not await self._store.list_articles() and not await self._store.get_flag("seeded"):
                 await self._seed_bundled()
-            stale = [
-                b
-                for b in await self._store.load_briefings()
-                if b.engine_version != self.engine_version
-            ]
+            stale = await self._store.stale_briefing_count(self.engine_version)
             if stale:
                 log.info(
-                    "%d stored briefings came from another engine version: reprocessing", len(stale)
+                    "%d stored briefings came from another engine version: reprocessing", stale
                 )
                 await self._reprocess_locked()
             await self._refresh()
@@ -213,12 +209,13 @@ class Newsroom:
         return list(zip(self._process_blocking(articles), texts, strict=True))
 
     async def _refresh(self) -> None:
-        briefings = await self._store.load_briefings()
+        documents = await self._store.briefing_documents()
         stored = tuple(await self._store.list_articles())
         version = self.view.version + 1
 
         def build() -> BriefingView:
-            merged = merge_briefings(briefings)
+            # Validation is most of the cost of loading 1,000 briefings: keep it off the loop.
+            merged = merge_briefings([ArticleBriefing.model_validate_json(d) for d in documents])
             return BriefingView(
                 version,
                 merged,

@@ -312,13 +312,27 @@ class Store:
 
     async def load_briefings(self) -> list[ArticleBriefing]:
         """Every stored article's briefing, in the order the articles were added."""
+        return [
+            ArticleBriefing.model_validate_json(data) for data in await self.briefing_documents()
+        ]
+
+    async def briefing_documents(self) -> list[str]:
+        """The briefings as stored JSON, in article order: callers validate them off the loop."""
         async with self._sessions() as session:
             rows = await session.scalars(
                 select(BriefingRow.data)
                 .join(ArticleRow, ArticleRow.seq == BriefingRow.article_seq)
                 .order_by(ArticleRow.seq)
             )
-            return [ArticleBriefing.model_validate_json(data) for data in rows]
+            return list(rows)
+
+    async def stale_briefing_count(self, engine_version: str) -> int:
+        """How many stored briefings another engine version made."""
+        async with self._sessions() as session:
+            count = await session.scalar(
+                select(func.count()).where(BriefingRow.engine_version != engine_version)
+            )
+            return int(count or 0)
 
     async def replace_briefings(self, briefings: list[ArticleBriefing]) -> None:
         """Swap in re-made briefings for stored articles, all or none.
