@@ -3,13 +3,16 @@ process killed in the middle of an /add, and a clean SIGTERM."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+import time
 
 import pytest
 
 from tests.e2e.conftest import BotProcessFactory
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.test_bot import ADMIN, ARTICLE, READER, ask
+from tests.e2e.test_bot import ADMIN, ARTICLE, READER, ask, subscribed_yesterday
+from tests.e2e.updates import Chat, User
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -60,3 +63,24 @@ def test_sigterm_shuts_down_cleanly_and_loses_no_update(
     bot_process_factory()
     [reply] = bot_api.wait_for_messages(READER.id, 1, timeout=30)
     assert "Welcome" in reply.plain_text
+
+
+def test_a_429_storm_during_a_fan_out_delays_but_loses_and_repeats_nothing(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
+    readers = [User(8100 + n, f"Reader {n}") for n in range(6)]
+    for reader in readers:
+        bot_api.add_chat(Chat.private(reader))
+    first = bot_process_factory()
+    first.stop()
+    missed = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
+    for reader in readers:
+        subscribed_yesterday(first.workdir, reader.id, "private", missed)
+    # Telegram answers the first eight sends with 429 retry_after=1, whoever they are for.
+    bot_api.inject_faults("sendMessage", 429, count=8, retry_after=1)
+    bot_process_factory()
+    for reader in readers:
+        bot_api.wait_for_messages(reader.id, 1, timeout=60)
+    time.sleep(2)
+    assert [len(bot_api.messages(r.id)) for r in readers] == [1] * len(readers)
+    assert sum(1 for r in bot_api.requests("sendMessage") if r.status == 429) == 8
