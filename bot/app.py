@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
@@ -102,7 +102,3 @@ async def _post_shutdown(application: BriefingApp) -> None:
         return
     await services.newsroom.close()
     await services.store.close()
-
-
-def allowed_updates() -> list[str]:
-    return Update.ALL_TYPES

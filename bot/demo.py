@@ -66,6 +66,10 @@ class InProcessRequest(BaseRequest):
         if "/file/bot" in url:
             return 200, self.download(name)
         params = dict(request_data.parameters) if request_data is not None else {}
+        if request_data is not None and request_data.contains_files:
+            for field_name, (_, content, *_) in request_data.multipart_data.items():
+                if isinstance(content, bytes):
+                    self.uploaded(name, field_name, content)
         status, body = self.answer(name, params)
         return status, json.dumps(body).encode()
 
@@ -75,6 +79,9 @@ class InProcessRequest(BaseRequest):
 
     def download(self, file_path: str) -> bytes:
         raise NotImplementedError
+
+    def uploaded(self, api_method: str, field_name: str, content: bytes) -> None:
+        """A file sent with a call (a photo, a document); ignored unless a subclass wants it."""
 
 
 def ok(result: object) -> tuple[int, dict[str, Any]]:

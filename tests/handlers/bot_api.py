@@ -29,10 +29,15 @@ class RecordingRequest(InProcessRequest):
     admins: dict[int, set[int]] = field(default_factory=dict)  # chat id -> administrator user ids
     files: dict[str, bytes] = field(default_factory=dict)  # file_id -> content
     errors: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)  # method -> error
+    photos: list[bytes] = field(default_factory=list)  # bytes of every photo sent
     _ids: Any = field(default_factory=lambda: itertools.count(100))
 
     def download(self, file_path: str) -> bytes:
         return self.files[file_path]
+
+    def uploaded(self, api_method: str, field_name: str, content: bytes) -> None:
+        if api_method == "sendPhoto" and field_name == "photo":
+            self.photos.append(content)
 
     def answer(self, api_method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         self.calls.append(Call(api_method, params))

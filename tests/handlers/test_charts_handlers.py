@@ -10,15 +10,12 @@ import datetime as dt
 import io
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from telegram import Update
-from telegram._utils.defaultvalue import DEFAULT_NONE
-from telegram._utils.types import ODVInput
-from telegram.request import RequestData
 
 from bot.app import build_application
 from bot.briefing.models import ArticleBriefing, Place
@@ -32,31 +29,6 @@ from tests.handlers.conftest import TOKEN, Clock, stop
 from tests.helpers.briefings import article, day, event, ref, sample_briefing
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-@dataclass
-class PhotoRecordingRequest(RecordingRequest):
-    """Also keeps the bytes of every uploaded photo (the recorder sees only JSON parameters)."""
-
-    photos: list[bytes] = field(default_factory=list)
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = DEFAULT_NONE,
-        write_timeout: ODVInput[float] = DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        if url.endswith("/sendPhoto") and request_data is not None:
-            _, content, *_ = request_data.multipart_data["photo"]
-            assert isinstance(content, bytes)
-            self.photos.append(content)
-        return await super().do_request(
-            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
-        )
 
 
 def charted_briefing() -> ArticleBriefing:
@@ -87,7 +59,7 @@ def charted_briefing() -> ArticleBriefing:
 @dataclass
 class ChartBot:
     app: BriefingApp
-    api: PhotoRecordingRequest
+    api: RecordingRequest
 
     async def send(self, text: str) -> list[Call]:
         """Process one private message; the calls the bot made in answer."""
@@ -109,7 +81,7 @@ async def chart_bot(tmp_path: Path, content_dir: Path) -> AsyncIterator[ChartBot
         database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}",
         content_dir=content_dir,
     )
-    api = PhotoRecordingRequest()
+    api = RecordingRequest()
     clock = Clock(dt.datetime(2024, 3, 21, 12, 0, tzinfo=dt.UTC))
     app = build_application(settings, request=api, now=clock, rate_limit=False)
     await app.initialize()
