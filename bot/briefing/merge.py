@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot.briefing.models import (
     Actor,
@@ -123,23 +124,27 @@ def _remap_quote(quote: Quote, id_map: dict[str, str], names: dict[str, str]) ->
     if quote.speaker_id is None:
         return quote
     speaker_id = id_map.get(quote.speaker_id, quote.speaker_id)
-    return quote.model_copy(
-        update={"speaker_id": speaker_id, "speaker": names.get(speaker_id, quote.speaker)}
-    )
+    speaker = names.get(speaker_id, quote.speaker)
+    if (speaker_id, speaker) == (quote.speaker_id, quote.speaker):
+        return quote  # facts are frozen: an unchanged one is shared, not copied
+    return replace(quote, speaker_id=speaker_id, speaker=speaker)
 
 
 def _remap_event(event: Event, id_map: dict[str, str]) -> Event:
     actor_ids = list(dict.fromkeys(id_map.get(a, a) for a in event.actor_ids))
-    return event.model_copy(update={"actor_ids": actor_ids})
+    if actor_ids == event.actor_ids:
+        return event
+    return replace(event, actor_ids=actor_ids)
 
 
 def _remap_position(position: Position, id_map: dict[str, str], names: dict[str, str]) -> Position:
     if position.actor_id is None:
         return position
     actor_id = id_map.get(position.actor_id, position.actor_id)
-    return position.model_copy(
-        update={"actor_id": actor_id, "actor": names.get(actor_id, position.actor)}
-    )
+    actor = names.get(actor_id, position.actor)
+    if (actor_id, actor) == (position.actor_id, position.actor):
+        return position
+    return replace(position, actor_id=actor_id, actor=actor)
 
 
 def _timeline_key(event: Event) -> tuple[int, dt.date]:

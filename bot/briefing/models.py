@@ -1,16 +1,27 @@
 """The briefing model. Every fact points at the sentence it came from (article id + sentence index);
-each article stores its sentences once."""
+each article stores its sentences once.
+
+The facts (source references, dates, quotes, events, positions, figures) are slotted, frozen
+pydantic dataclasses rather than models: a store of 1,000 long articles holds about 600,000 of
+them, and a model instance carries a `__dict__` and a fields-set of its own (about 480 bytes for a
+two-field reference, against 60 for a slotted one). They validate and serialise to the same JSON.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import field
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+_FACT_CONFIG = ConfigDict(extra="forbid")
 
 
 class ActorKind(StrEnum):
@@ -39,14 +50,16 @@ class Stance(StrEnum):
     DEMANDS = "demands"
 
 
-class SourceRef(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class SourceRef:
     """Where a fact was read: the article and the index of the sentence in `Article.sentences`."""
 
     article_id: str
     sentence: int = Field(ge=0)
 
 
-class DateValue(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class DateValue:
     """A resolved date: `value` is the first day of the period (the Monday for a week)."""
 
     value: dt.date
@@ -97,7 +110,8 @@ class Actor(_Model):
     sources: list[SourceRef] = Field(default_factory=list)
 
 
-class Quote(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class Quote:
     speaker_id: str | None  # Actor.id; None when the speaker is unknown
     speaker: str | None  # the speaker's canonical name
     text: str
@@ -106,17 +120,19 @@ class Quote(_Model):
     source: SourceRef
 
 
-class Event(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class Event:
     date: DateValue | None
     expression: str  # the date expression as written: "on Wednesday", "last month"
     summary: str
-    actor_ids: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     planned: bool = False  # True for an event still ahead of the publication date
     source: SourceRef
 
 
-class Position(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class Position:
     actor_id: str | None
     actor: str
     stance: Stance
@@ -142,7 +158,8 @@ class Place(_Model):
     sources: list[SourceRef] = Field(default_factory=list)
 
 
-class Figure(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class Figure:
     text: str  # as written: "around 1,900 targets"
     value: float | None  # 1900.0
     counts: str | None  # what it counts: "targets"

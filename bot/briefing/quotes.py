@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -208,7 +208,7 @@ class _QuoteReader:
             at, comma = merge_into
             position, earlier = self.found[at]
             joiner = ", " if comma else " … "
-            merged = earlier.model_copy(update={"text": f"{earlier.text}{joiner}{text}"})
+            merged = replace(earlier, text=f"{earlier.text}{joiner}{text}")
             self.found[at] = (position, merged)
         else:
             speaker = attribution.speaker
