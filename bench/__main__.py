@@ -22,8 +22,8 @@ from bench.memory import memory_rows
 from bench.report import Row, machine_load, render_table
 from bench.startup import startup_rows
 from bench.stores import briefings_for, build_store, content_dir
+from bot.briefing.lexicon import load_lexicon
 from bot.briefing.nlp import load_model
-from bot.briefing.topics import load_lexicon
 from bot.config import CONTENT_DIR, Settings
 
 

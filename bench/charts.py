@@ -30,7 +30,8 @@ from bot.briefing.models import (
     Topic,
 )
 from bot.briefing.query import BriefingIndex
-from bot.charts import HEIGHT_PX, WIDTH_PX, preload_map_geometry, render_chart
+from bot.charts import HEIGHT_PX, WIDTH_PX, render_chart
+from bot.drawing import preload_map_geometry
 from bot.newsroom import BriefingView
 
 SIZES = (10, 100, 1000)

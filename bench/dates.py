@@ -20,9 +20,9 @@ from bot.briefing.evaluate import (
 )
 from bot.briefing.export import briefing_json
 from bot.briefing.ingest import ArticleMeta, decode_article_bytes, parse_article_text
+from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.pipeline import extract, parse_articles
 from bot.briefing.timeline import find_dates
-from bot.briefing.topics import TopicLexicon
 
 
 def gold_sets() -> list[Gold]:

@@ -27,11 +27,12 @@ from spacy.language import Language
 from bench.corpus import synthetic_articles
 from bench.report import Row, median_pair
 from bot.briefing.ingest import ArticleMeta, parse_article_text
+from bot.briefing.lexicon import TopicLexicon, load_lexicon
 from bot.briefing.models import Article, ArticleBriefing
 from bot.briefing.nlp import load_model
 from bot.briefing.parsed import article_text
-from bot.briefing.pipeline import engine_version, process_articles
-from bot.briefing.topics import TopicLexicon, load_lexicon
+from bot.briefing.pipeline import process_articles
+from bot.briefing.version import engine_version
 from bot.config import CONTENT_DIR
 
 GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"

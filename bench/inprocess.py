@@ -13,8 +13,8 @@ from sqlalchemy import func, update
 from telegram import Update
 
 from bot.app import build_application
-from bot.briefing import pipeline
-from bot.briefing.topics import load_lexicon
+from bot.briefing import version as engine
+from bot.briefing.lexicon import load_lexicon
 from bot.config import Settings
 from bot.services import BriefingApp
 from bot.store import Store
@@ -59,8 +59,8 @@ async def restamp_briefings(settings: Settings) -> None:
     is not what a start-up benchmark measures. The briefings' shape is the same pydantic model.
     """
     # The fingerprint is cached per process; this process may have computed it before the edit.
-    pipeline._code_fingerprint.cache_clear()
-    version = pipeline.engine_version(load_lexicon(settings.content_dir / "topics.toml"))
+    engine._code_fingerprint.cache_clear()
+    version = engine.engine_version(load_lexicon(settings.content_dir / "topics.toml"))
     async with await Store.open(settings.database_url) as store, store.engine.begin() as db:
         changed = await db.execute(
             update(BriefingRow)

@@ -20,7 +20,7 @@ TARGET_S = 2.0
 
 
 def startup_rows(database_url: str, content: Path, articles: int, runs: int = 5) -> list[Row]:
-    totals, imports, models = [], [], set()
+    totals, imports, models, imported_spacy = [], [], set(), 0
     from bench.inprocess import restamp_briefings, settings_for
 
     for _ in range(runs):
@@ -36,6 +36,7 @@ def startup_rows(database_url: str, content: Path, articles: int, runs: int = 5)
         totals.append(probe["answered"] - began)
         imports.append(probe["imported"] - began)
         models.update(probe["models"])
+        imported_spacy += probe["spacy_imported"]
         if probe["articles"] != articles:
             raise SystemExit(f"the bot started with {probe['articles']} articles, not {articles}")
     total = statistics.median(totals)
@@ -50,17 +51,16 @@ def startup_rows(database_url: str, content: Path, articles: int, runs: int = 5)
         ),
         Row(
             "4",
-            "spaCy models loaded by then (bot.briefing.nlp.loaded_models())",
-            ", ".join(sorted(models)) or "none",
+            "spaCy by then: models loaded (bot.briefing.nlp.loaded_models()); runs that imported it",
+            f"{', '.join(sorted(models)) or 'none'}; {imported_spacy} of {runs}",
             "none",
-            not models,
+            not models and not imported_spacy,
         ),
     ]
 
 
 async def _probe(database_url: str, content: Path, imported: float) -> dict[str, object]:
     from bench.inprocess import TimedRequest, settings_for, start_app, stop_app, timed_update
-    from bot.briefing.nlp import loaded_models
     from tests.handlers.updates import private
 
     request = TimedRequest()
@@ -69,11 +69,16 @@ async def _probe(database_url: str, content: Path, imported: float) -> dict[str,
     try:
         _, texts = await timed_update(app, request, private("/who", 501))
         answered = time.time()
+        spacy_imported = "spacy" in sys.modules
         if not texts or len(texts[0]) < 80:
             raise SystemExit(f"/who got a near-empty reply: {texts!r}")
+        # Asked after the answer: importing the module that knows would import spaCy itself.
+        from bot.briefing.nlp import loaded_models
+
         return {
             "imported": imported,
             "answered": answered,
+            "spacy_imported": spacy_imported,
             "models": loaded_models(),
             "articles": len(app.bot_data.services.newsroom.view.articles),
         }

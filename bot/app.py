@@ -13,7 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
-from bot.briefing.topics import TopicLexicon, load_lexicon
+from bot.briefing.lexicon import TopicLexicon, load_lexicon
 from bot.config import Settings
 from bot.digest import DigestScheduler
 from bot.newsroom import Newsroom

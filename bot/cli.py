@@ -22,8 +22,8 @@ from bot.briefing.ingest import (
     parse_article_text,
     parse_iso_date,
 )
+from bot.briefing.lexicon import LexiconError
 from bot.briefing.nlp import ModelNotFoundError
-from bot.briefing.topics import LexiconError
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -73,9 +73,9 @@ def _load_settings() -> Settings:
 
 def _command_process(args: argparse.Namespace) -> int:
     from bot.briefing.export import briefing_json
+    from bot.briefing.lexicon import load_lexicon
     from bot.briefing.nlp import load_model
     from bot.briefing.pipeline import process_article
-    from bot.briefing.topics import load_lexicon
     from bot.render import render_article_report
 
     settings = _load_settings()

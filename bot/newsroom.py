@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.briefing.ingest import ArticleMeta, parse_article_text
+from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
 from bot.briefing.models import Article, ArticleBriefing, Briefing
-from bot.briefing.nlp import load_model
-from bot.briefing.pipeline import engine_version, process_articles
 from bot.briefing.query import BriefingIndex
-from bot.briefing.topics import TopicLexicon
+from bot.briefing.version import engine_version
 from bot.store import DuplicateArticleError, Store, StoredArticle
 
 log = logging.getLogger(__name__)
@@ -112,6 +111,11 @@ class Newsroom:
         return await loop.run_in_executor(self._executor, self._process_blocking, list(articles))
 
     def _process_blocking(self, articles: list[Article]) -> list[ArticleBriefing]:
+        # spaCy is imported here, on the engine's thread, the first time an article needs it: a
+        # bot whose briefings are all stored starts and answers without it.
+        from bot.briefing.nlp import load_model
+        from bot.briefing.pipeline import process_articles
+
         return process_articles(load_model(self._model_name), articles, self._lexicon)
 
     async def parse(self, text: str, meta: ArticleMeta) -> Article:

@@ -10,7 +10,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.briefing.topics import TopicLexicon
+from bot.briefing.lexicon import TopicLexicon
 from bot.services import BriefingApp
 from handlers import admin, briefing, errors, membership, subscriptions
 from handlers.commands import topic_commands

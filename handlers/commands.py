@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.briefing.topics import TopicLexicon
+from bot.briefing.lexicon import TopicLexicon
 
 PUBLIC_COMMANDS: tuple[tuple[str, str], ...] = (
     ("brief", "The headline briefing"),

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from bot.briefing.lexicon import TopicLexicon, load_lexicon
 from bot.briefing.models import Article
 from bot.briefing.nlp import load_model
 from bot.briefing.parsed import ParsedArticle, article_text
-from bot.briefing.topics import TopicLexicon, load_lexicon
 from bot.config import CONTENT_DIR
 
 ROOT = Path(__file__).resolve().parent.parent

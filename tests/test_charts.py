@@ -25,14 +25,12 @@ from bot.charts import (
     WIDTH_PX,
     Chart,
     ChartCache,
-    build_map_figure,
-    build_timeline_figure,
     chart_for_digest,
-    figure_png,
     map_chart,
     render_chart,
     timeline_chart,
 )
+from bot.drawing import build_map_figure, build_timeline_figure, figure_png
 from bot.newsroom import BriefingView
 from tests.helpers.briefings import (
     ORLOV,

@@ -36,7 +36,7 @@ from bot.briefing.evaluate import (
     spacy_entity_actors,
 )
 from bot.briefing.ingest import ArticleMeta, parse_article_text
-from bot.briefing.topics import TopicLexicon
+from bot.briefing.lexicon import TopicLexicon
 
 KERRY = GoldActor("John Kerry", "person", ("Kerry",), "US Secretary of State")
 US = GoldActor("United States", "country", ("US", "Washington"), None)

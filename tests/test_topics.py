@@ -10,12 +10,13 @@ from spacy.language import Language
 
 from bot.briefing.actors import find_actors
 from bot.briefing.ingest import parse_article_text
+from bot.briefing.lexicon import LexiconError, TopicLexicon, load_lexicon
 from bot.briefing.models import ActorKind, DateValue, Precision, Stance, Topic
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
 from bot.briefing.timeline import DateMention, find_dates
-from bot.briefing.topics import LexiconError, TopicLexicon, find_topics, load_lexicon
+from bot.briefing.topics import find_topics
 from bot.config import CONTENT_DIR
 from tests.conftest import SEED
 from tests.test_quotes import known_actors, parse

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from bot.briefing.topics import TopicLexicon
+    from bot.briefing.lexicon import TopicLexicon
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
@@ -793,8 +793,8 @@ def evaluation_json(evaluation: Evaluation) -> dict[str, Any]:
 
 def main(args: argparse.Namespace) -> int:
     """`briefing-bot evaluate [--gold DIR] [--json]`."""
+    from bot.briefing.lexicon import load_lexicon
     from bot.briefing.nlp import load_model
-    from bot.briefing.topics import load_lexicon
     from bot.config import Settings
 
     folder: Path = args.gold or GOLD_DIR

@@ -1,17 +1,19 @@
 """The spaCy model: loaded once per process, lazily, behind a lock.
 
-Callers run it off the event loop's thread.
+Callers run it off the event loop's thread. spaCy itself is imported on the first load, so this
+module (and the errors it defines) costs nothing to a bot that only answers from stored briefings.
 """
 
 from __future__ import annotations
 
 import threading
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from bot.briefing.gazetteer import load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -19,7 +21,6 @@ _lock = threading.Lock()
 _models: dict[str, Language] = {}
 
 
-@Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A sentence never runs across a paragraph break; the parser decides the rest."""
     for token in doc[1:]:
@@ -37,6 +38,11 @@ def load_model(name: str) -> Language:
     with _lock:
         model = _models.get(name)
         if model is None:
+            import spacy
+            from spacy.language import Language
+
+            if "paragraph_boundaries" not in Language.factories:
+                Language.component("paragraph_boundaries", func=paragraph_boundaries)
             try:
                 model = spacy.load(name)
             except OSError as exc:

@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
-from functools import cache
-from pathlib import Path
 
 from spacy.language import Language
 
 from bot.briefing.actors import find_actors
 from bot.briefing.figures import find_figures
+from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import Article, ArticleBriefing
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
 from bot.briefing.timeline import find_dates, find_events
-from bot.briefing.topics import TopicLexicon, find_topics
-
-# Bump when the model's meaning changes; the fingerprint below also tracks every code change.
-ENGINE_VERSION = "1"
-
-
-@cache
-def _code_fingerprint() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def engine_version(lexicon: TopicLexicon) -> str:
-    """Which engine and lexicon made a briefing: cached briefings from another are made again."""
-    lexicon_digest = hashlib.sha256(repr(lexicon).encode()).hexdigest()[:8]
-    return f"{ENGINE_VERSION}-{_code_fingerprint()}-{lexicon_digest}"
+from bot.briefing.topics import find_topics
+from bot.briefing.version import engine_version
 
 
 def extract(parsed: ParsedArticle, lexicon: TopicLexicon) -> ArticleBriefing:

@@ -8,13 +8,10 @@ ceasefire offer" has "offer" (Moscow proposes) and "condemn" (Washington rejects
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -30,14 +27,11 @@ from bot.briefing.clauses import (
     noun_phrase_text,
     subject_of,
 )
+from bot.briefing.lexicon import StanceCue, TopicLexicon
 from bot.briefing.models import Actor, DateValue, Position, Quote, QuoteKind, Stance, Topic
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import FIRST_PERSON, RELATIVE_PRONOUNS
 from bot.briefing.timeline import DateMention
-
-TOPIC_KEY = re.compile(r"^[a-z0-9_]{1,32}$")
-# Tables whose key starts with "_" configure the engine instead of naming a topic.
-STANCES_TABLE = "_stances"
 
 # How far above a term a stance cue may sit ("condemns [Moscow's [ceasefire] offer]").
 _MAX_PATH_STEPS = 6
@@ -60,87 +54,6 @@ _NESTED_ASIDES = frozenset({"advcl", "parataxis"})
 _MAX_CLAUSE_SIDE = 40
 # A participle inside a noun phrase ("the proposed truce") heads no clause.
 _NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})
-
-
-class LexiconError(ValueError):
-    """The topic lexicon file is malformed; the message names the topic and the problem."""
-
-
-@dataclass(frozen=True)
-class StanceCue:
-    """A word that shows a stance: `word` in dictionary form, then any words it takes."""
-
-    stance: Stance
-    word: str
-    then: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class TopicDefinition:
-    key: str
-    label: str
-    terms: tuple[str, ...]
-    stances: tuple[StanceCue, ...] = ()  # cues for this topic only, beside the lexicon's
-
-
-@dataclass(frozen=True)
-class TopicLexicon:
-    topics: tuple[TopicDefinition, ...]
-    stances: tuple[StanceCue, ...] = ()  # cues every topic shares
-
-    def get(self, key: str) -> TopicDefinition | None:
-        return next((t for t in self.topics if t.key == key), None)
-
-    @property
-    def keys(self) -> list[str]:
-        return [t.key for t in self.topics]
-
-
-def load_lexicon(path: Path) -> TopicLexicon:
-    """Read and check the topic lexicon file (TOML, one table per topic, `_stances` for cues)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise LexiconError(f"cannot read topic lexicon {path}: {exc}") from exc
-    topics = []
-    shared: tuple[StanceCue, ...] = ()
-    for key, table in data.items():
-        if key == STANCES_TABLE:
-            shared = _read_stances(key, table)
-            continue
-        if key.startswith("_"):
-            raise LexiconError(f"unknown settings table {key!r}: only {STANCES_TABLE!r} is known")
-        if not TOPIC_KEY.match(key):
-            raise LexiconError(f"topic key {key!r} must match [a-z0-9_]{{1,32}}")
-        if not isinstance(table, dict):
-            raise LexiconError(f"topic {key!r} must be a table with label and terms")
-        label = table.get("label", key.replace("_", " ").capitalize())
-        terms = table.get("terms")
-        if not isinstance(label, str) or not isinstance(terms, list) or not terms:
-            raise LexiconError(f"topic {key!r} needs a text label and a non-empty list of terms")
-        if not all(isinstance(t, str) and t.strip() for t in terms):
-            raise LexiconError(f"topic {key!r}: every term must be non-empty text")
-        own = _read_stances(key, table["stances"]) if "stances" in table else ()
-        topics.append(TopicDefinition(key, label, tuple(t.strip().lower() for t in terms), own))
-    return TopicLexicon(tuple(topics), shared)
-
-
-def _read_stances(where: str, table: object) -> tuple[StanceCue, ...]:
-    if not isinstance(table, dict):
-        raise LexiconError(f"{where}: stances must be a table of stance = [cue words]")
-    cues = []
-    for name, words in table.items():
-        try:
-            stance = Stance(name)
-        except ValueError:
-            known = ", ".join(s.value for s in Stance)
-            raise LexiconError(f"{where}: unknown stance {name!r} (known: {known})") from None
-        if not isinstance(words, list) or not all(isinstance(w, str) and w.split() for w in words):
-            raise LexiconError(f"{where}: stance {name!r} needs a list of non-empty cue words")
-        for phrase in words:
-            first, *rest = phrase.lower().split()
-            cues.append(StanceCue(stance, first, tuple(rest)))
-    return tuple(cues)
 
 
 # Matching terms

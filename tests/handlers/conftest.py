@@ -15,9 +15,9 @@ from telegram import Update
 
 from bot.app import build_application
 from bot.briefing.ingest import parse_article_text
+from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ArticleBriefing
 from bot.briefing.pipeline import process_article
-from bot.briefing.topics import TopicLexicon
 from bot.config import CONTENT_DIR, Settings
 from bot.services import BriefingApp, Services
 from tests.conftest import SEED
