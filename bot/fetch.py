@@ -6,7 +6,7 @@ import asyncio
 import ipaddress
 import socket
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -36,7 +36,37 @@ def _is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-async def _check_host(url: str, allow_private: bool) -> None:
+@dataclass(frozen=True)
+class _Hop:
+    """Where one request goes: the URL as given, and the address checked for it."""
+
+    url: str
+    hostname: str
+    address: str  # the resolved address this hop connects to, never resolved again
+
+    def target(self) -> tuple[str, dict[str, str], dict[str, str]]:
+        """URL with the address in place of the name, the Host header, and the TLS name.
+
+        Connecting to the checked address (not the name) closes DNS rebinding: a name that
+        resolved to a public address for the check cannot resolve to a private one for the
+        connection. TLS still verifies the certificate against the name (`sni_hostname`).
+        """
+        parts = urlsplit(self.url)
+        literal = f"[{self.address}]" if ":" in self.address else self.address
+        netloc = f"{literal}:{parts.port}" if parts.port else literal
+        host = parts.netloc.rpartition("@")[2]
+        extensions = {"sni_hostname": self.hostname} if parts.scheme == "https" else {}
+        return urlunsplit(parts._replace(netloc=netloc)), {"Host": host}, extensions
+
+
+async def _resolve(hostname: str, port: int) -> list[str]:
+    """Every address the name resolves to (tests replace this to play DNS)."""
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+async def _check_hop(url: str, allow_private: bool) -> _Hop:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError("only http:// and https:// links can be added")
@@ -44,30 +74,39 @@ async def _check_host(url: str, allow_private: bool) -> None:
         raise FetchError("the link has no host name")
     if parts.username or parts.password:
         raise FetchError("links with a user name or password are not accepted")
-    if allow_private:
-        return
-    loop = asyncio.get_running_loop()
     try:
-        infos = await loop.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = await _resolve(parts.hostname, port)
+    except ValueError as exc:  # a port outside 0-65535
+        raise FetchError("the link has an invalid port") from exc
     except OSError as exc:
         raise FetchError(f"the host {parts.hostname} could not be found") from exc
-    addresses = {str(info[4][0]) for info in infos}
-    if not addresses or not all(_is_public(a) for a in addresses):
+    if not addresses:
+        raise FetchError(f"the host {parts.hostname} could not be found")
+    if not allow_private and not all(_is_public(a) for a in addresses):
         raise FetchError("that link points to a private or local address, which is not allowed")
+    return _Hop(url, parts.hostname, addresses[0])
 
 
 async def fetch_article(
     url: str, *, allow_private: bool, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> FetchedPage:
-    """GET the page, checking the address before every hop and capping size and time."""
+    """GET the page, checking the address before every hop and capping size and time.
+
+    Each hop's name is resolved once, every address it has is checked, and the connection goes
+    to a checked address. With `allow_private` (tests, private deployments) nothing is refused,
+    but the address is still pinned the same way.
+    """
     async with httpx.AsyncClient(
         timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}
     ) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            await _check_host(current, allow_private)
+            target, headers, extensions = (await _check_hop(current, allow_private)).target()
             try:
-                async with client.stream("GET", current) as response:
+                async with client.stream(
+                    "GET", target, headers=headers, extensions=extensions
+                ) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -92,7 +131,7 @@ async def fetch_article(
                         body.extend(chunk)
                         if len(body) > max_bytes:
                             raise FetchError(f"the page is larger than {max_bytes:,} bytes")
-                    return FetchedPage(str(response.url), content_type, bytes(body))
+                    return FetchedPage(current, content_type, bytes(body))
             except httpx.TimeoutException as exc:
                 raise FetchError("the site took too long to answer") from exc
             except httpx.HTTPError as exc:

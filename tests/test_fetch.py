@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from aiohttp import web
 
+from bot import fetch
 from bot.fetch import FetchError, _is_public, fetch_article
 
 PAGE = "<html><body><article><p>Hello from a local page.</p></article></body></html>"
@@ -35,6 +36,9 @@ async def site() -> AsyncIterator[str]:
     async def missing(request: web.Request) -> web.Response:
         return web.Response(status=404, text="no")
 
+    async def host(request: web.Request) -> web.Response:
+        return web.Response(text=f"<p>Asked for {request.host}.</p>", content_type="text/html")
+
     app = web.Application()
     app.add_routes(
         [
@@ -43,6 +47,7 @@ async def site() -> AsyncIterator[str]:
             web.get("/huge", huge),
             web.get("/image", image),
             web.get("/missing", missing),
+            web.get("/host", host),
         ]
     )
     runner = web.AppRunner(app)
@@ -76,6 +81,50 @@ async def test_size_type_and_status_are_checked(site: str) -> None:
         await fetch_article(f"{site}/image", allow_private=True)
     with pytest.raises(FetchError, match="HTTP 404"):
         await fetch_article(f"{site}/missing", allow_private=True)
+
+
+class FakeDns:
+    """Answers for names the system cannot resolve, counting the questions."""
+
+    def __init__(self, answers: dict[str, list[str]]) -> None:
+        self.answers = answers
+        self.asked: list[str] = []
+
+    async def __call__(self, hostname: str, port: int) -> list[str]:
+        self.asked.append(hostname)
+        if hostname not in self.answers:
+            raise OSError(f"unknown host {hostname}")
+        return self.answers[hostname]
+
+
+async def test_the_connection_goes_to_the_address_that_was_checked(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "news.test" exists only in this fake DNS: had httpx resolved the name again for the
+    # connection (the gap DNS rebinding uses), it would have failed to find the host.
+    dns = FakeDns({"news.test": ["127.0.0.1"]})
+    monkeypatch.setattr(fetch, "_resolve", dns)
+    port = site.rsplit(":", 1)[1]
+    page = await fetch_article(f"http://news.test:{port}/host", allow_private=True)
+    assert f"Asked for news.test:{port}." in page.body.decode()
+    assert page.url == f"http://news.test:{port}/host"
+    assert dns.asked == ["news.test"]
+
+
+async def test_a_name_with_any_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch, "_resolve", FakeDns({"mixed.test": ["93.184.216.34", "10.0.0.7"]}))
+    with pytest.raises(FetchError, match="private or local"):
+        await fetch_article("https://mixed.test/story", allow_private=False)
+
+
+async def test_an_unknown_host_and_a_bad_port_are_explained(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(fetch, "_resolve", FakeDns({}))
+    with pytest.raises(FetchError, match=r"host nowhere\.test could not be found"):
+        await fetch_article("http://nowhere.test/a", allow_private=False)
+    with pytest.raises(FetchError, match="invalid port"):
+        await fetch_article("http://news.test:99999/a", allow_private=False)
 
 
 @pytest.mark.parametrize(
