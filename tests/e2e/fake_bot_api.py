@@ -392,13 +392,14 @@ class FakeBotApi:
         """TELEGRAM_FILE_URL / python-telegram-bot's base_file_url."""
         return f"http://127.0.0.1:{self.port}/file/bot"
 
-    def start(self) -> FakeBotApi:
-        """Bind a free port on 127.0.0.1 and serve from a background thread."""
+    def start(self, port: int = 0) -> FakeBotApi:
+        """Serve from a background thread on 127.0.0.1: a free port, or `port` to come back on
+        the one a stopped server had (its chats, messages and updates are kept)."""
         if self._thread is not None:
             raise RuntimeError("the fake Bot API server is already running")
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(("127.0.0.1", 0))
+        sock.bind(("127.0.0.1", port))
         self.port = sock.getsockname()[1]
         ready = threading.Event()
         failure: list[BaseException] = []

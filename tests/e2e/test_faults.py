@@ -30,6 +30,31 @@ def test_the_bot_backs_off_and_recovers_from_a_failing_bot_api(
     assert process.returncode is None  # still running
 
 
+def test_the_bot_waits_for_an_unreachable_bot_api_and_starts_when_it_answers(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
+    port = bot_api.port
+    bot_api.stop()  # nothing listens on the port the bot is configured with
+    process = bot_process_factory(wait=False)
+    process.wait_for_log("Failed run number 1", timeout=30)  # it tried, failed and waits again
+    assert process.returncode is None
+    bot_api.start(port)
+    assert "Welcome" in ask(bot_api, READER, "/start", timeout=60)
+
+
+def test_the_bot_rides_out_a_bot_api_outage_while_running(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
+    process = bot_process_factory()
+    assert "Welcome" in ask(bot_api, READER, "/start")
+    port = bot_api.port
+    bot_api.stop()
+    time.sleep(4)  # several failed polls: connection refused
+    bot_api.start(port)
+    assert "/who" in ask(bot_api, READER, "/help", timeout=60)
+    assert process.returncode is None
+
+
 def test_kill_during_add_leaves_no_half_article(
     bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
 ) -> None:
