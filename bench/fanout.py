@@ -17,11 +17,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 from telegram import Update
 
 from bench.inprocess import NOON, TOKEN, settings_for, start_app, stop_app
 from bench.report import Row
-from bot.digest import compose_digest
+from bot.digest import DIGESTS_IN_FLIGHT, compose_digest
 from bot.store import Subscription
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.handlers.updates import private
@@ -44,6 +45,31 @@ class FanOut:
     lost: int  # chats that got no digest
     doubled: int  # chats that got it more than once
     errors: dict[str, int]  # exceptions that escaped DigestScheduler.deliver, by type
+    bare_cpu: float | None = None  # CPU per bare httpx POST of the same message (limits lifted)
+
+
+async def _bare_post_cpu(
+    api: FakeBotApi, text: str, posts: int, server_thread: int | None
+) -> float:
+    """CPU per sendMessage POSTed with a plain httpx client, DIGESTS_IN_FLIGHT at a time.
+
+    The floor under python-telegram-bot's HTTPXRequest: the same message to the same server,
+    without building a request object or parsing the returned Message.
+    """
+    url = f"{api.base_url}{TOKEN}/sendMessage"
+    queue = iter(range(posts))
+    async with httpx.AsyncClient() as client:
+
+        async def worker() -> None:
+            for n in queue:
+                payload = {"chat_id": 900_000 + n, "text": text, "parse_mode": "HTML"}
+                response = await client.post(url, json=payload)
+                if not response.json().get("ok"):
+                    raise SystemExit(f"the bare POST was refused: {response.text}")
+
+        cpu = time.process_time() - _thread_cpu(server_thread)
+        await asyncio.gather(*(worker() for _ in range(DIGESTS_IN_FLIGHT)))
+        return (time.process_time() - _thread_cpu(server_thread) - cpu) / posts
 
 
 def _thread_cpu(thread_id: int | None) -> float:
@@ -64,7 +90,8 @@ async def _fan_out(
             services = app.bot_data.services
             subs = (await services.store.active_subscriptions())[:chats]
             day: dt.date = NOON.date()
-            parts = len(compose_digest(services.newsroom.view, subs[0], day).parts)
+            digest = compose_digest(services.newsroom.view, subs[0], day)
+            parts = len(digest.parts)
             who_latency: list[float] = []
 
             async def ask_who() -> None:
@@ -93,6 +120,11 @@ async def _fan_out(
             errors = collections.Counter(
                 type(r).__name__ for r in results if isinstance(r, BaseException)
             )
+            bare = (
+                None
+                if rate_limit
+                else await _bare_post_cpu(api, digest.parts[0], min(len(subs), 2000), server_thread)
+            )
             return FanOut(
                 len(subs),
                 len(subs) * parts,
@@ -103,6 +135,7 @@ async def _fan_out(
                 lost,
                 doubled,
                 dict(errors),
+                bare,
             )
         finally:
             await stop_app(app)
@@ -155,6 +188,12 @@ def fanout_rows(
             f"{cpu_ms:.2f} ms ({free.wall:.1f} s)",
             f"<= {CPU_TARGET_MS:.0f} ms",
             cpu_ms <= CPU_TARGET_MS,
+        ),
+        Row(
+            "5b",
+            "the floor: CPU per sendMessage POSTed with a bare httpx client (same message and "
+            "server); bot CPU per digest / that floor",
+            f"{(free.bare_cpu or 0) * 1e3:.2f} ms; {cpu_ms / ((free.bare_cpu or 1) * 1e3):.1f}x",
         ),
         Row(
             "5b",

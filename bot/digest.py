@@ -17,7 +17,7 @@ from bot.charts import chart_for_digest
 from bot.newsroom import BriefingView
 from bot.render import render_digest
 from bot.services import BriefingApp, BriefingContext, Services
-from bot.store import DeliveryResult, DeliveryStatus, Subscription
+from bot.store import DeliveryResult, DeliveryStatus, Store, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def last_due(sub: Subscription, now: dt.datetime) -> dt.datetime:
 
 @dataclass(frozen=True)
 class Digest:
-    parts: list[str]
+    parts: tuple[str, ...]
     new_articles: int
     latest_seq: int
 
@@ -53,7 +53,47 @@ def compose_digest(view: BriefingView, sub: Subscription, today: dt.date) -> Dig
     new_ids = view.article_ids_after(sub.last_seq)
     upcoming = view.index.upcoming_events(today)
     parts = render_digest(view.index, new_ids, upcoming, sub.topics)
-    return Digest(parts, len(new_ids), view.latest_seq)
+    return Digest(tuple(parts), len(new_ids), view.latest_seq)
+
+
+# A digest depends on the view, the chat's mark, its topics and the day, and on nothing else.
+DigestKey = tuple[int, int, tuple[str, ...], dt.date]
+
+
+class OutcomeLog:
+    """Group commit for delivery outcomes: each caller waits until its outcome is stored, and the
+    outcomes that arrive while one transaction is being written go together in the next.
+
+    A fan-out finishes hundreds of digests a second; one transaction each cost about a fifth of
+    the bot's CPU per digest. No timer is involved: a lone outcome is written at once.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._waiting: list[tuple[DeliveryResult, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def record(self, result: DeliveryResult) -> None:
+        done = asyncio.get_running_loop().create_future()
+        self._waiting.append((result, done))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_waiting())
+        # Shielded: a caller that is cancelled must not cancel the write of the others' outcomes.
+        await asyncio.shield(done)
+
+    async def _write_waiting(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                await self._store.record_deliveries([result for result, _ in batch])
+            except Exception as exc:  # every waiter hears of it; the next batch tries again
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+            else:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_result(None)
 
 
 class DigestScheduler:
@@ -68,10 +108,22 @@ class DigestScheduler:
         # limiter busy at Telegram's 30 messages/s while an interactive reply waits for at most
         # these few sends.
         self._in_flight = asyncio.Semaphore(DIGESTS_IN_FLIGHT)
+        self._outcomes = OutcomeLog(self._services.store)
+        # Digests composed during this view's fan-out: most chats share their mark and topics.
+        self._composed: dict[DigestKey, Digest] = {}
 
     @property
     def _services(self) -> Services:
         return self._app.bot_data.services
+
+    def _compose(self, view: BriefingView, sub: Subscription, today: dt.date) -> Digest:
+        key = (view.version, sub.last_seq, tuple(sub.topics), today)
+        digest = self._composed.get(key)
+        if digest is None:
+            if any(k[0] != view.version for k in self._composed) or len(self._composed) > 256:
+                self._composed.clear()
+            digest = self._composed[key] = compose_digest(view, sub, today)
+        return digest
 
     async def start(self) -> None:
         """Rebuild every job from the store, then send digests missed while the bot was down."""
@@ -182,7 +234,7 @@ class DigestScheduler:
         async with self._in_flight:
             if not await store.claim_delivery(sub, digest_date):
                 return None
-            digest = compose_digest(self._services.newsroom.view, sub, digest_date)
+            digest = self._compose(self._services.newsroom.view, sub, digest_date)
             if digest.new_articles == 0 and not sub.daily:
                 result = DeliveryResult(
                     sub.chat_id,
@@ -200,7 +252,8 @@ class DigestScheduler:
                         chart_for_digest, self._services.newsroom.view, sub.topics
                     )
                 result = await self._send(sub, digest, digest_date, picture)
-            await store.record_deliveries([result])
+        # Outside the send slot: the next chat's send starts while this outcome is written.
+        await self._outcomes.record(result)
         return result
 
     async def _send(
