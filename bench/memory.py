@@ -77,13 +77,8 @@ async def _started(database_url: str, content: Path) -> tuple[int, int, float, f
     seconds = time.perf_counter() - began
     try:
         services = app.bot_data.services
-        # Digest jobs only: the bot may keep other periodic jobs of its own.
-        jobs = [
-            j
-            for j in (app.job_queue.jobs() if app.job_queue else ())
-            if (j.name or "").startswith("digest:")
-        ]
-        return len(services.newsroom.view.articles), len(jobs), rss_mb(), seconds
+        scheduled = services.digests.scheduled_count
+        return len(services.newsroom.view.articles), scheduled, rss_mb(), seconds
     finally:
         await stop_app(app)
 

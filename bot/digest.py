@@ -29,8 +29,14 @@ PICTURE_CAPTION = "<b>Timeline</b> · the dated events of your briefing"
 SYNC_INTERVAL = dt.timedelta(seconds=60)
 
 
-def job_name(chat_id: int, thread_id: int) -> str:
-    return f"digest:{chat_id}:{thread_id}"
+# A time of day in a zone. One daily job per slot serves every chat due then: 10,000 chats at a
+# handful of times are a handful of jobs (a job each cost 4 KB and 0.2 ms to schedule).
+Slot = tuple[dt.time, str]
+SubKey = tuple[int, int]  # (chat id, thread id)
+
+
+def slot_job_name(slot: Slot) -> str:
+    return f"digest:{slot[0]:%H:%M}:{slot[1]}"
 
 
 def last_due(sub: Subscription, now: dt.datetime) -> dt.datetime:
@@ -97,12 +103,15 @@ class OutcomeLog:
 
 
 class DigestScheduler:
-    """Keeps one daily job per subscription and delivers each digest once."""
+    """Keeps a daily job for each time at which some chat wants its digest, and delivers each
+    digest once."""
 
     def __init__(self, application: BriefingApp) -> None:
         self._app = application
-        # What each job was scheduled with, to see which subscriptions another instance changed.
-        self._scheduled: dict[tuple[int, int], tuple[dt.time, str]] = {}
+        # The slot each scheduled subscription is in, and who is in each slot: what the jobs were
+        # made from, to see which subscriptions another instance changed.
+        self._slots: dict[SubKey, Slot] = {}
+        self._members: dict[Slot, set[SubKey]] = {}
         # AIORateLimiter is one first-in-first-out queue: a fan-out that queued every chat's digest
         # at once would make a /who wait behind all of them. A few digests in flight keep the
         # limiter busy at Telegram's 30 messages/s while an interactive reply waits for at most
@@ -127,10 +136,11 @@ class DigestScheduler:
 
     async def start(self) -> None:
         """Rebuild every job from the store, then send digests missed while the bot was down."""
-        subs = await self._services.store.active_subscriptions()
+        store = self._services.store
+        subs = await store.active_subscriptions()
         for sub in subs:
             self.schedule(sub)
-        log.info("scheduled %d digests", len(subs))
+        log.info("scheduled %d digests at %d times", len(subs), len(self._members))
         job_queue = self._app.job_queue
         if job_queue is not None:
             # Missed digests go out from a job once the bot runs: a large catch-up must not hold
@@ -149,11 +159,10 @@ class DigestScheduler:
         """
         subs = await self._services.store.active_subscriptions()
         active = {sub.key for sub in subs}
-        for key in set(self._scheduled) - active:
+        for key in set(self._slots) - active:
             self.unschedule(*key)
         for sub in subs:
-            if self._scheduled.get(sub.key) != (sub.time, sub.tz):
-                self.schedule(sub)
+            self.schedule(sub)
         await self.catch_up(subs)
 
     async def _sync_job(self, context: BriefingContext) -> None:
@@ -161,33 +170,67 @@ class DigestScheduler:
         await self.sync()
 
     def schedule(self, sub: Subscription) -> None:
-        """(Re)place the chat's daily job; a subscription never has two."""
+        """Put the chat in the slot of its time and zone (and out of any other it was in)."""
         if not sub.active:
             self.unschedule(sub.chat_id, sub.thread_id)
             return
+        slot = (sub.time, sub.tz)
+        old = self._slots.get(sub.key)
+        if old == slot:
+            return
+        if old is not None:
+            self._leave(sub.key, old)
+        self._slots[sub.key] = slot
+        members = self._members.setdefault(slot, set())
+        members.add(sub.key)
+        if len(members) == 1:
+            self._add_slot_job(slot)
+
+    def unschedule(self, chat_id: int, thread_id: int) -> None:
+        old = self._slots.pop((chat_id, thread_id), None)
+        if old is not None:
+            self._leave((chat_id, thread_id), old)
+
+    def is_scheduled(self, chat_id: int, thread_id: int) -> bool:
+        """Whether the chat's daily digest has a job here."""
+        slot = self._slots.get((chat_id, thread_id))
+        job_queue = self._app.job_queue
+        return (
+            slot is not None
+            and job_queue is not None
+            and job_queue.scheduler.get_job(slot_job_name(slot)) is not None
+        )
+
+    @property
+    def scheduled_count(self) -> int:
+        """How many chats have a daily digest scheduled here."""
+        return len(self._slots)
+
+    def _leave(self, key: SubKey, slot: Slot) -> None:
+        members = self._members.get(slot, set())
+        members.discard(key)
+        if members:
+            return
+        self._members.pop(slot, None)
+        job_queue = self._app.job_queue
+        if job_queue is not None:
+            with contextlib.suppress(JobLookupError):
+                job_queue.scheduler.remove_job(slot_job_name(slot))
+
+    def _add_slot_job(self, slot: Slot) -> None:
         job_queue = self._app.job_queue
         if job_queue is None:  # pragma: no cover - the job-queue extra is a dependency
             raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
-        name = job_name(sub.chat_id, sub.thread_id)
-        # The job's id is its name: replacing by id is a lookup, where finding jobs by name scans
-        # them all (start-up with 10,000 subscriptions took 39 s that way).
+        name = slot_job_name(slot)
+        # The job's id is its name: replacing and removing by id are lookups, where finding jobs
+        # by name scans them all.
         job_queue.run_daily(
-            self._run_job,
-            time=sub.time.replace(tzinfo=ZoneInfo(sub.tz)),
+            self._run_slot,
+            time=slot[0].replace(tzinfo=ZoneInfo(slot[1])),
             name=name,
-            chat_id=sub.chat_id,
-            data=(sub.chat_id, sub.thread_id),
+            data=slot,
             job_kwargs={"id": name, "replace_existing": True},
         )
-        self._scheduled[sub.key] = (sub.time, sub.tz)
-
-    def unschedule(self, chat_id: int, thread_id: int) -> None:
-        job_queue = self._app.job_queue
-        if job_queue is None:  # pragma: no cover
-            return
-        with contextlib.suppress(JobLookupError):
-            job_queue.scheduler.remove_job(job_name(chat_id, thread_id))
-        self._scheduled.pop((chat_id, thread_id), None)
 
     async def catch_up(self, subs: list[Subscription]) -> None:
         """Send each digest whose time passed within the grace period and was not yet claimed.
@@ -198,31 +241,37 @@ class DigestScheduler:
         now = self._services.now()
         grace = dt.timedelta(minutes=self._services.settings.digest_grace_minutes)
         missed = [(sub, last_due(sub, now)) for sub in subs]
-        outcomes = await asyncio.gather(
-            *(
-                self.deliver(sub, due.date())
+        await self._deliver_all(
+            [
+                (sub, due.date())
                 for sub, due in missed
                 if now - due <= grace and due >= sub.created_at
-            ),
-            return_exceptions=True,
+            ]
         )
-        for outcome in outcomes:
+
+    async def _deliver_all(self, due: list[tuple[Subscription, dt.date]]) -> None:
+        """Deliver many digests at once (DIGESTS_IN_FLIGHT are sent at a time); one that fails
+        is logged and does not stop the others."""
+        outcomes = await asyncio.gather(
+            *(self.deliver(sub, day) for sub, day in due), return_exceptions=True
+        )
+        for (sub, _), outcome in zip(due, outcomes, strict=True):
             if isinstance(outcome, BaseException):
-                log.error("a missed digest could not be delivered", exc_info=outcome)
+                log.error("the digest to chat %s failed", sub.chat_id, exc_info=outcome)
 
     async def _catch_up_job(self, context: BriefingContext) -> None:
         await self.catch_up(await self._services.store.active_subscriptions())
 
-    async def _run_job(self, context: BriefingContext) -> None:
+    async def _run_slot(self, context: BriefingContext) -> None:
         job = context.job
         if job is None or not isinstance(job.data, tuple):
             return
-        chat_id, thread_id = job.data
-        sub = await self._services.store.get_subscription(chat_id, thread_id)
-        if sub is None or not sub.active:
-            self.unschedule(chat_id, thread_id)
-            return
-        await self.deliver(sub, last_due(sub, self._services.now()).date())
+        time, tz = job.data
+        # The store says who is due: a chat another instance moved or ended is not sent to, and
+        # one it added is, even before this instance's next sync.
+        subs = await self._services.store.active_subscriptions(at=(time, tz))
+        now = self._services.now()
+        await self._deliver_all([(sub, last_due(sub, now).date()) for sub in subs])
 
     async def deliver(self, sub: Subscription, digest_date: dt.date) -> DeliveryResult | None:
         """Claim, compose and send one digest; None when another run already claimed it.

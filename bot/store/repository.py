@@ -471,12 +471,16 @@ class Store:
             )
         return _rowcount(result)
 
-    async def active_subscriptions(self) -> list[Subscription]:
+    async def active_subscriptions(
+        self, *, at: tuple[dt.time, str] | None = None
+    ) -> list[Subscription]:
+        """Every active subscription, or those whose digest is due at one (time, zone)."""
+        query = select(SubscriptionRow).where(SubscriptionRow.active.is_(True))
+        if at is not None:
+            query = query.where(SubscriptionRow.time == at[0], SubscriptionRow.tz == at[1])
         async with self._sessions() as session:
             rows = await session.scalars(
-                select(SubscriptionRow)
-                .where(SubscriptionRow.active.is_(True))
-                .order_by(SubscriptionRow.chat_id, SubscriptionRow.thread_id)
+                query.order_by(SubscriptionRow.chat_id, SubscriptionRow.thread_id)
             )
             return [_subscription(row) for row in rows]
 

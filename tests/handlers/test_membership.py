@@ -23,7 +23,7 @@ async def test_removed_from_a_group_deactivates_it(bot: BotUnderTest) -> None:
     await bot.send(updates.my_chat_member(updates.group_chat(-300), old="member", new="kicked"))
     sub = await bot.services.store.get_subscription(-300, 0)
     assert sub is not None and not sub.active
-    assert not bot.app.job_queue.get_jobs_by_name("digest:-300:0")  # type: ignore[union-attr]
+    assert not bot.services.digests.is_scheduled(-300, 0)
 
 
 async def test_migration_keeps_the_subscription(bot: BotUnderTest) -> None:
@@ -43,5 +43,5 @@ async def test_migration_keeps_the_subscription(bot: BotUnderTest) -> None:
     await bot.send(migrate)
     moved = await bot.services.store.get_subscription(-1000400, 0)
     assert moved is not None and moved.active
-    assert bot.app.job_queue.get_jobs_by_name("digest:-1000400:0")  # type: ignore[union-attr]
-    assert not bot.app.job_queue.get_jobs_by_name("digest:-400:0")  # type: ignore[union-attr]
+    assert bot.services.digests.is_scheduled(-1000400, 0)
+    assert not bot.services.digests.is_scheduled(-400, 0)

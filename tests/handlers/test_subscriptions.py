@@ -23,8 +23,34 @@ async def test_subscribe_changes_only_named_fields(bot: BotUnderTest) -> None:
     assert (sub.time, sub.tz, sub.topics) == (dt.time(9, 5), "Europe/Berlin", ["ceasefire"])
     settings = "\n".join(await bot.send(updates.private("/settings")))
     assert "09:05" in settings and "ceasefire" in settings
-    jobs = bot.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
-    assert len(jobs) == 1  # replaced, never duplicated
+    jobs = bot.app.job_queue.jobs()  # type: ignore[union-attr]
+    # Moved to the 09:05 slot; the 07:30 one, left empty, is gone.
+    assert [j.name for j in jobs if (j.name or "").startswith("digest:")] == [
+        "digest:09:05:Europe/Berlin"
+    ]
+    assert bot.services.digests.is_scheduled(500, 0)
+
+
+async def test_chats_due_at_the_same_time_share_one_job_and_each_get_their_digest(
+    bot: BotUnderTest,
+) -> None:
+    for chat in (500, 501, 502):
+        await bot.send(updates.private("/subscribe 13:00 UTC", chat))
+    await bot.send(updates.private("/subscribe 14:00 UTC", 503))
+    queue = bot.app.job_queue
+    assert queue is not None
+    names = sorted(j.name or "" for j in queue.jobs() if (j.name or "").startswith("digest:"))
+    assert names == ["digest:13:00:UTC", "digest:14:00:UTC"]
+    await bot.send(updates.private("/unsubscribe", 502))  # the slot keeps its other chats
+    [job] = queue.get_jobs_by_name("digest:13:00:UTC")
+    await job.run(bot.app)
+    assert [
+        c for c in (500, 501, 502, 503) if any("Daily briefing" in t for t in bot.api.sent(c))
+    ] == [500, 501]
+    await bot.send(updates.private("/unsubscribe", 500))
+    await bot.send(updates.private("/unsubscribe", 501))
+    assert not queue.get_jobs_by_name("digest:13:00:UTC")  # no chat left at 13:00
+    assert bot.services.digests.is_scheduled(503, 0)
 
 
 async def test_subscribing_after_todays_time_starts_tomorrow(bot: BotUnderTest) -> None:
@@ -45,7 +71,7 @@ async def test_unsubscribe(bot: BotUnderTest) -> None:
     assert "Unsubscribed" in reply
     sub = await bot.services.store.get_subscription(500, 0)
     assert sub is None or not sub.active
-    assert not bot.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
+    assert not bot.services.digests.is_scheduled(500, 0)
 
 
 async def test_group_needs_an_administrator(bot: BotUnderTest) -> None:
@@ -105,7 +131,7 @@ async def test_restart_rebuilds_jobs_and_sends_a_missed_digest_once(make_bot) ->
     await stop(first)
     # Back up at 12:00 the next day: 11:30 was missed, within the 60-minute grace.
     second: BotUnderTest = await make_bot()
-    assert second.app.job_queue.get_jobs_by_name("digest:500:0")  # type: ignore[union-attr]
+    assert second.services.digests.is_scheduled(500, 0)
     await _catch_up_ran(second)
     assert any("Munich" in t for t in second.api.sent(500))
     await stop(second)
@@ -146,16 +172,15 @@ async def test_sync_picks_up_what_another_instance_wrote(bot: BotUnderTest, seed
     await store.add_article(
         seed_briefing.model_copy(update={"article": other}), raw_text="x", added_by=None
     )
-    jobs = bot.app.job_queue
-    assert jobs is not None and not jobs.get_jobs_by_name("digest:900:0")
+    assert not bot.services.digests.is_scheduled(900, 0)
     await bot.services.newsroom.sync()
     await bot.services.digests.sync()
-    assert jobs.get_jobs_by_name("digest:900:0")
+    assert bot.services.digests.is_scheduled(900, 0)
     assert "other001" in {a.id for a in bot.services.newsroom.view.articles}
     # ...and an unsubscribe there ends the job here.
     await store.unsubscribe(sub.chat_id, 0)
     await bot.services.digests.sync()
-    assert not jobs.get_jobs_by_name("digest:900:0")
+    assert not bot.services.digests.is_scheduled(900, 0)
 
 
 async def test_a_digest_can_carry_the_timeline_picture(bot: BotUnderTest) -> None:
