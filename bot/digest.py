@@ -137,6 +137,18 @@ class DigestScheduler:
     async def start(self) -> None:
         """Rebuild every job from the store, then send digests missed while the bot was down."""
         store = self._services.store
+        now = self._services.now()
+        unconfirmed = await store.unconfirmed_deliveries(now, now - dt.timedelta(days=1))
+        if unconfirmed:
+            # Telegram offers no way to send a message exactly once: a digest whose outcome was
+            # never recorded may have arrived, so it is not sent again. Say which, for the record.
+            log.warning(
+                "%d digests claimed before this start were never confirmed sent (a process "
+                "stopped mid-send, or another instance is still sending them); they are not "
+                "sent again: %s",
+                len(unconfirmed),
+                ", ".join(f"chat {d.chat_id} on {d.digest_date}" for d in unconfirmed[:20]),
+            )
         subs = await store.active_subscriptions()
         for sub in subs:
             self.schedule(sub)

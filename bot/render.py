@@ -1009,6 +1009,8 @@ class StoreFigures(Protocol):
     def deliveries_sent(self) -> int: ...
     @property
     def deliveries_failed(self) -> int: ...
+    @property
+    def deliveries_unconfirmed(self) -> int: ...
 
 
 def render_add_summary(briefing: ArticleBriefing) -> list[str]:
@@ -1041,7 +1043,12 @@ def render_stats(stats: StoreFigures, briefing: Briefing) -> list[str]:
         f"Articles stored: {stats.articles}",
         f"Subscriptions: {stats.active_subscriptions} "
         f"({stats.private_subscriptions} private, {stats.group_subscriptions} groups/channels)",
-        f"Digests delivered: {stats.deliveries_sent} · failed: {stats.deliveries_failed}",
+        f"Digests delivered: {stats.deliveries_sent} · failed: {stats.deliveries_failed}"
+        + (
+            f" · unconfirmed: {stats.deliveries_unconfirmed} (their sender stopped mid-send)"
+            if stats.deliveries_unconfirmed
+            else ""
+        ),
         f"Briefing: {len(briefing.articles)} articles, {len(briefing.actors)} actors, "
         f"{len(briefing.quotes)} quotes, {len(briefing.events)} events, "
         f"{len(briefing.places)} places",

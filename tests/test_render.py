@@ -599,10 +599,13 @@ def test_stats_show_store_and_briefing_figures(index: BriefingIndex) -> None:
         group_subscriptions: int = 2
         deliveries_sent: int = 40
         deliveries_failed: int = 1
+        deliveries_unconfirmed: int = 0
 
     text = assert_valid(render_stats(Figures(), index.briefing))
     assert "Subscriptions: 5 (3 private, 2 groups/channels)" in text
-    assert "Digests delivered: 40 · failed: 1" in text
+    assert "Digests delivered: 40 · failed: 1\n" in text  # nothing unconfirmed: not mentioned
+    text = assert_valid(render_stats(Figures(deliveries_unconfirmed=3), index.briefing))
+    assert "failed: 1 · unconfirmed: 3 (their sender stopped mid-send)" in text
     assert "2 articles, 4 actors" in text
 
 

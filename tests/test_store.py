@@ -551,6 +551,29 @@ async def test_a_large_batch_is_recorded_in_one_call(store: Store) -> None:
     assert (await store.stats()).deliveries_sent == 600
 
 
+async def test_claims_left_without_an_outcome_are_reported_as_unconfirmed(
+    database_url: str,
+) -> None:
+    now = [dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)]
+    store = await Store.open(database_url, clock=lambda: now[0])
+    try:
+        for chat_id in (1, 2, 3):
+            await store.claim_delivery(await subscribe(store, chat_id), DAY)
+        await store.record_deliveries([DeliveryResult(1, 0, DAY, DeliveryStatus.SENT, None, 2)])
+        assert (await store.stats()).deliveries_unconfirmed == 0  # 2 and 3 may still be sending
+        now[0] += dt.timedelta(minutes=11)
+        assert (await store.stats()).deliveries_unconfirmed == 2
+        day_before = now[0] - dt.timedelta(days=1)
+        unconfirmed = await store.unconfirmed_deliveries(now[0], day_before)
+        assert [(d.chat_id, d.status) for d in unconfirmed] == [
+            (2, DeliveryStatus.CLAIMED),
+            (3, DeliveryStatus.CLAIMED),
+        ]
+        assert await store.unconfirmed_deliveries(now[0], now[0]) == []
+    finally:
+        await store.close()
+
+
 async def test_claimed_is_not_an_outcome(store: Store) -> None:
     with pytest.raises(ValueError, match="outcomes"):
         await store.record_deliveries([DeliveryResult(1, 0, DAY, DeliveryStatus.CLAIMED)])

@@ -100,6 +100,8 @@ class StoreStats:
     deliveries_sent: int
     deliveries_failed: int
     subscriptions_by_type: dict[str, int] = field(default_factory=dict)
+    # Claimed more than UNCONFIRMED_AFTER ago and never recorded: their sender stopped mid-send.
+    deliveries_unconfirmed: int = 0
 
 
 class StoreError(Exception):

@@ -60,6 +60,8 @@ _T = TypeVar("_T")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # Rows per IN (...) lookup: far below SQLite's and asyncpg's bound-parameter limits.
 _LOOKUP_CHUNK = 500
+# A send takes seconds; a claim this old without an outcome lost its sender.
+UNCONFIRMED_AFTER = dt.timedelta(minutes=10)
 # Delivery outcomes that reached (or deliberately skipped) the chat: they follow it to a new id.
 _SETTLED = (DeliveryStatus.SENT.value, DeliveryStatus.SKIPPED.value)
 
@@ -770,6 +772,7 @@ class Store:
                 select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status)
             )
             by_status: dict[str, int] = dict(by_status_rows.all())
+        unconfirmed = await self.unconfirmed_deliveries(self._now() - UNCONFIRMED_AFTER)
         active = sum(by_type.values())
         private = by_type.get("private", 0)
         return StoreStats(
@@ -780,4 +783,26 @@ class Store:
             deliveries_sent=by_status.get(DeliveryStatus.SENT.value, 0),
             deliveries_failed=by_status.get(DeliveryStatus.FAILED.value, 0),
             subscriptions_by_type=by_type,
+            deliveries_unconfirmed=len(unconfirmed),
         )
+
+    async def unconfirmed_deliveries(
+        self, claimed_before: dt.datetime, claimed_since: dt.datetime | None = None
+    ) -> list[Delivery]:
+        """Digests claimed before the given instant (and since another) that have no outcome.
+
+        A sender records every outcome as soon as Telegram answers, so these are digests whose
+        process stopped between claim and record (or, if recent, ones still being sent). Each
+        may or may not have reached its chat; none is sent again.
+        """
+        query = select(DeliveryRow).where(
+            DeliveryRow.status == DeliveryStatus.CLAIMED.value,
+            DeliveryRow.claimed_at < claimed_before,
+        )
+        if claimed_since is not None:
+            query = query.where(DeliveryRow.claimed_at >= claimed_since)
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                query.order_by(DeliveryRow.claimed_at, DeliveryRow.chat_id)
+            )
+            return [_delivery(row) for row in rows]

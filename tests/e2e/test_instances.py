@@ -43,7 +43,7 @@ async def _subscribe(database_url: str, chat_ids: range, at: dt.time) -> None:
             )
 
 
-async def _delivery_statuses(database_url: str, chat_ids: range) -> dict[int, DeliveryStatus]:
+async def delivery_statuses(database_url: str, chat_ids: range) -> dict[int, DeliveryStatus]:
     async with await Store.open(database_url) as store:
         found: dict[int, DeliveryStatus] = {}
         for sub in await store.active_subscriptions():
@@ -120,7 +120,7 @@ def test_two_instances_starting_together_send_each_due_digest_once(
     per_chat = settled_digests(bot_api, chat_ids)
     print(f"digests per chat: {sorted(Counter(per_chat[c] for c in chat_ids).items())}")
     assert [per_chat[c] for c in chat_ids] == [1] * 50
-    statuses = asyncio.run(_delivery_statuses(postgres_url, chat_ids))
+    statuses = asyncio.run(delivery_statuses(postgres_url, chat_ids))
     assert set(statuses) == set(chat_ids)
     assert set(statuses.values()) == {DeliveryStatus.SENT}
     # Nothing more trickles in later: no instance held a second claim back.
@@ -155,7 +155,7 @@ def test_killing_an_instance_mid_fan_out_leaves_the_rest_to_the_other(
     bot_api.server_errors[:] = [e for e in bot_api.server_errors if "ConnectionResetError" not in e]
 
     per_chat = settled_digests(bot_api, chat_ids)
-    statuses = asyncio.run(_delivery_statuses(postgres_url, chat_ids))
+    statuses = asyncio.run(delivery_statuses(postgres_url, chat_ids))
     missing = [c for c in chat_ids if per_chat[c] == 0]
     print(
         f"digests at kill: {at_kill} (victim sent {by_victim}); after: "
