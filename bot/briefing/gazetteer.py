@@ -114,7 +114,7 @@ SEATS_OF_GOVERNMENT: Mapping[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeoEntry:
     """One gazetteer record."""
 
