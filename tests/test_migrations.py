@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from bot.store import Store, StoreError
-from bot.store.migrate import current_revision, head_revision
+from bot.store.migrate import SCHEMA_HEAD, current_revision, head_revision
 from bot.store.schema import Base, SubscriptionRow
 from tests.postgres import require_server, scratch_database
 
@@ -41,6 +41,12 @@ async def _inspect(url: str, look: object) -> object:
 def _schema_drift(conn: Connection) -> list[object]:
     context = MigrationContext.configure(conn, opts={"compare_type": True})
     return list(compare_metadata(context, Base.metadata))
+
+
+def test_the_fast_start_up_check_knows_the_newest_migration() -> None:
+    # A store at SCHEMA_HEAD skips Alembic at start-up: a migration added without updating it
+    # would never run on databases that are one revision behind.
+    assert head_revision() == SCHEMA_HEAD
 
 
 async def test_a_new_database_is_migrated_to_exactly_the_models(database_url: str) -> None:

@@ -2,6 +2,7 @@
 
 Importing spaCy takes about 0.5 s and matplotlib about 0.5 s here, a large part of the start-up
 budget; they are imported on the worker threads that first process an article or draw a picture.
+Alembic (0.2 s) is imported only when the database is not at the newest schema revision.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("spacy", "thinc", "matplotlib", "numpy", "dateparser", "trafilatura")
+HEAVY = ("spacy", "thinc", "matplotlib", "numpy", "dateparser", "trafilatura", "alembic")
 
 
 def test_the_bot_and_its_handlers_import_without_spacy_or_matplotlib() -> None:
