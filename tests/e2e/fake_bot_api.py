@@ -339,6 +339,7 @@ class FakeBotApi:
         self._file_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
         self._faults: dict[str, deque[_Fault]] = {}
+        self._delays: dict[str, deque[float]] = {}
         self._webhook: JsonDict | None = None
         self._poll_generation = 0
         self._polls_started = 0
@@ -478,6 +479,9 @@ class FakeBotApi:
             params, files = await _read_params(request)
             if handler is None:
                 raise ApiError(404, "Not Found")
+            delay = self._take_delay(canonical)
+            if delay:
+                await asyncio.sleep(delay)
             self._apply_fault(canonical, params)
             if canonical == "getUpdates":
                 result: Any = await self._get_updates(params)
@@ -525,6 +529,11 @@ class FakeBotApi:
         with self._cond:
             self._requests.append(RecordedRequest(method, params, time.time(), status, files))
             self._cond.notify_all()
+
+    def _take_delay(self, method: str) -> float:
+        with self._cond:
+            queue = self._delays.get(method)
+            return queue.popleft() if queue else 0.0
 
     def _apply_fault(self, method: str, params: JsonDict) -> None:
         with self._cond:
@@ -812,6 +821,12 @@ class FakeBotApi:
             self._faults.setdefault(canonical, deque()).append(
                 _Fault(status, description, parameters or None, chat_id, count)
             )
+
+    def inject_delay(self, method: str, seconds: float, count: int = 1) -> None:
+        """Answer the next `count` calls of `method` only after `seconds` (a slow Bot API)."""
+        canonical = self._handlers.get(method.lower(), (method, None))[0]
+        with self._cond:
+            self._delays.setdefault(canonical, deque()).extend([seconds] * count)
 
     # ----------------------------------------------------------------- reading state
 

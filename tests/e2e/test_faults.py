@@ -65,6 +65,21 @@ def test_the_bot_rides_out_a_bot_api_outage_while_running(
     assert process.returncode is None
 
 
+def test_a_slow_bot_api_delays_answers_but_loses_none(
+    bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
+) -> None:
+    process = bot_process_factory()
+    bot_api.inject_delay("sendMessage", 3.0)  # slow, but inside the bot's read timeout
+    assert "Welcome" in ask(bot_api, READER, "/start", timeout=60)
+    # The poll after the next answer hangs past the bot's read timeout: the bot gives up on it,
+    # polls again, and the command sent meanwhile is answered (an update stays queued until the
+    # bot confirms it).
+    bot_api.inject_delay("getUpdates", 30.0)
+    assert "Welcome" in ask(bot_api, READER, "/start")
+    assert "/who" in ask(bot_api, READER, "/help", timeout=90)
+    assert process.returncode is None
+
+
 def test_kill_during_add_leaves_no_half_article(
     bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
 ) -> None:
