@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -51,18 +50,27 @@ def percentile(samples: Sequence[float], share: float) -> float:
     return ordered[rank]
 
 
-def rss_mb() -> float:
-    """Resident set size of this process now, from /proc."""
+def _proc_status_mb(field: str) -> float:
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def rss_mb() -> float:
+    """Resident set size of this process now, from /proc."""
+    return _proc_status_mb("VmRSS")
 
 
 def peak_rss_mb() -> float:
-    """The highest resident set size this process has had (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The highest resident set size this process's own image has had (VmHWM).
+
+    Not getrusage's ru_maxrss: Linux carries that across exec, so a probe started by a large
+    parent (the benchmark run holds its corpus and stores) reported the parent's size as its
+    own peak: 1,392 MB where the probe itself never went past 400.
+    """
+    return _proc_status_mb("VmHWM")
 
 
 def machine_load() -> str:
