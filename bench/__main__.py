@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from bench.dates import dates_rows
-from bench.engine import engine_rows, save_pool
+from bench.engine import bench_articles, engine_rows, save_pool
 from bench.fanout import fanout_rows
 from bench.latency import latency_rows
 from bench.memory import memory_rows
@@ -24,6 +24,8 @@ from bench.startup import startup_rows
 from bench.stores import briefings_for, build_store, content_dir
 from bot.briefing.lexicon import load_lexicon
 from bot.briefing.nlp import load_model
+from bot.briefing.parsed import article_text
+from bot.briefing.pipeline import process_articles
 from bot.config import CONTENT_DIR, Settings
 
 
@@ -70,6 +72,10 @@ def main() -> None:
         subscribed = build_store(
             work / "subscribed.db", briefings_for(pool, args.articles), args.chats
         )
+        # Start-up at the bundled article's size too: the corpus's articles are long.
+        (bundled,) = process_articles(nlp, [bench_articles()[0]], lexicon)
+        bundled_store = build_store(work / "bundled.db", briefings_for([bundled], args.articles))
+        bundled_words = len(article_text(bundled.article).split())
         # The digest of the fan-out is one message: one article, new to every chat.
         limited = build_store(work / "fanout-limited.db", pool[:1], args.chats)
         free = build_store(work / "fanout-free.db", pool[:1], args.chats)
@@ -77,7 +83,13 @@ def main() -> None:
         print("3/6 answer latency ...", flush=True)
         rows += latency_rows(stores, content)
         print("4/6 start-up ...", flush=True)
-        rows += startup_rows(stores[args.articles], content, args.articles)
+        rows += startup_rows(
+            stores[args.articles],
+            content,
+            args.articles,
+            bundled_url=bundled_store,
+            bundled_words=bundled_words,
+        )
         loads.append(machine_load())
         print("5/6 digest fan-out ...", flush=True)
         rows += fanout_rows(limited, free, content, args.chats, args.slice)
