@@ -50,8 +50,6 @@ SOURCES_PER_ARTICLE = 3
 TOPIC_POSITIONS = 8
 TOPIC_EVENTS = 8
 TOPIC_QUOTES = 5
-QUOTES_SHOWN = 30
-TIMELINE_SHOWN = 30
 DIGEST_ITEMS = 10
 ACTORS_PER_PAGE = 10
 CLIP_QUOTE = 400
@@ -356,42 +354,6 @@ def page_buttons(kind: str, arg: str, page: Page) -> list[tuple[str, str]]:
     return buttons
 
 
-def paginate(
-    items_rendered: list[str],
-    page: int,
-    per_page: int,
-    header: str = "",
-    empty: str = "Nothing here yet.",
-) -> Page:
-    """One page of rendered items; pages also break early so each fits in one message."""
-    footer_room = 40
-    budget = TELEGRAM_LIMIT - visible_length(header) - footer_room
-    chunks: list[str] = []
-    for item in items_rendered:
-        if visible_length(item) > budget:
-            chunks.extend(split_html(item, budget))
-        elif item:
-            chunks.append(item)
-    pages: list[list[str]] = []
-    current: list[str] = []
-    width = 0
-    for chunk in chunks:
-        chunk_width = visible_length(chunk) + 2
-        if current and (len(current) >= max(per_page, 1) or width + chunk_width > budget):
-            pages.append(current)
-            current, width = [], 0
-        current.append(chunk)
-        width += chunk_width
-    if current:
-        pages.append(current)
-    if not pages:
-        return Page("\n\n".join(x for x in (header, escape(empty)) if x), 1, 1)
-    number = min(max(page, 1), len(pages))
-    footer = f"<i>Page {number} of {len(pages)}</i>" if len(pages) > 1 else ""
-    text = "\n\n".join(x for x in (header, "\n\n".join(pages[number - 1]), footer) if x)
-    return Page(text, number, len(pages))
-
-
 # Dates and citations
 
 
@@ -452,7 +414,7 @@ def _affiliation(index: BriefingIndex, actor: Actor) -> str | None:
     return owner.name if owner is not None else actor.affiliation
 
 
-# Entries (one per list item; `paginate` arranges them)
+# Entries (one per list item; a page renders only its own)
 
 
 def actor_entries(actors: Sequence[Actor], start: int = 1) -> list[str]:
@@ -608,7 +570,7 @@ def render_timeline_page(
     page: int = 1,
     per_page: int = TIMELINE_PER_PAGE,
 ) -> Page:
-    """One page of a timeline (the whole of it: render_timeline)."""
+    """One page of a timeline, in date order."""
     return _count_page(
         f"<b>Timeline: {escape(clip(title, CLIP_NAME))}</b> ({len(events)})",
         len(events),
@@ -744,18 +706,6 @@ def render_suggestions(query: str, suggestions: Sequence[Actor]) -> list[str]:
     return _messages(["\n".join(lines)])
 
 
-def render_timeline(index: BriefingIndex, events: Sequence[Event], title: str) -> list[str]:
-    """Events in date order with absolute dates; planned ones marked. A long timeline shows its
-    latest events only (render_timeline_page pages through all of it)."""
-    header = f"<b>Timeline: {escape(clip(title, CLIP_NAME))}</b>"
-    if not events:
-        return [f"{header}\n\nNo dated events yet."]
-    shown = events[-TIMELINE_SHOWN:]
-    if len(shown) < len(events):
-        header += f" (latest {len(shown)} of {len(events)})"
-    return _messages([header, *timeline_entries(index, shown)])
-
-
 def render_topic(index: BriefingIndex, key: str) -> list[str]:
     """A topic: each party's position, its events and quotes, all sourced."""
     topic = index.topic(key)
@@ -817,34 +767,6 @@ def place_entries(index: BriefingIndex, places: Sequence[Place]) -> list[str]:
 
 def _places(index: BriefingIndex) -> list[Place]:
     return sorted(index.briefing.places, key=lambda p: (-p.count, p.name.casefold()))
-
-
-def render_where(index: BriefingIndex) -> list[str]:
-    """Places the articles mention, most mentioned first, each with where it was read."""
-    places = _places(index)
-    if not places:
-        return ["<b>Places</b>\n\nNo places found yet."]
-    return split_html("\n".join(["<b>Places</b>", *place_entries(index, places)]))
-
-
-def render_quotes(index: BriefingIndex, actor: Actor | None = None) -> list[str]:
-    """What was said: by one actor, or everyone's latest quotes."""
-    quotes = index.quotes_by(actor.id) if actor is not None else list(index.briefing.quotes)
-    title = f"Quotes: {escape(actor.name)}" if actor is not None else "Quotes"
-    if not quotes:
-        who = f" from {escape(actor.name)}" if actor is not None else ""
-        return [f"<b>{title}</b>\n\nNo quotes{who} yet."]
-    shown = quotes[-QUOTES_SHOWN:]
-    more = f" (latest {len(shown)} of {len(quotes)})" if len(quotes) > len(shown) else ""
-    return _messages([f"<b>{title}</b>{more}", *quote_entries(index, shown, speaker=actor is None)])
-
-
-def render_articles(source: BriefingIndex | Sequence[ArticleRow]) -> list[str]:
-    """Articles in the briefing, newest first, with the id /remove takes."""
-    rows = _article_rows(source)
-    if not rows:
-        return ["<b>Articles</b>\n\nNo articles yet."]
-    return _messages([f"<b>Articles</b> ({len(rows)})", *article_entries(rows)])
 
 
 def render_digest(

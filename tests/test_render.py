@@ -21,27 +21,22 @@ from bot.render import (
     format_date_value,
     page_buttons,
     page_keyboard_data,
-    paginate,
     parse_page_data,
     render_actor_list,
     render_actor_profile,
     render_add_summary,
     render_article_report,
-    render_articles,
     render_articles_page,
     render_brief,
     render_digest,
     render_help,
-    render_quotes,
     render_quotes_page,
     render_search,
     render_settings,
     render_stats,
     render_suggestions,
-    render_timeline,
     render_timeline_page,
     render_topic,
-    render_where,
     render_where_page,
     split_html,
 )
@@ -249,12 +244,12 @@ def _all_renders(index: BriefingIndex, today: dt.date) -> list[list[str]]:
         [render_actor_list(index, 2).text],
         render_actor_profile(index, first),
         render_suggestions(first.name, actors[:5]),
-        render_timeline(index, index.events(), first.name),
+        [render_timeline_page(index, index.events(), first.name).text],
         render_topic(index, topic_key),
-        render_where(index),
-        render_quotes(index, None),
-        render_quotes(index, first),
-        render_articles(index),
+        [render_where_page(index).text],
+        [render_quotes_page(index, None).text],
+        [render_quotes_page(index, first).text],
+        [render_articles_page(index).text],
         render_digest(index, [a.id for a in index.briefing.articles], index.upcoming_events(today)),
         render_search(index, first.name, index.search(first.name)),
     ]
@@ -277,10 +272,13 @@ def test_user_query_is_escaped_in_suggestions() -> None:
 def test_every_reply_fits_telegram_limit_on_a_huge_briefing(huge: BriefingIndex) -> None:
     for messages in _all_renders(huge, dt.date(2024, 1, 1)):
         assert_valid(messages)
-    long_timeline = render_timeline(huge, huge.events(), "all")
-    assert len(long_timeline) > 1
-    assert "Timeline: all (latest 30 of 200)" in visible(long_timeline[0])
-    assert len(render_where(huge)) > 1
+    first = render_timeline_page(huge, huge.events(), "all")
+    assert first.pages > 1
+    assert "Timeline: all (200)" in visible(first.text)
+    for page in (first.pages, 99, 0):  # out of range clamps to the last or the first page
+        shown = render_timeline_page(huge, huge.events(), "all", page=page)
+        assert shown.page == (1 if page == 0 else first.pages)
+        assert_valid_message(shown.text)
 
 
 # What users read
@@ -347,7 +345,10 @@ def test_dates_are_shown_at_their_precision(value: object, shown: str) -> None:
 
 
 def test_timeline_is_chronological_with_planned_marked(index: BriefingIndex) -> None:
-    text = assert_valid(render_timeline(index, index.events(), "everything"))
+    events = index.events()
+    text = assert_valid(
+        [render_timeline_page(index, events, "everything", per_page=len(events)).text]
+    )
     dates = ["Feb 2024", "13 Mar 2024", "18 Mar 2024", "20 Mar 2024", "1 Apr 2024", "Apr 2024"]
     positions = [text.index(f"{d} ") for d in dates]
     assert positions == sorted(positions)
@@ -355,7 +356,7 @@ def test_timeline_is_chronological_with_planned_marked(index: BriefingIndex) -> 
     assert "1 Apr 2024 · planned" in text
     assert "13 Mar 2024 · planned" not in text
     assert "— Orlov signals openness to talks, 20 Mar 2024" in text
-    assert "No dated events" in assert_valid(render_timeline(index, [], "nothing"))
+    assert "No dated events" in assert_valid([render_timeline_page(index, [], "nothing").text])
 
 
 def test_topic_shows_positions_events_and_quotes(index: BriefingIndex) -> None:
@@ -370,35 +371,36 @@ def test_topic_shows_positions_events_and_quotes(index: BriefingIndex) -> None:
 
 
 def test_where_lists_places_by_mentions(index: BriefingIndex) -> None:
-    text = assert_valid(render_where(index))
+    text = assert_valid([render_where_page(index).text])
     assert "Geneva (city, CH) · 3 mentions" in text
     assert text.index("Geneva") < text.index("Port Elin (city) · 1 mention")
 
 
 def test_quotes_by_everyone_or_one_actor(index: BriefingIndex) -> None:
-    everyone = assert_valid(render_quotes(index))
+    everyone = assert_valid([render_quotes_page(index).text])
     assert "Ana Ferreira: “the truce must hold”" in everyone
     assert "Viktor Orlov: he was open to talks (reported) (18 Mar 2024)" in everyone
     orlov = index.actor("viktor-orlov")
     assert orlov is not None
-    only = assert_valid(render_quotes(index, orlov))
+    only = assert_valid([render_quotes_page(index, orlov).text])
     assert "truce" not in only
     valdoria = index.actor("valdoria")
     assert valdoria is not None
-    assert "No quotes from Valdoria" in assert_valid(render_quotes(index, valdoria))
+    none = assert_valid([render_quotes_page(index, valdoria).text])
+    assert "Quotes: Valdoria (0)\n\nNo quotes yet." in none
 
 
 def test_articles_from_index_or_store_rows(index: BriefingIndex) -> None:
-    text = assert_valid(render_articles(index))
+    text = assert_valid([render_articles_page(index).text])
     assert text.index("a2 Orlov signals") < text.index("a1 Valdoria")
     rows = [
         ("7", "Older <one>", dt.date(2024, 1, 1), None),
         ("9", "Newer & better", dt.date(2024, 2, 1), "Wire"),
     ]
-    stored = assert_valid(render_articles(rows))
+    stored = assert_valid([render_articles_page(rows).text])
     assert "9 Newer & better\nWire, 1 Feb 2024" in stored
     assert stored.index("Newer") < stored.index("Older <one>")
-    assert "No articles" in assert_valid(render_articles([]))
+    assert "No articles" in assert_valid([render_articles_page([]).text])
 
 
 def test_digest_covers_new_articles_and_what_is_ahead(index: BriefingIndex) -> None:
@@ -498,19 +500,6 @@ def test_timeline_quotes_articles_and_places_page_in_order(index: BriefingIndex)
     assert "Geneva" in visible(render_where_page(index).text)
     empty = render_where_page(BriefingIndex(Briefing()))
     assert "No places" in visible(empty.text)
-
-
-def test_paginate_clamps_and_keeps_pages_within_limit() -> None:
-    items = [f"<b>{n}</b> " + "x " * 1000 for n in range(10)]
-    page = paginate(items, 3, per_page=5, header="<b>List</b>")
-    assert isinstance(page, Page)
-    assert page.pages >= 4  # 2,000-character items: two fit a message, not five
-    assert_valid_message(page.text)
-    assert visible(page.text).startswith("List")
-    assert paginate(items, 99, per_page=5).page == paginate(items, 99, per_page=5).pages
-    empty = paginate([], 1, per_page=5, header="<b>List</b>")
-    assert (empty.page, empty.pages) == (1, 1)
-    assert "Nothing here yet." in visible(empty.text)
 
 
 def test_page_buttons_round_trip() -> None:
