@@ -23,23 +23,11 @@ def utc_now() -> dt.datetime:
 
 
 @dataclass
-class PendingArticle:
-    """An /add waiting for the admin to reply with its publication date."""
-
-    text: str
-    url: str | None
-    source: str | None
-    asked_at: dt.datetime
-
-
-@dataclass
 class Services:
     settings: Settings
     store: Store
     newsroom: Newsroom
     now: Callable[[], dt.datetime] = utc_now
-    # Keyed by (chat id, admin user id): the article text waits for a YYYY-MM-DD reply.
-    pending_articles: dict[tuple[int, int], PendingArticle] = field(default_factory=dict)
     bot_username: str = ""
     charts: ChartCache = field(default_factory=ChartCache)
     digests: DigestScheduler = field(init=False)

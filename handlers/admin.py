@@ -15,7 +15,7 @@ from telegram.error import TelegramError
 from bot.briefing.ingest import MAX_ARTICLE_BYTES, ArticleMeta, IngestError, decode_article_bytes
 from bot.fetch import FetchError, fetch_article
 from bot.render import render_add_summary, render_stats
-from bot.services import BriefingContext, PendingArticle
+from bot.services import BriefingContext
 from handlers.access import is_bot_admin
 from handlers.replies import reply_parts, reply_text
 
@@ -182,9 +182,7 @@ async def _ingest(
             and update.effective_chat
             and user_id
         ):
-            services.pending_articles[(update.effective_chat.id, user_id)] = PendingArticle(
-                text=text, url=url, source=None, asked_at=services.now()
-            )
+            await services.store.ask_publication_date(update.effective_chat.id, user_id, text, url)
             await reply_text(
                 update,
                 context,
@@ -218,16 +216,13 @@ async def answer_pending_date(update: Update, context: BriefingContext) -> bool:
     user = update.effective_user
     if message is None or chat is None or user is None or not message.text:
         return False
-    services = context.services
-    key = (chat.id, user.id)
-    pending = services.pending_articles.get(key)
-    if pending is None:
-        return False
-    if services.now() - pending.asked_at > PENDING_DATE_TTL:
-        del services.pending_articles[key]
-        return False
     candidate = message.text.strip()
-    if not _ISO_DATE.match(candidate):
+    # Only an admin's date can answer an /add: anyone else's text costs no database query.
+    if not _ISO_DATE.match(candidate) or not is_bot_admin(update, context):
+        return False
+    services = context.services
+    pending = await services.store.pending_article(chat.id, user.id, PENDING_DATE_TTL)
+    if pending is None:
         return False
     try:
         published = dt.date.fromisoformat(candidate)
@@ -236,8 +231,9 @@ async def answer_pending_date(update: Update, context: BriefingContext) -> bool:
             update, context, f"{html.escape(candidate)} is not a real date. Reply with YYYY-MM-DD."
         )
         return True
-    del services.pending_articles[key]
-    await _ingest(update, context, pending.text, published, pending.url, user.id)
+    if await services.store.drop_pending_article(chat.id, user.id):
+        # Only the handler that removed it adds it: a reply seen twice adds the article once.
+        await _ingest(update, context, pending.text, published, pending.url, user.id)
     return True
 
 

@@ -83,8 +83,9 @@ async def test_a_database_made_before_migrations_is_adopted_with_its_rows(
             )
         )
     async with engine.begin() as conn:
-        # Columns added by later revisions did not exist when the store ran create_all.
+        # What later revisions added did not exist when the store ran create_all.
         await conn.execute(text("ALTER TABLE subscriptions DROP COLUMN pictures"))
+        await conn.execute(text("DROP TABLE pending_articles"))
     await engine.dispose()
     assert await _inspect(database_url, current_revision) is None
 

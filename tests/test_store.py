@@ -574,6 +574,29 @@ async def test_claims_left_without_an_outcome_are_reported_as_unconfirmed(
         await store.close()
 
 
+async def test_an_add_waiting_for_its_date_is_kept_until_answered_or_stale(
+    database_url: str,
+) -> None:
+    now = [dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)]
+    hour = dt.timedelta(hours=1)
+    store = await Store.open(database_url, clock=lambda: now[0])
+    try:
+        await store.ask_publication_date(-100, 42, "First text", None)
+        await store.ask_publication_date(-100, 42, "Second text", "https://example.org/a")
+        await store.ask_publication_date(-100, 43, "Another admin's", None)
+        pending = await store.pending_article(-100, 42, hour)
+        assert pending is not None  # the newer question replaced the older
+        assert (pending.text, pending.url) == ("Second text", "https://example.org/a")
+        assert await store.pending_article(-200, 42, hour) is None  # another chat
+        assert await store.drop_pending_article(-100, 42)
+        assert not await store.drop_pending_article(-100, 42)  # taken once
+        now[0] += 2 * hour
+        assert await store.pending_article(-100, 43, hour) is None  # asked too long ago
+        assert not await store.drop_pending_article(-100, 43)  # and forgotten
+    finally:
+        await store.close()
+
+
 async def test_claimed_is_not_an_outcome(store: Store) -> None:
     with pytest.raises(ValueError, match="outcomes"):
         await store.record_deliveries([DeliveryResult(1, 0, DAY, DeliveryStatus.CLAIMED)])

@@ -104,6 +104,17 @@ class StoreStats:
     deliveries_unconfirmed: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class PendingArticle:
+    """An /add waiting for the admin to reply with its publication date."""
+
+    chat_id: int
+    user_id: int
+    text: str
+    url: str | None
+    asked_at: dt.datetime
+
+
 class StoreError(Exception):
     """The store refused an operation."""
 

@@ -36,6 +36,7 @@ from bot.store.records import (
     DeliveryResult,
     DeliveryStatus,
     DuplicateArticleError,
+    PendingArticle,
     StoredArticle,
     StoreError,
     StoreStats,
@@ -49,6 +50,7 @@ from bot.store.schema import (
     BriefingRow,
     DeliveryRow,
     FlagRow,
+    PendingArticleRow,
     SubscriptionRow,
 )
 
@@ -741,6 +743,42 @@ class Store:
         except IntegrityError:
             # Another instance set it between our read and our insert: overwrite theirs.
             await attempt()
+
+    # An /add waiting for its publication date
+
+    async def ask_publication_date(
+        self, chat_id: int, user_id: int, text: str, url: str | None
+    ) -> None:
+        """Keep an article until its admin replies with the date (a newer one replaces it)."""
+        async with self._sessions.begin() as session:
+            await session.merge(
+                PendingArticleRow(
+                    chat_id=chat_id, user_id=user_id, text=text, url=url, asked_at=self._now()
+                )
+            )
+
+    async def pending_article(
+        self, chat_id: int, user_id: int, max_age: dt.timedelta
+    ) -> PendingArticle | None:
+        """The article this admin was asked a date for in this chat, unless asked too long ago."""
+        async with self._sessions() as session:
+            row = await session.get(PendingArticleRow, (chat_id, user_id))
+        if row is None:
+            return None
+        if self._now() - row.asked_at > max_age:
+            await self.drop_pending_article(chat_id, user_id)
+            return None
+        return PendingArticle(row.chat_id, row.user_id, row.text, row.url, row.asked_at)
+
+    async def drop_pending_article(self, chat_id: int, user_id: int) -> bool:
+        """Forget the waiting article; True for exactly one caller, so it is added once."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                delete(PendingArticleRow).where(
+                    PendingArticleRow.chat_id == chat_id, PendingArticleRow.user_id == user_id
+                )
+            )
+        return _rowcount(result) == 1
 
     # Admin log and figures
 

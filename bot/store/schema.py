@@ -174,3 +174,19 @@ class FlagRow(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class PendingArticleRow(Base):
+    """An /add waiting for its admin to reply with the publication date: one per admin and chat.
+
+    In the database rather than in memory, so the reply may reach another instance, or this one
+    after a restart.
+    """
+
+    __tablename__ = "pending_articles"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -8,7 +8,7 @@ import pytest
 from aiohttp import web
 
 from tests.handlers import updates
-from tests.handlers.conftest import ADMIN_ID, BotUnderTest
+from tests.handlers.conftest import ADMIN_ID, BotUnderTest, stop
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +59,28 @@ async def test_add_without_a_date_asks_for_one(bot: BotUnderTest) -> None:
     assert "Harbour bridge" in done
     articles = await bot.services.store.list_articles()
     assert [str(a.published) for a in articles][-1] == "2021-05-04"
+
+
+async def test_the_date_question_survives_a_restart(make_bot) -> None:  # type: ignore[no-untyped-def]
+    # Asked before a restart (or by another instance): the reply still finishes the /add.
+    first: BotUnderTest = await make_bot()
+    asked = _joined(await first.send(updates.private(f"/add\n{ARTICLE}", user_id=ADMIN_ID)))
+    assert "YYYY-MM-DD" in asked
+    await stop(first)
+    second: BotUnderTest = await make_bot()
+    done = _joined(await second.send(updates.private("2021-05-04", user_id=ADMIN_ID)))
+    assert "Harbour bridge" in done
+    # Answered once: the same date again is an ordinary message, not a second add.
+    await second.send(updates.private("2021-05-04", user_id=ADMIN_ID))
+    assert len(await second.services.store.list_articles()) == 2
+
+
+async def test_a_date_from_anyone_else_finishes_nothing(bot: BotUnderTest) -> None:
+    await bot.send(updates.private(f"/add\n{ARTICLE}", user_id=ADMIN_ID))
+    await bot.send(updates.private("2021-05-04", user_id=500))  # someone else, another chat
+    assert len(await bot.services.store.list_articles()) == 1
+    done = _joined(await bot.send(updates.private("2021-05-04", user_id=ADMIN_ID)))
+    assert "Harbour bridge" in done
 
 
 async def test_add_as_reply_to_a_message(bot: BotUnderTest) -> None:
