@@ -41,7 +41,7 @@ class _Hop:
     """Where one request goes: the URL as given, and the address checked for it."""
 
     url: str
-    hostname: str
+    hostname: str  # ASCII (IDNA) form
     address: str  # the resolved address this hop connects to, never resolved again
 
     def target(self) -> tuple[str, dict[str, str], dict[str, str]]:
@@ -52,11 +52,26 @@ class _Hop:
         connection. TLS still verifies the certificate against the name (`sni_hostname`).
         """
         parts = urlsplit(self.url)
-        literal = f"[{self.address}]" if ":" in self.address else self.address
-        netloc = f"{literal}:{parts.port}" if parts.port else literal
-        host = parts.netloc.rpartition("@")[2]
+        port = f":{parts.port}" if parts.port else ""
+        netloc = f"{_bracketed(self.address)}{port}"
+        host = f"{_bracketed(self.hostname)}{port}"
         extensions = {"sni_hostname": self.hostname} if parts.scheme == "https" else {}
         return urlunsplit(parts._replace(netloc=netloc)), {"Host": host}, extensions
+
+
+def _bracketed(host: str) -> str:
+    """An IPv6 literal in brackets, as URLs and Host headers write it."""
+    return f"[{host}]" if ":" in host else host
+
+
+def _ascii_hostname(hostname: str) -> str:
+    """The name as DNS and the Host header carry it ("bücher.example" -> "xn--bcher-kva...")."""
+    if hostname.isascii():
+        return hostname
+    try:
+        return hostname.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise FetchError("the link's host name is not a valid domain name") from exc
 
 
 async def _resolve(hostname: str, port: int) -> list[str]:
@@ -74,9 +89,10 @@ async def _check_hop(url: str, allow_private: bool) -> _Hop:
         raise FetchError("the link has no host name")
     if parts.username or parts.password:
         raise FetchError("links with a user name or password are not accepted")
+    hostname = _ascii_hostname(parts.hostname)
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        addresses = await _resolve(parts.hostname, port)
+        addresses = await _resolve(hostname, port)
     except ValueError as exc:  # a port outside 0-65535
         raise FetchError("the link has an invalid port") from exc
     except OSError as exc:
@@ -85,7 +101,7 @@ async def _check_hop(url: str, allow_private: bool) -> _Hop:
         raise FetchError(f"the host {parts.hostname} could not be found")
     if not allow_private and not all(_is_public(a) for a in addresses):
         raise FetchError("that link points to a private or local address, which is not allowed")
-    return _Hop(url, parts.hostname, addresses[0])
+    return _Hop(url, hostname, addresses[0])
 
 
 async def fetch_article(

@@ -111,6 +111,17 @@ async def test_the_connection_goes_to_the_address_that_was_checked(
     assert dns.asked == ["news.test"]
 
 
+async def test_an_international_name_is_resolved_and_sent_in_its_ascii_form(
+    site: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dns = FakeDns({"xn--bcher-kva.test": ["127.0.0.1"]})
+    monkeypatch.setattr(fetch, "_resolve", dns)
+    port = site.rsplit(":", 1)[1]
+    page = await fetch_article(f"http://bücher.test:{port}/host", allow_private=True)
+    assert f"Asked for xn--bcher-kva.test:{port}." in page.body.decode()
+    assert dns.asked == ["xn--bcher-kva.test"]
+
+
 async def test_a_name_with_any_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fetch, "_resolve", FakeDns({"mixed.test": ["93.184.216.34", "10.0.0.7"]}))
     with pytest.raises(FetchError, match="private or local"):
