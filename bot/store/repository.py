@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +25,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import aliased
 
@@ -60,6 +61,8 @@ _T = TypeVar("_T")
 
 # How long an SQLite writer waits for another (a second instance, a backup) before failing.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Tries at switching a new SQLite file to WAL while other processes do the same (about 5 s).
+_WAL_ATTEMPTS = 12
 # Rows per IN (...) lookup: far below SQLite's and asyncpg's bound-parameter limits.
 _LOOKUP_CHUNK = 500
 # A send takes seconds; a claim this old without an outcome lost its sender.
@@ -88,18 +91,34 @@ def _create_parent_folder(path: Path) -> None:
 
 
 def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Per-connection SQLite settings: they do not persist in the file (WAL does, harmlessly)."""
+    """Per-connection SQLite settings: they do not persist in the file (WAL, which does, is
+    switched on once by `_use_wal`)."""
     cursor = dbapi_connection.cursor()
     try:
-        # busy_timeout first, so that switching to WAL waits for another instance's lock.
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        # WAL: readers (the bot answering /who) never block the digest writer, nor it them.
-        cursor.execute("PRAGMA journal_mode = WAL")
         # NORMAL survives application crashes in WAL mode; FULL only adds power-loss safety.
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+async def _use_wal(engine: AsyncEngine) -> None:
+    """Put the SQLite file in WAL mode: readers (the bot answering /who) never block the digest
+    writer, nor it them. The mode is kept in the file, for every later connection and process.
+
+    Several processes opening a new file together race to switch it, and SQLite refuses the
+    losers at once rather than let them wait (waiting could deadlock), so the switch is retried.
+    """
+    for attempt in range(1, _WAL_ATTEMPTS + 1):
+        try:
+            async with engine.connect() as connection:
+                await connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == _WAL_ATTEMPTS:
+                raise
+            await asyncio.sleep(0.05 * attempt)
 
 
 def _check_time(value: dt.time | None) -> None:
@@ -195,6 +214,8 @@ class Store:
             event.listen(engine.sync_engine, "connect", _apply_sqlite_pragmas)
         store = cls(engine, clock=clock)
         try:
+            if is_sqlite:
+                await _use_wal(engine)
             await upgrade_schema(engine)
         except BaseException:
             await engine.dispose()
