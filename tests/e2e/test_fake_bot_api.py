@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import math
 import socket
 import sys
 import time
@@ -504,6 +505,26 @@ async def test_flood_control_answers_429_beyond_telegrams_limits() -> None:
     # 20 a minute per group, plus one of slack for requests in flight.
     assert statuses[-1] == 429
     assert statuses[:-1] in ([200] * 20, [200] * 21)
+
+
+@pytest.mark.e2e
+async def test_flood_control_refuses_an_unthrottled_burst_across_chats() -> None:
+    users = [User(3000 + n, f"Reader {n}") for n in range(45)]
+    with FakeBotApi(flood_control=True) as api:
+        for user in users:
+            api.add_chat(Chat.private(user))
+        async with Bot(api.token, base_url=api.base_url) as client:
+            began = time.monotonic()
+            outcomes = await asyncio.gather(
+                *(client.send_message(u.id, "digest") for u in users), return_exceptions=True
+            )
+            elapsed = time.monotonic() - began
+    refused = sum(isinstance(o, RetryAfter) for o in outcomes)
+    accepted = sum(not isinstance(o, BaseException) for o in outcomes)
+    # 30 at once plus three of slack, then 30 a second for as long as the burst took.
+    assert accepted + refused == 45
+    assert refused > 0
+    assert accepted <= 33 + math.ceil(30 * elapsed)
 
 
 @pytest.mark.e2e
