@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Coroutine
@@ -14,6 +15,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from telegram.request import BaseRequest
 
 from bot.briefing.lexicon import TopicLexicon, load_lexicon
+from bot.charts import warm_up
 from bot.config import Settings
 from bot.digest import DigestScheduler
 from bot.newsroom import Newsroom
@@ -23,6 +25,11 @@ from handlers import register_handlers
 from handlers.commands import admin_commands, public_commands
 
 log = logging.getLogger(__name__)
+
+# Seconds after start-up that the chart renderer is warmed, on a worker thread: late enough not to
+# slow the first answers (importing matplotlib competes for the interpreter), early enough that a
+# restart's first /timeline rarely pays for it (1.7 s cold, with everyone's answers held back).
+CHART_WARM_UP_DELAY = 3.0
 
 # A dummy token for the offline demo: the demo's request object never sends anything.
 DEMO_TOKEN = "1:offline-demo-token-never-sent"  # noqa: S105 - not a secret
@@ -77,8 +84,16 @@ def _make_post_init(
         scheduler = DigestScheduler(application)
         services.digests = scheduler
         await scheduler.start()
+        if application.job_queue is not None:
+            # Once the bot answers: drawing's cold start (matplotlib, the map) would otherwise
+            # fall on the first /timeline or /where, and stall everyone else's answers meanwhile.
+            application.job_queue.run_once(_warm_charts, when=CHART_WARM_UP_DELAY, name="warm")
 
     return post_init
+
+
+async def _warm_charts(context: BriefingContext) -> None:
+    await asyncio.to_thread(warm_up)
 
 
 async def _register_command_menus(

@@ -192,6 +192,14 @@ def map_chart(places: Sequence[Place], title: str = "Places in the news") -> Map
     )
 
 
+def warm_up() -> None:
+    """Import the drawing stack and read the map's geometry now (about 1.5 s here, once per
+    process), so the first /timeline or /where after a start does not wait for it. Blocking."""
+    from bot import drawing
+
+    drawing.preload_map_geometry()
+
+
 def _draw(chart: TimelineChart | MapChart) -> bytes:
     """The chart as PNG bytes. Blocking: call it from a worker thread."""
     from bot import drawing
