@@ -9,25 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.report import Row
+from bench.report import Row, run_probe
 
 PEAK_TARGET_MB = 400.0
 
 
 def _probe_process(database_url: str, content: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.memory", database_url, str(content)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
-    return result
+    return run_probe("bench.memory", database_url, str(content))
 
 
 def memory_rows(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -77,3 +81,12 @@ def machine_load() -> str:
     """The 1/5/15-minute load averages: other work on the machine while the benchmarks ran."""
     with open("/proc/loadavg", encoding="ascii") as loadavg:
         return " ".join(loadavg.read().split()[:3])
+
+
+def run_probe(module: str, *args: str) -> dict[str, Any]:
+    """Run `python -m module args...` in a fresh process; its last line of output is JSON."""
+    out = subprocess.run(
+        [sys.executable, "-m", module, *args], check=True, capture_output=True, text=True
+    ).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result

@@ -9,13 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.report import Row
+from bench.report import Row, run_probe
 
 TARGET_S = 2.0
 
@@ -35,13 +34,7 @@ def measure_startups(database_url: str, content: Path, articles: int, runs: int)
     for _ in range(runs):
         asyncio.run(restamp_briefings(settings_for(database_url, content)))
         began = time.time()
-        out = subprocess.run(
-            [sys.executable, "-m", "bench.startup", database_url, str(content)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        probe = json.loads(out.strip().splitlines()[-1])
+        probe = run_probe("bench.startup", database_url, str(content))
         totals.append(probe["answered"] - began)
         imports.append(probe["imported"] - began)
         models.update(probe["models"])

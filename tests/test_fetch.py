@@ -97,29 +97,23 @@ class FakeDns:
         return self.answers[hostname]
 
 
+@pytest.mark.parametrize(
+    ("written", "resolved"),
+    [("news.test", "news.test"), ("bücher.test", "xn--bcher-kva.test")],
+)
 async def test_the_connection_goes_to_the_address_that_was_checked(
-    site: str, monkeypatch: pytest.MonkeyPatch
+    site: str, monkeypatch: pytest.MonkeyPatch, written: str, resolved: str
 ) -> None:
-    # "news.test" exists only in this fake DNS: had httpx resolved the name again for the
-    # connection (the gap DNS rebinding uses), it would have failed to find the host.
-    dns = FakeDns({"news.test": ["127.0.0.1"]})
+    # The name exists only in this fake DNS: had httpx resolved it again for the connection
+    # (the gap DNS rebinding uses), it would have failed to find the host. An international
+    # name is resolved, and sent as Host, in its ASCII (IDNA) form.
+    dns = FakeDns({resolved: ["127.0.0.1"]})
     monkeypatch.setattr(fetch, "_resolve", dns)
     port = site.rsplit(":", 1)[1]
-    page = await fetch_article(f"http://news.test:{port}/host", allow_private=True)
-    assert f"Asked for news.test:{port}." in page.body.decode()
-    assert page.url == f"http://news.test:{port}/host"
-    assert dns.asked == ["news.test"]
-
-
-async def test_an_international_name_is_resolved_and_sent_in_its_ascii_form(
-    site: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dns = FakeDns({"xn--bcher-kva.test": ["127.0.0.1"]})
-    monkeypatch.setattr(fetch, "_resolve", dns)
-    port = site.rsplit(":", 1)[1]
-    page = await fetch_article(f"http://bücher.test:{port}/host", allow_private=True)
-    assert f"Asked for xn--bcher-kva.test:{port}." in page.body.decode()
-    assert dns.asked == ["xn--bcher-kva.test"]
+    page = await fetch_article(f"http://{written}:{port}/host", allow_private=True)
+    assert f"Asked for {resolved}:{port}." in page.body.decode()
+    assert page.url == f"http://{written}:{port}/host"
+    assert dns.asked == [resolved]
 
 
 async def test_a_name_with_any_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.briefing.models import ArticleBriefing
 from bot.store.migrate import upgrade_schema
@@ -178,6 +179,19 @@ def _subscription(row: SubscriptionRow) -> Subscription:
         deactivated_reason=row.deactivated_reason,
         updated_at=row.updated_at,
     )
+
+
+def _unconfirmed(
+    claimed_before: dt.datetime, claimed_since: dt.datetime | None = None
+) -> list[ColumnElement[bool]]:
+    """Deliveries claimed in that window whose outcome was never recorded."""
+    where = [
+        DeliveryRow.status == DeliveryStatus.CLAIMED.value,
+        DeliveryRow.claimed_at < claimed_before,
+    ]
+    if claimed_since is not None:
+        where.append(DeliveryRow.claimed_at >= claimed_since)
+    return where
 
 
 def _delivery(row: DeliveryRow) -> Delivery:
@@ -831,7 +845,9 @@ class Store:
                 select(DeliveryRow.status, func.count()).group_by(DeliveryRow.status)
             )
             by_status: dict[str, int] = dict(by_status_rows.all())
-        unconfirmed = await self.unconfirmed_deliveries(self._now() - UNCONFIRMED_AFTER)
+            unconfirmed = await session.scalar(
+                select(func.count()).where(*_unconfirmed(self._now() - UNCONFIRMED_AFTER))
+            )
         active = sum(by_type.values())
         private = by_type.get("private", 0)
         return StoreStats(
@@ -842,7 +858,7 @@ class Store:
             deliveries_sent=by_status.get(DeliveryStatus.SENT.value, 0),
             deliveries_failed=by_status.get(DeliveryStatus.FAILED.value, 0),
             subscriptions_by_type=by_type,
-            deliveries_unconfirmed=len(unconfirmed),
+            deliveries_unconfirmed=unconfirmed or 0,
         )
 
     async def unconfirmed_deliveries(
@@ -854,14 +870,10 @@ class Store:
         process stopped between claim and record (or, if recent, ones still being sent). Each
         may or may not have reached its chat; none is sent again.
         """
-        query = select(DeliveryRow).where(
-            DeliveryRow.status == DeliveryStatus.CLAIMED.value,
-            DeliveryRow.claimed_at < claimed_before,
-        )
-        if claimed_since is not None:
-            query = query.where(DeliveryRow.claimed_at >= claimed_since)
         async with self._sessions() as session:
             rows = await session.scalars(
-                query.order_by(DeliveryRow.claimed_at, DeliveryRow.chat_id)
+                select(DeliveryRow)
+                .where(*_unconfirmed(claimed_before, claimed_since))
+                .order_by(DeliveryRow.claimed_at, DeliveryRow.chat_id)
             )
             return [_delivery(row) for row in rows]
