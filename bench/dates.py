@@ -2,7 +2,7 @@
 
 Time: `find_dates` on an already parsed article (the engine parses once for every extractor)
 against `search_dates` over the same sentences with RELATIVE_BASE at the publication date,
-alternately. Accuracy: both timelines scored by bot/briefing/evaluate.py against the gold events.
+alternately. Accuracy: both timelines scored by bot/evaluate/ against the gold events.
 """
 
 from __future__ import annotations
@@ -10,19 +10,14 @@ from __future__ import annotations
 from spacy.language import Language
 
 from bench.report import Row, median_pair
-from bot.briefing.evaluate import (
-    GOLD_DIR,
-    Gold,
-    Ratio,
-    dateparser_events,
-    load_gold_folder,
-    score_events,
-)
 from bot.briefing.export import briefing_json
 from bot.briefing.ingest import ArticleMeta, decode_article_bytes, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.pipeline import extract, parse_articles
 from bot.briefing.timeline import find_dates
+from bot.evaluate.baselines import dateparser_events
+from bot.evaluate.gold import GOLD_DIR, Gold, load_gold_folder
+from bot.evaluate.scoring import Ratio, score_events
 
 
 def gold_sets() -> list[Gold]:

@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "process":
             return _command_process(args)
         if args.command == "evaluate":
-            from bot.briefing.evaluate import main as evaluate_main
+            from bot.evaluate.command import main as evaluate_main
 
             return evaluate_main(args)
         from bot.runner import RunSettingsError, run_bot, run_demo
