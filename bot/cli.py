@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--gold", type=Path, default=None, help="gold folder (default tests/gold)"
     )
+    evaluate.add_argument(
+        "--split",
+        choices=["dev"],
+        default=None,
+        help="per-article scores and misses on the corpus dev split (test stays one figure)",
+    )
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 

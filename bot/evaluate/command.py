@@ -1,4 +1,4 @@
-"""`briefing-bot evaluate [--gold DIR] [--json]`: with no folder, every gold set side by side."""
+"""`briefing-bot evaluate [--gold DIR | --split dev] [--json]`: by default, every set."""
 
 from __future__ import annotations
 
@@ -51,8 +51,14 @@ def main(args: argparse.Namespace) -> int:
     from bot.config import Settings
 
     folder: Path | None = args.gold
+    split: str | None = getattr(args, "split", None)
     try:
-        if folder is not None:
+        if split == "dev":
+            # Only dev is ever read article by article: the test split stays a single figure.
+            corpus = split_golds(load_gold_folder(CORPUS_GOLD_DIR), load_splits())
+            sets, notes = {"gold": corpus["dev"]}, list[str]()
+            folder = CORPUS_GOLD_DIR
+        elif folder is not None:
             sets, notes = {"gold": load_gold_folder(folder)}, list[str]()
         else:
             sets, notes = gold_sets()
