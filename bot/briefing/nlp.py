@@ -52,8 +52,9 @@ def load_model(name: str) -> Language:
                 ) from exc
             if "parser" in model.pipe_names:
                 model.add_pipe("paragraph_boundaries", before="parser")
-            # The place gazetteer takes about a second to build: pay for it with the model load,
-            # on the same worker thread, rather than inside the first article's processing.
+            # The place gazetteer is opened from its cache file (built there the first time this
+            # machine runs the engine): pay for it with the model load, on the same worker
+            # thread, rather than inside the first article's processing.
             load_gazetteer()
             _models[name] = model
         return model
