@@ -10,9 +10,10 @@ import asyncio
 import datetime as dt
 import itertools
 import json
+import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from bot.config import Settings
 from bot.terminal import html_to_terminal
 
 DEMO_USER_ID = 1000
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEMO_CHAT = {"id": DEMO_USER_ID, "type": "private", "first_name": "Demo"}
 DEMO_USER = {"id": DEMO_USER_ID, "is_bot": False, "first_name": "Demo"}
 BOT_USER = {
@@ -95,14 +97,25 @@ def refused(status: int, description: str) -> tuple[int, dict[str, Any]]:
 class DemoRequest(InProcessRequest):
     """Sent messages go to `show`; everything else is acknowledged."""
 
-    def __init__(self, show: Callable[[str], None]) -> None:
+    def __init__(self, show: Callable[[str], None], pictures: Path | None = None) -> None:
         self._show = show
         self._ids = itertools.count(1)
+        self._pictures = pictures
+        self._saved: list[Path] = []
         # The inline buttons of the last message with any, as (message dict, [(label, data)]).
         self.last_buttons: tuple[dict[str, Any], list[tuple[str, str]]] | None = None
 
     def download(self, file_path: str) -> bytes:
         raise AssertionError("the demo never hands out file paths")
+
+    def uploaded(self, api_method: str, field_name: str, content: bytes) -> None:
+        """A picture the bot sends is saved, so the terminal can say where to look at it."""
+        if api_method != "sendPhoto" or self._pictures is None:
+            return
+        self._pictures.mkdir(parents=True, exist_ok=True)
+        path = self._pictures / f"picture-{len(self._saved) + 1:03d}.png"
+        path.write_bytes(content)
+        self._saved.append(path)
 
     def _message(self, params: dict[str, Any], text: str) -> dict[str, Any]:
         return {
@@ -130,6 +143,8 @@ class DemoRequest(InProcessRequest):
             return refused(400, "Bad Request: files cannot be downloaded in the offline demo")
         if api_method in ("sendDocument", "sendPhoto"):
             self._show(html_to_terminal(str(params.get("caption", "(a file)"))))
+            if api_method == "sendPhoto" and self._saved:
+                self._show(f"   picture saved: {self._saved[-1]}")
             return ok(self._message(params, ""))
         # setMyCommands, answerCallbackQuery, sendChatAction, deleteWebhook ...: nothing to show.
         return ok(True)
@@ -151,7 +166,12 @@ class DemoRequest(InProcessRequest):
 class DemoChat:
     """A terminal chat session against the bundled content; the demo user is an admin."""
 
-    def __init__(self, settings: Settings, out: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        out: Callable[[str], None] | None = None,
+        pictures: Path | None = None,
+    ) -> None:
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         updates: dict[str, object] = {"admin_user_ids": settings.admin_user_ids | {DEMO_USER_ID}}
         if "database_url" not in settings.model_fields_set:
@@ -160,7 +180,9 @@ class DemoChat:
             updates["database_url"] = f"sqlite+aiosqlite:///{Path(self._tmp.name) / 'demo.db'}"
         self._settings = settings.model_copy(update=updates)
         self._out = out or (lambda text: print(text, flush=True))
-        self._request = DemoRequest(self._show)
+        # Pictures outlive the chat (the user opens them afterwards): one folder per session.
+        self.pictures = pictures or Path(tempfile.mkdtemp(prefix="briefing-demo-pictures-"))
+        self._request = DemoRequest(self._show, self.pictures)
         self._ids = itertools.count(1)
 
     def _show(self, text: str) -> None:
@@ -206,7 +228,9 @@ class DemoChat:
             await application.start()
             self._show(
                 "Briefing Bot demo: you are chatting with the bot offline, as an admin. "
-                "Try /brief, /who, /timeline, /help. Ctrl-D ends the chat."
+                "Try /brief, /who, /timeline, /help. To add an article, type /add (or "
+                "/add YYYY-MM-DD), then paste its lines; an empty line ends it. Pictures are "
+                f"saved in {self.pictures}. Ctrl-D ends the chat."
             )
             await self._converse(application, lines)
         finally:
@@ -220,16 +244,50 @@ class DemoChat:
         return 0
 
     async def _converse(self, application: Any, lines: asyncio.Queue[str | None] | None) -> None:
-        while True:
+        async def next_line() -> str | None:
             if lines is not None:
-                line = await lines.get()
-            else:
-                read = await asyncio.to_thread(sys.stdin.readline)
-                line = read if read else None
+                return await lines.get()
+            read = await asyncio.to_thread(sys.stdin.readline)
+            return read.rstrip("\n") if read else None
+
+        pending: str | None = None  # a line read while collecting an article, not yet handled
+        while True:
+            line = pending if pending is not None else await next_line()
+            pending = None
             if line is None:
                 return
             line = line.rstrip("\n")
             if not line.strip():
                 continue
+            if _opens_paste(line):
+                self._show("Paste the article now; an empty line ends it.")
+                body, pending = await _collect_article(next_line)
+                line = "\n".join([line, *body])
             update = Update.de_json(self.update_for(line), application.bot)
             await application.process_update(update)
+
+
+def _opens_paste(line: str) -> bool:
+    """`/add` or `/add YYYY-MM-DD` alone: the article's lines follow, as a pasted message."""
+    words = line.split()
+    if not words or words[0].split("@")[0] != "/add":
+        return False
+    rest = words[1:]
+    return not rest or (len(rest) == 1 and _ISO_DATE.fullmatch(rest[0]) is not None)
+
+
+async def _collect_article(
+    next_line: Callable[[], Awaitable[str | None]],
+) -> tuple[list[str], str | None]:
+    """The pasted lines up to an empty line; a command typed first instead is handed back."""
+    body: list[str] = []
+    while True:
+        line = await next_line()
+        if line is None:
+            return body, None
+        line = line.rstrip("\n")
+        if not line.strip():
+            return body, None
+        if not body and line.startswith("/"):
+            return body, line  # no article after all: /add shows its help, then this runs
+        body.append(line)

@@ -52,3 +52,29 @@ def test_demo_process_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Munich" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+async def test_demo_takes_a_pasted_article_after_add_and_saves_pictures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shown: list[str] = []
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    article = [
+        "Harbour workers in Eastport walk out",
+        "Dock workers in Eastport went on strike on Tuesday, the Eastport Dockers Union said.",
+        '"We have waited long enough," union leader Marta Kowalczyk told reporters.',
+        "Talks with the port authority will resume next Monday, she said.",
+    ]
+    for line in ("/add 2023-05-11", *article, "", "/articles", "/timeline", None):
+        lines.put_nowait(line)
+    pictures = tmp_path / "pictures"
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert await DemoChat(settings, out=shown.append, pictures=pictures).run(lines) == 0
+    text = "\n".join(shown)
+    assert "an empty line ends it" in text
+    assert "Harbour workers in Eastport walk out" in text  # /articles lists the pasted article
+    saved = sorted(pictures.glob("*.png"))
+    assert saved, text
+    assert f"picture saved: {saved[0]}" in text
+    assert saved[0].read_bytes().startswith(b"\x89PNG")
