@@ -14,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.costs import corpus_rows, long_rows, process_rows
 from bench.dates import dates_rows
 from bench.engine import bench_articles, engine_rows, save_pool
 from bench.fanout import fanout_rows
@@ -55,11 +56,11 @@ def main() -> None:
     nlp = load_model(settings.spacy_model)
     rows: list[Row] = []
 
-    print("1/6 engine vs bare spaCy ...", flush=True)
+    print("1/7 engine vs bare spaCy ...", flush=True)
     engine, pool = engine_rows(nlp, lexicon, args.runs, args.corpus)
     save_pool(lexicon, pool)
     rows += engine
-    print("2/6 dates vs dateparser ...", flush=True)
+    print("2/7 dates vs dateparser ...", flush=True)
     rows += dates_rows(nlp, lexicon, args.runs)
     loads.append(machine_load())
 
@@ -80,9 +81,9 @@ def main() -> None:
         limited = build_store(work / "fanout-limited.db", pool[:1], args.chats)
         free = build_store(work / "fanout-free.db", pool[:1], args.chats)
 
-        print("3/6 answer latency ...", flush=True)
+        print("3/7 answer latency ...", flush=True)
         rows += latency_rows(stores, content)
-        print("4/6 start-up ...", flush=True)
+        print("4/7 start-up ...", flush=True)
         rows += startup_rows(
             stores[args.articles],
             content,
@@ -91,9 +92,9 @@ def main() -> None:
             bundled_words=bundled_words,
         )
         loads.append(machine_load())
-        print("5/6 digest fan-out ...", flush=True)
+        print("5/7 digest fan-out ...", flush=True)
         rows += fanout_rows(limited, free, content, args.chats, args.slice)
-        print("6/6 memory ...", flush=True)
+        print("6/7 memory ...", flush=True)
         rows += memory_rows(
             (100, stores[100]),
             (args.articles, stores[args.articles]),
@@ -102,12 +103,17 @@ def main() -> None:
         )
         loads.append(machine_load())
 
+    print("7/7 engine costs: real corpus, whole process, long inputs ...", flush=True)
+    rows += corpus_rows(args.runs) + process_rows(args.runs)
+    rows += long_rows([125_000, 250_000, 500_000, 990_000])
+    loads.append(machine_load())
+
     print()
     print(render_table(rows))
     print()
     print(f"machine: {_machine()}")
     print(f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
-    print(f"load averages (1/5/15 min) at start, after 2, 4 and 6: {' | '.join(loads)}")
+    print(f"load averages (1/5/15 min) at start, after 2, 4, 6 and 7: {' | '.join(loads)}")
     print(f"whole run: {time.perf_counter() - began:.0f} s")
 
 
