@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
-from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ArticleBriefing
 from bot.briefing.pipeline import process_article
 from bot.config import CONTENT_DIR, Settings
-from bot.services import BriefingApp, Services
+from bot.services import BriefingApp, BriefingContext, Services
 from tests.conftest import SEED
 from tests.handlers.bot_api import RecordingRequest
 
@@ -43,11 +44,50 @@ class Clock:
         return self.now
 
 
+class ErrorWatch:
+    """What reached the bot's error handler.
+
+    A handler that crashes still gets the user an apology, so a test that only reads the replies
+    would pass: every error fails the test unless it was raised inside `expected()`."""
+
+    def __init__(self, application: BriefingApp) -> None:
+        self.unexpected: list[BaseException] = []
+        self.expected: list[BaseException] = []
+        self._expecting = False
+        application.add_error_handler(self._record)
+
+    async def _record(self, update: object, context: BriefingContext) -> None:
+        assert context.error is not None
+        (self.expected if self._expecting else self.unexpected).append(context.error)
+
+    @contextlib.contextmanager
+    def expecting(self) -> Iterator[list[BaseException]]:
+        """Errors raised inside this block are the test's to check, not a failure."""
+        self._expecting = True
+        try:
+            yield self.expected
+        finally:
+            self._expecting = False
+
+    def check(self) -> None:
+        """Fail with the first unexpected error (its traceback chained) if there was one."""
+        if self.unexpected:
+            errors = list(self.unexpected)
+            self.unexpected.clear()
+            raise AssertionError(
+                f"the error handler ran {len(errors)} time(s), first for {errors[0]!r}"
+            ) from errors[0]
+
+
 @dataclass
 class BotUnderTest:
     app: BriefingApp
     api: RecordingRequest
     clock: Clock
+    errors: ErrorWatch = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.errors = ErrorWatch(self.app)
 
     @property
     def services(self) -> Services:
@@ -57,6 +97,7 @@ class BotUnderTest:
         """Process one update; returns the texts the bot sent in answer."""
         before = len(self.api.calls)
         await self.app.process_update(Update.de_json(payload, self.app.bot))
+        self.errors.check()
         calls = self.api.calls[before:]
         return [
             str(c.params.get("text", ""))
@@ -115,6 +156,9 @@ async def make_bot(
     yield factory
     for under_test in started:
         await stop(under_test)
+    # Errors outside `send` (a digest job, a restart) fail the test too.
+    for under_test in started:
+        under_test.errors.check()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ from bot.newsroom import BriefingView
 from bot.services import BriefingApp
 from tests.handlers import updates
 from tests.handlers.bot_api import Call, RecordingRequest
-from tests.handlers.conftest import TOKEN, Clock, stop
+from tests.handlers.conftest import TOKEN, Clock, ErrorWatch, stop
 from tests.helpers.briefings import article, day, event, ref, sample_briefing
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -60,11 +60,16 @@ def charted_briefing() -> ArticleBriefing:
 class ChartBot:
     app: BriefingApp
     api: RecordingRequest
+    errors: ErrorWatch = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.errors = ErrorWatch(self.app)
 
     async def send(self, text: str) -> list[Call]:
         """Process one private message; the calls the bot made in answer."""
         before = len(self.api.calls)
         await self.app.process_update(Update.de_json(updates.private(text), self.app.bot))
+        self.errors.check()
         return [c for c in self.api.calls[before:] if c.method in ("sendPhoto", "sendMessage")]
 
     async def add(self, briefing: ArticleBriefing) -> None:
@@ -92,6 +97,7 @@ async def chart_bot(tmp_path: Path, content_dir: Path) -> AsyncIterator[ChartBot
     await bot.add(charted_briefing())
     yield bot
     await stop(bot)  # type: ignore[arg-type]
+    bot.errors.check()
 
 
 def assert_png(content: bytes) -> None:
