@@ -30,9 +30,10 @@ from bot.briefing.models import (
     Topic,
 )
 from bot.briefing.query import BriefingIndex
-from bot.charts import HEIGHT_PX, WIDTH_PX, render_chart
-from bot.drawing import preload_map_geometry
-from bot.newsroom import BriefingView
+from bot.briefing.view import BriefingView
+from bot.render.charts import HEIGHT_PX, WIDTH_PX
+from bot.render.drawing import preload_map_geometry
+from bot.render.pictures import render_chart
 
 SIZES = (10, 100, 1000)
 _TOPICS = ("ceasefire", "peace_talks", "airstrikes", "elections", "sanctions", "aid")

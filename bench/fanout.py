@@ -22,8 +22,8 @@ from telegram import Update
 
 from bench.inprocess import NOON, TOKEN, settings_for, start_app, stop_app
 from bench.report import Row
-from bot.charts import warm_up
 from bot.digest import DIGESTS_IN_FLIGHT, compose_digest
+from bot.render.pictures import warm_up
 from bot.store import Subscription
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.handlers.updates import private

@@ -15,10 +15,10 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from telegram.request import BaseRequest
 
 from bot.briefing.lexicon import TopicLexicon, load_lexicon
-from bot.charts import warm_up
 from bot.config import Settings
 from bot.digest import DigestScheduler
 from bot.newsroom import Newsroom
+from bot.render.pictures import warm_up
 from bot.services import BotData, BriefingApp, BriefingContext, Services, utc_now
 from bot.store import Store
 from handlers import register_handlers

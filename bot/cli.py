@@ -82,7 +82,7 @@ def _command_process(args: argparse.Namespace) -> int:
     from bot.briefing.lexicon import load_lexicon
     from bot.briefing.nlp import load_model
     from bot.briefing.pipeline import process_article
-    from bot.render import render_article_report
+    from bot.render.reports import render_article_report
 
     settings = _load_settings()
     path: Path = args.path

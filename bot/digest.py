@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 from apscheduler.jobstores.base import JobLookupError
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
-from bot.charts import chart_for_digest
-from bot.newsroom import BriefingView
-from bot.render import render_digest
+from bot.briefing.view import BriefingView
+from bot.render.pictures import chart_for_digest
+from bot.render.subscribers import render_digest
 from bot.services import BriefingApp, BriefingContext, Services
 from bot.store import DeliveryResult, DeliveryStatus, Store, Subscription
 

@@ -13,37 +13,19 @@ import logging
 import tomllib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.briefing.ingest import ArticleMeta, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
-from bot.briefing.models import Article, ArticleBriefing, Briefing
+from bot.briefing.models import Article, ArticleBriefing
 from bot.briefing.query import BriefingIndex
 from bot.briefing.version import engine_version
+from bot.briefing.view import BriefingView, empty_view
 from bot.store import DuplicateArticleError, Store, StoredArticle
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class BriefingView:
-    """One consistent snapshot: the merged briefing, its index and the stored articles."""
-
-    version: int
-    briefing: Briefing
-    index: BriefingIndex
-    articles: tuple[StoredArticle, ...]
-    seq_of: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def latest_seq(self) -> int:
-        return max(self.seq_of.values(), default=0)
-
-    def article_ids_after(self, seq: int) -> set[str]:
-        """Ids of the articles added after the given store sequence number."""
-        return {article_id for article_id, s in self.seq_of.items() if s > seq}
 
 
 @dataclass(frozen=True)
@@ -51,11 +33,6 @@ class AddOutcome:
     article: StoredArticle
     briefing: ArticleBriefing | None  # None when the article was already stored
     duplicate: bool
-
-
-def _empty_view() -> BriefingView:
-    empty = Briefing()
-    return BriefingView(0, empty, BriefingIndex(empty), ())
 
 
 class Newsroom:
@@ -69,7 +46,7 @@ class Newsroom:
         # One worker: spaCy is CPU-bound and the model is shared; more threads would only contend.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-engine")
         self._changes = asyncio.Lock()
-        self.view: BriefingView = _empty_view()
+        self.view: BriefingView = empty_view()
 
     @property
     def lexicon(self) -> TopicLexicon:

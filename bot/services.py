@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.charts import ChartCache
 from bot.config import Settings
 from bot.newsroom import Newsroom
+from bot.render.pictures import ChartCache
 from bot.store import Store
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from telegram.error import TelegramError
 
 from bot.briefing.ingest import MAX_ARTICLE_BYTES, ArticleMeta, IngestError, decode_article_bytes
 from bot.fetch import FetchError, fetch_article
-from bot.render import render_add_summary, render_stats
+from bot.render.admin import render_add_summary, render_stats
 from bot.services import BriefingContext
 from handlers.access import is_bot_admin
 from handlers.replies import reply_parts, reply_text

@@ -10,24 +10,23 @@ from telegram.error import BadRequest
 
 from bot.briefing.models import Actor, Topic
 from bot.digest import compose_digest
-from bot.newsroom import BriefingView
-from bot.render import (
+from bot.render.html import escape
+from bot.render.pages import (
     Page,
     PageRequest,
-    escape,
+    actor_subject,
     page_buttons,
     parse_page_data,
-    render_actor_list,
+    topic_subject,
+)
+from bot.render.public import (
     render_actor_profile,
-    render_articles_page,
     render_brief,
     render_help,
-    render_quotes_page,
+    render_page,
     render_search,
     render_suggestions,
-    render_timeline_page,
     render_topic,
-    render_where_page,
 )
 from bot.services import BriefingContext
 from bot.store import Subscription
@@ -109,7 +108,8 @@ async def timeline(update: Update, context: BriefingContext) -> None:
         return
     topic = _topic_named(context, query)
     if topic is not None:
-        await _reply_chart_and_page(update, context, PageRequest("timeline", f"t:{topic.key}", 1))
+        request = PageRequest("timeline", topic_subject(topic.key), 1)
+        await _reply_chart_and_page(update, context, request)
         return
     configured = context.services.newsroom.lexicon.get(query.casefold().strip().lstrip("/"))
     if configured is not None:  # a configured topic no article has touched yet
@@ -117,7 +117,8 @@ async def timeline(update: Update, context: BriefingContext) -> None:
         return
     actor = await _find_actor_or_suggest(update, context, query)
     if actor is not None:
-        await _reply_chart_and_page(update, context, PageRequest("timeline", f"a:{actor.id}", 1))
+        request = PageRequest("timeline", actor_subject(actor.id), 1)
+        await _reply_chart_and_page(update, context, request)
 
 
 async def _reply_chart_and_page(
@@ -183,7 +184,7 @@ async def quotes(update: Update, context: BriefingContext) -> None:
         return
     actor = await _find_actor_or_suggest(update, context, query)
     if actor is not None:
-        await _reply_page(update, context, PageRequest("quotes", f"a:{actor.id}", 1))
+        await _reply_page(update, context, PageRequest("quotes", actor_subject(actor.id), 1))
 
 
 async def articles(update: Update, context: BriefingContext) -> None:
@@ -212,43 +213,6 @@ async def digest_preview(update: Update, context: BriefingContext) -> None:
         )
     digest = compose_digest(services.newsroom.view, sub, services.now().date())
     await reply_parts(update, context, digest.parts)
-
-
-def render_page(view: BriefingView, request: PageRequest) -> Page | None:
-    """The page a command or button asks for; None when it or its subject does not exist."""
-    page = _render_page(view, request)
-    # The renderers clamp the page number; a page that does not exist is not shown instead.
-    return page if page is not None and page.page == request.page else None
-
-
-def _render_page(view: BriefingView, request: PageRequest) -> Page | None:
-    index = view.index
-    subject, _, value = request.arg.partition(":")
-    actor = index.actor(value) if subject == "a" else None
-    if subject == "a" and actor is None:
-        return None
-    if request.kind == "who" and not request.arg:
-        return render_actor_list(index, request.page)
-    if request.kind == "where" and not request.arg:
-        return render_where_page(index, request.page)
-    if request.kind == "articles" and not request.arg:
-        rows = [(a.id, a.title, a.published, a.source) for a in reversed(view.articles)]
-        return render_articles_page(rows, request.page)
-    if request.kind == "quotes" and (actor is not None or not request.arg):
-        return render_quotes_page(index, actor, request.page)
-    if request.kind == "timeline":
-        if not request.arg:
-            return render_timeline_page(index, index.events(), "everything", request.page)
-        if actor is not None:
-            return render_timeline_page(
-                index, index.events_for_actor(actor.id), actor.name, request.page
-            )
-        topic = index.topic(value) if subject == "t" else None
-        if topic is not None:
-            return render_timeline_page(
-                index, index.events_for_topic(topic.key), topic.label, request.page
-            )
-    return None
 
 
 async def _reply_page(update: Update, context: BriefingContext, request: PageRequest) -> None:

@@ -12,7 +12,7 @@ from functools import cache
 
 from telegram import Chat, Update
 
-from bot.render import render_settings
+from bot.render.subscribers import render_settings
 from bot.services import BriefingContext
 from bot.store import Subscription
 from handlers.access import may_manage_chat

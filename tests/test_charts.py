@@ -17,21 +17,23 @@ from PIL import Image
 
 from bot.briefing.models import Briefing, Place
 from bot.briefing.query import BriefingIndex
-from bot.charts import (
-    CAPTION_LIMIT,
+from bot.briefing.view import BriefingView
+from bot.render.charts import (
     HEIGHT_PX,
     MAP_POINTS,
     TIMELINE_ROWS,
     WIDTH_PX,
+    map_chart,
+    timeline_chart,
+)
+from bot.render.drawing import build_map_figure, build_timeline_figure, figure_png
+from bot.render.pictures import (
+    CAPTION_LIMIT,
     Chart,
     ChartCache,
     chart_for_digest,
-    map_chart,
     render_chart,
-    timeline_chart,
 )
-from bot.drawing import build_map_figure, build_timeline_figure, figure_png
-from bot.newsroom import BriefingView
 from tests.helpers.briefings import (
     ORLOV,
     day,

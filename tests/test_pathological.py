@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.briefing.ingest import ArticleMeta, IngestError, decode_article_bytes, parse_article_text
-from bot.render import escape, parse_page_data, split_html
+from bot.render.html import escape, split_html
+from bot.render.pages import parse_page_data
 from handlers.admin import AddInputError, parse_add_command
 from handlers.subscriptions import SubscribeArgsError, parse_subscribe_args
 

@@ -14,32 +14,25 @@ from hypothesis import strategies as st
 
 from bot.briefing.models import Briefing
 from bot.briefing.query import BriefingIndex
-from bot.render import (
-    TELEGRAM_LIMIT,
-    Page,
-    PageRequest,
-    format_date_value,
-    page_buttons,
-    page_keyboard_data,
-    parse_page_data,
+from bot.render.admin import render_add_summary, render_stats
+from bot.render.entries import format_date_value
+from bot.render.html import TELEGRAM_LIMIT, split_html
+from bot.render.pages import Page, PageRequest, page_buttons, page_keyboard_data, parse_page_data
+from bot.render.public import (
     render_actor_list,
     render_actor_profile,
-    render_add_summary,
-    render_article_report,
     render_articles_page,
     render_brief,
-    render_digest,
     render_help,
     render_quotes_page,
     render_search,
-    render_settings,
-    render_stats,
     render_suggestions,
     render_timeline_page,
     render_topic,
     render_where_page,
-    split_html,
 )
+from bot.render.reports import render_article_report
+from bot.render.subscribers import render_digest, render_settings
 from bot.terminal import html_to_terminal
 from tests.helpers.briefings import (
     HOSTILE,

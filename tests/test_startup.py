@@ -17,7 +17,7 @@ HEAVY = ("spacy", "thinc", "matplotlib", "numpy", "dateparser", "trafilatura", "
 def test_the_bot_and_its_handlers_import_without_spacy_or_matplotlib() -> None:
     probe = (
         "import json, sys\n"
-        "import bot.cli, bot.app, bot.runner, bot.charts, handlers\n"
+        "import bot.cli, bot.app, bot.runner, bot.render.pictures, handlers\n"
         f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
     out = subprocess.run(

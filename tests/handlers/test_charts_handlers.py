@@ -19,9 +19,10 @@ from telegram import Update
 
 from bot.app import build_application
 from bot.briefing.models import ArticleBriefing, Place
-from bot.charts import HEIGHT_PX, WIDTH_PX, Chart, ChartCache, render_chart
+from bot.briefing.view import BriefingView
 from bot.config import Settings
-from bot.newsroom import BriefingView
+from bot.render.charts import HEIGHT_PX, WIDTH_PX
+from bot.render.pictures import Chart, ChartCache, render_chart
 from bot.services import BriefingApp
 from tests.handlers import updates
 from tests.handlers.bot_api import Call, RecordingRequest

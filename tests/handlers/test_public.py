@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render import parse_page_data
+from bot.render.pages import parse_page_data
 from tests.e2e.telegram_html import validate_telegram_html
 from tests.handlers import updates
 from tests.handlers.conftest import BotUnderTest

@@ -32,7 +32,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
 from bot.briefing.models import DateValue, Precision
-from bot.charts import (
+from bot.render.charts import (
     DPI,
     HEIGHT_PX,
     MAP_LABELS,
@@ -44,7 +44,8 @@ from bot.charts import (
     TimelineChart,
     TimelineItem,
 )
-from bot.render import clip, format_date_value
+from bot.render.entries import format_date_value
+from bot.render.html import clip
 
 _FONT = 15
 _TITLE_FONT = 22
