@@ -22,7 +22,7 @@ from bot.render.pictures import warm_up
 from bot.services import BotData, BriefingApp, BriefingContext, Services, utc_now
 from bot.store import Store
 from handlers import register_handlers
-from handlers.commands import admin_commands, public_commands
+from handlers.commands import command_table, menu
 
 log = logging.getLogger(__name__)
 
@@ -100,9 +100,10 @@ async def _register_command_menus(
     application: BriefingApp, settings: Settings, lexicon: TopicLexicon
 ) -> None:
     """Public menu for everyone; admins see the admin commands too, in their private chat."""
-    public = [BotCommand(name, text) for name, text in public_commands(lexicon)]
+    table = command_table(lexicon)
+    public = [BotCommand(name, text) for name, text in menu(table, admins=False)]
     await application.bot.set_my_commands(public, scope=BotCommandScopeDefault())
-    with_admin = public + [BotCommand(name, text) for name, text in admin_commands()]
+    with_admin = [BotCommand(name, text) for name, text in menu(table, admins=True)]
     for admin_id in sorted(settings.admin_user_ids):
         try:
             await application.bot.set_my_commands(with_admin, scope=BotCommandScopeChat(admin_id))

@@ -13,7 +13,7 @@ from telegram.ext import (
 from bot.briefing.lexicon import TopicLexicon
 from bot.services import BriefingApp
 from handlers import admin, briefing, errors, membership, subscriptions
-from handlers.commands import topic_commands
+from handlers.commands import command_table
 
 # New messages only: an edited command is not answered a second time.
 _NEW = filters.UpdateType.MESSAGE
@@ -21,29 +21,8 @@ _NEW = filters.UpdateType.MESSAGE
 
 def register_handlers(application: BriefingApp, lexicon: TopicLexicon) -> None:
     """Every handler, in one place. Within group 0 the first match wins, so order matters."""
-    commands = {
-        "start": briefing.start,
-        "help": briefing.help_command,
-        "brief": briefing.brief,
-        "who": briefing.who,
-        "timeline": briefing.timeline,
-        "topic": briefing.topic,
-        "where": briefing.where,
-        "quotes": briefing.quotes,
-        "articles": briefing.articles,
-        "digest": briefing.digest_preview,
-        "subscribe": subscriptions.subscribe,
-        "unsubscribe": subscriptions.unsubscribe,
-        "settings": subscriptions.show_settings,
-        "add": admin.add_article,
-        "remove": admin.remove_article,
-        "reprocess": admin.reprocess,
-        "stats": admin.stats,
-    }
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, filters=_NEW))
-    for key, _ in topic_commands(lexicon):
-        application.add_handler(CommandHandler(key, briefing.topic_command, filters=_NEW))
+    for command in command_table(lexicon):
+        application.add_handler(CommandHandler(command.name, command.callback, filters=_NEW))
     # A document's caption never reaches a CommandHandler: route "/add" captions here.
     application.add_handler(
         MessageHandler(_NEW & filters.CaptionRegex(r"^/add(@\w+)?(\s|$)"), admin.add_article)

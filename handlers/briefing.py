@@ -22,7 +22,6 @@ from bot.render.pages import (
 from bot.render.public import (
     render_actor_profile,
     render_brief,
-    render_help,
     render_page,
     render_search,
     render_suggestions,
@@ -30,7 +29,6 @@ from bot.render.public import (
 )
 from bot.services import BriefingContext
 from bot.store import Subscription
-from handlers.access import is_bot_admin
 from handlers.admin import answer_pending_date
 from handlers.replies import reply_parts, reply_text
 from handlers.subscriptions import thread_of
@@ -64,12 +62,6 @@ async def start(update: Update, context: BriefingContext) -> None:
         "or /help for everything I can do."
     )
     await reply_text(update, context, intro)
-
-
-async def help_command(update: Update, context: BriefingContext) -> None:
-    """The commands, topics and (for admins) admin commands."""
-    keys = context.services.newsroom.lexicon.keys
-    await reply_parts(update, context, render_help(keys, is_admin=is_bot_admin(update, context)))
 
 
 async def brief(update: Update, context: BriefingContext) -> None:

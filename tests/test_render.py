@@ -413,12 +413,13 @@ def test_digest_covers_new_articles_and_what_is_ahead(index: BriefingIndex) -> N
     assert "Nothing new" in quiet
 
 
-def test_help_lists_topics_and_admin_commands_only_for_admins() -> None:
-    public = assert_valid(render_help(["ceasefire", "peace_talks"], is_admin=False))
+def test_help_lists_commands_topics_and_admin_commands() -> None:
+    commands = [("who", "[name] who is who"), ("brief", "the headline briefing")]
+    public = assert_valid(render_help(commands, ["ceasefire", "peace_talks"]))
     assert "/ceasefire /peace_talks" in public
-    assert "/who" in public
+    assert "/who [name] who is who" in public
     assert "/add" not in public
-    assert "/add" in assert_valid(render_help([], is_admin=True))
+    assert "/add" in assert_valid(render_help(commands, [], [("add", "an article")]))
 
 
 def test_settings_show_the_chat_subscription() -> None:

@@ -306,39 +306,22 @@ def _places(index: BriefingIndex) -> list[Place]:
     return sorted(index.briefing.places, key=lambda p: (-p.count, p.name.casefold()))
 
 
-_HELP = (
-    ("brief", "the headline briefing"),
-    ("who", "[name] who is who, or one actor's profile"),
-    ("timeline", "[topic|name] events in date order"),
-    ("topic", "NAME one topic: positions, events, quotes"),
-    ("where", "places in the news"),
-    ("quotes", "[name] what was said"),
-    ("articles", "the articles behind the briefing"),
-    ("subscribe", "[HH:MM] [Area/City] [topic ...] a daily digest"),
-    ("unsubscribe", "stop the daily digest"),
-    ("settings", "this chat's digest settings"),
-    ("digest", "preview the digest now"),
-)
-_ADMIN_HELP = (
-    ("add", "[YYYY-MM-DD] [URL] add an article (text, reply, document or URL)"),
-    ("remove", "ID remove an article"),
-    ("reprocess", "read every article again"),
-    ("stats", "articles, subscribers, deliveries"),
-)
-
-
-def render_help(topic_keys: Sequence[str], is_admin: bool = False) -> list[str]:
-    """The commands, the configured topics, and admin commands for admins."""
+def render_help(
+    commands: Sequence[tuple[str, str]],
+    topic_keys: Sequence[str],
+    admin_commands: Sequence[tuple[str, str]] = (),
+) -> list[str]:
+    """The commands (name, help text), the configured topics, and the admin commands given."""
     blocks = [
         "<b>Briefing Bot</b>\nAsk about the news: people, topics, places, dates. "
         "Every answer cites its article.",
-        "\n".join(f"/{name} {escape(text)}" for name, text in _HELP),
+        "\n".join(f"/{name} {escape(text)}" for name, text in commands),
     ]
     if topic_keys:
         blocks.append("<b>Topics</b>\n" + " ".join(f"/{escape(k)}" for k in topic_keys))
-    if is_admin:
+    if admin_commands:
         blocks.append(
-            "<b>Admin</b>\n" + "\n".join(f"/{name} {escape(text)}" for name, text in _ADMIN_HELP)
+            "<b>Admin</b>\n" + "\n".join(f"/{name} {escape(t)}" for name, t in admin_commands)
         )
     blocks.append("In a private chat you can also just type a name or a topic.")
     return messages(blocks)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import json
+
 import pytest
+from telegram.ext import CommandHandler
 
 from bot.render.pages import parse_page_data
+from handlers.commands import Audience, command_table
 from tests.e2e.telegram_html import validate_telegram_html
 from tests.handlers import updates
 from tests.handlers.conftest import BotUnderTest
@@ -42,7 +47,7 @@ async def test_start_and_help(bot: BotUnderTest) -> None:
     text = _valid(await bot.send(updates.private("/help")))
     assert "/who" in text and "/ceasefire" in text
     assert "/add" not in text  # not an admin
-    admin_help = _valid(await bot.send(updates.private("/help", user_id=42)))
+    admin_help = html.unescape(_valid(await bot.send(updates.private("/help", user_id=42))))
     assert "/add" in admin_help
 
 
@@ -132,3 +137,27 @@ async def test_pagination_buttons_and_forged_data(bot: BotUnderTest) -> None:
     await bot.send(updates.callback("p|who||99999999", user_id=500, chat=updates.private_chat(500)))
     await bot.send(updates.callback("drop table", user_id=500, chat=updates.private_chat(500)))
     assert [c.method for c in bot.api.calls] == ["answerCallbackQuery", "answerCallbackQuery"]
+
+
+async def test_one_command_table_feeds_menu_help_and_handlers(bot: BotUnderTest) -> None:
+    table = command_table(bot.services.newsroom.lexicon)
+    menus = [c.params for c in bot.api.calls if c.method == "setMyCommands"]
+    public_menu, admin_menu = (
+        json.loads(m["commands"]) if isinstance(m["commands"], str) else m["commands"]
+        for m in menus
+    )
+    everyone = [c for c in table if c.audience is not Audience.ADMINS]
+    assert [entry["command"] for entry in public_menu] == [c.name for c in everyone]
+    assert [entry["command"] for entry in admin_menu] == [c.name for c in table]
+    assert "/ceasefire" in {f"/{c.name}" for c in table if c.audience is Audience.TOPIC}
+    admin_help = html.unescape(_valid(await bot.send(updates.private("/help", user_id=42))))
+    for command in table:
+        topic = command.audience is Audience.TOPIC
+        assert (f"/{command.name}" if topic else f"/{command.name} {command.help_line}") in admin_help
+    registered = {
+        name
+        for handler in bot.app.handlers[0]
+        if isinstance(handler, CommandHandler)
+        for name in handler.commands
+    }
+    assert registered == {c.name for c in table}
