@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-PARAGRAPH_BREAK = "\n\n"
-
 _lock = threading.Lock()
 _models: dict[str, Language] = {}
 

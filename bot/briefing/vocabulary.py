@@ -104,15 +104,6 @@ PLACE_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-# Prepositions after which a place name locates rather than acts.
-LOCATIVE_PREPOSITIONS = frozenset(
-    {
-        "in", "at", "near", "from", "into", "across", "around", "outside", "inside", "throughout",
-        "towards", "toward", "to", "through", "within", "over", "via", "between", "of", "beyond",
-        "along", "off", "on", "onto", "past", "behind", "under", "above",
-    }
-)  # fmt: skip
-
 # Verbs whose object is a place visited or struck, not a party addressed.
 MOTION_VERBS = frozenset(
     {
