@@ -51,6 +51,8 @@ def test_demo_process_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Munich" in result.stdout
+    assert "The New Arab" in result.stdout  # the bundled article's outlet
+    assert "Al Jazeera" not in result.stdout
     assert "Traceback" not in result.stderr
 
 
