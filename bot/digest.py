@@ -58,7 +58,8 @@ def compose_digest(view: BriefingView, sub: Subscription, today: dt.date) -> Dig
     """What `sub` gets today: what is new since its last digest, key actors, events still ahead."""
     new_ids = view.article_ids_after(sub.last_seq)
     upcoming = view.index.upcoming_events(today)
-    parts = render_digest(view.index, new_ids, upcoming, sub.topics)
+    # The mark is 0 until a digest has been sent (the first digest covers everything).
+    parts = render_digest(view.index, new_ids, upcoming, sub.topics, first=sub.last_seq == 0)
     return Digest(tuple(parts), len(new_ids), view.latest_seq)
 
 

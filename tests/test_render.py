@@ -411,6 +411,8 @@ def test_digest_covers_new_articles_and_what_is_ahead(index: BriefingIndex) -> N
     assert "Talks planned in Geneva" not in narrowed
     quiet = assert_valid(render_digest(index, [], []))
     assert "Nothing new" in quiet
+    never_sent = assert_valid(render_digest(index, [], [], first=True))
+    assert "Nothing in the briefing yet." in never_sent and "last digest" not in never_sent
 
 
 def test_help_lists_commands_topics_and_admin_commands() -> None:

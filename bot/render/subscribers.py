@@ -18,8 +18,12 @@ def render_digest(
     new_article_ids: Iterable[str],
     upcoming_events: Sequence[Event],
     topics: Sequence[str] | None = None,
+    *,
+    first: bool = False,
 ) -> list[str]:
     """A chat's digest: new articles, their key actors and events, and what is still ahead.
+
+    `first`: the chat has had no digest yet, so an empty one cannot speak of "your last digest".
 
     `topics` narrows everything to those topic keys."""
     wanted = set(topics or ())
@@ -49,7 +53,13 @@ def render_digest(
         scope = " · " + escape(", ".join(labels))
     blocks = [f"<b>Daily briefing</b>{scope}"]
     if not articles and not ahead:
-        blocks.append("Nothing new since your last digest.")
+        blocks.append(
+            "Nothing new since your last digest."
+            if not first
+            else "Nothing on your topics in the briefing yet."
+            if wanted
+            else "Nothing in the briefing yet."
+        )
         return messages(blocks)
     if articles:
         lines = [f"<b>New</b> ({len(articles)})"]

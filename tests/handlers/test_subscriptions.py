@@ -9,7 +9,7 @@ import pytest
 
 from bot.store import DeliveryStatus
 from tests.handlers import updates
-from tests.handlers.conftest import BotUnderTest, stop
+from tests.handlers.conftest import ADMIN_ID, BotUnderTest, stop
 
 pytestmark = pytest.mark.slow
 
@@ -197,3 +197,13 @@ async def test_a_digest_can_carry_the_timeline_picture(bot: BotUnderTest) -> Non
     await bot.send(updates.private("/subscribe nopictures"))
     sub = await bot.services.store.get_subscription(500, 0)
     assert sub is not None and not sub.pictures and sub.time == dt.time(8, 0)
+
+
+async def test_digest_preview_with_no_article_and_no_digest_sent_speaks_of_no_last_digest(
+    bot: BotUnderTest,
+) -> None:
+    (only,) = bot.services.newsroom.view.articles
+    await bot.send(updates.private(f"/remove {only.id}", user_id=ADMIN_ID))
+    preview = "\n".join(await bot.send(updates.private("/digest", user_id=700)))
+    assert "Nothing in the briefing yet." in preview
+    assert "last digest" not in preview
