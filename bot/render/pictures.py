@@ -86,7 +86,10 @@ def render_chart(view: BriefingView, kind: str, arg: str) -> Chart | None:
             return None
         png = _draw(places)
         count = len(places.points)
-        details = f"{count} place{'' if count == 1 else 's'} on the map; circle area = mentions."
+        # The list below counts every place: say how many of those the map could not show.
+        total = count + places.omitted + len(places.unplaced)
+        shown = str(count) if count == total else f"{count} of {total}"
+        details = f"{shown} place{'' if total == 1 else 's'} on the map; circle area = mentions."
         return Chart(png, _caption("Places in the news", details, "The list follows below."))
     return None
 
