@@ -92,9 +92,9 @@ async def _fan_out(
             # fan-out work: done here first, the job then finds it done.
             await asyncio.to_thread(warm_up)
             services = app.bot_data.services
-            subs = (await services.store.active_subscriptions())[:chats]
+            subs = (await services.store.subscriptions.active())[:chats]
             day: dt.date = NOON.date()
-            digest = compose_digest(services.newsroom.view, subs[0], day)
+            digest = compose_digest(services.newsroom.view, subs[0].last_seq, subs[0].topics, day)
             parts = len(digest.parts)
             who_latency: list[float] = []
 

@@ -52,7 +52,7 @@ async def fill_articles(database_url: str, briefings: Sequence[ArticleBriefing])
     async with await Store.open(database_url) as store:
         for briefing in briefings:
             raw = "\n\n".join([briefing.article.title, *briefing.article.paragraphs])
-            await store.add_article(briefing, raw_text=raw, added_by=None)
+            await store.articles.add(briefing, raw_text=raw, added_by=None)
         # Without the flag an empty store would seed the bundled articles (and load spaCy).
         await store.set_flag("seeded")
 

@@ -81,13 +81,22 @@ def _make_post_init(
         await newsroom.start()
         services.bot_username = application.bot.username or ""
         await _register_command_menus(application, settings, lexicon)
-        scheduler = DigestScheduler(application)
-        services.digests = scheduler
-        await scheduler.start()
-        if application.job_queue is not None:
-            # Once the bot answers: drawing's cold start (matplotlib, the map) would otherwise
-            # fall on the first /timeline or /where, and stall everyone else's answers meanwhile.
-            application.job_queue.run_once(_warm_charts, when=CHART_WARM_UP_DELAY, name="warm")
+        job_queue = application.job_queue
+        if job_queue is None:  # pragma: no cover - the job-queue extra is a dependency
+            raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
+        services.digests = DigestScheduler(
+            store=store,
+            newsroom=newsroom,
+            job_queue=job_queue,
+            bot=application.bot,
+            clock=now,
+            grace=dt.timedelta(minutes=settings.digest_grace_minutes),
+            default_slot=(settings.digest_time, settings.digest_tz),
+        )
+        await services.digests.start()
+        # Once the bot answers: drawing's cold start (matplotlib, the map) would otherwise fall on
+        # the first /timeline or /where, and stall everyone else's answers meanwhile.
+        job_queue.run_once(_warm_charts, when=CHART_WARM_UP_DELAY, name="warm")
 
     return post_init
 

@@ -59,9 +59,9 @@ class Newsroom:
     async def start(self) -> None:
         """Load what the store holds; on a first start, the bundled articles."""
         async with self._changes:
-            if not await self._store.list_articles() and not await self._store.get_flag("seeded"):
+            if not await self._store.articles.all() and not await self._store.get_flag("seeded"):
                 await self._seed_bundled()
-            stale = await self._store.stale_briefing_count(self.engine_version)
+            stale = await self._store.articles.stale_briefing_count(self.engine_version)
             if stale:
                 log.info(
                     "%d stored briefings came from another engine version: reprocessing", stale
@@ -76,7 +76,7 @@ class Newsroom:
 
     async def sync(self) -> None:
         """Reload if another instance added or removed articles since this view was built."""
-        stored = await self._store.list_articles()
+        stored = await self._store.articles.all()
         if [a.seq for a in stored] != [a.seq for a in self.view.articles]:
             await self.reload()
 
@@ -104,13 +104,13 @@ class Newsroom:
         """Parse, process and store one article; the same text twice is reported, not stored."""
         article = await self.parse(text, meta)
         async with self._changes:
-            existing = await self._store.find_article_by_hash(article.content_hash)
+            existing = await self._store.articles.find_by_hash(article.content_hash)
             if existing is not None:
                 return AddOutcome(existing, None, duplicate=True)
             log.info("processing article %s (%d paragraphs)", article.id, len(article.paragraphs))
             (briefing,) = await self._run_engine([article])
             try:
-                stored = await self._store.add_article(briefing, raw_text=text, added_by=added_by)
+                stored = await self._store.articles.add(briefing, raw_text=text, added_by=added_by)
             except DuplicateArticleError as exc:
                 return AddOutcome(exc.existing, None, duplicate=True)
             await self._refresh()
@@ -118,7 +118,7 @@ class Newsroom:
 
     async def remove(self, article_id: str) -> bool:
         async with self._changes:
-            removed = await self._store.remove_article(article_id)
+            removed = await self._store.articles.remove(article_id)
             if removed:
                 await self._refresh()
             return removed
@@ -131,13 +131,13 @@ class Newsroom:
             return count
 
     async def _reprocess_locked(self) -> int:
-        stored = {a.id: a for a in await self._store.list_articles()}
-        raw = await self._store.raw_texts()
+        stored = {a.id: a for a in await self._store.articles.all()}
+        raw = await self._store.articles.raw_texts()
         loop = asyncio.get_running_loop()
         briefings = await loop.run_in_executor(
             self._executor, self._reprocess_blocking, raw, stored
         )
-        await self._store.replace_briefings(briefings)
+        await self._store.articles.replace_briefings(briefings)
         return len(briefings)
 
     def _reprocess_blocking(
@@ -166,7 +166,7 @@ class Newsroom:
         seeded = await loop.run_in_executor(self._executor, self._bundled_blocking, manifest_path)
         for briefing, text in seeded:
             try:
-                await self._store.add_article(briefing, raw_text=text, added_by=None)
+                await self._store.articles.add(briefing, raw_text=text, added_by=None)
             except DuplicateArticleError:
                 continue
         await self._store.set_flag("seeded")
@@ -190,8 +190,8 @@ class Newsroom:
         return list(zip(self._process_blocking(articles), texts, strict=True))
 
     async def _refresh(self) -> None:
-        documents = await self._store.briefing_documents()
-        stored = tuple(await self._store.list_articles())
+        documents = await self._store.articles.briefing_documents()
+        stored = tuple(await self._store.articles.all())
         version = self.view.version + 1
 
         def build() -> BriefingView:

@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
+from bot.digest import DigestScheduler
 from bot.newsroom import Newsroom
 from bot.render.pictures import ChartCache
 from bot.store import Store
-
-if TYPE_CHECKING:
-    from bot.digest import DigestScheduler
 
 
 def utc_now() -> dt.datetime:

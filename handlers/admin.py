@@ -182,7 +182,8 @@ async def _ingest(
             and update.effective_chat
             and user_id
         ):
-            await services.store.ask_publication_date(update.effective_chat.id, user_id, text, url)
+            chat_id = update.effective_chat.id
+            await services.store.articles.hold_for_date(chat_id, user_id, text, url)
             await reply_text(
                 update,
                 context,
@@ -221,7 +222,7 @@ async def answer_pending_date(update: Update, context: BriefingContext) -> bool:
     if not _ISO_DATE.match(candidate) or not is_bot_admin(update, context):
         return False
     services = context.services
-    pending = await services.store.pending_article(chat.id, user.id, PENDING_DATE_TTL)
+    pending = await services.store.articles.pending(chat.id, user.id, PENDING_DATE_TTL)
     if pending is None:
         return False
     try:
@@ -231,7 +232,7 @@ async def answer_pending_date(update: Update, context: BriefingContext) -> bool:
             update, context, f"{html.escape(candidate)} is not a real date. Reply with YYYY-MM-DD."
         )
         return True
-    if await services.store.drop_pending_article(chat.id, user.id):
+    if await services.store.articles.drop_pending(chat.id, user.id):
         # Only the handler that removed it adds it: a reply seen twice adds the article once.
         await _ingest(update, context, pending.text, published, pending.url, user.id)
     return True

@@ -9,7 +9,6 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.briefing.models import Actor, Topic
-from bot.digest import compose_digest
 from bot.render.html import escape
 from bot.render.pages import (
     Page,
@@ -28,7 +27,6 @@ from bot.render.public import (
     render_topic,
 )
 from bot.services import BriefingContext
-from bot.store import Subscription
 from handlers.admin import answer_pending_date
 from handlers.replies import reply_parts, reply_text
 from handlers.subscriptions import thread_of
@@ -189,21 +187,7 @@ async def digest_preview(update: Update, context: BriefingContext) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    services = context.services
-    sub = await services.store.get_subscription(chat.id, thread_of(update))
-    if sub is None:
-        sub = Subscription(
-            chat_id=chat.id,
-            thread_id=thread_of(update),
-            chat_type=chat.type,
-            time=services.settings.digest_time,
-            tz=services.settings.digest_tz,
-            topics=[],
-            active=False,
-            last_seq=0,
-            created_at=services.now(),
-        )
-    digest = compose_digest(services.newsroom.view, sub, services.now().date())
+    digest = await context.services.digests.preview(chat.id, thread_of(update))
     await reply_parts(update, context, digest.parts)
 
 

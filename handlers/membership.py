@@ -20,11 +20,22 @@ HELLO = (
 )
 
 
-def _was_and_is_member(change: ChatMemberUpdated) -> tuple[bool, bool]:
+def _present(status: object, is_member: object) -> bool:
+    # A restricted bot is still in the chat unless Telegram says it is no longer a member.
+    return status in _PRESENT and is_member is not False
+
+
+def _membership_change(change: ChatMemberUpdated) -> tuple[bool, bool] | None:
+    """(was a member, is a member), or None when only the bot's rights or title changed."""
+    difference = change.difference()
+    if "status" not in difference and "is_member" not in difference:
+        return None
     old, new = change.old_chat_member, change.new_chat_member
-    was = old.status in _PRESENT and getattr(old, "is_member", True) is not False
-    is_now = new.status in _PRESENT and getattr(new, "is_member", True) is not False
-    return was, is_now
+    old_status, new_status = difference.get("status", (old.status, new.status))
+    old_is_member, new_is_member = difference.get(
+        "is_member", (getattr(old, "is_member", True), getattr(new, "is_member", True))
+    )
+    return _present(old_status, old_is_member), _present(new_status, new_is_member)
 
 
 async def track_bot_membership(update: Update, context: BriefingContext) -> None:
@@ -32,17 +43,17 @@ async def track_bot_membership(update: Update, context: BriefingContext) -> None
     change = update.my_chat_member
     if change is None:
         return
-    was, is_now = _was_and_is_member(change)
+    membership = _membership_change(change)
+    if membership is None:
+        return
+    was, is_now = membership
     chat = change.chat
-    services = context.services
     if not was and is_now and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
         await context.bot.send_message(chat.id, HELLO)
     elif was and not is_now:
-        count = await services.store.deactivate_chat(
+        count = await context.services.digests.end_chat(
             chat.id, f"bot status {change.new_chat_member.status}"
         )
-        for sub in await services.store.subscriptions_of_chat(chat.id):
-            services.digests.unschedule(sub.chat_id, sub.thread_id)
         if count:
             log.info("chat %s removed the bot: %d subscriptions deactivated", chat.id, count)
 
@@ -52,12 +63,7 @@ async def follow_migration(update: Update, context: BriefingContext) -> None:
     message = update.effective_message
     if message is None or message.migrate_to_chat_id is None:
         return
-    services = context.services
     old_id, new_id = message.chat.id, message.migrate_to_chat_id
-    moved = await services.store.migrate_chat(old_id, new_id)
-    for sub in await services.store.subscriptions_of_chat(new_id):
-        services.digests.unschedule(old_id, sub.thread_id)
-        if sub.active:
-            services.digests.schedule(sub)
+    moved = await context.services.digests.move_chat(old_id, new_id)
     if moved:
         log.info("chat %s migrated to %s with %d subscriptions", old_id, new_id, moved)

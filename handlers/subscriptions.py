@@ -137,8 +137,7 @@ async def subscribe(update: Update, context: BriefingContext) -> None:
     except SubscribeArgsError as exc:
         await reply_text(update, context, f"{exc}.")
         return
-    settings = services.settings
-    sub = await services.store.upsert_subscription(
+    sub = await services.digests.subscribe(
         chat.id,
         thread_of(update),
         chat_type=chat.type,
@@ -147,10 +146,7 @@ async def subscribe(update: Update, context: BriefingContext) -> None:
         topics=request.topics,
         daily=request.always,
         pictures=request.pictures,
-        default_time=settings.digest_time,
-        default_tz=settings.digest_tz,
     )
-    services.digests.schedule(sub)
     await reply_parts(update, context, _settings_reply(sub, subscribed_now=True))
 
 
@@ -159,11 +155,7 @@ async def unsubscribe(update: Update, context: BriefingContext) -> None:
     chat = await _managed_chat(update, context)
     if chat is None:
         return
-    services = context.services
-    thread = thread_of(update)
-    removed = await services.store.unsubscribe(chat.id, thread)
-    services.digests.unschedule(chat.id, thread)
-    if removed:
+    if await context.services.digests.unsubscribe(chat.id, thread_of(update)):
         await reply_text(
             update,
             context,
@@ -181,7 +173,7 @@ async def show_settings(update: Update, context: BriefingContext) -> None:
     if chat is None:
         return
     services = context.services
-    sub: Subscription | None = await services.store.get_subscription(chat.id, thread_of(update))
+    sub: Subscription | None = await services.store.subscriptions.get(chat.id, thread_of(update))
     await reply_parts(update, context, _settings_reply(sub, subscribed_now=False))
 
 

@@ -90,7 +90,7 @@ async def test_a_database_made_before_migrations_is_adopted_with_its_rows(
     assert await _inspect(database_url, current_revision) is None
 
     async with await Store.open(database_url) as adopted:
-        [kept] = await adopted.active_subscriptions()
+        [kept] = await adopted.subscriptions.active()
         assert (kept.chat_id, kept.topics, kept.last_seq) == (7, ["ceasefire"], 3)
 
     assert await _inspect(database_url, current_revision) == head_revision()
@@ -129,10 +129,10 @@ async def test_instances_starting_together_on_an_empty_database_all_open(
 ) -> None:
     opened = await asyncio.gather(*(Store.open(database_url) for _ in range(4)))
     try:
-        await opened[0].upsert_subscription(
+        await opened[0].subscriptions.upsert(
             1, chat_type="private", default_time=dt.time(8, 0), default_tz="UTC"
         )
-        assert [s.chat_id for s in await opened[3].active_subscriptions()] == [1]
+        assert [s.chat_id for s in await opened[3].subscriptions.active()] == [1]
         async with opened[1].engine.connect() as conn:
             versions = await conn.scalar(select(func.count()).select_from(text("alembic_version")))
             tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))

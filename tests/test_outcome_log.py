@@ -10,7 +10,8 @@ from typing import cast
 import pytest
 
 from bot.digest import OutcomeLog
-from bot.store import DeliveryResult, DeliveryStatus, Store
+from bot.store import DeliveryResult, DeliveryStatus
+from bot.store.deliveries import DeliveryRepository
 
 DAY = dt.date(2026, 11, 25)
 
@@ -19,7 +20,7 @@ def sent(chat_id: int) -> DeliveryResult:
     return DeliveryResult(chat_id, 0, DAY, DeliveryStatus.SENT, None, 1)
 
 
-class SlowStore:
+class SlowDeliveries:
     """Records batches; each write waits until the test lets it finish."""
 
     def __init__(self) -> None:
@@ -28,7 +29,7 @@ class SlowStore:
         self.release = asyncio.Event()
         self.fail_next = False
 
-    async def record_deliveries(self, results: list[DeliveryResult]) -> None:
+    async def record(self, results: list[DeliveryResult]) -> None:
         self.batches.append([r.chat_id for r in results])
         await self.release.wait()
         if self.fail_next:
@@ -38,8 +39,8 @@ class SlowStore:
 
 
 async def test_outcomes_that_arrive_during_a_write_go_together_in_the_next() -> None:
-    store = SlowStore()
-    log = OutcomeLog(cast(Store, store))
+    store = SlowDeliveries()
+    log = OutcomeLog(cast(DeliveryRepository, store))
     first = asyncio.create_task(log.record(sent(1)))
     await asyncio.sleep(0)  # the write of outcome 1 has started and waits
     later = [asyncio.create_task(log.record(sent(chat))) for chat in range(2, 12)]
@@ -52,9 +53,9 @@ async def test_outcomes_that_arrive_during_a_write_go_together_in_the_next() -> 
 
 
 async def test_a_failed_write_reaches_its_callers_and_the_next_batch_is_still_written() -> None:
-    store = SlowStore()
+    store = SlowDeliveries()
     store.fail_next = True
-    log = OutcomeLog(cast(Store, store))
+    log = OutcomeLog(cast(DeliveryRepository, store))
     doomed = asyncio.create_task(log.record(sent(1)))
     await asyncio.sleep(0)
     after = asyncio.create_task(log.record(sent(2)))
@@ -66,8 +67,8 @@ async def test_a_failed_write_reaches_its_callers_and_the_next_batch_is_still_wr
 
 
 async def test_a_cancelled_caller_does_not_cancel_the_write() -> None:
-    store = SlowStore()
-    log = OutcomeLog(cast(Store, store))
+    store = SlowDeliveries()
+    log = OutcomeLog(cast(DeliveryRepository, store))
     impatient = asyncio.create_task(log.record(sent(1)))
     patient = asyncio.create_task(log.record(sent(2)))
     await asyncio.sleep(0)

@@ -1,7 +1,6 @@
 """Persistence: articles and their briefings, subscriptions, deliveries, the admin log."""
 
 from bot.store.records import (
-    AdminAction,
     Delivery,
     DeliveryResult,
     DeliveryStatus,
@@ -16,7 +15,6 @@ from bot.store.records import (
 from bot.store.repository import Store
 
 __all__ = [
-    "AdminAction",
     "Delivery",
     "DeliveryResult",
     "DeliveryStatus",

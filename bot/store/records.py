@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -80,16 +80,6 @@ class Delivery:
 
 
 @dataclass(frozen=True, slots=True)
-class AdminAction:
-    """One admin log entry."""
-
-    user_id: int
-    action: str
-    detail: str
-    at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
 class StoreStats:
     """The figures /stats shows."""
 
@@ -99,7 +89,6 @@ class StoreStats:
     group_subscriptions: int  # groups, supergroups and channels
     deliveries_sent: int
     deliveries_failed: int
-    subscriptions_by_type: dict[str, int] = field(default_factory=dict)
     # Claimed more than UNCONFIRMED_AFTER ago and never recorded: their sender stopped mid-send.
     deliveries_unconfirmed: int = 0
 

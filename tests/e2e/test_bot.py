@@ -215,7 +215,7 @@ def subscribed_yesterday(workdir: Path, chat_id: int, chat_type: str, at: dt.dat
     async def write() -> None:
         url = f"sqlite+aiosqlite:///{workdir / 'bot.db'}"
         async with await Store.open(url, clock=lambda: yesterday) as store:
-            await store.upsert_subscription(
+            await store.subscriptions.upsert(
                 chat_id,
                 chat_type=chat_type,
                 time=at.time().replace(second=0, microsecond=0),

@@ -38,7 +38,7 @@ async def _subscribe(database_url: str, chat_ids: range, at: dt.time) -> None:
     yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     async with await Store.open(database_url, clock=lambda: yesterday) as store:
         for chat_id in chat_ids:
-            await store.upsert_subscription(
+            await store.subscriptions.upsert(
                 chat_id, chat_type="private", time=at, default_time=at, default_tz="UTC"
             )
 
@@ -46,7 +46,7 @@ async def _subscribe(database_url: str, chat_ids: range, at: dt.time) -> None:
 async def delivery_statuses(database_url: str, chat_ids: range) -> dict[int, DeliveryStatus]:
     async with await Store.open(database_url) as store:
         found: dict[int, DeliveryStatus] = {}
-        for sub in await store.active_subscriptions():
+        for sub in await store.subscriptions.active():
             if sub.chat_id in chat_ids and (last := await store.last_delivery(sub)) is not None:
                 found[sub.chat_id] = last.status
         return found

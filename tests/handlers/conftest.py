@@ -146,8 +146,8 @@ async def make_bot(
         await app.start()
         bot = BotUnderTest(app, api, clock)
         started.append(bot)
-        if seed and not await bot.services.store.list_articles():
-            await bot.services.store.add_article(
+        if seed and not await bot.services.store.articles.all():
+            await bot.services.store.articles.add(
                 seed_briefing, raw_text=SEED.read_text(), added_by=None
             )
             await bot.services.newsroom.reload()

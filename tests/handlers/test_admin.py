@@ -30,7 +30,7 @@ async def test_non_admins_are_refused_every_admin_command(bot: BotUnderTest) -> 
     for command in ("/add 2021-05-03 some text", "/remove abc", "/reprocess", "/stats"):
         reply = _joined(await bot.send(updates.private(command, user_id=500)))
         assert "only the bot's administrators" in reply
-    assert len(await bot.services.store.list_articles()) == 1
+    assert len(await bot.services.store.articles.all()) == 1
 
 
 async def test_add_text_with_date_then_query_it(bot: BotUnderTest) -> None:
@@ -38,7 +38,7 @@ async def test_add_text_with_date_then_query_it(bot: BotUnderTest) -> None:
         await bot.send(updates.private(f"/add 2021-05-04\n{ARTICLE}", user_id=ADMIN_ID))
     )
     assert "Harbour bridge to close" in reply
-    stored = await bot.services.store.list_articles()
+    stored = await bot.services.store.articles.all()
     assert len(stored) == 2
     who = _joined(await bot.send(updates.private("/who park")))
     assert "Lena Park" in who
@@ -46,18 +46,18 @@ async def test_add_text_with_date_then_query_it(bot: BotUnderTest) -> None:
         await bot.send(updates.private(f"/add 2021-05-04\n{ARTICLE}", user_id=ADMIN_ID))
     )
     assert "already" in again
-    assert len(await bot.services.store.list_articles()) == 2
+    assert len(await bot.services.store.articles.all()) == 2
 
 
 async def test_add_without_a_date_asks_for_one(bot: BotUnderTest) -> None:
     reply = _joined(await bot.send(updates.private(f"/add\n{ARTICLE}", user_id=ADMIN_ID)))
     assert "YYYY-MM-DD" in reply
-    assert len(await bot.services.store.list_articles()) == 1
+    assert len(await bot.services.store.articles.all()) == 1
     wrong = _joined(await bot.send(updates.private("2021-02-30", user_id=ADMIN_ID)))
     assert "not a real date" in wrong
     done = _joined(await bot.send(updates.private("2021-05-04", user_id=ADMIN_ID)))
     assert "Harbour bridge" in done
-    articles = await bot.services.store.list_articles()
+    articles = await bot.services.store.articles.all()
     assert [str(a.published) for a in articles][-1] == "2021-05-04"
 
 
@@ -72,13 +72,13 @@ async def test_the_date_question_survives_a_restart(make_bot) -> None:  # type: 
     assert "Harbour bridge" in done
     # Answered once: the same date again is an ordinary message, not a second add.
     await second.send(updates.private("2021-05-04", user_id=ADMIN_ID))
-    assert len(await second.services.store.list_articles()) == 2
+    assert len(await second.services.store.articles.all()) == 2
 
 
 async def test_a_date_from_anyone_else_finishes_nothing(bot: BotUnderTest) -> None:
     await bot.send(updates.private(f"/add\n{ARTICLE}", user_id=ADMIN_ID))
     await bot.send(updates.private("2021-05-04", user_id=500))  # someone else, another chat
-    assert len(await bot.services.store.list_articles()) == 1
+    assert len(await bot.services.store.articles.all()) == 1
     done = _joined(await bot.send(updates.private("2021-05-04", user_id=ADMIN_ID)))
     assert "Harbour bridge" in done
 
@@ -143,7 +143,7 @@ async def test_add_by_url(bot: BotUnderTest, article_site: str) -> None:
         await bot.send(updates.private(f"/add {article_site}/news/bridge", user_id=ADMIN_ID))
     )
     assert "Harbour bridge" in reply
-    stored = await bot.services.store.list_articles()
+    stored = await bot.services.store.articles.all()
     assert stored[-1].url == f"{article_site}/news/bridge"
 
 
@@ -151,7 +151,7 @@ async def test_long_pasted_text_is_refused_with_advice(bot: BotUnderTest) -> Non
     text = "/add 2021-05-04\n" + (ARTICLE * 10)[:4090]
     reply = _joined(await bot.send(updates.private(text, user_id=ADMIN_ID)))
     assert "document or a URL" in reply
-    assert len(await bot.services.store.list_articles()) == 1
+    assert len(await bot.services.store.articles.all()) == 1
 
 
 async def test_bad_article_gets_a_clear_message(bot: BotUnderTest) -> None:
@@ -178,5 +178,5 @@ async def test_remove_reprocess_stats(bot: BotUnderTest) -> None:
     assert "no article" in missing
     removed = _joined(await bot.send(updates.private(f"/remove {article_id}", user_id=ADMIN_ID)))
     assert "Removed" in removed
-    assert await bot.services.store.list_articles() == []
+    assert await bot.services.store.articles.all() == []
     assert "No actors" in _joined(await bot.send(updates.private("/who")))

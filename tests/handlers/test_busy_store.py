@@ -34,4 +34,4 @@ async def test_subscribe_waits_for_a_locked_database(bot: BotUnderTest, tmp_path
     holder.join()
     assert "Subscribed" in reply
     assert time.monotonic() - started >= 1.0  # it really waited for the lock
-    assert await bot.services.store.get_subscription(500, 0) is not None
+    assert await bot.services.store.subscriptions.get(500, 0) is not None

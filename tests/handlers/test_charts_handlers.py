@@ -75,7 +75,7 @@ class ChartBot:
 
     async def add(self, briefing: ArticleBriefing) -> None:
         services = self.app.bot_data.services
-        await services.store.add_article(briefing, raw_text=briefing.article.id, added_by=None)
+        await services.store.articles.add(briefing, raw_text=briefing.article.id, added_by=None)
         await services.newsroom.reload()
 
 

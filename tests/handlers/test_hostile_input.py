@@ -103,4 +103,4 @@ async def test_settings_are_per_chat(bot: BotUnderTest) -> None:
     await bot.send(updates.private("/subscribe 05:55 Asia/Tokyo", user_id=600))
     other = "\n".join(await bot.send(updates.private("/settings", user_id=601)))
     assert "05:55" not in other and "Asia/Tokyo" not in other
-    assert await bot.services.store.get_subscription(601, 0) is None
+    assert await bot.services.store.subscriptions.get(601, 0) is None

@@ -21,7 +21,7 @@ async def test_removed_from_a_group_deactivates_it(bot: BotUnderTest) -> None:
     bot.api.admins[-300] = {501}
     await bot.send(updates.in_group("/subscribe", -300, 501))
     await bot.send(updates.my_chat_member(updates.group_chat(-300), old="member", new="kicked"))
-    sub = await bot.services.store.get_subscription(-300, 0)
+    sub = await bot.services.store.subscriptions.get(-300, 0)
     assert sub is not None and not sub.active
     assert not bot.services.digests.is_scheduled(-300, 0)
 
@@ -41,7 +41,7 @@ async def test_migration_keeps_the_subscription(bot: BotUnderTest) -> None:
     del migrate["message"]["text"]
     migrate["message"]["migrate_to_chat_id"] = -1000400
     await bot.send(migrate)
-    moved = await bot.services.store.get_subscription(-1000400, 0)
+    moved = await bot.services.store.subscriptions.get(-1000400, 0)
     assert moved is not None and moved.active
     assert bot.services.digests.is_scheduled(-1000400, 0)
     assert not bot.services.digests.is_scheduled(-400, 0)

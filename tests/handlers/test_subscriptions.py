@@ -18,7 +18,7 @@ async def test_subscribe_changes_only_named_fields(bot: BotUnderTest) -> None:
     reply = "\n".join(await bot.send(updates.private("/subscribe 07:30 Europe/Berlin ceasefire")))
     assert "Subscribed" in reply and "07:30" in reply and "Europe/Berlin" in reply
     await bot.send(updates.private("/subscribe 9:05"))
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None
     assert (sub.time, sub.tz, sub.topics) == (dt.time(9, 5), "Europe/Berlin", ["ceasefire"])
     settings = "\n".join(await bot.send(updates.private("/settings")))
@@ -62,14 +62,14 @@ async def test_subscribing_after_todays_time_starts_tomorrow(bot: BotUnderTest) 
 async def test_bad_subscribe_arguments_are_explained(bot: BotUnderTest) -> None:
     reply = "\n".join(await bot.send(updates.private("/subscribe 25:99")))
     assert "not a time of day" in reply
-    assert await bot.services.store.get_subscription(500, 0) is None
+    assert await bot.services.store.subscriptions.get(500, 0) is None
 
 
 async def test_unsubscribe(bot: BotUnderTest) -> None:
     await bot.send(updates.private("/subscribe"))
     reply = "\n".join(await bot.send(updates.private("/unsubscribe")))
     assert "Unsubscribed" in reply
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is None or not sub.active
     assert not bot.services.digests.is_scheduled(500, 0)
 
@@ -77,7 +77,7 @@ async def test_unsubscribe(bot: BotUnderTest) -> None:
 async def test_group_needs_an_administrator(bot: BotUnderTest) -> None:
     refused = "\n".join(await bot.send(updates.in_group("/subscribe@briefing_test_bot", -100, 500)))
     assert "administrators" in refused
-    assert await bot.services.store.get_subscription(-100, 0) is None
+    assert await bot.services.store.subscriptions.get(-100, 0) is None
     bot.api.admins[-100] = {501}
     accepted = "\n".join(
         await bot.send(updates.in_group("/subscribe@briefing_test_bot 06:00", -100, 501))
@@ -91,15 +91,15 @@ async def test_group_needs_an_administrator(bot: BotUnderTest) -> None:
         sender_chat=updates.group_chat(-100),
     )
     await bot.send(anonymous)
-    sub = await bot.services.store.get_subscription(-100, 0)
+    sub = await bot.services.store.subscriptions.get(-100, 0)
     assert sub is not None and sub.time == dt.time(6, 30)
 
 
 async def test_forum_thread_gets_its_own_subscription(bot: BotUnderTest) -> None:
     bot.api.admins[-200] = {501}
     await bot.send(updates.in_group("/subscribe 08:00", -200, 501, thread_id=77, forum=True))
-    assert await bot.services.store.get_subscription(-200, 77) is not None
-    assert await bot.services.store.get_subscription(-200, 0) is None
+    assert await bot.services.store.subscriptions.get(-200, 77) is not None
+    assert await bot.services.store.subscriptions.get(-200, 0) is None
 
 
 async def test_digest_goes_out_once_at_its_time_and_preview_does_not_move_the_mark(
@@ -108,7 +108,7 @@ async def test_digest_goes_out_once_at_its_time_and_preview_does_not_move_the_ma
     await bot.send(updates.private("/subscribe 08:00 UTC"))
     preview = "\n".join(await bot.send(updates.private("/digest")))
     assert "Munich" in preview
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None and sub.last_seq == 0  # a preview moves nothing
     bot.api.clear()
     digests = bot.services.digests
@@ -117,7 +117,7 @@ async def test_digest_goes_out_once_at_its_time_and_preview_does_not_move_the_ma
     assert any("Munich" in t for t in bot.api.sent(500))
     again = await digests.deliver(sub, dt.date(2016, 2, 12))
     assert again is None  # already claimed: no chat gets the same digest twice
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None and sub.last_seq >= 1
     bot.api.clear()
     quiet = await digests.deliver(sub, dt.date(2016, 2, 13))
@@ -153,23 +153,23 @@ async def _catch_up_ran(under_test: BotUnderTest) -> None:
 
 async def test_blocked_chat_is_deactivated(bot: BotUnderTest) -> None:
     await bot.send(updates.private("/subscribe"))
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None
     bot.api.errors["sendMessage"] = (403, {"description": "Forbidden: bot was blocked by the user"})
     result = await bot.services.digests.deliver(sub, dt.date(2016, 2, 12))
     assert result is not None and result.status is DeliveryStatus.FAILED
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None and not sub.active
 
 
 async def test_sync_picks_up_what_another_instance_wrote(bot: BotUnderTest, seed_briefing) -> None:  # type: ignore[no-untyped-def]
     store = bot.services.store
     # Another instance handled these: a new subscription, and a new article.
-    sub = await store.upsert_subscription(
+    sub = await store.subscriptions.upsert(
         900, 0, chat_type="private", default_time=dt.time(9, 0), default_tz="UTC"
     )
     other = seed_briefing.article.model_copy(update={"id": "other001", "content_hash": "f" * 64})
-    await store.add_article(
+    await store.articles.add(
         seed_briefing.model_copy(update={"article": other}), raw_text="x", added_by=None
     )
     assert not bot.services.digests.is_scheduled(900, 0)
@@ -178,7 +178,7 @@ async def test_sync_picks_up_what_another_instance_wrote(bot: BotUnderTest, seed
     assert bot.services.digests.is_scheduled(900, 0)
     assert "other001" in {a.id for a in bot.services.newsroom.view.articles}
     # ...and an unsubscribe there ends the job here.
-    await store.unsubscribe(sub.chat_id, 0)
+    await store.subscriptions.unsubscribe(sub.chat_id, 0)
     await bot.services.digests.sync()
     assert not bot.services.digests.is_scheduled(900, 0)
 
@@ -186,7 +186,7 @@ async def test_sync_picks_up_what_another_instance_wrote(bot: BotUnderTest, seed
 async def test_a_digest_can_carry_the_timeline_picture(bot: BotUnderTest) -> None:
     reply = "\n".join(await bot.send(updates.private("/subscribe 08:00 pictures")))
     assert "With the timeline picture" in reply
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None and sub.pictures
     bot.api.clear()
     result = await bot.services.digests.deliver(sub, dt.date(2016, 2, 12))
@@ -195,7 +195,7 @@ async def test_a_digest_can_carry_the_timeline_picture(bot: BotUnderTest) -> Non
     assert methods[0] == "sendPhoto" and "sendMessage" in methods
     # Turned off again: text only, and the other settings stay.
     await bot.send(updates.private("/subscribe nopictures"))
-    sub = await bot.services.store.get_subscription(500, 0)
+    sub = await bot.services.store.subscriptions.get(500, 0)
     assert sub is not None and not sub.pictures and sub.time == dt.time(8, 0)
 
 

@@ -1,0 +1,211 @@
+"""Articles, their processed briefings, and articles waiting for their publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.briefing.models import ArticleBriefing
+from bot.store.database import Database, rowcount
+from bot.store.records import (
+    DuplicateArticleError,
+    PendingArticle,
+    StoredArticle,
+    StoreError,
+    UnknownArticleError,
+)
+from bot.store.schema import ArticleRow, BriefingRow, PendingArticleRow
+
+
+def _article(row: ArticleRow) -> StoredArticle:
+    return StoredArticle(
+        seq=row.seq,
+        id=row.id,
+        title=row.title,
+        published=row.published,
+        source=row.source,
+        url=row.url,
+        content_hash=row.content_hash,
+        added_at=row.added_at,
+        added_by=row.added_by,
+    )
+
+
+class ArticleRepository:
+    """Each article is stored with its briefing in one transaction, so neither exists alone."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def add(
+        self, briefing: ArticleBriefing, *, raw_text: str, added_by: int | None
+    ) -> StoredArticle:
+        """Store an article and its briefing together, or neither."""
+        article = briefing.article
+        existing = await self.find_by_hash(article.content_hash)
+        if existing is not None:
+            raise DuplicateArticleError(existing)
+        now = self._db.now()
+        row = ArticleRow(
+            id=article.id,
+            content_hash=article.content_hash,
+            title=article.title,
+            published=article.published,
+            source=article.source,
+            url=article.url,
+            raw_text=raw_text,
+            added_at=now,
+            added_by=added_by,
+        )
+        try:
+            async with self._db.sessions.begin() as session:
+                session.add(row)
+                # The briefing row points at the article's seq, which the flush assigns.
+                await session.flush()
+                session.add(
+                    BriefingRow(
+                        article_seq=row.seq,
+                        engine_version=briefing.engine_version,
+                        data=briefing.model_dump_json(),
+                        processed_at=now,
+                    )
+                )
+        except IntegrityError:
+            # Two admins adding the same article at once: the loser sees the winner's row.
+            existing = await self.find_by_hash(article.content_hash)
+            if existing is not None:
+                raise DuplicateArticleError(existing) from None
+            if (same_id := await self._title_of(article.id)) is not None:
+                raise StoreError(
+                    f"article id {article.id} is already taken by {same_id!r}"
+                ) from None
+            raise
+        return _article(row)
+
+    async def _title_of(self, article_id: str) -> str | None:
+        async with self._db.sessions() as session:
+            title: str | None = await session.scalar(
+                select(ArticleRow.title).where(ArticleRow.id == article_id)
+            )
+        return title
+
+    async def find_by_hash(self, content_hash: str) -> StoredArticle | None:
+        async with self._db.sessions() as session:
+            row = await session.scalar(
+                select(ArticleRow).where(ArticleRow.content_hash == content_hash)
+            )
+        return None if row is None else _article(row)
+
+    async def all(self) -> list[StoredArticle]:
+        """Every stored article, oldest first."""
+        async with self._db.sessions() as session:
+            rows = await session.scalars(select(ArticleRow).order_by(ArticleRow.seq))
+            return [_article(row) for row in rows]
+
+    async def remove(self, article_id: str) -> bool:
+        """Remove an article and its briefing; False if there was no such article."""
+        async with self._db.sessions.begin() as session:
+            seq = await session.scalar(select(ArticleRow.seq).where(ArticleRow.id == article_id))
+            if seq is None:
+                return False
+            # Explicit rather than relying on ON DELETE CASCADE, which SQLite honours only when
+            # the foreign_keys pragma is on for the connection.
+            await session.execute(delete(BriefingRow).where(BriefingRow.article_seq == seq))
+            await session.execute(delete(ArticleRow).where(ArticleRow.seq == seq))
+        return True
+
+    async def briefing_documents(self) -> list[str]:
+        """The briefings as stored JSON, in article order: callers validate them off the loop."""
+        async with self._db.sessions() as session:
+            rows = await session.scalars(
+                select(BriefingRow.data)
+                .join(ArticleRow, ArticleRow.seq == BriefingRow.article_seq)
+                .order_by(ArticleRow.seq)
+            )
+            return list(rows)
+
+    async def stale_briefing_count(self, engine_version: str) -> int:
+        """How many stored briefings another engine version made."""
+        async with self._db.sessions() as session:
+            count = await session.scalar(
+                select(func.count()).where(BriefingRow.engine_version != engine_version)
+            )
+            return int(count or 0)
+
+    async def replace_briefings(self, briefings: list[ArticleBriefing]) -> None:
+        """Swap in re-made briefings for stored articles, all or none.
+
+        Each briefing is matched to its article by id, or failing that by content hash (a new
+        engine may normalise text differently); one that matches neither raises
+        UnknownArticleError and nothing is changed. Articles not named keep their briefing.
+        """
+        now = self._db.now()
+        async with self._db.sessions.begin() as session:
+            for briefing in briefings:
+                article = briefing.article
+                row = await session.scalar(select(ArticleRow).where(ArticleRow.id == article.id))
+                if row is None:
+                    row = await session.scalar(
+                        select(ArticleRow).where(ArticleRow.content_hash == article.content_hash)
+                    )
+                if row is None:
+                    raise UnknownArticleError(f"no stored article {article.id}: {article.title!r}")
+                row.id = article.id
+                row.content_hash = article.content_hash
+                row.title = article.title
+                row.published = article.published
+                row.source = article.source
+                row.url = article.url
+                stored = await session.get(BriefingRow, row.seq)
+                if stored is None:
+                    stored = BriefingRow(article_seq=row.seq)
+                    session.add(stored)
+                stored.engine_version = briefing.engine_version
+                stored.data = briefing.model_dump_json()
+                stored.processed_at = now
+
+    async def raw_texts(self) -> list[tuple[str, str, dt.date]]:
+        """(article id, text as added, publication date) of every article, oldest first."""
+        async with self._db.sessions() as session:
+            rows = await session.execute(
+                select(ArticleRow.id, ArticleRow.raw_text, ArticleRow.published).order_by(
+                    ArticleRow.seq
+                )
+            )
+            return [(article_id, text, published) for article_id, text, published in rows]
+
+    # An /add waiting for its publication date
+
+    async def hold_for_date(self, chat_id: int, user_id: int, text: str, url: str | None) -> None:
+        """Keep an article until its admin replies with the date (a newer one replaces it)."""
+        async with self._db.sessions.begin() as session:
+            await session.merge(
+                PendingArticleRow(
+                    chat_id=chat_id, user_id=user_id, text=text, url=url, asked_at=self._db.now()
+                )
+            )
+
+    async def pending(
+        self, chat_id: int, user_id: int, max_age: dt.timedelta
+    ) -> PendingArticle | None:
+        """The article this admin was asked a date for in this chat, unless asked too long ago."""
+        async with self._db.sessions() as session:
+            row = await session.get(PendingArticleRow, (chat_id, user_id))
+        if row is None:
+            return None
+        if self._db.now() - row.asked_at > max_age:
+            await self.drop_pending(chat_id, user_id)
+            return None
+        return PendingArticle(row.chat_id, row.user_id, row.text, row.url, row.asked_at)
+
+    async def drop_pending(self, chat_id: int, user_id: int) -> bool:
+        """Forget the waiting article; True for exactly one caller, so it is added once."""
+        async with self._db.sessions.begin() as session:
+            result = await session.execute(
+                delete(PendingArticleRow).where(
+                    PendingArticleRow.chat_id == chat_id, PendingArticleRow.user_id == user_id
+                )
+            )
+        return rowcount(result) == 1
