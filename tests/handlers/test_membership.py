@@ -45,3 +45,33 @@ async def test_migration_keeps_the_subscription(bot: BotUnderTest) -> None:
     assert moved is not None and moved.active
     assert bot.services.digests.is_scheduled(-1000400, 0)
     assert not bot.services.digests.is_scheduled(-400, 0)
+
+
+async def test_a_change_of_rights_alone_neither_greets_nor_ends_the_digest(
+    bot: BotUnderTest,
+) -> None:
+    bot.api.admins[-310] = {501}
+    await bot.send(updates.in_group("/subscribe", -310, 501))
+    promoted = updates.my_chat_member(updates.group_chat(-310), old="member", new="administrator")
+    # Telegram sends every right of an administrator; the bot was given only chat management.
+    rights = [
+        "can_be_edited",
+        "is_anonymous",
+        "can_manage_chat",
+        "can_delete_messages",
+        "can_manage_video_chats",
+        "can_restrict_members",
+        "can_promote_members",
+        "can_change_info",
+        "can_invite_users",
+        "can_post_stories",
+        "can_edit_stories",
+        "can_delete_stories",
+    ]
+    for right in rights:
+        promoted["my_chat_member"]["new_chat_member"][right] = right == "can_manage_chat"
+
+    assert await bot.send(promoted) == []
+    sub = await bot.services.store.subscriptions.get(-310, 0)
+    assert sub is not None and sub.active
+    assert bot.services.digests.is_scheduled(-310, 0)
