@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.briefing.ingest import ArticleMeta, parse_article_text
+from bot.briefing.ingest import ArticleMeta, MissingDateError, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
 from bot.briefing.models import Article, ArticleBriefing
@@ -26,6 +26,9 @@ from bot.briefing.view import BriefingView, empty_view
 from bot.store import DuplicateArticleError, Store, StoredArticle
 
 log = logging.getLogger(__name__)
+
+# How long an undated /add waits for its admin to reply with the publication date.
+PENDING_DATE_TTL = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,25 @@ class Newsroom:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, parse_article_text, text, meta)
 
-    async def add(self, text: str, meta: ArticleMeta, added_by: int | None) -> AddOutcome:
-        """Parse, process and store one article; the same text twice is reported, not stored."""
-        article = await self.parse(text, meta)
+    async def add(
+        self,
+        text: str,
+        meta: ArticleMeta,
+        added_by: int | None,
+        *,
+        date_asked_in: int | None = None,
+    ) -> AddOutcome:
+        """Parse, process and store one article; the same text twice is reported, not stored.
+
+        An article without a publication date raises MissingDateError. With `date_asked_in` (the
+        chat its admin was asked in) it is kept first, and `add_with_date` finishes it.
+        """
+        try:
+            article = await self.parse(text, meta)
+        except MissingDateError:
+            if date_asked_in is not None and added_by is not None:
+                await self._store.articles.hold_for_date(date_asked_in, added_by, text, meta.url)
+            raise
         async with self._changes:
             existing = await self._store.articles.find_by_hash(article.content_hash)
             if existing is not None:
@@ -115,6 +134,22 @@ class Newsroom:
                 return AddOutcome(exc.existing, None, duplicate=True)
             await self._refresh()
             return AddOutcome(stored, briefing, duplicate=False)
+
+    async def is_waiting_for_date(self, chat_id: int, user_id: int) -> bool:
+        """Whether this admin was asked, in this chat and recently, for an article's date."""
+        return await self._store.articles.pending(chat_id, user_id, PENDING_DATE_TTL) is not None
+
+    async def add_with_date(
+        self, chat_id: int, user_id: int, published: dt.date
+    ) -> AddOutcome | None:
+        """Finish the /add that waited for this date; None when none waits any more."""
+        pending = await self._store.articles.pending(chat_id, user_id, PENDING_DATE_TTL)
+        # Only the caller that takes it adds it: a reply seen twice adds the article once.
+        if pending is None or not await self._store.articles.drop_pending(chat_id, user_id):
+            return None
+        return await self.add(
+            pending.text, ArticleMeta(published=published, url=pending.url), user_id
+        )
 
     async def remove(self, article_id: str) -> bool:
         async with self._changes:

@@ -6,14 +6,22 @@ import datetime as dt
 import html
 import logging
 import re
+from collections.abc import Awaitable
 from dataclasses import dataclass
 
 from telegram import Document, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
-from bot.briefing.ingest import MAX_ARTICLE_BYTES, ArticleMeta, IngestError, decode_article_bytes
+from bot.briefing.ingest import (
+    MAX_ARTICLE_BYTES,
+    ArticleMeta,
+    IngestError,
+    MissingDateError,
+    decode_article_bytes,
+)
 from bot.fetch import FetchError, fetch_article
+from bot.newsroom import AddOutcome
 from bot.render.admin import render_add_summary, render_stats
 from bot.services import BriefingContext
 from handlers.access import is_bot_admin
@@ -27,7 +35,6 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 # Telegram cuts pasted text into 4,096-character messages: one that long was probably cut.
 SPLIT_SUSPECT_CHARS = 4000
-PENDING_DATE_TTL = dt.timedelta(hours=1)
 
 REFUSAL = "Sorry, only the bot's administrators can do that."
 ADD_USAGE = (
@@ -146,14 +153,15 @@ async def add_article(update: Update, context: BriefingContext) -> None:
             update, context, "I could not download that document from Telegram; please try again."
         )
         return
-    await _ingest(
-        update,
-        context,
+    user_id = user.id if user else None
+    adding = context.services.newsroom.add(
         text,
-        request.published,
-        fetched_url or request.url,
-        user.id if user else None,
+        ArticleMeta(published=request.published, url=fetched_url or request.url),
+        user_id,
+        # The chat to ask for a missing date in: only a known admin can answer the question.
+        date_asked_in=chat.id if user_id is not None else None,
     )
+    await _ingest(update, context, adding, user_id)
 
 
 def _sentence(text: str) -> str:
@@ -166,24 +174,15 @@ def _sentence(text: str) -> str:
 async def _ingest(
     update: Update,
     context: BriefingContext,
-    text: str,
-    published: dt.date | None,
-    url: str | None,
+    adding: Awaitable[AddOutcome | None],
     user_id: int | None,
 ) -> None:
-    services = context.services
-    meta = ArticleMeta(published=published, url=url)
+    """Tell the admin how their /add went: added, already there, undated, or refused."""
     try:
-        outcome = await services.newsroom.add(text, meta, user_id)
+        outcome = await adding
     except IngestError as exc:
-        if (
-            "publication date" in str(exc)
-            and published is None
-            and update.effective_chat
-            and user_id
-        ):
-            chat_id = update.effective_chat.id
-            await services.store.articles.hold_for_date(chat_id, user_id, text, url)
+        if isinstance(exc, MissingDateError) and user_id is not None:
+            # The newsroom kept the article; the admin's next YYYY-MM-DD reply finishes it.
             await reply_text(
                 update,
                 context,
@@ -195,6 +194,8 @@ async def _ingest(
             update, context, f"I could not add that article: {html.escape(_sentence(str(exc)))}"
         )
         return
+    if outcome is None:  # another handler finished this /add first
+        return
     if outcome.duplicate:
         await reply_text(
             update,
@@ -205,7 +206,7 @@ async def _ingest(
         )
         return
     if user_id is not None:
-        await services.store.log_admin(user_id, "add", outcome.article.id)
+        await context.services.store.log_admin(user_id, "add", outcome.article.id)
     assert outcome.briefing is not None
     await reply_parts(update, context, render_add_summary(outcome.briefing))
 
@@ -221,9 +222,8 @@ async def answer_pending_date(update: Update, context: BriefingContext) -> bool:
     # Only an admin's date can answer an /add: anyone else's text costs no database query.
     if not _ISO_DATE.match(candidate) or not is_bot_admin(update, context):
         return False
-    services = context.services
-    pending = await services.store.articles.pending(chat.id, user.id, PENDING_DATE_TTL)
-    if pending is None:
+    newsroom = context.services.newsroom
+    if not await newsroom.is_waiting_for_date(chat.id, user.id):
         return False
     try:
         published = dt.date.fromisoformat(candidate)
@@ -232,9 +232,7 @@ async def answer_pending_date(update: Update, context: BriefingContext) -> bool:
             update, context, f"{html.escape(candidate)} is not a real date. Reply with YYYY-MM-DD."
         )
         return True
-    if await services.store.articles.drop_pending(chat.id, user.id):
-        # Only the handler that removed it adds it: a reply seen twice adds the article once.
-        await _ingest(update, context, pending.text, published, pending.url, user.id)
+    await _ingest(update, context, newsroom.add_with_date(chat.id, user.id, published), user.id)
     return True
 
 

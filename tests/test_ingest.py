@@ -10,6 +10,7 @@ from bot.briefing.ingest import (
     MAX_ARTICLE_BYTES,
     ArticleMeta,
     IngestError,
+    MissingDateError,
     decode_article_bytes,
     parse_article_text,
     parse_date_line,
@@ -41,7 +42,7 @@ def test_seed_shape_is_cleaned() -> None:
 
 
 def test_plain_text_needs_a_date() -> None:
-    with pytest.raises(IngestError, match="no publication date"):
+    with pytest.raises(MissingDateError, match="no publication date"):
         parse_article_text(BODY)
     article = parse_article_text(BODY, ArticleMeta(published=dt.date(2020, 5, 4)))
     assert article.published == dt.date(2020, 5, 4)

@@ -99,6 +99,10 @@ class IngestError(ValueError):
     """The input cannot become an article; the message says why, in one line, for the user."""
 
 
+class MissingDateError(IngestError):
+    """The article gives no publication date and none was supplied: the caller may ask for one."""
+
+
 @dataclass(frozen=True)
 class ArticleMeta:
     """What the caller knows about an article besides its text."""
@@ -286,7 +290,7 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
 
     published = meta.published or published_in_text
     if published is None:
-        raise IngestError(
+        raise MissingDateError(
             "no publication date: the article has no date line; give one (--published YYYY-MM-DD)"
         )
     digest = content_hash(title, paragraphs)
@@ -340,7 +344,7 @@ def parse_article_html(html: str, meta: ArticleMeta | None = None) -> Article:
         # No title in the page: let the text parser take the first line if it looks like one.
         return parse_article_text("\n\n".join(text_lines), inner)
     if published is None:
-        raise IngestError(
+        raise MissingDateError(
             "no publication date: the page has none; give one (--published YYYY-MM-DD)"
         )
     return parse_article_text("\n\n".join(text_lines), inner)
