@@ -14,9 +14,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 import pytest
+from sqlalchemy import select
 
 from bot.digest import DIGESTS_IN_FLIGHT
 from bot.store import DeliveryStatus, Store
+from bot.store.schema import Base
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.harness import BotProcess
 from tests.e2e.test_webhook import free_port, wait_until_serving, webhook_env
@@ -44,12 +46,19 @@ async def _subscribe(database_url: str, chat_ids: range, at: dt.time) -> None:
 
 
 async def delivery_statuses(database_url: str, chat_ids: range) -> dict[int, DeliveryStatus]:
+    """Each subscribed chat's latest logged digest status, read from the delivery log's table."""
     async with await Store.open(database_url) as store:
-        found: dict[int, DeliveryStatus] = {}
-        for sub in await store.subscriptions.active():
-            if sub.chat_id in chat_ids and (last := await store.last_delivery(sub)) is not None:
-                found[sub.chat_id] = last.status
-        return found
+        active = {sub.chat_id for sub in await store.subscriptions.active()}
+        log = Base.metadata.tables["deliveries"]
+        query = select(log.c.chat_id, log.c.status).order_by(log.c.digest_date, log.c.id)
+        async with store.engine.connect() as conn:
+            rows = await conn.execute(query)
+        # Oldest first, so each chat ends with its latest status.
+        return {
+            chat_id: DeliveryStatus(status)
+            for chat_id, status in rows
+            if chat_id in chat_ids and chat_id in active
+        }
 
 
 def subscribe_due_two_minutes_ago(api: FakeBotApi, database_url: str, count: int) -> range:
