@@ -120,6 +120,10 @@ def _tokens(markup: str) -> list[_Token]:
     return tokens
 
 
+# Raw characters one visible unit can take at most: "&CounterClockwiseContourIntegral;" is 33.
+_LONGEST_ENTITY = 40
+
+
 def _width(run: str) -> int:
     return utf16_len(html.unescape(run)) if "&" in run else utf16_len(run)
 
@@ -227,6 +231,10 @@ def split_html(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
         while end < len(tokens):
             token = tokens[end]
             if isinstance(token, str):
+                # A run longer than the room allows even at one unit per entity overflows: do not
+                # measure all of it, or a 100 KB run costs 100 KB of work for every part cut off.
+                if len(token) > (limit - width + 1) * _LONGEST_ENTITY:
+                    break
                 token_width = _width(token)
                 if width + token_width > limit:
                     break
