@@ -307,8 +307,11 @@ class FakeBotApi:
         bot_name: str = "Briefing Test Bot",
         strict_chats: bool = True,
         flood_control: bool = False,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token = token
+        # What the flood buckets read as now: a test can hold it still to make a burst instant.
+        self._clock = clock
         self.bot_user = User(
             id=int(token.split(":", 1)[0]), first_name=bot_name, username=bot_username, is_bot=True
         )
@@ -1294,7 +1297,7 @@ class FakeBotApi:
     def _check_flood(self, state: _ChatState) -> None:
         if not self.flood_control:
             return
-        now = time.monotonic()
+        now = self._clock()
         buckets = [self._overall_bucket]
         if state.chat.is_group:
             buckets.append(self._group_buckets.setdefault(state.chat.id, _LeakyBucket(20, 60.0)))
