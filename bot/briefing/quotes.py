@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
 from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named, subject_of
-from bot.briefing.models import Actor, ActorKind, DateValue, Quote, QuoteKind
+from bot.briefing.layouts import (
+    Turn,
+    label_name,
+    paragraph_ranges,
+    statement_author,
+    transcript_turns,
+)
+from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import (
     DOUBLE_OPENERS,
@@ -39,6 +46,8 @@ from bot.briefing.vocabulary import PRONOUN_GENDERS, SPEAKER_NOUNS
 # takes them as its whole complement ('"Never," he said').
 MIN_PARTIAL_WORDS = 3
 MIN_REPORTED_WORDS = 3
+# A transcript turn shorter than this is a courtesy ("Thank you."), not a statement.
+MIN_TURN_WORDS = 4
 # A reported clause longer than this is a parse that swallowed more than one statement.
 MAX_REPORTED_TOKENS = 120
 # How far from its marks a quote's attribution may stand when the parse does not link them.
@@ -170,10 +179,23 @@ class _QuoteReader:
             by_sentence[self.parsed.sentence_index(span.open_mark)].append(span)
         # Quotes taken as direct speech, in text order, and the verbs that introduced them: a
         # quote may run over several sentences with its "he said" in the last one.
+        paragraphs = paragraph_ranges(doc)
+        turns = transcript_turns(doc, paragraphs)
+        author = (
+            None if turns else statement_author(doc, self.parsed.sentences, paragraphs, self.quoted)
+        )
+        # Paragraphs whose speech is read from their layout, not clause by clause: a whole
+        # statement in its issuer's voice, and a transcript's questions (nobody named asks).
+        if author is not None:
+            silent = set(range(len(paragraphs)))
+        else:
+            silent = {i for i, turn in turns.items() if turn.label is None}
         taken: list[tuple[int, int]] = []
         used_verbs: set[int] = set()
         for index, sentence in enumerate(self.parsed.sentences):
             for span in by_sentence.get(index, []):
+                if span.paragraph in silent and author is None:
+                    continue
                 attribution = self._direct(span, sentence)
                 if attribution is None:
                     continue
@@ -181,10 +203,76 @@ class _QuoteReader:
                 if attribution.verb is not None:
                     used_verbs.add(attribution.verb.i)
             for token in sentence:
-                if not self.quoted[token.i]:
+                if not self.quoted[token.i] and self.paragraph_at[token.i] not in silent:
                     self._reported(token, taken, token.i in used_verbs)
+        for turn in turns.values():
+            self._turn(turn)
+        if author is not None:
+            self._statement(author, paragraphs)
         self.found.sort(key=lambda item: item[0])
         return [quote for _, quote in self.found]
+
+    # Layouts: transcripts and statements
+
+    def _turn(self, turn: Turn) -> None:
+        """A transcript turn with a named speaker: the whole turn is that speaker's words."""
+        if turn.label is None:
+            return
+        doc = self.parsed.doc
+        words = doc[turn.start : turn.end].text.split()
+        if len(words) < MIN_TURN_WORDS:
+            return
+        speaker, name = self._label_speaker(turn.label)
+        if name is None:
+            return
+        quote = Quote(
+            speaker_id=speaker.id if speaker else None,
+            speaker=name,
+            text=" ".join(words),
+            kind=QuoteKind.DIRECT,
+            source=self.parsed.ref(turn.start),
+        )
+        self.found.append((turn.start, quote))
+
+    def _label_speaker(self, label: Span) -> tuple[Actor | None, str | None]:
+        """The actor a speaker label names, else the name it gives (a transcript names each
+        speaker once in its header, which is not part of the body)."""
+        for token in reversed(label):
+            actor = actor_of(self.actors, token)
+            if actor is not None:
+                return actor, actor.name
+        name = label_name(label)
+        if name is None:
+            return None, None
+        key = name.lower()
+        for actor in self.actors.actors:
+            forms = {form.lower() for form in (actor.name, *actor.aliases)}
+            if actor.kind == ActorKind.PERSON and (
+                key in forms or any(form.endswith(" " + key) for form in forms)
+            ):
+                return actor, actor.name
+        return None, name
+
+    def _statement(self, author: Token, paragraphs: list[tuple[int, int]]) -> None:
+        """Every paragraph of a statement in its issuer's voice, as that issuer's words, said
+        on the day the statement is dated."""
+        speaker = actor_of(self.actors, author)
+        if speaker is None:
+            return
+        doc = self.parsed.doc
+        said_on = DateValue(value=self.parsed.published, precision=Precision.DAY)
+        for start, end in paragraphs:
+            if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_REPORTED_WORDS:
+                continue
+            quote = Quote(
+                speaker_id=speaker.id,
+                speaker=speaker.name,
+                text=doc[start:end].text.strip(),
+                kind=QuoteKind.REPORTED,
+                said_on=said_on,
+                source=self.parsed.ref(start),
+            )
+            self.found.append((start, quote))
 
     # Direct quotes
 

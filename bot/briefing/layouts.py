@@ -1,0 +1,147 @@
+"""Layouts in which the words are someone's without quotation marks: transcripts and statements.
+
+A transcript (an interview, a press briefing) gives each turn a speaker label at the head of its
+paragraph ("MS. NAME: ...", "Name: ...", "Q ..."); a statement is written in its issuer's own
+voice, in the first person ("The Government condemns ... We call on ..."). Both are read here
+from the parse alone, before any speaker is resolved to an actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.vocabulary import HONORIFICS
+
+# A speaker label is a short name before a colon that opens a paragraph ("MR. SMITH:").
+_MAX_LABEL_TOKENS = 5
+# Question marks of a briefing transcript: "Q Will he ...?", "Q: Will he ...?", "Q. ...".
+_QUESTION_LABELS = frozenset({"q", "q."})
+# Subject pronouns by which a text speaks in its own (its issuer's) voice.
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Tags of a verb in the present tense or with a modal: a statement says what its issuer does
+# now ("condemns", "will remain"), not what it did.
+_PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One paragraph of a transcript: its speaker label (None for a question) and its words."""
+
+    paragraph: int
+    label: Span | None
+    start: int  # first token of the words spoken
+    end: int
+
+
+def paragraph_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the paragraphs, without the white space between them."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            ranges.append((start, token.i))
+            start = token.i + 1
+    ranges.append((start, len(doc)))
+    trimmed = []
+    for begin, end in ranges:
+        while begin < end and doc[begin].is_space:
+            begin += 1
+        while end > begin and doc[end - 1].is_space:
+            end -= 1
+        trimmed.append((begin, end))
+    return trimmed
+
+
+def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, Turn]:
+    """The turns of a transcript, by paragraph; empty when the text is not one.
+
+    A text is a transcript when at least two paragraphs open with a speaker label and one label
+    comes back (speakers take turns); a single "Note: ..." line is not a transcript.
+    """
+    turns: dict[int, Turn] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        turn = _turn(doc, index, start, end)
+        if turn is not None:
+            turns[index] = turn
+    labels = Counter(_label_key(turn) for turn in turns.values())
+    if len(turns) < 2 or max(labels.values(), default=0) < 2:
+        return {}
+    return turns
+
+
+def _label_key(turn: Turn) -> str:
+    return "?" if turn.label is None else turn.label.text.lower()
+
+
+def _turn(doc: Doc, index: int, start: int, end: int) -> Turn | None:
+    if end - start < 2:
+        return None
+    first = doc[start]
+    if first.lower_ in _QUESTION_LABELS or (first.text == "Q" and doc[start + 1].text == ":"):
+        words = start + 1
+        while words < end and doc[words].text in {":", "."}:
+            words += 1
+        return Turn(index, None, words, end)
+    for colon in range(start + 1, min(end, start + _MAX_LABEL_TOKENS + 1)):
+        if doc[colon].text != ":":
+            continue
+        label = doc[start:colon]
+        if colon + 1 < end and all(_label_token(t) for t in label):
+            return Turn(index, label, colon + 1, end)
+        return None
+    return None
+
+
+def _label_token(token: Token) -> bool:
+    """A word of a speaker label: capitalised ("Smith", "MR.") or the full stop of a title."""
+    return token.text == "." or (token.text[:1].isupper() and not token.is_space)
+
+
+def label_name(label: Span) -> str | None:
+    """The name a speaker label gives, without its courtesy title ("MS. LANE" -> "Lane"), when
+    the label names someone: a title before it or a person's name; "Interviewer" names nobody."""
+    words = [t for t in label if not t.is_punct]
+    titled = bool(words) and _title_key(words[0]) in HONORIFICS
+    named = [t for t in words if _title_key(t) not in HONORIFICS]
+    if not named:
+        return None
+    if not titled and not any(t.ent_type_ == "PERSON" for t in named):
+        return None
+    return " ".join(t.text if not t.is_upper else t.text.title() for t in named)
+
+
+def _title_key(token: Token) -> str:
+    text = token.lower_
+    return text if text in HONORIFICS else text.rstrip(".")
+
+
+def statement_author(
+    doc: Doc, sentences: tuple[Span, ...], paragraphs: list[tuple[int, int]], quoted: list[bool]
+) -> Token | None:
+    """The subject a statement written in its issuer's voice opens with, or None.
+
+    A text is such a statement when at least half of its paragraphs speak in the first person
+    outside quotation marks ("We call on ...") and its first sentence has the issuer act in the
+    present tense ("The Republic welcomes ..."): that subject is who "we" is.
+    """
+    if not paragraphs or not sentences:
+        return None
+    voiced = 0
+    for start, end in paragraphs:
+        voiced += any(
+            t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECT_DEPS and not quoted[t.i]
+            for t in doc[start:end]
+        )
+    if voiced == 0 or voiced * 2 < len(paragraphs):
+        return None
+    root = sentences[0].root
+    if root.tag_ not in _PRESENT_TAGS and not any(c.tag_ == "MD" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None or subject.lower_ in _FIRST_PERSON_SUBJECTS or quoted[subject.i]:
+        return None
+    return subject
