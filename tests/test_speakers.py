@@ -10,8 +10,10 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from bot.briefing.models import ActorKind, DateValue, Precision, Quote, QuoteKind
+from bot.briefing.models import ActorKind, Article, DateValue, Precision, Quote, QuoteKind
+from bot.briefing.parsed import ParsedArticle
 from bot.briefing.quotes import find_quotes
 from tests.conftest import parse_text
 from tests.test_quotes import by_text, known_actors
@@ -121,3 +123,170 @@ def test_news_in_the_third_person_is_no_statement(nlp: Language) -> None:
     actors = known_actors(parsed, {"Republic of Vantoria": ActorKind.COUNTRY})
     quotes: list[Quote] = find_quotes(parsed, actors, [])
     assert not [q for q in quotes if q.text.startswith("The talks")]
+
+
+def quotes_of(
+    nlp: Language, text: str, people: list[str], orgs: tuple[str, ...] = ()
+) -> list[Quote]:
+    """Quotes of a written text, with the named people and organisations as its actors."""
+    parsed = parse_text(nlp, text)
+    names = dict.fromkeys(people, ActorKind.PERSON)
+    names.update(dict.fromkeys(orgs, ActorKind.ORG))
+    return find_quotes(parsed, known_actors(parsed, names), [])
+
+
+@pytest.mark.slow
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Ada Lind said, \u201cThe harbour plan was a mistake from the first day.\u201c "
+        "However, the council will vote on it again in May.",
+        ["Ada Lind"],
+    )
+    quote = by_text(quotes, "harbour plan")
+    assert quote.text == "The harbour plan was a mistake from the first day."
+    assert quote.speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_a_title_headed_subject_and_a_statements_owner_speak(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Governor of Tarnland Ada Lind said, "The new bridge will open before the winter."\n\n'
+        'Lind\'s statement added, "We have waited for this bridge for thirty years."',
+        ["Ada Lind"],
+    )
+    assert by_text(quotes, "open before the winter").speaker == "Ada Lind"
+    assert by_text(quotes, "waited for this bridge").speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_words_quoted_in_an_accusation_belong_to_the_accused(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Ada Lind accused Piet Moran of saying "the harbour workers can wait another year" '
+        "at a closed meeting.",
+        ["Ada Lind", "Piet Moran"],
+    )
+    assert by_text(quotes, "harbour workers can wait").speaker == "Piet Moran"
+
+
+@pytest.mark.slow
+def test_in_the_words_of_names_the_speaker(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "By the end of the trial, in the words of the prosecutor, Piet Moran, "
+        '"the company chose profit over the safety of its workers."',
+        ["Piet Moran"],
+    )
+    assert by_text(quotes, "chose profit over").speaker == "Piet Moran"
+
+
+@pytest.mark.slow
+def test_a_sentence_that_announces_words_gives_the_next_quote_its_speaker(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Senator Ada Lind issued a statement about the closure of the mill. "
+        '"Like many people in this valley, I am angry about the way it was done."\n\n'
+        "Piet Moran, a farmer from Oskvale, agrees. "
+        '"If the mill closes, every farm here will have to sell its grain abroad."',
+        ["Ada Lind", "Piet Moran"],
+    )
+    assert by_text(quotes, "I am angry").speaker == "Ada Lind"
+    assert by_text(quotes, "every farm here").speaker == "Piet Moran"
+
+
+@pytest.mark.slow
+def test_a_quote_opening_its_paragraph_is_attributed_in_the_next_sentence(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The mill in Oskvale will close in June.\n\n"
+        '"We will not let this valley lose its last employer." Ada Lind said this to '
+        "farmers at a meeting on Monday.",
+        ["Ada Lind"],
+    )
+    assert by_text(quotes, "last employer").speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_a_paragraph_that_is_one_quote_goes_on_from_the_paragraph_before(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Ada Lind spoke about the history of the valley:\n\n"
+        '"My grandmother worked at the mill for forty years, and so did her brothers."\n\n'
+        "Piet Moran explained that the farms need the mill to stay open.\n\n"
+        '"Without the mill we would have to drive our grain three hundred miles."',
+        ["Ada Lind", "Piet Moran"],
+    )
+    assert by_text(quotes, "My grandmother worked").speaker == "Ada Lind"
+    assert by_text(quotes, "three hundred miles").speaker == "Piet Moran"
+
+
+@pytest.mark.slow
+def test_a_pronoun_before_anyone_is_quoted_is_the_person_named_before_it(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Ada Lind of the Oskvale Courier wrote a long post about the mill on Monday. "
+        'She described the dispute as "a fight the valley cannot afford to lose".',
+        ["Ada Lind"],
+        ("Oskvale Courier",),
+    )
+    assert by_text(quotes, "a fight the valley").speaker == "Ada Lind"
+
+
+def test_a_name_after_an_opening_clause_speaks_when_the_parse_loses_the_subject(
+    nlp: Language,
+) -> None:
+    # The parse the rule repairs, written out: the opening participle taken for a clausal
+    # subject, and the name hung on it ("Writing in a post, Ada Lind of the Courier dubbed").
+    rows = [
+        ("Writing", 10, "csubj", "VERB", "write"),
+        ("in", 0, "prep", "ADP", "in"),
+        ("a", 3, "det", "DET", "a"),
+        ("post", 1, "pobj", "NOUN", "post"),
+        (",", 10, "punct", "PUNCT", ","),
+        ("Ada", 6, "compound", "PROPN", "Ada"),
+        ("Lind", 0, "npadvmod", "PROPN", "Lind"),
+        ("of", 6, "prep", "ADP", "of"),
+        ("the", 9, "det", "DET", "the"),
+        ("Courier", 7, "pobj", "PROPN", "Courier"),
+        ("dubbed", 10, "ROOT", "VERB", "dub"),
+        ("it", 10, "dobj", "PRON", "it"),
+        (":", 10, "punct", "PUNCT", ":"),
+        ('"', 16, "punct", "PUNCT", '"'),
+        ("the", 16, "det", "DET", "the"),
+        ("mill", 16, "compound", "NOUN", "mill"),
+        ("war", 10, "oprd", "NOUN", "war"),
+        ("again", 16, "advmod", "ADV", "again"),
+        ('"', 16, "punct", "PUNCT", '"'),
+        (".", 10, "punct", "PUNCT", "."),
+    ]
+    words = [row[0] for row in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ":", ".", '"'} for i in range(20)]
+    spaces[13] = False  # the opening mark is glued to the word after it
+    spaces[12] = True
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[row[1] for row in rows],
+        deps=[row[2] for row in rows],
+        pos=[row[3] for row in rows],
+        lemmas=[row[4] for row in rows],
+        sent_starts=[i == 0 for i in range(20)],
+    )
+    article = Article(
+        id="t", title="T", published=dt.date(2024, 3, 6), paragraphs=[doc.text], content_hash="0"
+    )
+    parsed = ParsedArticle.from_doc(article, doc)
+    actors = known_actors(parsed, {"Ada Lind": ActorKind.PERSON})
+    quote = by_text(find_quotes(parsed, actors, []), "the mill war again")
+    assert quote.speaker == "Ada Lind"

@@ -38,9 +38,10 @@ from bot.briefing.speech import (
     RELATIVE_PRONOUNS,
     SINGLE_OPENERS,
     SPEECH_VERBS,
+    STATEMENT_NOUNS,
 )
 from bot.briefing.timeline import DateMention
-from bot.briefing.vocabulary import PRONOUN_GENDERS, SPEAKER_NOUNS
+from bot.briefing.vocabulary import PRONOUN_GENDERS, SPEAKER_NOUNS, TITLE_WORDS
 
 # Quoted words shorter than this are scare quotes or titles, not speech, unless a speech verb
 # takes them as its whole complement ('"Never," he said').
@@ -62,6 +63,13 @@ _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women")
 # How many of the people quoted last a pronoun may reach back to, the last one first.
 _MAX_RECENT_PEOPLE = 4
+# How far back (in tokens) a pronoun's antecedent may stand when nobody has been quoted yet.
+_ANTECEDENT_WINDOW = 150
+# Relations of a name that only modifies another noun ("the Lind report").
+_MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Relations by which a name hangs at the end of a phrase headed by a title ("Governor of Tarn
+# Ada Lind", "the Minister, Ada Lind").
+_TITLE_NAME_DEPS = frozenset({"prep", "appos", "compound", "flat"})
 # Parts of speech that make two quoted words a piece of a sentence rather than a term.
 _SPOKEN_POS = frozenset({"ADP", "VERB", "AUX", "PRON", "ADV", "SCONJ", "PART"})
 
@@ -96,7 +104,9 @@ def find_quote_spans(doc: Doc) -> list[QuoteSpan]:
             continue
         text = token.text
         if opener is not None:
-            if text in closers and not (single and token.tag_ == "POS"):
+            if (text in closers and not (single and token.tag_ == "POS")) or (
+                not single and text in DOUBLE_OPENERS and _closes_like_a_closer(doc, token)
+            ):
                 spans.append(_quote_span(doc, opener.i, token.i, token.i, paragraph))
                 opener = None
             elif not single and text in DOUBLE_OPENERS and text not in closers:
@@ -116,6 +126,15 @@ def _quote_span(doc: Doc, opener: int, stop: int, close: int | None, paragraph: 
     while end > opener + 1 and doc[end - 1].is_space:
         end -= 1
     return QuoteSpan(opener, opener + 1, end, close, paragraph)
+
+
+def _closes_like_a_closer(doc: Doc, token: Token) -> bool:
+    """An opening mark typed where the closing one belongs ('decision.“ However'): glued to
+    the word before it and followed by a space or the end, it closes the open quote."""
+    if token.i == 0 or doc[token.i - 1].whitespace_ or doc[token.i - 1].is_space:
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return bool(token.whitespace_) or after is None or after.is_space or after.is_punct
 
 
 def _opens_single_quote(doc: Doc, token: Token) -> bool:
@@ -162,6 +181,8 @@ class _QuoteReader:
     # Output position of the quote each speech verb produced, and whether its text ended in a
     # comma: a quote split around its attribution ('"A," he said, "B."') is one quote.
     by_verb: dict[int, tuple[int, bool]] = field(default_factory=dict)
+    # The last attribution with a named speaker in each paragraph.
+    paragraph_speakers: dict[int, _Attribution] = field(default_factory=dict)
 
     def read(self) -> list[Quote]:
         doc = self.parsed.doc
@@ -312,6 +333,8 @@ class _QuoteReader:
                 self.by_verb[verb.i] = (len(self.found), raw.endswith(","))
             self.found.append((span.start, quote))
         self._remember(attribution)
+        if attribution.speaker is not None:
+            self.paragraph_speakers[span.paragraph] = attribution
         if attribution.attributed:
             # A quote split over sentences ('"A. B," she said. "C."') goes on after the sentence
             # that holds its close and its attribution, not the one it opened in.
@@ -384,7 +407,7 @@ class _QuoteReader:
                 token = doc[i]
                 if self.quoted[i]:
                     break  # another quote: what lies beyond it is its business
-                source = _according_to(token)
+                source = _according_to(token) or _in_words_of(token)
                 if source is not None:
                     return self._from_subject(source, verb=None)
                 if self._is_speech_verb(token) and subject_of(token) is not None:
@@ -420,15 +443,87 @@ class _QuoteReader:
             and self._paragraph_of_sentence(last_sentence[0]) == span.paragraph
         ):
             return self._carried(last_sentence[1])
+        if whole_sentence and not self._starts_paragraph(span):
+            announced = self._announced_before(span)
+            if announced is not None:
+                return announced
         if self._starts_paragraph(span):
             if self.open_speaker is not None and self.open_speaker[0] == span.paragraph - 1:
                 return self._carried(self.open_speaker[1])
+            if whole_sentence:
+                after = self._attributed_after(span)
+                if after is not None:
+                    return after
             last = self.last_quote_paragraph
-            if last is not None and last[0] == span.paragraph - 1 and self._ends_paragraph(span):
+            whole_paragraph = self._ends_paragraph(span)
+            if last is not None and last[0] == span.paragraph - 1 and whole_paragraph:
                 return self._carried(last[1])
+            if whole_paragraph and whole_sentence:
+                before = self._introduced_before(span)
+                if before is not None:
+                    return before
         if whole_sentence:
             return _Attribution()
         return None
+
+    def _announced_before(self, span: QuoteSpan) -> _Attribution | None:
+        """A quoted sentence right after one that announces its speaker's words in the same
+        paragraph: a statement ("Lind issued a statement. "..."") or a speech verb with no
+        words of its own ("Lind agrees." then the quote)."""
+        index = self.parsed.sentence_index(span.open_mark) - 1
+        if index < 0 or self._paragraph_of_sentence(index) != span.paragraph:
+            return None
+        root = self.parsed.sentences[index].root
+        announces = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in root.children
+        )
+        if not (announces or self._is_speech_verb(root)):
+            return None
+        subject = subject_of(root)
+        if subject is None or self.quoted[subject.i]:
+            return None
+        attribution = self._from_subject(subject, root)
+        return attribution if attribution.speaker is not None else None
+
+    def _attributed_after(self, span: QuoteSpan) -> _Attribution | None:
+        """A quote that opens its paragraph, attributed in the sentence after it ('"A." Lind
+        made the remark on Monday.'): a speech verb there whose subject names an actor."""
+        last = span.close_mark if span.close_mark is not None else span.end - 1
+        index = self.parsed.sentence_index(last) + 1
+        if index >= len(self.parsed.sentences):
+            return None
+        following = self.parsed.sentences[index]
+        if self.paragraph_at[following.start] != span.paragraph:
+            return None
+        for token in following:
+            if self.quoted[token.i]:
+                return None  # a new quote: the sentence attributes that one
+            if self._is_speech_verb(token):
+                attribution = self._from_verb(token)
+                return attribution if attribution.speaker is not None else None
+        return None
+
+    def _introduced_before(self, span: QuoteSpan) -> _Attribution | None:
+        """A paragraph that is one quote, after a paragraph that introduces it: one that ends
+        with a colon ("Lind spoke about the harvest:"), or one whose speaker it goes on from
+        ("Lind said the harvest was late." then the quote)."""
+        previous = span.paragraph - 1
+        if previous < 0:
+            return None
+        doc = self.parsed.doc
+        end = span.open_mark
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
+            if doc[end].text == ":":
+                root = self.parsed.sentences[self.parsed.sentence_index(end)].root
+                subject = subject_of(root)
+                if subject is not None:
+                    attribution = self._from_subject(subject, root)
+                    if attribution.speaker is not None:
+                        return attribution
+                break
+        earlier = self.paragraph_speakers.get(previous)
+        return self._carried(earlier) if earlier is not None else None
 
     def _paragraph_of_sentence(self, index: int) -> int:
         return self.paragraph_at[self.parsed.sentences[index].start]
@@ -496,6 +591,8 @@ class _QuoteReader:
             reported |= self._record_reported(token, attribution, start, end)
         if reported:
             self._remember(attribution)
+            if attribution.speaker is not None:
+                self.paragraph_speakers[self.paragraph_at[token.i]] = attribution
 
     def _record_reported(
         self, token: Token, attribution: _Attribution, start: int, end: int
@@ -531,7 +628,11 @@ class _QuoteReader:
         )
 
     def _from_verb(self, verb: Token) -> _Attribution:
-        subject = self._reporter(verb) or subject_of(verb) or _detached_subject(verb)
+        subject = self._reporter(verb) or _gerund_doer(verb) or subject_of(verb)
+        if subject is not None and subject.dep_ == "csubj":
+            subject = None  # a clause the parse took for the subject ("Writing in a post, ...")
+        if subject is None:
+            subject = self._name_before(verb) or _detached_subject(verb)
         if subject is None:
             return _Attribution(verb, None, None, attributed=True)
         return self._from_subject(subject, verb)
@@ -540,10 +641,50 @@ class _QuoteReader:
         token = subject
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
-        speaker = actor_of(self.actors, token)
+        speaker = actor_of(self.actors, token) or self._behind_subject(token)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
-            speaker = self._last_person_as(PRONOUN_GENDERS.get(token.lower_))
+            gender = PRONOUN_GENDERS.get(token.lower_)
+            speaker = self._last_person_as(gender) or self._person_named_before(token, gender)
         return _Attribution(verb, token, speaker, attributed=True)
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """The speaker of a verb the parse left without a subject, when a name stands in the
+        stretch between the comma before it and the verb ("Writing in a post, Ada Lind of the
+        Courier dubbed it ..."): the first person named there, with no other verb between."""
+        doc = self.parsed.doc
+        start = verb.i
+        sentence_start = self.parsed.sentences[self.parsed.sentence_index(verb)].start
+        while start > sentence_start and doc[start - 1].text != ",":
+            start -= 1
+            if doc[start].pos_ in {"VERB", "AUX"} or self.quoted[start]:
+                return None
+        for token in doc[start : verb.i]:
+            actor = self.actors.actor_at(token.i)
+            if actor is not None and actor.kind == ActorKind.PERSON:
+                return token
+        return None
+
+    def _behind_subject(self, subject: Token) -> Actor | None:
+        """The actor a subject that is not one speaks for: the owner of a statement ("X's
+        statement added"), or the person a title names ("Governor of Tarn Ada Lind said": the
+        phrase is headed by the title, the name stands at its end)."""
+        for child in subject.children:
+            if child.dep_ == "poss":
+                owner = actor_of(self.actors, child)
+                if owner is not None:
+                    return owner
+        if not (is_named(subject) or subject.lemma_.lower() in TITLE_WORDS):
+            return None
+        for token in reversed(list(subject.rights)):
+            if token.dep_ not in _TITLE_NAME_DEPS:
+                continue
+            named = token
+            while named.dep_ == "prep" and named.n_rights:
+                named = list(named.rights)[-1]
+            found = actor_of(self.actors, named)
+            if found is not None and found.kind == ActorKind.PERSON:
+                return found
+        return None
 
     def _reporter(self, verb: Token) -> Token | None:
         """The speaker of a speech verb the parse hung on a reported clause instead of on the
@@ -578,6 +719,24 @@ class _QuoteReader:
             known = self.actors.genders.get(person.id)
             if gender is None or known is None or known == gender:
                 return person
+        return None
+
+    def _person_named_before(self, pronoun: Token, gender: str | None) -> Actor | None:
+        """The person named last before a pronoun, within its paragraph and the one before,
+        whose known gender does not rule the pronoun out: the antecedent when nobody has been
+        quoted yet ("Ada Lind wrote a post. She called it ...")."""
+        first_paragraph = self.paragraph_at[pronoun.i] - 1
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - 1 - _ANTECEDENT_WINDOW), -1):
+            if self.paragraph_at[i] < first_paragraph:
+                break
+            actor = self.actors.actor_at(i)
+            if actor is None or actor.kind != ActorKind.PERSON or self.quoted[i]:
+                continue
+            if self.parsed.doc[i].dep_ in _MODIFIER_DEPS:
+                continue  # "the Lind report" names a thing, not a person who acts
+            known = self.actors.genders.get(actor.id)
+            if gender is None or known is None or known == gender:
+                return actor
         return None
 
     def _remember(self, attribution: _Attribution) -> None:
@@ -643,6 +802,19 @@ def _detached_subject(verb: Token) -> Token | None:
     return phrase if phrase.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _gerund_doer(verb: Token) -> Token | None:
+    """Who does what a gerund says when an accusation or a praise names them as its object:
+    "X accused Y of saying ..." — the words said are Y's, not X's."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return None
+    preposition = verb.head
+    while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
+        preposition = preposition.head  # "of saying ... and of calling ..."
+    if preposition.pos_ != "ADP" or preposition.dep_ != "prep":
+        return None
+    return next((c for c in preposition.head.children if c.dep_ == "dobj"), None)
+
+
 def _spoken_pair(tokens: Span) -> bool:
     """Two quoted words that are a piece of someone's sentence ('"far from"', '"deeply
     regret"'), not a term or name in scare quotes ('"safety culture"', '"Silicon Valley"'): a
@@ -666,6 +838,17 @@ def _according_to(token: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    return None
+
+
+def _in_words_of(token: Token) -> Token | None:
+    """The source named by "in the words of X" when `token` is its "words": the quote beside
+    it is X's."""
+    if token.lower_ != "words" or token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    for child in token.children:
+        if child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

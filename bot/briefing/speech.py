@@ -71,6 +71,35 @@ SPEECH_VERBS = frozenset(
         "demand",
         "propose",
         "threaten",
+        # Verbs that name or describe something in the speaker's words ('dubbed it "a war"',
+        # 'described the plan as "reckless"').
+        "describe",
+        "call",
+        "dub",
+        "characterize",
+        "characterise",
+        "label",
+        "reason",
+    }
+)
+
+# Nouns for a piece of someone's words that a sentence can announce before quoting it ("X
+# issued a statement.", "X posted a message:").
+STATEMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "remark",
+        "comment",
+        "message",
+        "letter",
+        "speech",
+        "post",
+        "tweet",
+        "announcement",
+        "response",
+        "reply",
+        "warning",
+        "appeal",
     }
 )
 
