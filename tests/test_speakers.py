@@ -290,3 +290,48 @@ def test_a_name_after_an_opening_clause_speaks_when_the_parse_loses_the_subject(
     actors = known_actors(parsed, {"Ada Lind": ActorKind.PERSON})
     quote = by_text(find_quotes(parsed, actors, []), "the mill war again")
     assert quote.speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_a_statement_that_opens_with_we_is_by_the_body_that_acts_in_it(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "We are deeply saddened by the floods in the north of Vantoria. Our thoughts are with "
+        "the families who lost their homes.\n\n"
+        "The Republic of Tarnland stands ready to send rescue teams. Minister Ada Lind will "
+        "travel to the region. We call on all donors to give generously.",
+    )
+    actors = known_actors(
+        parsed,
+        {"Republic of Tarnland": ActorKind.COUNTRY, "Ada Lind": ActorKind.PERSON},
+    )
+    quotes = find_quotes(parsed, actors, [])
+    assert [q.speaker for q in quotes] == ["Republic of Tarnland"] * 2
+    assert by_text(quotes, "deeply saddened").kind is QuoteKind.REPORTED
+
+
+@pytest.mark.slow
+def test_a_briefing_label_with_a_mixed_case_surname_and_a_title(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "MR. McARDLE: The minister will travel to Oskvale on Friday to meet the mill workers.\n\n"
+        "Q Will she meet the owners as well?\n\n"
+        "MR. McARDLE: She will meet the owners on Saturday, after the workers.\n\n"
+        "SECRETARY LIND: Let me add that the talks will go on until an agreement is found.",
+    )
+    quotes = find_quotes(parsed, known_actors(parsed, {"Ada Lind": ActorKind.PERSON}), [])
+    assert by_text(quotes, "travel to Oskvale").speaker == "McARDLE"
+    # A label with a title resolves to the actor of that surname.
+    assert by_text(quotes, "talks will go on").speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_a_quoted_title_is_nobodys_words(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'On a new website, "The End of the Harbour Lights", the Oskvale Trust asks people to '
+        'give. "We need every boat owner to help us," Ada Lind said on "Harbour Hour".',
+        ["Ada Lind"],
+        ("Oskvale Trust",),
+    )
+    assert [q.text for q in quotes] == ["We need every boat owner to help us"]

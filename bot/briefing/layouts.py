@@ -119,17 +119,19 @@ def _title_key(token: Token) -> str:
     return text if text in HONORIFICS else text.rstrip(".")
 
 
-def statement_author(
+def statement_authors(
     doc: Doc, sentences: tuple[Span, ...], paragraphs: list[tuple[int, int]], quoted: list[bool]
-) -> Token | None:
-    """The subject a statement written in its issuer's voice opens with, or None.
+) -> list[Token]:
+    """Who a statement written in its issuer's voice may be by, first sentence first; empty
+    when the text is no such statement.
 
     A text is such a statement when at least half of its paragraphs speak in the first person
-    outside quotation marks ("We call on ...") and its first sentence has the issuer act in the
-    present tense ("The Republic welcomes ..."): that subject is who "we" is.
+    outside quotation marks ("We call on ..."). Its issuer is a named subject that acts in the
+    present tense ("The Republic welcomes ...", "Tarnland will remain ..."): the one its first
+    sentence opens with, else one named later.
     """
     if not paragraphs or not sentences:
-        return None
+        return []
     voiced = 0
     for start, end in paragraphs:
         voiced += any(
@@ -137,11 +139,14 @@ def statement_author(
             for t in doc[start:end]
         )
     if voiced == 0 or voiced * 2 < len(paragraphs):
-        return None
-    root = sentences[0].root
-    if root.tag_ not in _PRESENT_TAGS and not any(c.tag_ == "MD" for c in root.children):
-        return None
-    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None or subject.lower_ in _FIRST_PERSON_SUBJECTS or quoted[subject.i]:
-        return None
-    return subject
+        return []
+    authors = []
+    for sentence in sentences:
+        root = sentence.root
+        if root.tag_ not in _PRESENT_TAGS and not any(c.tag_ == "MD" for c in root.children):
+            continue
+        subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.lower_ in _FIRST_PERSON_SUBJECTS or quoted[subject.i]:
+            continue
+        authors.append(subject)
+    return authors

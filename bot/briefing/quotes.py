@@ -26,7 +26,7 @@ from bot.briefing.layouts import (
     Turn,
     label_name,
     paragraph_ranges,
-    statement_author,
+    statement_authors,
     transcript_turns,
 )
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
@@ -63,6 +63,8 @@ _OWN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "men", "women")
 # How many of the people quoted last a pronoun may reach back to, the last one first.
 _MAX_RECENT_PEOPLE = 4
+# Parts of speech a title leaves in lower case ("Journey to the End of the Night").
+_TITLE_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
 # How far back (in tokens) a pronoun's antecedent may stand when nobody has been quoted yet.
 _ANTECEDENT_WINDOW = 150
 # Relations of a name that only modifies another noun ("the Lind report").
@@ -202,9 +204,10 @@ class _QuoteReader:
         # quote may run over several sentences with its "he said" in the last one.
         paragraphs = paragraph_ranges(doc)
         turns = transcript_turns(doc, paragraphs)
-        author = (
-            None if turns else statement_author(doc, self.parsed.sentences, paragraphs, self.quoted)
+        authors = (
+            [] if turns else statement_authors(doc, self.parsed.sentences, paragraphs, self.quoted)
         )
+        author = self._statement_author(authors)
         # Paragraphs whose speech is read from their layout, not clause by clause: a whole
         # statement in its issuer's voice, and a transcript's questions (nobody named asks).
         if author is not None:
@@ -253,6 +256,17 @@ class _QuoteReader:
             kind=QuoteKind.DIRECT,
             source=self.parsed.ref(turn.start),
         )
+        # Reported speech inside the turn with no other speaker ("Let me add that ...") is
+        # already part of the turn's words.
+        self.found = [
+            (at, found)
+            for at, found in self.found
+            if not (
+                turn.start <= at < turn.end
+                and found.kind is QuoteKind.REPORTED
+                and found.speaker in {None, name}
+            )
+        ]
         self.found.append((turn.start, quote))
 
     def _label_speaker(self, label: Span) -> tuple[Actor | None, str | None]:
@@ -274,12 +288,22 @@ class _QuoteReader:
                 return actor, actor.name
         return None, name
 
-    def _statement(self, author: Token, paragraphs: list[tuple[int, int]]) -> None:
+    def _statement_author(self, candidates: list[Token]) -> Actor | None:
+        """The issuer of a statement: the actor its first sentence opens with, else the first
+        country or organisation that acts in it in the present tense (a person named later,
+        "Ms Lind will travel to ...", is talked about, not speaking)."""
+        sentence_of = self.parsed.sentence_index
+        for token in candidates:
+            actor = actor_of(self.actors, token)
+            if actor is None:
+                continue
+            if sentence_of(token) == 0 or actor.kind in {ActorKind.COUNTRY, ActorKind.ORG}:
+                return actor
+        return None
+
+    def _statement(self, speaker: Actor, paragraphs: list[tuple[int, int]]) -> None:
         """Every paragraph of a statement in its issuer's voice, as that issuer's words, said
         on the day the statement is dated."""
-        speaker = actor_of(self.actors, author)
-        if speaker is None:
-            return
         doc = self.parsed.doc
         said_on = DateValue(value=self.parsed.published, precision=Precision.DAY)
         for start, end in paragraphs:
@@ -351,6 +375,8 @@ class _QuoteReader:
     def _attribute(
         self, span: QuoteSpan, sentence: Span, long_enough: bool, standalone: bool
     ) -> _Attribution | None:
+        if _is_title(self.parsed.doc[span.start : span.end]):
+            return None
         fragment = long_enough or _spoken_pair(self.parsed.doc[span.start : span.end])
         verb = self._governing_speech_verb(span, fragment, standalone)
         if verb is not None:
@@ -358,7 +384,7 @@ class _QuoteReader:
         if not (long_enough or standalone):
             return None
         doc = self.parsed.doc
-        if span.open_mark > sentence.start and doc[span.open_mark - 1].text == ":":
+        if span.open_mark > sentence.start and _is_colon(doc[span.open_mark - 1]):
             introducer = _clause_root(doc[sentence.start : span.open_mark - 1])
             if introducer is not None and self._is_speech_verb(introducer):
                 return self._from_verb(introducer)
@@ -514,7 +540,7 @@ class _QuoteReader:
         end = span.open_mark
         while end > 0 and (doc[end - 1].is_space or doc[end - 1].is_punct):
             end -= 1
-            if doc[end].text == ":":
+            if _is_colon(doc[end]):
                 root = self.parsed.sentences[self.parsed.sentence_index(end)].root
                 subject = subject_of(root)
                 if subject is not None:
@@ -540,7 +566,8 @@ class _QuoteReader:
         while first < span.open_mark and doc[first].is_space:
             first += 1
         opens = first == span.open_mark or (
-            span.open_mark > 0 and doc[span.open_mark - 1].text in {":", ","}
+            span.open_mark > 0
+            and (_is_colon(doc[span.open_mark - 1]) or doc[span.open_mark - 1].text == ",")
         )
         if not opens:
             return False
@@ -823,6 +850,20 @@ def _spoken_pair(tokens: Span) -> bool:
     if len(words) != 2 or all(t.text[:1].isupper() for t in words):
         return False
     return any(t.pos_ in _SPOKEN_POS for t in words)
+
+
+def _is_title(tokens: Span) -> bool:
+    """Quoted words that name a work, a site or a campaign ('"The Harbour Lights Review"'),
+    not anyone's speech: every word capitalised but the short function words, and no verb."""
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < 2 or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    return all(t.text[:1].isupper() or t.pos_ in _TITLE_FUNCTION_POS for t in words)
+
+
+def _is_colon(token: Token) -> bool:
+    """A colon, also when the tokenizer glued it to a bracket before it ('(in Italian):')."""
+    return token.is_punct and token.text.endswith(":")
 
 
 def _has_verb(tokens: Span) -> bool:
