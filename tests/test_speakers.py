@@ -26,9 +26,13 @@ Q Dana, did the minister raise the fishing dispute?
 
 MS. WHITCOMBE: She did, and she expects an answer from the commission soon.
 
+The commission has until the end of the month to reply to the request.
+
 Q Thank you.
 
-MS. WHITCOMBE: Thank you."""
+MS. WHITCOMBE: Thank you.
+
+END 2:41 P.M. EST"""
 
 
 @pytest.mark.slow
@@ -47,9 +51,11 @@ def test_briefing_turns_belong_to_the_labelled_speaker_and_questions_to_nobody(
     )
     assert answer.text == "She did, and she expects an answer from the commission soon."
     assert by_text(quotes, "Good afternoon").speaker == "Whitcombe"
+    # A paragraph with no label goes on with the answer before it.
+    assert by_text(quotes, "until the end of the month").speaker == "Whitcombe"
     assert not [q for q in quotes if "fishing dispute" in q.text]
     # A courtesy reply is no statement.
-    assert not [q for q in quotes if q.text.startswith("Thank you")]
+    assert not [q for q in quotes if q.text.startswith(("Thank you", "END"))]
 
 
 INTERVIEW = """\

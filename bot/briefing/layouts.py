@@ -70,6 +70,14 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
     labels = Counter(_label_key(turn) for turn in turns.values())
     if len(turns) < 2 or max(labels.values(), default=0) < 2:
         return {}
+    # A paragraph with no label of its own goes on with the turn before it (a long answer
+    # runs over paragraphs); a line with no lower-case word ("END 10:42 A.M.") is no speech.
+    previous: Turn | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        if index in turns:
+            previous = turns[index]
+        elif previous is not None and any(t.is_lower for t in doc[start:end]):
+            turns[index] = Turn(index, previous.label, start, end)
     return turns
 
 
