@@ -341,3 +341,17 @@ def test_a_quoted_title_is_nobodys_words(nlp: Language) -> None:
         ("Oskvale Trust",),
     )
     assert [q.text for q in quotes] == ["We need every boat owner to help us"]
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_the_body_named_before_it(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'The Harbour Board letter reads "the quay will stay closed to private boats until '
+        'the repairs are finished".\n\n'
+        "The Oskvale Trust recommends that every boat owner should check the new rules.",
+        [],
+        ("Harbour Board", "Oskvale Trust"),
+    )
+    assert by_text(quotes, "quay will stay closed").speaker == "Harbour Board"
+    assert by_text(quotes, "every boat owner should check").speaker == "Oskvale Trust"

@@ -693,10 +693,13 @@ class _QuoteReader:
 
     def _behind_subject(self, subject: Token) -> Actor | None:
         """The actor a subject that is not one speaks for: the owner of a statement ("X's
-        statement added"), or the person a title names ("Governor of Tarn Ada Lind said": the
-        phrase is headed by the title, the name stands at its end)."""
+        statement added", "the X letter reads"), or the person a title names ("Governor of
+        Tarn Ada Lind said": the phrase is headed by the title, the name stands at its end)."""
+        document = subject.lemma_.lower() in STATEMENT_NOUNS
         for child in subject.children:
-            if child.dep_ == "poss":
+            # "Lind's statement", and "the ministry letter" (a document names its issuer
+            # before it).
+            if child.dep_ == "poss" or (document and child.dep_ == "compound"):
                 owner = actor_of(self.actors, child)
                 if owner is not None:
                     return owner

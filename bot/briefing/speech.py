@@ -80,6 +80,9 @@ SPEECH_VERBS = frozenset(
         "characterise",
         "label",
         "reason",
+        "recommend",
+        # A text speaks through its verb ('the letter reads "..."').
+        "read",
     }
 )
 
