@@ -355,3 +355,31 @@ def test_a_document_speaks_for_the_body_named_before_it(nlp: Language) -> None:
     )
     assert by_text(quotes, "quay will stay closed").speaker == "Harbour Board"
     assert by_text(quotes, "every boat owner should check").speaker == "Oskvale Trust"
+
+
+@pytest.mark.slow
+def test_a_label_made_of_a_title_is_the_person_holding_it(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "THE PRESIDENT: Thank you all for coming to Oskvale on such a cold morning.\n\n"
+        "Q Will the mill stay open?\n\n"
+        "THE PRESIDENT: The mill will stay open as long as the workers want it to.",
+    )
+    actors = known_actors(parsed, {"Ada Lind": ActorKind.PERSON})
+    lind = actors.actors[0]
+    actors.actors[0] = lind.model_copy(update={"role": "President"})
+    quotes = find_quotes(parsed, actors, [])
+    assert by_text(quotes, "as long as the workers").speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_an_embedded_question_is_no_statement(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Ada Lind announced where the three old ferries will be kept after the summer. "
+        "Piet Moran said if the ferries leave, the harbour will lose its visitors.",
+        ["Ada Lind", "Piet Moran"],
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Piet Moran", "the ferries leave, the harbour will lose its visitors")
+    ]

@@ -35,6 +35,7 @@ from bot.briefing.speech import (
     DOUBLE_OPENERS,
     OCCASION_VERBS,
     PERSON_PRONOUNS,
+    QUESTION_WORDS,
     RELATIVE_PRONOUNS,
     SINGLE_OPENERS,
     SPEECH_VERBS,
@@ -247,6 +248,7 @@ class _QuoteReader:
         if len(words) < MIN_TURN_WORDS:
             return
         speaker, name = self._label_speaker(turn.label)
+        name = speaker.name if speaker is not None else name
         if name is None:
             return
         quote = Quote(
@@ -278,7 +280,7 @@ class _QuoteReader:
                 return actor, actor.name
         name = label_name(label)
         if name is None:
-            return None, None
+            return self._titled(label), None
         key = name.lower()
         for actor in self.actors.actors:
             forms = {form.lower() for form in (actor.name, *actor.aliases)}
@@ -287,6 +289,22 @@ class _QuoteReader:
             ):
                 return actor, actor.name
         return None, name
+
+    def _titled(self, label: Span) -> Actor | None:
+        """The one person whose stated role a label made of a title is ("THE PRESIDENT:" is the
+        person the text names as president); nobody when no one or several hold it."""
+        words = [t.lower_ for t in label if t.is_alpha and t.lower_ != "the"]
+        if not words:
+            return None
+        title = " ".join(words)
+        holders = [
+            actor
+            for actor in self.actors.actors
+            if actor.kind == ActorKind.PERSON
+            and actor.role is not None
+            and (actor.role.lower() == title or actor.role.lower().endswith(" " + title))
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _statement_author(self, candidates: list[Token]) -> Actor | None:
         """The issuer of a statement: the actor its first sentence opens with, else the first
@@ -627,7 +645,7 @@ class _QuoteReader:
         doc = self.parsed.doc
         text = clause_text(doc, start, end)
         words = sum(1 for t in doc[start:end] if not (t.is_punct or t.is_space))
-        if words < MIN_REPORTED_WORDS or not text:
+        if words < MIN_REPORTED_WORDS or not text or _embedded_question(doc[start:end]):
             return False
         speaker = attribution.speaker
         self.found.append(
@@ -862,6 +880,17 @@ def _is_title(tokens: Span) -> bool:
     if len(words) < 2 or any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
     return all(t.text[:1].isupper() or t.pos_ in _TITLE_FUNCTION_POS for t in words)
+
+
+def _embedded_question(clause: Span) -> bool:
+    """A clause that asks or points rather than states ("announced where the boats will
+    go", "asked whether ..."): it opens with a question word that belongs to its own verb, not
+    to a clause put before it ("said when the war ends, the troops will go home" states)."""
+    words = [t for t in clause if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in QUESTION_WORDS:
+        return False
+    roots = [t for t in clause if t.head == t or not clause.start <= t.head.i < clause.end]
+    return any(words[0].head == root or words[0] == root for root in roots)
 
 
 def _is_colon(token: Token) -> bool:

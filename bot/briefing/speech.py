@@ -110,6 +110,10 @@ STATEMENT_NOUNS = frozenset(
 # saying through them.
 OCCASION_VERBS = frozenset({"speak", "talk", "address", "brief", "testify", "appear", "write"})
 
+# Words that open an embedded question ("explained how the system works"): what follows them
+# is asked or pointed at, not stated.
+QUESTION_WORDS = frozenset({"where", "what", "how", "whether", "if", "why", "which", "who"})
+
 # Pronouns that may stand for the last person quoted ("he added").
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # First-person pronouns inside a quote stand for its speaker.
