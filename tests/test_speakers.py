@@ -383,3 +383,18 @@ def test_an_embedded_question_is_no_statement(nlp: Language) -> None:
     assert [(q.speaker, q.text) for q in quotes] == [
         ("Piet Moran", "the ferries leave, the harbour will lose its visitors")
     ]
+
+
+@pytest.mark.slow
+def test_an_unnamed_spokesperson_or_office_speaks_for_its_body(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'A spokesman for the Harbour Authority said, "We have frozen fares for three years."\n\n'
+        "The government of Vantoria said it would review the fares of its own ferries.\n\n"
+        "The Oskvale Trust's spokeswoman said the new fares would hurt families.",
+        [],
+        ("Harbour Authority", "Vantoria", "Oskvale Trust"),
+    )
+    assert by_text(quotes, "frozen fares").speaker == "Harbour Authority"
+    assert by_text(quotes, "review the fares").speaker == "Vantoria"
+    assert by_text(quotes, "hurt families").speaker == "Oskvale Trust"

@@ -39,10 +39,16 @@ from bot.briefing.speech import (
     RELATIVE_PRONOUNS,
     SINGLE_OPENERS,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
     STATEMENT_NOUNS,
 )
 from bot.briefing.timeline import DateMention
-from bot.briefing.vocabulary import PRONOUN_GENDERS, SPEAKER_NOUNS, TITLE_WORDS
+from bot.briefing.vocabulary import (
+    INSTITUTION_NOUNS,
+    PRONOUN_GENDERS,
+    SPEAKER_NOUNS,
+    TITLE_WORDS,
+)
 
 # Quoted words shorter than this are scare quotes or titles, not speech, unless a speech verb
 # takes them as its whole complement ('"Never," he said').
@@ -68,6 +74,8 @@ _MAX_RECENT_PEOPLE = 4
 _TITLE_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
 # How far back (in tokens) a pronoun's antecedent may stand when nobody has been quoted yet.
 _ANTECEDENT_WINDOW = 150
+# Kinds of actor an unnamed spokesperson or office can speak for.
+_BODY_KINDS = frozenset({ActorKind.ORG, ActorKind.COUNTRY, ActorKind.GROUP})
 # Relations of a name that only modifies another noun ("the Lind report").
 _MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # Relations by which a name hangs at the end of a phrase headed by a title ("Governor of Tarn
@@ -721,7 +729,12 @@ class _QuoteReader:
                 owner = actor_of(self.actors, child)
                 if owner is not None:
                     return owner
-        if not (is_named(subject) or subject.lemma_.lower() in TITLE_WORDS):
+        lemma = subject.lemma_.lower()
+        if lemma in SPOKESPERSON_NOUNS or lemma in INSTITUTION_NOUNS:
+            body = self._body_spoken_for(subject)
+            if body is not None:
+                return body
+        if not (is_named(subject) or lemma in TITLE_WORDS):
             return None
         for token in reversed(list(subject.rights)):
             if token.dep_ not in _TITLE_NAME_DEPS:
@@ -732,6 +745,20 @@ class _QuoteReader:
             found = actor_of(self.actors, named)
             if found is not None and found.kind == ActorKind.PERSON:
                 return found
+        return None
+
+    def _body_spoken_for(self, subject: Token) -> Actor | None:
+        """The body an unnamed spokesperson or an unnamed office speaks for: "a spokesman for
+        the Authority", "the Authority's spokeswoman", "the government of Tarnland"."""
+        for child in subject.children:
+            named = child
+            if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+                named = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ not in {"poss", "compound"}:
+                continue
+            actor = actor_of(self.actors, named)
+            if actor is not None and actor.kind in _BODY_KINDS:
+                return actor
         return None
 
     def _reporter(self, verb: Token) -> Token | None:

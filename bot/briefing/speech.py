@@ -110,6 +110,12 @@ STATEMENT_NOUNS = frozenset(
 # saying through them.
 OCCASION_VERBS = frozenset({"speak", "talk", "address", "brief", "testify", "appear", "write"})
 
+# Nouns for people whose words are, by their job, those of the body they speak for ("a
+# spokesman for the ministry said" is the ministry speaking).
+SPOKESPERSON_NOUNS = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "representative"}
+)
+
 # Words that open an embedded question ("explained how the system works"): what follows them
 # is asked or pointed at, not stated.
 QUESTION_WORDS = frozenset({"where", "what", "how", "whether", "if", "why", "which", "who"})
