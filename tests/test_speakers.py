@@ -398,3 +398,15 @@ def test_an_unnamed_spokesperson_or_office_speaks_for_its_body(nlp: Language) ->
     assert by_text(quotes, "frozen fares").speaker == "Harbour Authority"
     assert by_text(quotes, "review the fares").speaker == "Vantoria"
     assert by_text(quotes, "hurt families").speaker == "Oskvale Trust"
+
+
+@pytest.mark.slow
+def test_a_pronoun_goes_to_the_person_named_just_before_it(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Ada Lind said, "The valley cannot live without the mill."\n\n'
+        "The old mill also matters to Maria Ostberg. To feel closer to her family, she said "
+        "she bakes bread with flour from the mill every Sunday.",
+        ["Ada Lind", "Maria Ostberg"],
+    )
+    assert by_text(quotes, "bakes bread with flour").speaker == "Maria Ostberg"

@@ -697,7 +697,11 @@ class _QuoteReader:
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
             gender = PRONOUN_GENDERS.get(token.lower_)
-            speaker = self._last_person_as(gender) or self._person_named_before(token, gender)
+            speaker = (
+                self._named_just_before(token, gender)
+                or self._last_person_as(gender)
+                or self._person_named_before(token, gender)
+            )
         return _Attribution(verb, token, speaker, attributed=True)
 
     def _name_before(self, verb: Token) -> Token | None:
@@ -796,14 +800,20 @@ class _QuoteReader:
                 return person
         return None
 
-    def _person_named_before(self, pronoun: Token, gender: str | None) -> Actor | None:
-        """The person named last before a pronoun, within its paragraph and the one before,
-        whose known gender does not rule the pronoun out: the antecedent when nobody has been
-        quoted yet ("Ada Lind wrote a post. She called it ...")."""
-        first_paragraph = self.paragraph_at[pronoun.i] - 1
-        for i in range(pronoun.i - 1, max(-1, pronoun.i - 1 - _ANTECEDENT_WINDOW), -1):
-            if self.paragraph_at[i] < first_paragraph:
-                break
+    def _named_just_before(self, pronoun: Token, gender: str | None) -> Actor | None:
+        """The person named last in the pronoun's sentence before it or in the sentence before,
+        within one paragraph: the nearest antecedent outranks whoever was quoted earlier
+        ("Ms Lind said ... The plan matters to Ms Moran. She said ..." is Moran)."""
+        index = self.parsed.sentence_index(pronoun)
+        start = self.parsed.sentences[index].start
+        if index > 0 and self._paragraph_of_sentence(index - 1) == self.paragraph_at[pronoun.i]:
+            start = self.parsed.sentences[index - 1].start
+        return self._person_between(max(start, pronoun.i - _ANTECEDENT_WINDOW), pronoun.i, gender)
+
+    def _person_between(self, start: int, end: int, gender: str | None) -> Actor | None:
+        """The last person named in tokens [start, end), as a person and not a modifier, whose
+        known gender does not rule out `gender`."""
+        for i in range(end - 1, start - 1, -1):
             actor = self.actors.actor_at(i)
             if actor is None or actor.kind != ActorKind.PERSON or self.quoted[i]:
                 continue
@@ -813,6 +823,16 @@ class _QuoteReader:
             if gender is None or known is None or known == gender:
                 return actor
         return None
+
+    def _person_named_before(self, pronoun: Token, gender: str | None) -> Actor | None:
+        """The person named last before a pronoun, within its paragraph and the one before:
+        the antecedent when nobody has been quoted yet ("Ada Lind wrote a post. She called it
+        ...")."""
+        first_paragraph = self.paragraph_at[pronoun.i] - 1
+        start = max(0, pronoun.i - _ANTECEDENT_WINDOW)
+        while self.paragraph_at[start] < first_paragraph:
+            start += 1
+        return self._person_between(start, pronoun.i, gender)
 
     def _remember(self, attribution: _Attribution) -> None:
         speaker = attribution.speaker
