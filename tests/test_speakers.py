@@ -410,3 +410,15 @@ def test_a_pronoun_goes_to_the_person_named_just_before_it(nlp: Language) -> Non
         ["Ada Lind", "Maria Ostberg"],
     )
     assert by_text(quotes, "bakes bread with flour").speaker == "Maria Ostberg"
+
+
+@pytest.mark.slow
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The mill will close in June after ninety years.\n\n"
+        '"So far it is the owners one, the valley nil. But it is a long game." - Ada Lind\n\n'
+        "Workers gathered outside the gates on Monday.",
+        ["Ada Lind"],
+    )
+    assert by_text(quotes, "a long game").speaker == "Ada Lind"

@@ -9,7 +9,14 @@ too short to be anyone's words unless a speech verb takes them as its whole comp
 Reported speech is a speech verb with a clause complement and no quotation marks; "said that A
 and that B" reports A and B apart when one of them is quoted, and "the 5 percent that analysts
 say the chain needs" vouches for its whole noun phrase. A pronoun speaker with no antecedent in
-the actor index is the person quoted last whose known gender does not rule the pronoun out.
+the actor index is the person named just before it, else the person quoted last, whose known
+gender does not rule the pronoun out.
+
+A quote with no attribution of its own takes one from around it: the sentence after it when it
+opens a paragraph, a sentence before it that announces words ("X issued a statement."), or the
+paragraph before it (one ending in a colon, or one whose speaker it goes on from). Unnamed
+spokespeople and offices speak for the body they name. Transcripts and statements written in
+their issuer's voice are read from their layout (`layouts.py`).
 """
 
 from __future__ import annotations
@@ -74,6 +81,8 @@ _MAX_RECENT_PEOPLE = 4
 _TITLE_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
 # How far back (in tokens) a pronoun's antecedent may stand when nobody has been quoted yet.
 _ANTECEDENT_WINDOW = 150
+# Marks that sign a quote with its speaker's name ('"..." - Ada Lind').
+_DASHES = frozenset({"-", "–", "—", "--"})
 # Kinds of actor an unnamed spokesperson or office can speak for.
 _BODY_KINDS = frozenset({ActorKind.ORG, ActorKind.COUNTRY, ActorKind.GROUP})
 # Relations of a name that only modifies another noun ("the Lind report").
@@ -449,6 +458,9 @@ class _QuoteReader:
         """A speech verb or "according to" beside the quote, outside any quotation marks."""
         doc = self.parsed.doc
         last = span.close_mark if span.close_mark is not None else span.end - 1
+        signed = self._signed(last)
+        if signed is not None:
+            return signed
         close_sentence = self.parsed.sentences[self.parsed.sentence_index(last)]
         after = range(last + 1, min(close_sentence.end, last + 1 + _NEARBY_TOKENS))
         before = range(
@@ -465,6 +477,18 @@ class _QuoteReader:
                 if self._is_speech_verb(token) and subject_of(token) is not None:
                     return self._from_verb(token)
         return None
+
+    def _signed(self, close: int) -> _Attribution | None:
+        """A quote signed after its closing mark with a dash and a name, as a pull quote or an
+        epigraph is ('"..." - Ada Lind'): the name is the speaker."""
+        doc = self.parsed.doc
+        dash, name = close + 1, close + 2
+        if name >= len(doc) or doc[dash].text not in _DASHES:
+            return None
+        actor = self.actors.actor_at(name)
+        if actor is None:
+            return None
+        return _Attribution(None, doc[name], actor, attributed=True)
 
     def _subject_outside(self, span: QuoteSpan) -> Token | None:
         """The subject of the clause a partial quote completes, when it stands outside the quote."""
