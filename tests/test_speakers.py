@@ -341,6 +341,9 @@ def test_a_quoted_title_is_nobodys_words(nlp: Language) -> None:
         ("Oskvale Trust",),
     )
     assert [q.text for q in quotes] == ["We need every boat owner to help us"]
+    # Capitals alone do not make a title: a short reply names nothing.
+    reply = quotes_of(nlp, '"Absolutely Not," Ada Lind said when asked about a sale.', ["Ada Lind"])
+    assert [(q.speaker, q.text) for q in reply] == [("Ada Lind", "Absolutely Not")]
 
 
 @pytest.mark.slow

@@ -946,10 +946,13 @@ def _spoken_pair(tokens: Span) -> bool:
 
 def _is_title(tokens: Span) -> bool:
     """Quoted words that name a work, a site or a campaign ('"The Harbour Lights Review"'),
-    not anyone's speech: every word capitalised but the short function words, and no verb."""
+    not anyone's speech: every word capitalised but the short function words, a noun among
+    them, and no verb."""
     words = [t for t in tokens if t.is_alpha]
     if len(words) < 2 or any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return False  # '"Absolutely Not," she said' names nothing
     return all(t.text[:1].isupper() or t.pos_ in _TITLE_FUNCTION_POS for t in words)
 
 
