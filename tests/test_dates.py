@@ -8,8 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.briefing.dates import Tense, resolve_date_expression
-from bot.briefing.models import Precision
+from bot.briefing.dates import (
+    Tense,
+    is_counted_from_another_date,
+    names_later_part,
+    resolve_counted_from,
+    resolve_date_expression,
+)
+from bot.briefing.models import DateValue, Precision
 
 THURSDAY = dt.date(2016, 2, 11)  # the bundled article's publication day
 MONDAY = dt.date(2016, 2, 8)
@@ -336,3 +342,48 @@ def test_any_text_resolves_or_returns_none(text: str, published: dt.date, tense:
 def test_dates_at_the_edge_of_the_calendar_resolve_to_nothing() -> None:
     assert resolve_date_expression("on Sunday", dt.date(1, 1, 1), PAST) is None
     assert resolve_date_expression("next week", dt.date(9999, 12, 31), FUTURE) is None
+
+
+def test_a_weekday_beside_a_yearless_date_names_the_year() -> None:
+    # 26 October 2020 was a Monday: "Monday, Oct. 26" in a November 2020 story is that year's,
+    # even under a future tense that would otherwise look a year ahead.
+    november = dt.date(2020, 11, 10)
+    assert iso("Monday, Oct. 26", november, FUTURE) == "2020-10-26"
+    assert iso("Monday, Oct. 26", november, PAST) == "2020-10-26"
+    # Without a weekday the tense still decides.
+    assert iso("Oct. 26", november, FUTURE) == "2021-10-26"
+
+
+def test_the_end_of_the_year_written_short_is_the_current_year() -> None:
+    assert iso("by year end", THURSDAY, FUTURE) == "2016"
+    assert iso("by year-end", THURSDAY, PRESENT) == "2016"
+    assert iso("by month end", THURSDAY, PRESENT) == "2016-02"
+
+
+def test_the_later_part_of_a_period_is_recognised() -> None:
+    assert names_later_part("by the end of the year")
+    assert names_later_part("later this month")
+    assert names_later_part("by year end")
+    assert not names_later_part("earlier this year")
+    assert not names_later_part("this year")
+
+
+def test_a_date_counted_from_another_event() -> None:
+    november = DateValue(value=dt.date(2021, 11, 1), precision=Precision.MONTH)
+    ninth = DateValue(value=dt.date(2021, 11, 9), precision=Precision.DAY)
+    assert resolve_counted_from("a month earlier", november) == DateValue(
+        value=dt.date(2021, 10, 1), precision=Precision.MONTH
+    )
+    assert resolve_counted_from("two days later", ninth) == DateValue(
+        value=dt.date(2021, 11, 11), precision=Precision.DAY
+    )
+    assert resolve_counted_from("the next day", ninth) == DateValue(
+        value=dt.date(2021, 11, 10), precision=Precision.DAY
+    )
+    assert resolve_counted_from("the day before", ninth) == DateValue(
+        value=dt.date(2021, 11, 8), precision=Precision.DAY
+    )
+    # A day cannot be counted from a month; "the day after the vote" names its own anchor.
+    assert resolve_counted_from("two days later", november) is None
+    assert not is_counted_from_another_date("the day after the vote")
+    assert not is_counted_from_another_date("three weeks ago")

@@ -37,6 +37,11 @@ def dated(mentions: list[DateMention]) -> dict[str, str | None]:
     return {m.expression: None if m.value is None else m.value.iso() for m in mentions}
 
 
+def dates_in(nlp: Language, paragraphs: list[str], published: dt.date) -> dict[str, str | None]:
+    """The dates found in an article of these paragraphs, by expression."""
+    return dated(find_dates(parse(nlp, paragraphs, published)))
+
+
 def events_of(parsed: ParsedArticle) -> list[Event]:
     return find_events(parsed, find_dates(parsed), ActorIndex(), PlaceIndex())
 
@@ -240,3 +245,118 @@ def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
     assert time.perf_counter() - started < 2.0
     assert len(mentions) >= 3 * 400
     assert events
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "published", "expected"),
+    [
+        pytest.param(
+            [
+                "Thursday, March 7, 2024",
+                "Mayor Ilse Varga opens the Hollen bridge on May 3, 2021. Photo: Tom Rook.",
+                "Varga (left) and Rook (right) on October 25, 2022.",
+                "Ilse Varga, left, and Tom Rook, right, leave the hall in Hollen, Feb. 5, 2024.",
+                "Councillors leave the hall as the board votes on the budget, in Hollen, "
+                "Feb. 6, 2024.",
+                "The Hollen council approved the budget on Tuesday.",
+            ],
+            dt.date(2024, 3, 7),
+            {"on Tuesday": "2024-03-05"},
+            id="captions, credits and date lines date no event",
+        ),
+        pytest.param(
+            ["Feb. 6, 2024: the Hollen board votes on the budget."],
+            dt.date(2024, 3, 7),
+            {"Feb. 6, 2024": "2024-02-06"},
+            id="a chronology in the present keeps its dates",
+        ),
+        pytest.param(
+            [
+                "The Hollen lantern fair is held on the second Sunday in June.",
+                "Dorvale's market opens every Friday, and the Monday after the fair is a holiday.",
+                "The fair drew record crowds on Saturday.",
+            ],
+            dt.date(2023, 6, 13),
+            {"on Saturday": "2023-06-10"},
+            id="a weekday picked out by a rule or another event is not dated",
+        ),
+    ],
+)
+def test_dates_that_place_no_event_of_the_story_are_left_out(
+    nlp: Language, paragraphs: list[str], published: dt.date, expected: dict[str, str]
+) -> None:
+    assert dates_in(nlp, paragraphs, published) == expected
+
+
+def test_a_past_list_of_weekdays_looks_back(nlp: Language) -> None:
+    saturday = dt.date(2024, 11, 9)
+    parsed = parse(
+        nlp,
+        ["The Dorvale clinic said 200 doses were given Wednesday, 210 Thursday and 190 Friday."],
+        saturday,
+    )
+    mentions = find_dates(parsed)
+    assert dated(mentions) == {
+        "Wednesday": "2024-11-06",
+        "Thursday": "2024-11-07",
+        "Friday": "2024-11-08",
+    }
+    assert not any(m.planned for m in mentions)
+
+
+def test_one_weekday_named_twice_is_one_day(nlp: Language) -> None:
+    voted = "The Hollen council voted on Thursday to close the old bridge."
+    # Alone, a present tense over a weekday reads as a schedule: the Thursday ahead.
+    follows = "Repairs follow the vote on Thursday, the council says."
+    mentions = find_dates(parse(nlp, [voted, follows], dt.date(2024, 11, 9)))
+    assert [m.value.iso() if m.value else None for m in mentions] == ["2024-11-07", "2024-11-07"]
+
+
+def test_a_reported_would_looks_ahead(nlp: Language) -> None:
+    saturday = dt.date(2024, 11, 9)
+    parsed = parse(nlp, ["Varga said the work would resume Sunday at noon."], saturday)
+    (mention,) = find_dates(parsed)
+    assert mention.value is not None and mention.value.iso() == "2024-11-10"
+    assert mention.planned
+
+
+def test_the_rest_of_the_current_period_is_planned(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "The Dorvale board is looking at new rules by the end of the year.",
+            "The cooperative hopes to clear its backlog by year end.",
+            "Sales fell earlier this year.",
+        ],
+        dt.date(2023, 2, 23),
+    )
+    planned = {m.expression: m.planned for m in find_dates(parsed)}
+    assert planned == {
+        "by the end of the year": True,
+        "by year end": True,
+        "earlier this year": False,
+    }
+
+
+def test_a_date_counted_from_the_one_before(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "In early November, the Hollen ferry company reported a record season. "
+            "Its rival had reported a loss a month earlier.",
+            "The harbour reopened two days later.",
+        ],
+        dt.date(2021, 12, 15),
+    )
+    # The second paragraph has no date of its own to count from.
+    assert dated(find_dates(parsed)) == {
+        "In early November": "2021-11",
+        "a month earlier": "2021-10",
+    }
+
+
+def test_a_pull_quote_repeating_a_dated_sentence_is_one_event(nlp: Language) -> None:
+    sentence = "The Hollen bridge closed on Tuesday after cracks were found, the council said."
+    parsed = parse(nlp, [sentence, "Engineers are inspecting it.", sentence], dt.date(2024, 3, 7))
+    assert len(find_dates(parsed)) == 2
+    assert len(events_of(parsed)) == 1

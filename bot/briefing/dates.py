@@ -310,6 +310,11 @@ def _deictic(
             return _month_with_modifier(day, MONTHS[target], step, direction)
     if words.has("weekend"):
         return _day(_weekend(day, 0, days))
+    period_end = _period_before_end(words)
+    if period_end == "year":  # "by year end", "by year-end": the current one
+        return _year_value(day.year)
+    if period_end == "month":
+        return _month(day.year, day.month)
     for i in range(len(words.words) - 2):
         # "by the end of the year", "the rest of the month": the current one.
         part, of, the = words.words[i : i + 3]
@@ -322,6 +327,27 @@ def _deictic(
             if period == "year":
                 return _year_value(day.year)
     return None
+
+
+def _period_before_end(words: _Words) -> str | None:
+    """ "year" for "year end" / "year-end", "month" for "month end"; None otherwise."""
+    ws = words.words
+    for i in range(len(ws) - 1):
+        if ws[i + 1] == "end" and ws[i] in ("year", "month") and not (i and _year(ws[i - 1])):
+            return ws[i]
+    return None
+
+
+# Words that put a dated thing in the part of a period still to come: "by the end of the year",
+# "the rest of the month", "later this week", "by year end".
+_LATER_PART_WORDS = frozenset({"end", "rest", "remainder", "close", "later"})
+
+
+def names_later_part(expression: str) -> bool:
+    """Whether the expression names the part of its period after some point ("by the end of the
+    year", "later this month"): within the current period, that part lies after publication."""
+    words = _WORD.findall(expression.lower())
+    return any(w in _LATER_PART_WORDS for w in words)
 
 
 def _calendar(
@@ -345,7 +371,8 @@ def _calendar(
         if day_of_month is not None:
             if year is not None:
                 return _safe_day(year, month, day_of_month)
-            return _day_without_year(published, month, day_of_month, direction)
+            weekday = next((WEEKDAYS[w] for w in ws if w in WEEKDAYS and len(w) > 3), None)
+            return _day_without_year(published, month, day_of_month, direction, weekday)
         if year is not None:
             return _month(year, month)
         return _month_without_year(published, month, direction)
@@ -480,7 +507,7 @@ def _pick(candidates: list[dt.date], published: dt.date, direction: _Direction) 
 
 
 def _day_without_year(
-    published: dt.date, month: int, day: int, direction: _Direction
+    published: dt.date, month: int, day: int, direction: _Direction, weekday: int | None = None
 ) -> DateValue | None:
     candidates = []
     # Eight years either side always holds a 29 February.
@@ -489,6 +516,14 @@ def _day_without_year(
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    if weekday is not None:
+        # "Monday, Oct. 26": the weekday names the year, whatever the tense, when one of the
+        # years beside publication has that date on that weekday.
+        near = [
+            c for c in candidates if abs(c.year - published.year) <= 1 and c.weekday() == weekday
+        ]
+        if near:
+            return _day(min(near, key=lambda c: (abs((c - published).days), c > published)))
     picked = _pick(candidates, published, direction)
     return None if picked is None else _day(picked)
 
@@ -505,3 +540,64 @@ def _month_without_year(published: dt.date, month: int, direction: _Direction) -
     else:
         picked = min(candidates, key=lambda c: (abs(c - now), c > now))
     return _month(picked // 12, picked % 12 + 1)
+
+
+# "a month earlier", "two days later", "the next day", "the previous week": dates counted from
+# another event the text has just dated, not from publication.
+_COUNTED_FORWARD = frozenset({"later", "after"})
+_COUNTED_BACK = frozenset({"earlier", "before"})
+_NEXT_WORDS = frozenset({"next", "following"})
+_PREVIOUS_WORDS = frozenset({"previous", "preceding"})
+# The finest precision of an anchor that a count in each unit can be taken from.
+_ANCHOR_PRECISION: dict[str, frozenset[Precision]] = {
+    "day": frozenset({Precision.DAY}),
+    "week": frozenset({Precision.DAY, Precision.WEEK}),
+    "month": frozenset({Precision.DAY, Precision.WEEK, Precision.MONTH}),
+    "year": frozenset(Precision),
+}
+
+
+def _relative_offset(expression: str) -> tuple[int, str] | None:
+    """(signed amount, unit) of a date counted from another event, or None."""
+    text = expression.lower().strip()
+    if not text or len(text) > MAX_EXPRESSION_CHARS:
+        return None
+    ws = tuple(w for w in _WORD.findall(text.replace("’", "'")) if w not in ("-", "the"))
+    if len(ws) == 3 and ws[2] in _COUNTED_FORWARD | _COUNTED_BACK:
+        amount, unit = _number(ws[0]), _unit(ws[1])
+        if amount is not None and unit in _ANCHOR_PRECISION:
+            return (amount if ws[2] in _COUNTED_FORWARD else -amount), unit
+    if len(ws) == 2:
+        unit = _unit(ws[1])
+        if unit in _ANCHOR_PRECISION and ws[0] in _NEXT_WORDS | _PREVIOUS_WORDS:
+            return (1 if ws[0] in _NEXT_WORDS else -1), unit
+        unit = _unit(ws[0])
+        if unit in _ANCHOR_PRECISION and ws[1] in _COUNTED_FORWARD | _COUNTED_BACK:
+            return (1 if ws[1] in _COUNTED_FORWARD else -1), unit  # "the day after"
+    return None
+
+
+def is_counted_from_another_date(expression: str) -> bool:
+    """Whether the expression counts from another event's date ("a month earlier")."""
+    return _relative_offset(expression) is not None
+
+
+def resolve_counted_from(expression: str, anchor: DateValue) -> DateValue | None:
+    """The date of "a month earlier", "two days later", "the next day" counted from `anchor`,
+    at the precision of its unit; None when the anchor is coarser than the unit."""
+    offset = _relative_offset(expression)
+    if offset is None:
+        return None
+    amount, unit = offset
+    if anchor.precision not in _ANCHOR_PRECISION[unit]:
+        return None
+    try:
+        if unit == "day":
+            return _day(anchor.value + dt.timedelta(days=amount))
+        if unit == "week":
+            return _week_of(anchor.value + dt.timedelta(days=7 * amount))
+        if unit == "month":
+            return _month(*_add_months(anchor.value.year, anchor.value.month, amount))
+        return _year_value(anchor.value.year + amount)
+    except OverflowError:
+        return None

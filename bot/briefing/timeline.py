@@ -3,14 +3,23 @@ they date: one event per dated clause, with a short summary, its actors and plac
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
-from bot.briefing.dates import MONTHS, WEEKDAYS, Tense, resolve_date_expression
+from bot.briefing.dates import (
+    MONTHS,
+    WEEKDAYS,
+    Tense,
+    is_counted_from_another_date,
+    names_later_part,
+    resolve_counted_from,
+    resolve_date_expression,
+)
 from bot.briefing.models import DateValue, Event, Precision
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
@@ -135,19 +144,83 @@ def _calendar_span(doc: Doc, month: int, lowers: list[str]) -> tuple[int, int] |
     return None
 
 
+# A picture credit closing a caption: "... on 8 May 2019. Image: Jane Roe.", "Photo: AP", "(Photo
+# credit: ...)", "from file, 2008." The class listed: labels a page puts before a picture's source.
+_PICTURE_CREDIT = re.compile(
+    # The source is a name, so it opens with a capital: "the picture: a quiet town" is prose.
+    r"(?:^|[\s.;(\[])(?i:image|photo|photograph|picture|credit|photo credit)s?\s*:\s*[A-Z0-9]"
+    r"[^:]{0,80}$"
+    r"|\b(?i:from file),?\s+\d{4}\.?$"
+    r"|[(\[][^()\[\]]*\b(?i:photo)\b[^()\[\]]*[)\]]\s*\.?$"
+)
+# Where a caption places the people in its picture: "Varga (left) and Rook (right) on 25 May",
+# "Ilse Varga, left, and Tom Rook, second from right, leave ...".
+_PICTURE_POSITION = re.compile(
+    r"\((?:left|right|centre|center|top|bottom|front|back|l|r|c|pictured|seated)\)"
+    r"|,\s(?:far |second from |third from )?(?:left|right|centre|center),\s",
+    re.IGNORECASE,
+)
+# Determiners that make a weekday one of many ("every Friday", "the fourth Thursday of November",
+# "the Sunday after the holiday"): a day named through a rule or another event, not a date.
+_WEEKDAY_DETERMINERS = frozenset({"the", "a", "an", "every", "each", "that", "any"})
+
+
 def find_dates(parsed: ParsedArticle) -> list[DateMention]:
-    """Every date expression in the article that names a calendar date, resolved, in text order."""
+    """Every date expression in the article that names a calendar date, resolved, in text order.
+
+    Captions and date lines date no event of the story: their dates are left out.
+    """
     doc = parsed.doc
+    spans = _date_spans(doc)
+    outside = _outside_story(doc, spans)
     mentions = []
-    for span in _date_spans(doc):
+    rule_ends = -1  # where the last weekday picked out by a rule ended
+    for span in spans:
+        follows_rule = rule_ends >= 0 and (
+            span.start == rule_ends
+            or (span.start == rule_ends + 1 and doc[rule_ends].lower_ in ("in", "of"))
+        )
+        if _inside_weekday_of_many(span) or (follows_rule and _is_month_only(span)):
+            rule_ends = span.end
+            continue
+        if span.start in outside:
+            continue
         mention = _mention(parsed, span)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return _one_date_per_weekday(_counted_from_previous(parsed, mentions), parsed.published)
+
+
+def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token ranges [start, end) of the paragraphs (split at line breaks, as the parser is)."""
+    start = 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                yield start, token.i
+            start = token.i + 1
+    if start < len(doc):
+        yield start, len(doc)
+
+
+def _outside_story(doc: Doc, spans: list[Span]) -> set[int]:
+    """Token indices of paragraphs that tell no event: captions (ending in a picture credit, or
+    placing people in a picture: "(left)") and date lines (a paragraph that is only a date)."""
+    in_date = {i for span in spans for i in range(span.start, span.end)}
+    outside: set[int] = set()
+    for start, end in _paragraphs(doc):
+        paragraph = doc[start:end]
+        text = paragraph.text.strip()
+        words = [t.i for t in paragraph if not (t.is_punct or t.is_space)]
+        date_line = bool(words) and all(i in in_date for i in words)
+        caption = bool(_PICTURE_CREDIT.search(text) or _PICTURE_POSITION.search(text))
+        if date_line or caption:
+            outside.update(range(start, end))
+    return outside
 
 
 def _date_spans(doc: Doc) -> list[Span]:
-    candidates = [e for e in doc.ents if e.label_ == "DATE" or _is_dated_time(e)]
+    candidates = [_trimmed(e) for e in doc.ents if e.label_ == "DATE" or _is_dated_time(e)]
     candidates.extend(Span(doc, start, end) for start, end in _rule_spans(doc))
     # Overlapping finds are one expression: "in December" (rules) + "December 2022" (NER).
     merged: list[Span] = []
@@ -158,6 +231,14 @@ def _date_spans(doc: Doc) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _trimmed(span: Span) -> Span:
+    """The entity without punctuation the model let in at its end ("Feb. 6, 2024:")."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
 
 
 def _is_dated_time(span: Span) -> bool:
@@ -183,25 +264,147 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
     root = span.root
     head, path = _governing_verb(root)
     tense = _tense(head, path) if head is not None else Tense.PRESENT
+    if head is None and _bare_weekday(span):
+        tense = Tense.PAST  # a verbless list of days ("200 Wednesday, 210 Thursday") reports them
     value = resolve_date_expression(expression, parsed.published, tense)
-    if value is None:
+    if value is None and not is_counted_from_another_date(expression):
         return None
-    planned = value.value > parsed.published or (
-        tense is Tense.FUTURE and value.end >= parsed.published
-    )
+    if value is not None and _caption_style(head, tense, span, value, parsed):
+        return None
     clause = _clause_verb(head) if head is not None else None
     return DateMention(
         start=start,
         end=span.end,
         expression=expression,
         value=value,
-        planned=planned,
+        planned=_planned(value, tense, expression, parsed.published),
         sentence=parsed.sentence_index(span.start),
         head=None if head is None else head.i,
         clause=None if clause is None else clause.i,
         tense=tense,
         anchor=_anchor(span),
     )
+
+
+def _planned(value: DateValue | None, tense: Tense, expression: str, published: dt.date) -> bool:
+    """Whether the dated thing lies after publication: a date ahead, a future tense over the
+    current period, or the later part of the current period ("by the end of the year") unless
+    the verb puts it in the past."""
+    if value is None:
+        return False
+    if value.value > published:
+        return True
+    if value.end < published:
+        return False
+    return tense is Tense.FUTURE or (tense is not Tense.PAST and names_later_part(expression))
+
+
+def _bare_weekday(span: Span) -> bool:
+    """A weekday named alone ("Thursday", "on Thursday", "Thursday morning")."""
+    words = {t.lower_ for t in span} - _LEADING_MARKERS - _PERIOD_OF_DAY
+    return len(words) == 1 and bool(words & _WEEKDAY_WORDS)
+
+
+def _weekday_of_many(token: Token) -> bool:
+    """ "the fourth Thursday of November", "every Friday", "the Sunday after the holiday": a
+    weekday with its own determiner is picked out by a rule or another event, not dated here."""
+    return token.lower_ in _WEEKDAY_WORDS and any(
+        c.dep_ in ("det", "predet") and c.lower_ in _WEEKDAY_DETERMINERS for c in token.children
+    )
+
+
+def _is_month_only(span: Span) -> bool:
+    """ "in November", "November": a month named without a day or a year."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in _LEADING_MARKERS]
+    return len(words) == 1 and words[0].lower_ in _MONTH_LOWER
+
+
+def _inside_weekday_of_many(span: Span) -> bool:
+    """The span is such a weekday, or the month that places it ("in November" of "the fourth
+    Thursday in November")."""
+    for token in span:
+        if _weekday_of_many(token):
+            return True
+        if token.lower_ in _MONTH_LOWER:
+            above = token.head.head if token.head.pos_ == "ADP" else token.head
+            if _weekday_of_many(above):
+                return True
+    return False
+
+
+def _caption_style(
+    head: Token | None, tense: Tense, span: Span, value: DateValue, parsed: ParsedArticle
+) -> bool:
+    """A picture caption in the present closed by a full past date after a comma ("Ministers
+    leave the chamber in Hollen, May 3, 2021."): the agencies' caption form. A chronology in the
+    historic present puts its date first ("May 3, 2021: ministers leave ..."), so it stays."""
+    root = span.sent.root
+    # The small model tags a caption's plural verb VB as often as VBP.
+    if head is None or tense is not Tense.PRESENT or root.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    doc = span.doc
+    rest = doc[span.end : span.sent.end]
+    closes = all(t.is_punct or t.is_space for t in rest)
+    after_comma = span.start > 0 and doc[span.start - 1].text == ","
+    has_year = any(t.shape_ == _YEAR_SHAPE for t in span)
+    full_past = value.precision is Precision.DAY and value.value < parsed.published
+    return closes and after_comma and has_year and full_past
+
+
+def _counted_from_previous(parsed: ParsedArticle, mentions: list[DateMention]) -> list[DateMention]:
+    """ "a month earlier", "two days later": counted from the date the text gave just before (in
+    the same sentence or the one before it, within the paragraph); left out without one."""
+    resolved: list[DateMention] = []
+    for mention in mentions:
+        if mention.value is not None:
+            resolved.append(mention)
+            continue
+        previous = resolved[-1] if resolved else None
+        if previous is None or previous.value is None or mention.sentence - previous.sentence > 1:
+            continue
+        if _paragraph_break_between(parsed.doc, previous.end, mention.start):
+            continue
+        value = resolve_counted_from(mention.expression, previous.value)
+        if value is None:
+            continue
+        planned = _planned(value, mention.tense, mention.expression, parsed.published)
+        resolved.append(replace(mention, value=value, planned=planned))
+    return resolved
+
+
+def _paragraph_break_between(doc: Doc, start: int, end: int) -> bool:
+    return any(t.is_space and "\n" in t.text for t in doc[start:end])
+
+
+def _one_date_per_weekday(mentions: list[DateMention], published: dt.date) -> list[DateMention]:
+    """One weekday named twice in a story is one day, unless the text says otherwise.
+
+    A weekday whose clause gives no direction (present tense, no verb) takes the date the
+    article's past- or future-tense mentions of that weekday agree on; where those disagree
+    ("met on Monday", "will meet again on Monday") the text has said otherwise and all stay.
+    """
+    firm: dict[str, set[DateValue]] = {}
+    for m in mentions:
+        name = _weekday_name(m)
+        if name is not None and m.value is not None and m.tense is not Tense.PRESENT:
+            firm.setdefault(name, set()).add(m.value)
+    unified: list[DateMention] = []
+    for m in mentions:
+        name = _weekday_name(m)
+        agreed = firm.get(name, set()) if name is not None else set()
+        if m.tense is Tense.PRESENT and len(agreed) == 1 and m.value not in agreed:
+            (value,) = agreed
+            m = replace(m, value=value, planned=_planned(value, m.tense, m.expression, published))
+        unified.append(m)
+    return unified
+
+
+def _weekday_name(mention: DateMention) -> str | None:
+    """The weekday a mention names alone ("on Thursday", "Thursday morning"), lower-cased."""
+    words = set(mention.expression.lower().split()) - _LEADING_MARKERS - _PERIOD_OF_DAY
+    return next(iter(words)) if len(words) == 1 and words <= _WEEKDAY_WORDS else None
 
 
 def _anchor(span: Span) -> int | None:
@@ -248,6 +451,8 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxiliaries):
         return Tense.FUTURE
+    if _future_in_the_past(verb, auxiliaries):
+        return Tense.FUTURE
     complement = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _is_infinitive(verb))
     if complement and verb.head.lemma_ in _FUTURE_CONTROL | {"be"}:
         perfect = any(a.lemma_ == "have" for a in auxiliaries)
@@ -272,6 +477,17 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         if above is not None:
             return _tense(above, path) if depth == 0 else _verb_tense(above, depth + 1)
     return Tense.PRESENT
+
+
+def _future_in_the_past(verb: Token, auxiliaries: list[Token]) -> bool:
+    """ "X said the work would resume on Sunday": "would" reporting a past statement about what
+    was still to come (a counterfactual "would have" is not)."""
+    if not any(a.lower_ == "would" for a in auxiliaries):
+        return False
+    if any(a.lemma_ == "have" for a in auxiliaries):
+        return False
+    reporting = verb.head
+    return verb.dep_ == "ccomp" and reporting.i != verb.i and reporting.tag_ == "VBD"
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -324,6 +540,8 @@ def find_events(
         key = (mention.sentence, mention.anchor if mention.anchor is not None else -1)
         by_verb.setdefault(key, []).append(mention)
     events = []
+    # A pull quote or a repeated paragraph tells the same event twice: it is listed once.
+    told: set[tuple[DateValue | None, str, str]] = set()
     for mentions in by_verb.values():
         mention = min(mentions, key=_most_precise)
         clause_index = mention.clause if mention.clause is not None else -1
@@ -336,6 +554,10 @@ def find_events(
             tokens = [t for t in sentence if not mention.start <= t.i < mention.end]
             summary = _summary_text(None, tokens)
         clause_tokens = list(_subject_token_indices(doc, clause_index)) + [t.i for t in tokens]
+        telling = (mention.value, mention.expression.lower(), summary.lower())
+        if telling in told:
+            continue
+        told.add(telling)
         events.append(
             Event(
                 date=mention.value,
