@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bot.briefing.figures import find_figures, parse_number
+from bot.briefing.figures import find_figures, natural_number, parse_number
 from bot.briefing.ingest import parse_article_text
 from bot.briefing.models import Figure
 from bot.briefing.parsed import ParsedArticle, article_text
@@ -110,3 +110,31 @@ def test_seed_figures(nlp: Language) -> None:
     assert len(figures) == 4
     targets = next(f for f in figures if f.counts == "targets")
     assert parsed.article.sentences[targets.source.sentence].startswith("Russian airstrikes")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (189e6, "189 million"),
+        (3.5e9, "3.5 billion"),
+        (2.5e12, "2.5 trillion"),
+        (1e6, "1 million"),
+        (1_234_567.0, "1,234,567"),  # an exact count keeps its digits
+        (45_756.0, "45,756"),
+        (1900.0, "1,900"),
+        (0.25, "0.25"),
+        (-3.2, "-3.2"),
+        (1e-7, "0.0000001"),
+    ],
+)
+def test_a_value_reads_as_a_reader_writes_it(value: float, text: str) -> None:
+    assert natural_number(value) == text
+    assert "e+" not in natural_number(value) and "e-" not in natural_number(value)
+
+
+@pytest.mark.slow
+def test_an_age_counts_its_years(nlp: Language) -> None:
+    found = figures_of(nlp, "The Hollen reptile fossil is 189 million years old, Ilse Varga said.")
+    (age,) = (f for text, f in found.items() if "189" in text)
+    assert (age.value, age.counts) == (189e6, "years")
+    assert natural_number(age.value) == "189 million"

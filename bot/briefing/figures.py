@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -175,7 +176,7 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
     vague = value is None and (numbers > 1 or any(w in _VAGUE for w in words))
     if value is None and not vague:
         return None
-    root = doc[start:end].root
+    root = _number_root(doc[start:end])
     if value is not None and _is_word_one(words, value):
         return None  # "one official said": not a figure anyone looks up
     start = min(start, _qualifier_start(root, start))
@@ -195,6 +196,16 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
     if counted is None and start > 0 and _labels(doc[start - 1]):
         return None  # a number that names something: "room 101", "Group of 20"
     return _Reading(value, counted, start, max(end, stop))
+
+
+def _number_root(span: Span) -> Token:
+    """The word the counted noun hangs from: the span's root, or its last number word when the
+    tagged span runs on past the noun ("189 million years old" is rooted at "old")."""
+    root = span.root
+    if _is_number_word(root.lower_):
+        return root
+    numbers = [t for t in span if _is_number_word(t.lower_)]
+    return numbers[-1] if numbers else root
 
 
 def _reading_time(doc: Doc, end: int) -> bool:
@@ -353,3 +364,33 @@ def _plural(noun: Token) -> str:
     if word.endswith("y") and word[-2:-1] not in set("aeiou"):
         return word[:-1] + "ies"
     return word + "s"
+
+
+# Scales a reader names rather than writes out, largest first.
+_NAMED_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def natural_number(value: float) -> str:
+    """A figure's value as a reader writes it: "1,900", "3.5", "189 million", "1,234,567"; never
+    an exponent ("1.89e+08")."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    sign = "-" if value < 0 else ""
+    size = abs(value)
+    for scale, name in _NAMED_SCALES:
+        if size >= scale:
+            scaled = size / scale
+            # A round amount reads in its scale ("3.5 billion"); an exact count keeps its digits.
+            if size >= _NAMED_SCALES[0][0] or round(scaled, 2) == round(scaled, 9):
+                return f"{sign}{_grouped(scaled)} {name}"
+            break
+    return sign + _grouped(size)
+
+
+def _grouped(size: float) -> str:
+    """Digits in groups of three, with up to six decimals and no trailing zeros."""
+    if size == int(size):
+        return f"{int(size):,}"
+    if size < 1e-6:  # below six decimals: all its digits, still without an exponent
+        return format(Decimal(repr(size)), "f")
+    return f"{size:,.6f}".rstrip("0").rstrip(".")
