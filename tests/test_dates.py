@@ -387,3 +387,9 @@ def test_a_date_counted_from_another_event() -> None:
     assert resolve_counted_from("two days later", november) is None
     assert not is_counted_from_another_date("the day after the vote")
     assert not is_counted_from_another_date("three weeks ago")
+
+
+def test_a_weekday_of_a_named_week_is_that_day() -> None:
+    assert iso("on Friday of last week", THURSDAY, PAST) == "2016-02-05"
+    assert iso("next week on Tuesday", THURSDAY, FUTURE) == "2016-02-16"
+    assert iso("last week", THURSDAY, PAST) == "2016-02-01"  # the week itself stays a week

@@ -265,6 +265,21 @@ def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
             id="captions, credits and date lines date no event",
         ),
         pytest.param(
+            [
+                "HOLLEN, March 5 (Wire) - Rail workers in Hollen walked out on Tuesday.",
+                "DORVALE, March 5 (Wire) — The Dorvale board met on Monday.",
+            ],
+            dt.date(2025, 3, 5),
+            {"on Tuesday": "2025-03-04", "on Monday": "2025-03-03"},
+            id="a wire dateline's date is the day of filing, not an event",
+        ),
+        pytest.param(
+            ["The Hollen probe was launched on March 3 - a day late."],
+            dt.date(2025, 3, 5),
+            {"on March 3": "2025-03-03"},
+            id="an aside after a spaced dash is not part of the date",
+        ),
+        pytest.param(
             ["Feb. 6, 2024: the Hollen board votes on the budget."],
             dt.date(2024, 3, 7),
             {"Feb. 6, 2024": "2024-02-06"},

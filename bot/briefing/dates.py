@@ -297,7 +297,10 @@ def _deictic(
         if target in _PERIOD_OF_DAY:  # "this morning", "last night"
             return _day(day + dt.timedelta(days=min(step, 0)))
         if target == "week":
-            return _week_of(day + dt.timedelta(days=7 * step))
+            week = _week_of(day + dt.timedelta(days=7 * step))
+            # "on Friday of last week", "next week on Tuesday": that day of that week.
+            named = [WEEKDAYS[w] for w in words.words if w in WEEKDAYS and len(w) > 3]
+            return _day(week.value + dt.timedelta(days=named[0])) if named else week
         if target == "month":
             return _month(*_add_months(day.year, day.month, step))
         if target == "year":

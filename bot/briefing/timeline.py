@@ -204,8 +204,9 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def _outside_story(doc: Doc, spans: list[Span]) -> set[int]:
-    """Token indices of paragraphs that tell no event: captions (ending in a picture credit, or
-    placing people in a picture: "(left)") and date lines (a paragraph that is only a date)."""
+    """Token indices of text that tells no event: captions (ending in a picture credit, or
+    placing people in a picture: "(left)"), date lines (a paragraph that is only a date) and
+    wire datelines opening a paragraph."""
     in_date = {i for span in spans for i in range(span.start, span.end)}
     outside: set[int] = set()
     for start, end in _paragraphs(doc):
@@ -216,7 +217,29 @@ def _outside_story(doc: Doc, spans: list[Span]) -> set[int]:
         caption = bool(_PICTURE_CREDIT.search(text) or _PICTURE_POSITION.search(text))
         if date_line or caption:
             outside.update(range(start, end))
+        else:
+            outside.update(range(start, _dateline_end(doc, start, end)))
     return outside
+
+
+_DASHES = frozenset({"-", "--", "–", "—"})
+# How far into a paragraph a dateline's dash may come: "SAN JOSE, Costa Rica, Feb. 11 (Wire) —".
+_DATELINE_TOKENS = 16
+
+
+def _dateline_end(doc: Doc, start: int, end: int) -> int:
+    """Where the wire dateline opening a paragraph ends ("HOLLEN, March 5 (Wire) -"): a place in
+    capitals, then words without a verb up to a dash. `start` when there is none; its date is the
+    day of filing, not an event."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return start
+    for token in doc[start : min(end, start + _DATELINE_TOKENS)]:
+        if token.text in _DASHES:
+            return token.i
+        if _is_verb(token) and not token.is_upper:
+            return start
+    return start
 
 
 def _date_spans(doc: Doc) -> list[Span]:
@@ -234,11 +257,20 @@ def _date_spans(doc: Doc) -> list[Span]:
 
 
 def _trimmed(span: Span) -> Span:
-    """The entity without punctuation the model let in at its end ("Feb. 6, 2024:")."""
+    """The entity without punctuation the model let in at its end ("Feb. 6, 2024:") and without
+    an aside after a spaced dash ("March 3 - a day late"); a range ("11 - 12 March") stays."""
+    doc = span.doc
     end = span.end
-    while end - 1 > span.start and span.doc[end - 1].is_punct:
+    for token in span[1:]:
+        spaced = (
+            token.text in _DASHES and bool(token.whitespace_) and bool(doc[token.i - 1].whitespace_)
+        )
+        if spaced and not (token.i + 1 < len(doc) and doc[token.i + 1].like_num):
+            end = token.i
+            break
+    while end - 1 > span.start and doc[end - 1].is_punct:
         end -= 1
-    return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
+    return span if end == span.end else Span(doc, span.start, end, label=span.label)
 
 
 def _is_dated_time(span: Span) -> bool:
