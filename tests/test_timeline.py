@@ -221,6 +221,7 @@ def test_two_dates_on_different_words_of_a_clause_are_two_events(nlp: Language) 
         nlp,
         [
             "The company last month reported a loss of $40m for 2015.",
+            "Dorvale aims to cut its deficit to 3% by 2018, from 5% last year.",
             "A vaccine was approved by the regulator in December 2014.",
         ],
         dt.date(2016, 2, 11),
@@ -229,7 +230,9 @@ def test_two_dates_on_different_words_of_a_clause_are_two_events(nlp: Language) 
     assert [(e.expression, e.date.iso() if e.date else None) for e in events] == [
         ("in December 2014", "2014-12"),
         ("for 2015", "2015"),
+        ("last year", "2015"),
         ("last month", "2016-01"),
+        ("by 2018", "2018"),
     ]
     vaccine = events[0]
     assert vaccine.summary == "A vaccine was approved by the regulator"
@@ -341,6 +344,7 @@ def test_the_rest_of_the_current_period_is_planned(nlp: Language) -> None:
         [
             "The Dorvale board is looking at new rules by the end of the year.",
             "The cooperative hopes to clear its backlog by year end.",
+            "Varga said in March that she hoped to sign a deal by the end of the month.",
             "Sales fell earlier this year.",
         ],
         dt.date(2023, 2, 23),
@@ -349,6 +353,8 @@ def test_the_rest_of_the_current_period_is_planned(nlp: Language) -> None:
     assert planned == {
         "by the end of the year": True,
         "by year end": True,
+        "in March": False,
+        "by the end of the month": True,
         "earlier this year": False,
     }
 

@@ -320,15 +320,15 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
 
 def _planned(value: DateValue | None, tense: Tense, expression: str, published: dt.date) -> bool:
     """Whether the dated thing lies after publication: a date ahead, a future tense over the
-    current period, or the later part of the current period ("by the end of the year") unless
-    the verb puts it in the past."""
+    current period, or the later part of the current period ("by the end of the year", even
+    under "hoped to present it by the end of the year": that end has not come)."""
     if value is None:
         return False
     if value.value > published:
         return True
     if value.end < published:
         return False
-    return tense is Tense.FUTURE or (tense is not Tense.PAST and names_later_part(expression))
+    return tense is Tense.FUTURE or names_later_part(expression)
 
 
 def _bare_weekday(span: Span) -> bool:
@@ -566,11 +566,12 @@ def find_events(
     doc = parsed.doc
     # Dates on one word date one event ("on Friday and again next week"); dates on different
     # words of a clause ("voted on Monday to start work in June", "reported last month a loss
-    # for 2018") are two.
-    by_verb: dict[tuple[int, int], list[DateMention]] = {}
+    # for 2018") are two, and so are a past and a planned date on one word: the two ends of a
+    # change ("cut the deficit to 4% by 2027, from 5.7% last year").
+    by_verb: dict[tuple[int, int, bool], list[DateMention]] = {}
     for mention in dates:
-        key = (mention.sentence, mention.anchor if mention.anchor is not None else -1)
-        by_verb.setdefault(key, []).append(mention)
+        anchor = mention.anchor if mention.anchor is not None else -1
+        by_verb.setdefault((mention.sentence, anchor, mention.planned), []).append(mention)
     events = []
     # A pull quote or a repeated paragraph tells the same event twice: it is listed once.
     told: set[tuple[DateValue | None, str, str]] = set()
