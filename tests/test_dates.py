@@ -237,7 +237,7 @@ def test_calendar_and_relative_expressions(expression: str, tense: Tense, expect
         "the following week",
         "that year",
         "in two weeks",  # "captured in two weeks" in the past is a duration
-        "this summer",
+        "in the summer",  # a season without "this", "last" or a year (those date its year)
         "afternoon",
         "",
         "We",
@@ -393,3 +393,24 @@ def test_a_weekday_of_a_named_week_is_that_day() -> None:
     assert iso("on Friday of last week", THURSDAY, PAST) == "2016-02-05"
     assert iso("next week on Tuesday", THURSDAY, FUTURE) == "2016-02-16"
     assert iso("last week", THURSDAY, PAST) == "2016-02-01"  # the week itself stays a week
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "expected"),
+    [
+        ("last summer", dt.date(2023, 2, 23), "2022"),
+        ("last summer", dt.date(2024, 7, 10), "2023"),  # the one under way is not yet "last"
+        ("last summer", dt.date(2024, 10, 1), "2024"),
+        ("this summer", dt.date(2024, 2, 1), "2024"),
+        ("next spring", dt.date(2023, 2, 23), "2023"),
+        ("next spring", dt.date(2024, 7, 10), "2025"),
+        ("summer 2019", dt.date(2024, 7, 10), "2019"),
+        ("the winter of 2018", dt.date(2024, 7, 10), "2018"),
+        ("last winter", dt.date(2024, 7, 10), None),  # it spans two years
+        ("in the summer", dt.date(2024, 7, 10), None),
+    ],
+)
+def test_a_season_is_dated_to_its_year(expression: str, published: dt.date, expected: str) -> None:
+    assert iso(expression, published, PAST) == expected
+    value = resolve_date_expression(expression, published, PAST)
+    assert value is None or value.precision is Precision.YEAR

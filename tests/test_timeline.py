@@ -298,6 +298,16 @@ def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
             {"on Saturday": "2023-06-10"},
             id="a weekday picked out by a rule or another event is not dated",
         ),
+        pytest.param(
+            [
+                "Ilse Varga, who was born in 1978, founded the Hollen museum in 2009.",
+                "The museum will show the Dorvale skeleton this summer.",
+                "Ten years ago, the Hollen festival was born.",
+            ],
+            dt.date(2024, 4, 22),
+            {"in 2009": "2009", "this summer": "2024", "Ten years ago": "2014"},
+            id="a birth year is not an event; a season is its year",
+        ),
     ],
 )
 def test_dates_that_place_no_event_of_the_story_are_left_out(

@@ -311,6 +311,8 @@ def _deictic(
             return _day(_weekday_with_modifier(day, WEEKDAYS[target], step, days))
         if target in MONTHS and not _has_year(" ".join(words.words)):
             return _month_with_modifier(day, MONTHS[target], step, direction)
+        if target in _SEASON_START and not _has_year(" ".join(words.words)):
+            return _season_year(day, _SEASON_START[target], step)
     if words.has("weekend"):
         return _day(_weekend(day, 0, days))
     period_end = _period_before_end(words)
@@ -330,6 +332,25 @@ def _deictic(
             if period == "year":
                 return _year_value(day.year)
     return None
+
+
+# The month each season opens in (northern hemisphere, as the wire writes it). Winter runs across
+# two years, so "last winter" has no one year and is not dated.
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _season_year(published: dt.date, start_month: int, step: int) -> DateValue | None:
+    """ "this summer", "last summer", "next spring": the year of that season, at year precision
+    (a season names no month of its own). "last" is the latest one already over, "next" the first
+    not yet begun."""
+    if step == 0:
+        return _year_value(published.year)
+    end_month = start_month + 2
+    if step < 0:
+        over = published.month > end_month
+        return _year_value(published.year if over else published.year - 1)
+    begun = published.month >= start_month
+    return _year_value(published.year + 1 if begun else published.year)
 
 
 def _period_before_end(words: _Words) -> str | None:
@@ -357,9 +378,11 @@ def _calendar(
     words: _Words, published: dt.date, direction: _Direction, days: _Direction
 ) -> DateValue | None:
     """Calendar names: "1 March", "March 1st, 2016", "August 2011", "in June", "on Monday"."""
-    if words.has(*_SEASON_WORDS):
-        return None
     ws = words.words
+    if words.has(*_SEASON_WORDS):
+        # "summer 2019", "the winter of 2018": the year; a season alone names no date.
+        season_years = [y for y in (_year(w) for w in ws) if y is not None]
+        return _year_value(season_years[0]) if len(season_years) == 1 else None
     if any(w.endswith("s") and w[:-1].isdigit() for w in ws) or any(w.startswith("'") for w in ws):
         return None  # "the 1990s", "the '90s"
     if any(w in _VAGUE_WORDS for w in ws):

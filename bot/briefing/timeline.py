@@ -53,7 +53,10 @@ _LEADING_MARKERS = frozenset(
 _DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 _PERIOD_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _WEEKDAY_WORDS = frozenset(w for w in WEEKDAYS if len(w) > 4)  # full names: "wed" is a verb
-_DEICTIC_TARGETS = frozenset({"week", "month", "year", "weekend"}) | _PERIOD_OF_DAY | _WEEKDAY_WORDS
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall"})
+_DEICTIC_TARGETS = (
+    frozenset({"week", "month", "year", "weekend"}) | _PERIOD_OF_DAY | _WEEKDAY_WORDS | _SEASONS
+)
 _MONTH_WORDS = frozenset(
     [m.title() for m in MONTHS] + [m.title() + "." for m in MONTHS if len(m) == 3]
 )
@@ -295,6 +298,8 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
     expression = doc[start : span.end].text.strip()
     root = span.root
     head, path = _governing_verb(root)
+    if head is not None and _a_persons_birth(head):
+        return None  # a birth date is biography, not an event of the story
     tense = _tense(head, path) if head is not None else Tense.PRESENT
     if head is None and _bare_weekday(span):
         tense = Tense.PAST  # a verbless list of days ("200 Wednesday, 210 Thursday") reports them
@@ -329,6 +334,20 @@ def _planned(value: DateValue | None, tense: Tense, expression: str, published: 
     if value.end < published:
         return False
     return tense is Tense.FUTURE or names_later_part(expression)
+
+
+_PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "whom"})
+
+
+def _a_persons_birth(verb: Token) -> bool:
+    """ "Varga, who was born in 1978", "Varga (born 1978)": a person's birth. A thing "born" in a
+    year ("a browser was born ten years ago") is an event like any other."""
+    if verb.lower_ != "born":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None:  # "Varga, born in 1978,": the person is the word it describes
+        return verb.head.ent_type_ == "PERSON"
+    return subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
 
 
 def _bare_weekday(span: Span) -> bool:
