@@ -277,6 +277,16 @@ def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
             id="a wire dateline's date is the day of filing, not an event",
         ),
         pytest.param(
+            [
+                "Office of the Mayor of Hollen",
+                "For Immediate Release April 23, 2012",
+                "The mayor congratulates the people of Hollen on the vote held on April 21.",
+            ],
+            dt.date(2012, 4, 23),
+            {"on April 21": "2012-04-21"},
+            id="a statement's header holding the publication day is not an event",
+        ),
+        pytest.param(
             ["The Hollen probe was launched on March 3 - a day late."],
             dt.date(2025, 3, 5),
             {"on March 3": "2025-03-03"},

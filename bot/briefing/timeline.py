@@ -175,7 +175,7 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
     """
     doc = parsed.doc
     spans = _date_spans(doc)
-    outside = _outside_story(doc, spans)
+    outside = _outside_story(doc, spans, parsed.published)
     mentions = []
     rule_ends = -1  # where the last weekday picked out by a rule ended
     for span in spans:
@@ -206,7 +206,20 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
         yield start, len(doc)
 
 
-def _outside_story(doc: Doc, spans: list[Span]) -> set[int]:
+def _header_with_date(paragraph: Span, spans: list[Span], published: dt.date) -> bool:
+    """A verbless paragraph holding the publication day: a statement's header ("For Immediate
+    Release April 23, 2012", "Washington, DC February 9, 2013"), the article's own date line."""
+    if any(_is_verb(t) for t in paragraph):
+        return False
+    for span in spans:
+        if paragraph.start <= span.start < paragraph.end:
+            value = resolve_date_expression(span.text, published, Tense.PRESENT)
+            if value is not None and value.precision is Precision.DAY and value.value == published:
+                return True
+    return False
+
+
+def _outside_story(doc: Doc, spans: list[Span], published: dt.date) -> set[int]:
     """Token indices of text that tells no event: captions (ending in a picture credit, or
     placing people in a picture: "(left)"), date lines (a paragraph that is only a date) and
     wire datelines opening a paragraph."""
@@ -217,6 +230,7 @@ def _outside_story(doc: Doc, spans: list[Span]) -> set[int]:
         text = paragraph.text.strip()
         words = [t.i for t in paragraph if not (t.is_punct or t.is_space)]
         date_line = bool(words) and all(i in in_date for i in words)
+        date_line = date_line or _header_with_date(paragraph, spans, published)
         caption = bool(_PICTURE_CREDIT.search(text) or _PICTURE_POSITION.search(text))
         if date_line or caption:
             outside.update(range(start, end))
