@@ -318,6 +318,17 @@ def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
             {"in 2009": "2009", "this summer": "2024", "Ten years ago": "2014"},
             id="a birth year is not an event; a season is its year",
         ),
+        pytest.param(
+            [
+                "Every year in March, Dorvale holds a lantern fair.",
+                "The Hollen fair is held every May and drew 4,000 people last year.",
+                "If the vote were held on Sunday, the Greens would win, a poll found.",
+                "If talks fail on Friday, the union will strike on Monday.",
+            ],
+            dt.date(2024, 4, 24),
+            {"last year": "2023", "on Friday": "2024-04-26", "on Monday": "2024-04-29"},
+            id="recurring and hypothetical time is not an event; a real condition is",
+        ),
     ],
 )
 def test_dates_that_place_no_event_of_the_story_are_left_out(

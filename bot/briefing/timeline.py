@@ -314,6 +314,8 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
     head, path = _governing_verb(root)
     if head is not None and _a_persons_birth(head):
         return None  # a birth date is biography, not an event of the story
+    if head is not None and (_recurring(head) or _hypothetical(head)):
+        return None
     tense = _tense(head, path) if head is not None else Tense.PRESENT
     if head is None and _bare_weekday(span):
         tense = Tense.PAST  # a verbless list of days ("200 Wednesday, 210 Thursday") reports them
@@ -348,6 +350,35 @@ def _planned(value: DateValue | None, tense: Tense, expression: str, published: 
     if value.end < published:
         return False
     return tense is Tense.FUTURE or names_later_part(expression)
+
+
+# Words that make a time recur ("every year", "each May"): generic time, not a date.
+_RECURRING_DETERMINERS = frozenset({"every", "each"})
+# Modals of a main clause that make an "if" clause hypothetical ("if it were held on Sunday, the
+# Greens would win").
+_HYPOTHETICAL_MODALS = frozenset({"would", "could", "might"})
+
+
+def _recurring(verb: Token) -> bool:
+    """A clause dated by a recurrence ("Every year in March, X holds a fair", "held every May"):
+    its other dates are generic too."""
+    return any(
+        any(d.dep_ == "det" and d.lower_ in _RECURRING_DETERMINERS for d in child.children)
+        for child in verb.children
+        if child.dep_ in ("npadvmod", "advmod", "obl", "pobj", "prep", "dobj")
+    )
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A date in an "if" clause of a conditional ("if the vote were held on Sunday, X would
+    win"): hypothetical time, not an event."""
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    main = verb.head
+    return (
+        conditional
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS for c in main.children)
+    )
 
 
 _PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who", "whom"})
