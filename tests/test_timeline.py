@@ -222,19 +222,22 @@ def test_two_dates_on_different_words_of_a_clause_are_two_events(nlp: Language) 
         [
             "The company last month reported a loss of $40m for 2015.",
             "Dorvale aims to cut its deficit to 3% by 2018, from 5% last year.",
+            "The Hollen ferry was inspected in 2012 and again last week.",
             "A vaccine was approved by the regulator in December 2014.",
         ],
         dt.date(2016, 2, 11),
     )
     events = events_of(parsed)
     assert [(e.expression, e.date.iso() if e.date else None) for e in events] == [
+        ("in 2012", "2012"),
         ("in December 2014", "2014-12"),
         ("for 2015", "2015"),
         ("last year", "2015"),
         ("last month", "2016-01"),
+        ("last week", "2016-02-01"),
         ("by 2018", "2018"),
     ]
-    vaccine = events[0]
+    vaccine = next(e for e in events if e.expression == "in December 2014")
     assert vaccine.summary == "A vaccine was approved by the regulator"
 
 

@@ -628,18 +628,23 @@ def find_events(
 ) -> list[Event]:
     """One event per dated clause, earliest first (undated last)."""
     doc = parsed.doc
-    # Dates on one word date one event ("on Friday and again next week"); dates on different
-    # words of a clause ("voted on Monday to start work in June", "reported last month a loss
-    # for 2018") are two, and so are a past and a planned date on one word: the two ends of a
-    # change ("cut the deficit to 4% by 2027, from 5.7% last year").
-    by_verb: dict[tuple[int, int, bool], list[DateMention]] = {}
+    # Dates on one word that name one time date one event ("on Friday, Feb. 12", "in 2015, on
+    # 3 March"); dates on different words of a clause ("voted on Monday to start work in June",
+    # "reported last month a loss for 2018") are two, and so are separate times on one word
+    # ("audited in 2019 and again last month", "to 4% by 2027, from 5.7% last year").
+    by_verb: dict[tuple[int, int], list[list[DateMention]]] = {}
     for mention in dates:
         anchor = mention.anchor if mention.anchor is not None else -1
-        by_verb.setdefault((mention.sentence, anchor, mention.planned), []).append(mention)
+        groups = by_verb.setdefault((mention.sentence, anchor), [])
+        same = next((g for g in groups if any(_overlap(m, mention) for m in g)), None)
+        if same is None:
+            groups.append([mention])
+        else:
+            same.append(mention)
     events = []
     # A pull quote or a repeated paragraph tells the same event twice: it is listed once.
     told: set[tuple[DateValue | None, str, str]] = set()
-    for mentions in by_verb.values():
+    for mentions in (group for groups in by_verb.values() for group in groups):
         mention = min(mentions, key=_most_precise)
         clause_index = mention.clause if mention.clause is not None else -1
         if clause_index >= 0:
@@ -667,6 +672,13 @@ def find_events(
             )
         )
     return sorted(events, key=_event_order)
+
+
+def _overlap(a: DateMention, b: DateMention) -> bool:
+    """Whether two mentions name overlapping times (one within the other, or the same)."""
+    if a.value is None or b.value is None:
+        return True
+    return a.value.value <= b.value.end and b.value.value <= a.value.end
 
 
 _PRECISION_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3}
