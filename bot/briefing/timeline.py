@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -156,6 +157,7 @@ _PICTURE_CREDIT = re.compile(
     r"|\b(?i:from file),?\s+\d{4}\.?$"
     r"|[(\[][^()\[\]]*\b(?i:photo)\b[^()\[\]]*[)\]]\s*\.?$"
 )
+_CREDIT_TAIL_CHARS = 160
 # Where a caption places the people in its picture: "Varga (left) and Rook (right) on 25 May",
 # "Ilse Varga, left, and Tom Rook, second from right, leave ...".
 _PICTURE_POSITION = re.compile(
@@ -206,16 +208,15 @@ def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
         yield start, len(doc)
 
 
-def _header_with_date(paragraph: Span, spans: list[Span], published: dt.date) -> bool:
+def _header_with_date(paragraph: Span, spans: Iterable[Span], published: dt.date) -> bool:
     """A verbless paragraph holding the publication day: a statement's header ("For Immediate
     Release April 23, 2012", "Washington, DC February 9, 2013"), the article's own date line."""
     if any(_is_verb(t) for t in paragraph):
         return False
     for span in spans:
-        if paragraph.start <= span.start < paragraph.end:
-            value = resolve_date_expression(span.text, published, Tense.PRESENT)
-            if value is not None and value.precision is Precision.DAY and value.value == published:
-                return True
+        value = resolve_date_expression(span.text, published, Tense.PRESENT)
+        if value is not None and value.precision is Precision.DAY and value.value == published:
+            return True
     return False
 
 
@@ -224,14 +225,18 @@ def _outside_story(doc: Doc, spans: list[Span], published: dt.date) -> set[int]:
     placing people in a picture: "(left)"), date lines (a paragraph that is only a date) and
     wire datelines opening a paragraph."""
     in_date = {i for span in spans for i in range(span.start, span.end)}
+    starts = [span.start for span in spans]  # in text order, as _date_spans gives them
     outside: set[int] = set()
     for start, end in _paragraphs(doc):
         paragraph = doc[start:end]
         text = paragraph.text.strip()
         words = [t.i for t in paragraph if not (t.is_punct or t.is_space)]
+        own = spans[bisect_left(starts, start) : bisect_left(starts, end)]
         date_line = bool(words) and all(i in in_date for i in words)
-        date_line = date_line or _header_with_date(paragraph, spans, published)
-        caption = bool(_PICTURE_CREDIT.search(text) or _PICTURE_POSITION.search(text))
+        date_line = date_line or _header_with_date(paragraph, own, published)
+        # A credit closes its caption: only the paragraph's tail is searched, in bounded time.
+        tail = text[-_CREDIT_TAIL_CHARS:]
+        caption = bool(_PICTURE_CREDIT.search(tail) or _PICTURE_POSITION.search(text))
         if date_line or caption:
             outside.update(range(start, end))
         else:
