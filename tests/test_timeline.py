@@ -415,3 +415,23 @@ def test_a_pull_quote_repeating_a_dated_sentence_is_one_event(nlp: Language) -> 
     parsed = parse(nlp, [sentence, "Engineers are inspecting it.", sentence], dt.date(2024, 3, 7))
     assert len(find_dates(parsed)) == 2
     assert len(events_of(parsed)) == 1
+
+
+def test_a_weekday_joined_to_another_runs_on_from_it(nlp: Language) -> None:
+    saturday = dt.date(2021, 8, 7)
+    mentions = find_dates(
+        parse(
+            nlp,
+            [
+                "The Hollen vote allowed for a final ballot later Saturday or Sunday.",
+                "Dorvale passengers faced cancellations on Monday and Tuesday.",
+            ],
+            saturday,
+        )
+    )
+    found = {m.expression: (m.value.iso() if m.value else None, m.planned) for m in mentions}
+    # Alone, a past-tense Sunday would be the one before publication (1 August).
+    assert found["Sunday"] == ("2021-08-08", True)
+    assert found["later Saturday"] == ("2021-08-07", True)
+    assert found["on Monday"] == ("2021-08-02", False)
+    assert found["Tuesday"] == ("2021-08-03", False)

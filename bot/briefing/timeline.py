@@ -193,7 +193,10 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
         mention = _mention(parsed, span)
         if mention is not None:
             mentions.append(mention)
-    return _one_date_per_weekday(_counted_from_previous(parsed, mentions), parsed.published)
+    counted = _counted_from_previous(parsed, mentions)
+    return _one_date_per_weekday(
+        _coordinated_weekdays(doc, counted, parsed.published), parsed.published
+    )
 
 
 def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -473,6 +476,44 @@ def _counted_from_previous(parsed: ParsedArticle, mentions: list[DateMention]) -
         planned = _planned(value, mention.tense, mention.expression, parsed.published)
         resolved.append(replace(mention, value=value, planned=planned))
     return resolved
+
+
+def _coordinated_weekdays(
+    doc: Doc, mentions: list[DateMention], published: dt.date
+) -> list[DateMention]:
+    """ "later Saturday or Sunday", "on Monday and Tuesday": a weekday joined to another runs on
+    from it, to the first such day after it, unless that would put a past pair across
+    publication ("met Tuesday or Monday" keeps its own Monday)."""
+    owner = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
+    joined: list[DateMention] = []
+    for mention in mentions:
+        first = _first_of_pair(doc, mention, owner, mentions)
+        if first is not None and first.value is not None and mention.value is not None:
+            weekday = WEEKDAYS[_weekday_name(mention) or ""]
+            after = first.value.value + dt.timedelta(
+                days=(weekday - first.value.value.weekday() - 1) % 7 + 1
+            )
+            if after <= published or first.value.value >= published:
+                value = DateValue(value=after, precision=Precision.DAY)
+                planned = _planned(value, mention.tense, mention.expression, published)
+                mention = replace(mention, value=value, planned=planned)
+        joined.append(mention)
+    return joined
+
+
+def _first_of_pair(
+    doc: Doc, mention: DateMention, owner: dict[int, int], mentions: list[DateMention]
+) -> DateMention | None:
+    """The day-dated weekday mention this bare weekday is coordinated with, if any."""
+    if _weekday_name(mention) is None:
+        return None
+    token = next((t for t in doc[mention.start : mention.end] if t.lower_ in _WEEKDAY_WORDS), None)
+    if token is None or token.dep_ != "conj" or token.head.i not in owner:
+        return None
+    first = mentions[owner[token.head.i]]
+    if first is mention or first.value is None or first.value.precision is not Precision.DAY:
+        return None
+    return first if token.head.lower_ in _WEEKDAY_WORDS else None
 
 
 def _paragraph_break_between(doc: Doc, start: int, end: int) -> bool:
