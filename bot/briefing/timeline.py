@@ -487,9 +487,10 @@ def _coordinated_weekdays(
     owner = {i: n for n, m in enumerate(mentions) for i in range(m.start, m.end)}
     joined: list[DateMention] = []
     for mention in mentions:
-        first = _first_of_pair(doc, mention, owner, mentions)
-        if first is not None and first.value is not None and mention.value is not None:
-            weekday = WEEKDAYS[_weekday_name(mention) or ""]
+        name = _weekday_name(mention)
+        first = _first_of_pair(doc, mention, owner, mentions) if name is not None else None
+        if name is not None and first is not None and first.value is not None:
+            weekday = WEEKDAYS[name]
             after = first.value.value + dt.timedelta(
                 days=(weekday - first.value.value.weekday() - 1) % 7 + 1
             )
@@ -505,8 +506,6 @@ def _first_of_pair(
     doc: Doc, mention: DateMention, owner: dict[int, int], mentions: list[DateMention]
 ) -> DateMention | None:
     """The day-dated weekday mention this bare weekday is coordinated with, if any."""
-    if _weekday_name(mention) is None:
-        return None
     token = next((t for t in doc[mention.start : mention.end] if t.lower_ in _WEEKDAY_WORDS), None)
     if token is None or token.dep_ != "conj" or token.head.i not in owner:
         return None
