@@ -354,6 +354,9 @@ def test_a_past_list_of_weekdays_looks_back(nlp: Language) -> None:
         "Friday": "2024-11-08",
     }
     assert not any(m.planned for m in mentions)
+    # Without a verb the list still reports days gone by.
+    verbless = find_dates(parse(nlp, ["Doses by day: 200 Wednesday, 210 Thursday."], saturday))
+    assert [m.value.iso() if m.value else None for m in verbless] == ["2024-11-06", "2024-11-07"]
 
 
 def test_one_weekday_named_twice_is_one_day(nlp: Language) -> None:
