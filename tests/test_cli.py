@@ -125,3 +125,22 @@ def test_run_without_a_usable_token_points_to_demo(
     else:
         monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
     _bad(capsys, ["run"], "briefing-bot demo")
+
+
+@pytest.mark.slow
+def test_the_report_reads_figures_and_counts_naturally(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / "fossil.txt"
+    article.write_text(
+        "Fossil find in Dorset\n\nA fossil of a marine reptile found on a beach in Dorset is 189 "
+        "million years old, the museum said on Monday. Its curator, Ann Holt, said the ceasefire "
+        "between rival collectors had held.\n",
+        encoding="utf-8",
+    )
+    assert main(["process", str(article), "--published", "2021-03-03"]) == 0
+    report = capsys.readouterr().out
+    assert "189 million years old = 189 million" in report
+    assert "e+08" not in report
+    assert ": 1 sentence\n" in report
+    assert "1 sentences" not in report

@@ -425,3 +425,11 @@ def test_the_evaluation_prints_every_field_beside_its_baseline(
     overall = report["overall"]
     assert overall["spacy_entities"]["actors.recall"]["value"] > 0.5
     assert overall["dateparser"]["events.recall"]["value"] > 0.5
+
+
+def test_a_gold_snippet_may_end_where_an_apostrophe_begins() -> None:
+    assert contains_words(
+        "In February, the head of Britain's vaccine effort said", "the head of Britain"
+    )
+    assert contains_words("This year’s budget", "This year")
+    assert not contains_words("the head of Britain's effort", "head of Spain")

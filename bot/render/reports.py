@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.briefing.figures import natural_number
 from bot.briefing.models import Actor, Article, ArticleBriefing, Event, SourceRef
 from bot.render.html import plural
 
@@ -63,7 +64,8 @@ def render_article_report(briefing: ArticleBriefing) -> str:
     section("Timeline", [_report_event(article, e) for e in briefing.events])
     topic_rows: list[str] = []
     for topic in briefing.topics:
-        topic_rows.append(f"{topic.label} [{topic.key}]: {len(topic.sentences)} sentences")
+        sentences = plural(len(topic.sentences), "sentence")
+        topic_rows.append(f"{topic.label} [{topic.key}]: {sentences}")
         topic_rows.extend(
             f"  {p.actor} {p.stance.value}: {p.text} [s{p.source.sentence}]"
             for p in topic.positions
@@ -77,7 +79,7 @@ def render_article_report(briefing: ArticleBriefing) -> str:
         "Figures",
         [
             f.text
-            + (f" = {f.value:g}" if f.value is not None else "")
+            + (f" = {natural_number(f.value)}" if f.value is not None else "")
             + (f" [{f.counts}]" if f.counts else "")
             + f" [s{f.source.sentence}]"
             for f in briefing.figures
