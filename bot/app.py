@@ -17,6 +17,7 @@ from telegram.request import BaseRequest
 from bot.briefing.lexicon import TopicLexicon, load_lexicon
 from bot.config import Settings
 from bot.digest import DigestScheduler
+from bot.feeds.poller import FeedPoller
 from bot.newsroom import Newsroom
 from bot.render.pictures import warm_up
 from bot.services import BotData, BriefingApp, BriefingContext, Services, utc_now
@@ -79,6 +80,15 @@ def _make_post_init(
         services = Services(settings=settings, store=store, newsroom=newsroom, now=now)
         application.bot_data.services = services
         await newsroom.start()
+        services.feeds = FeedPoller(
+            store.feeds,
+            newsroom,
+            lexicon,
+            allow_private=settings.allow_private_urls,
+            interval=dt.timedelta(minutes=settings.feed_poll_minutes),
+            max_per_poll=settings.feed_max_per_poll,
+            now=now,
+        )
         services.bot_username = application.bot.username or ""
         await _register_command_menus(application, settings, lexicon)
         job_queue = application.job_queue
@@ -94,6 +104,7 @@ def _make_post_init(
             default_slot=(settings.digest_time, settings.digest_tz),
         )
         await services.digests.start()
+        services.feeds.schedule(job_queue)
         # Once the bot answers: drawing's cold start (matplotlib, the map) would otherwise fall on
         # the first /timeline or /where, and stall everyone else's answers meanwhile.
         job_queue.run_once(_warm_charts, when=CHART_WARM_UP_DELAY, name="warm")

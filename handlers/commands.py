@@ -13,7 +13,7 @@ from telegram import Update
 from bot.briefing.lexicon import TopicLexicon
 from bot.render.public import render_help
 from bot.services import BriefingContext
-from handlers import admin, briefing, subscriptions
+from handlers import admin, briefing, feeds, subscriptions
 from handlers.access import is_bot_admin
 from handlers.replies import reply_parts
 
@@ -95,6 +95,13 @@ _FOR_ADMINS = (
     Command("remove", "ID", "remove an article", admin.remove_article, Audience.ADMINS),
     Command("reprocess", "", "read every article again", admin.reprocess, Audience.ADMINS),
     Command("stats", "", "articles, subscribers, deliveries", admin.stats, Audience.ADMINS),
+    Command(
+        "feed",
+        "add URL [topic ...] | list | remove ID | poll [ID]",
+        "follow RSS, Atom and JSON feeds",
+        feeds.feed_command,
+        Audience.ADMINS,
+    ),
 )
 _BUILT_IN = {c.name for c in _EVERYONE_FIRST + _EVERYONE_THEN + _FOR_ADMINS}
 

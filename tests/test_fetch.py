@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import gzip
+import zlib
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from aiohttp import web
 
 from bot import fetch
-from bot.fetch import FetchError, _is_public, fetch_article
+from bot.fetch import FetchError, _is_public, fetch_article, fetch_url
+from tests.helpers.feed_site import FeedSite
 
 PAGE = "<html><body><article><p>Hello from a local page.</p></article></body></html>"
 
@@ -165,3 +168,69 @@ async def test_other_schemes_and_credentials_are_refused(url: str) -> None:
 )
 def test_address_classification(address: str, public: bool) -> None:
     assert _is_public(address) is public
+
+
+@pytest.fixture
+def news_site() -> Iterator[FeedSite]:
+    with FeedSite() as running:
+        yield running
+
+
+async def test_a_compressed_page_is_decoded(news_site: FeedSite) -> None:
+    url = news_site.put("/zipped", PAGE, gzip=True)
+    page = await fetch_article(url, allow_private=True)
+    assert page.body == PAGE.encode()
+
+
+async def test_a_compression_bomb_is_refused_without_inflating_it(news_site: FeedSite) -> None:
+    # 100 MB of zeros in about 100 KB: the cap applies to what the body inflates to.
+    bomb = gzip.compress(b"\0" * 100_000_000, compresslevel=9)
+    news_site.put("/bomb", bomb, content_type="text/html", headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FetchError, match="larger than 1,000,000 bytes"):
+        await fetch_article(news_site.url("/bomb"), allow_private=True)
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS])
+async def test_deflate_is_read_wrapped_or_raw(news_site: FeedSite, wbits: int) -> None:
+    packer = zlib.compressobj(wbits=wbits)
+    body = packer.compress(PAGE.encode()) + packer.flush()
+    url = news_site.put("/deflate", body, headers={"Content-Encoding": "deflate"})
+    assert (await fetch_article(url, allow_private=True)).body == PAGE.encode()
+
+
+async def test_an_unknown_encoding_is_refused(news_site: FeedSite) -> None:
+    url = news_site.put("/br", b"\x1b\x00", headers={"Content-Encoding": "br"})
+    with pytest.raises(FetchError, match="encoding"):
+        await fetch_article(url, allow_private=True)
+
+
+async def test_a_conditional_request_gets_not_modified(news_site: FeedSite) -> None:
+    url = news_site.put(
+        "/feed.xml",
+        "<rss/>",
+        content_type="application/rss+xml",
+        etag='"v1"',
+        last_modified="Thu, 11 Feb 2016 10:00:00 GMT",
+    )
+    first = await fetch_url(url, allow_private=True, max_bytes=1000, accepted_types=None)
+    assert (first.status, first.etag, first.last_modified) == (
+        200,
+        '"v1"',
+        "Thu, 11 Feb 2016 10:00:00 GMT",
+    )
+    again = await fetch_url(
+        url,
+        allow_private=True,
+        max_bytes=1000,
+        accepted_types=None,
+        conditional={"If-None-Match": '"v1"'},
+    )
+    assert again.not_modified
+    assert again.body == b""
+    assert news_site.hits("/feed.xml")[-1].headers["If-None-Match"] == '"v1"'
+    # A 304 without having asked is an error, not an empty page.
+    news_site.put("/odd", "", status=304)
+    with pytest.raises(FetchError, match="HTTP 304"):
+        await fetch_url(
+            news_site.url("/odd"), allow_private=True, max_bytes=10, accepted_types=None
+        )

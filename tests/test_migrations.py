@@ -86,6 +86,8 @@ async def test_a_database_made_before_migrations_is_adopted_with_its_rows(
         # What later revisions added did not exist when the store ran create_all.
         await conn.execute(text("ALTER TABLE subscriptions DROP COLUMN pictures"))
         await conn.execute(text("DROP TABLE pending_articles"))
+        await conn.execute(text("DROP TABLE feed_items"))
+        await conn.execute(text("DROP TABLE feeds"))
     await engine.dispose()
     assert await _inspect(database_url, current_revision) is None
 

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from bot.store.articles import ArticleRepository
 from bot.store.database import Database, utc_now
 from bot.store.deliveries import UNCONFIRMED_AFTER, DeliveryRepository, unconfirmed_where
+from bot.store.feeds import FeedRepository
 from bot.store.migrate import upgrade_schema
 from bot.store.records import DeliveryStatus, StoreStats
 from bot.store.schema import AdminLogRow, ArticleRow, DeliveryRow, FlagRow, SubscriptionRow
@@ -82,6 +83,7 @@ class Store:
         self.articles = ArticleRepository(self._db)
         self.subscriptions = SubscriptionRepository(self._db)
         self.deliveries = DeliveryRepository(self._db)
+        self.feeds = FeedRepository(self._db)
 
     @classmethod
     async def open(cls, database_url: str, *, clock: Callable[[], dt.datetime] = utc_now) -> Store:

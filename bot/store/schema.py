@@ -190,3 +190,58 @@ class PendingArticleRow(Base):
     text: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+FEED_ITEM_STATUSES = ("claimed", "taken", "skipped", "failed")
+
+
+class FeedRow(Base):
+    """A feed the admins follow, with what the poller needs between polls."""
+
+    __tablename__ = "feeds"
+    # AUTOINCREMENT: a removed feed's id is never given to another, so a late `/feed remove 3`
+    # cannot remove a feed added since.
+    __table_args__ = (Index(None, "next_poll_at"), {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(JSON)
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_fetched_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    next_poll_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class FeedItemRow(Base):
+    """One feed entry the bot took, skipped or is taking: the unique keys make it exactly once.
+
+    Rows outlive their feed (no foreign key): after `/feed remove` and a later re-add, entries
+    already taken are still recognised.
+    """
+
+    __tablename__ = "feed_items"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN (" + ", ".join(f"'{s}'" for s in FEED_ITEM_STATUSES) + ")",
+            name="status_known",
+        ),
+        Index(None, "feed_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    feed_id: Mapped[int] = mapped_column(Integer)
+    guid_key: Mapped[str] = mapped_column(String(64), unique=True)
+    # NULL for an entry without a link: NULLs never collide, so such entries go by GUID alone.
+    link_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    link: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    article_id: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(Text)
+    claimed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
