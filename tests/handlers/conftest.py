@@ -134,8 +134,7 @@ async def make_bot(
             admin_user_ids=frozenset({ADMIN_ID}),
             database_url=f"sqlite+aiosqlite:///{tmp_path / db_name}",
             content_dir=content_dir,
-            allow_private_urls=True,
-            **overrides,
+            **{"allow_private_urls": True, **overrides},
         )
         api = RecordingRequest()
         clock = Clock(start)
