@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 BOT_COMMAND: tuple[str, ...] = (sys.executable, "-m", "bot", "run")
 
 # Settings the bot reads; a developer's own values must never leak into a test run.
-_SCRUBBED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DIGEST_", "BRIEFING_")
+_SCRUBBED_PREFIXES = ("TELEGRAM_", "WEBHOOK_", "DIGEST_", "BRIEFING_", "FEED_")
 _SCRUBBED = frozenset(
     {
         "ADMIN_USER_IDS",
