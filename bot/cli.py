@@ -43,7 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "run", help="run the bot (long polling, or webhook mode when WEBHOOK_URL is set)"
     )
-    commands.add_parser("demo", help="chat with the bot in this terminal: no token, no network")
+    demo = commands.add_parser(
+        "demo", help="chat with the bot in this terminal: no token, no network"
+    )
+    demo.add_argument(
+        "--feed",
+        metavar="PATH_OR_URL",
+        help="follow this feed (a URL, or a feed file with its pages beside it) from the start",
+    )
     process = commands.add_parser("process", help="read one article and print its briefing")
     process.add_argument("path", type=Path)
     process.add_argument(
@@ -106,6 +113,15 @@ def _command_process(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _demo_feed(feed: str | None) -> str | None:
+    """demo --feed: a URL as given, or a feed file that exists."""
+    if feed is None or feed.lower().startswith(("http://", "https://")):
+        return feed
+    if not Path(feed).is_file():
+        raise UsageError(f"{feed}: no such feed file")
+    return feed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
@@ -122,7 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         settings = _load_settings()
         try:
-            return run_demo(settings) if args.command == "demo" else run_bot(settings)
+            if args.command == "demo":
+                return run_demo(settings, feed=_demo_feed(args.feed))
+            return run_bot(settings)
         except RunSettingsError as exc:
             raise UsageError(str(exc)) from exc
     except (UsageError, IngestError, LexiconError, ModelNotFoundError) as exc:

@@ -7,6 +7,7 @@ bot sends is printed as readable text. Nothing leaves the machine.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import itertools
 import json
@@ -24,6 +25,7 @@ from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application
 from bot.config import Settings
+from bot.folder_server import FolderServer
 from bot.terminal import html_to_terminal
 
 DEMO_USER_ID = 1000
@@ -164,16 +166,30 @@ class DemoRequest(InProcessRequest):
 
 
 class DemoChat:
-    """A terminal chat session against the bundled content; the demo user is an admin."""
+    """A terminal chat session against the bundled content; the demo user is an admin.
+
+    With `feed` (a feed's http(s) URL, or a feed file whose pages sit beside it) the demo follows
+    that feed from the start, as `/feed add` would, and polls it on schedule after that.
+    """
 
     def __init__(
         self,
         settings: Settings,
         out: Callable[[str], None] | None = None,
         pictures: Path | None = None,
+        *,
+        feed: str | None = None,
     ) -> None:
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._feed = feed
+        self._feed_file = None if feed is None or re.match(r"(?i)^https?://", feed) else Path(feed)
+        if self._feed_file is not None and not self._feed_file.is_file():
+            raise FileNotFoundError(f"{feed}: no such feed file")
         updates: dict[str, object] = {"admin_user_ids": settings.admin_user_ids | {DEMO_USER_ID}}
+        if self._feed_file is not None:
+            # The feed file is served from 127.0.0.1 to this demo alone; its one user is the
+            # person at this terminal, so there is no one to guard the local network from.
+            updates["allow_private_urls"] = True
         if "database_url" not in settings.model_fields_set:
             # A throwaway store unless DATABASE_URL says otherwise: the demo leaves nothing behind.
             self._tmp = tempfile.TemporaryDirectory(prefix="briefing-demo-")
@@ -221,6 +237,16 @@ class DemoChat:
 
     async def run(self, lines: asyncio.Queue[str | None] | None = None) -> int:
         application = build_application(self._settings, request=self._request, rate_limit=False)
+        with contextlib.ExitStack() as folder:
+            feed_url = self._feed
+            if self._feed_file is not None:
+                served = folder.enter_context(FolderServer(self._feed_file.resolve().parent))
+                feed_url = served.url(self._feed_file.name)
+            return await self._run(application, lines, feed_url)
+
+    async def _run(
+        self, application: Any, lines: asyncio.Queue[str | None] | None, feed_url: str | None
+    ) -> int:
         try:
             await application.initialize()
             if application.post_init is not None:
@@ -232,6 +258,10 @@ class DemoChat:
                 "/add YYYY-MM-DD), then paste its lines; an empty line ends it. Pictures are "
                 f"saved in {self.pictures}. Ctrl-D ends the chat."
             )
+            if feed_url is not None:
+                command = f"/feed add {feed_url}"
+                self._show(f"> {command}")
+                await self._say(application, command)
             await self._converse(application, lines)
         finally:
             if application.running:
@@ -263,8 +293,11 @@ class DemoChat:
                 self._show("Paste the article now; an empty line ends it.")
                 body, pending = await _collect_article(next_line)
                 line = "\n".join([line, *body])
-            update = Update.de_json(self.update_for(line), application.bot)
-            await application.process_update(update)
+            await self._say(application, line)
+
+    async def _say(self, application: Any, line: str) -> None:
+        update = Update.de_json(self.update_for(line), application.bot)
+        await application.process_update(update)
 
 
 def _opens_paste(line: str) -> bool:

@@ -131,9 +131,10 @@ def run_bot(settings: Settings) -> int:
     return EXIT_OK
 
 
-def run_demo(settings: Settings) -> int:
-    """The same application and handlers, chatting in this terminal with no network at all."""
+def run_demo(settings: Settings, feed: str | None = None) -> int:
+    """The same application and handlers, chatting in this terminal with no network at all
+    (but the feed's, when one is followed)."""
     from bot.demo import DemoChat
 
     configure_logging("WARNING" if settings.log_level == "INFO" else settings.log_level, [])
-    return asyncio.run(DemoChat(settings).run())
+    return asyncio.run(DemoChat(settings, feed=feed).run())

@@ -36,19 +36,23 @@ async def test_demo_answers_commands_and_buttons(
     assert not (tmp_path / "data").exists()  # the demo leaves no database behind
 
 
-def test_demo_process_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
+def _demo_process(folder: Path, *args: str, typed: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
     env["PYTHONPATH"] = str(ROOT)
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "demo"],
-        input="/brief\n",
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "demo", *args],
+        input=typed,
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=folder,
         env=env,
         timeout=120,
         check=False,
     )
+
+
+def test_demo_process_ends_cleanly_on_end_of_input(tmp_path: Path) -> None:
+    result = _demo_process(tmp_path, typed="/brief\n")
     assert result.returncode == 0, result.stderr
     assert "Munich" in result.stdout
     assert "The New Arab" in result.stdout  # the bundled article's outlet
@@ -80,3 +84,29 @@ async def test_demo_takes_a_pasted_article_after_add_and_saves_pictures(
     assert saved, text
     assert f"picture saved: {saved[0]}" in text
     assert saved[0].read_bytes().startswith(b"\x89PNG")
+
+
+async def test_demo_follows_a_feed_file_and_its_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shown: list[str] = []
+    lines: asyncio.Queue[str | None] = asyncio.Queue()
+    for line in ("/who solberg", "/feed list", None):
+        lines.put_nowait(line)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    feed = ROOT / "content" / "demo-feed" / "feed.xml"
+    chat = DemoChat(settings, out=shown.append, pictures=tmp_path / "pictures", feed=str(feed))
+    assert await chat.run(lines) == 0
+    text = "\n".join(shown)
+    assert "Following Harbour Desk (demo feed) (feed 1)" in text
+    assert "3 new articles" in text
+    assert "Union leader" in text  # /who answers from the feed's articles
+    assert "3 articles given" in text
+    assert not settings.allow_private_urls  # only the demo's own copy allows its local server
+
+
+def test_demo_with_a_missing_feed_file_is_bad_input(tmp_path: Path) -> None:
+    result = _demo_process(tmp_path, "--feed", "nowhere.xml", typed="")
+    assert result.returncode == 2
+    assert "nowhere.xml: no such feed file" in result.stderr
