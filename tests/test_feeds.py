@@ -128,6 +128,21 @@ def test_what_is_not_a_feed_is_refused_in_one_line(
     assert "\n" not in str(refused.value)
 
 
+def test_a_web_page_that_names_its_feed_says_where_it_is() -> None:
+    page = (
+        b"<!doctype html><html><head><title>News</title>"
+        b'<link rel="stylesheet" href="/style.css">'
+        b'<link rel="alternate" type="application/rss+xml" title="RSS" href="/feeds/all.rss">'
+        b"</head><body>Home</body></html>"
+    )
+    with pytest.raises(FeedError) as refused:
+        parse_feed(page, url="https://news.example/world/", content_type="text/html")
+    assert str(refused.value) == (
+        "that link is a web page, not an RSS, Atom or JSON feed; "
+        "the page names its feed: https://news.example/feeds/all.rss"
+    )
+
+
 def test_a_huge_feed_is_cut_to_its_newest_entries() -> None:
     items = [
         {

@@ -21,6 +21,12 @@ from urllib.parse import urljoin, urlsplit
 MAX_ENTRIES = 200
 _JSON_FEED_VERSION = re.compile(r"^https?://jsonfeed\.org/version/1(\.\d+)?/?$")
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
+# <link rel="alternate" type="application/rss+xml" href="..."> in a page's head: its feed.
+_LINK_TAG = re.compile(rb"<link\b[^>]{0,500}>", re.I)
+_FEED_TYPE = re.compile(
+    rb"""type\s*=\s*["']application/(?:rss|atom|feed)\+(?:xml|json)["']""", re.I
+)
+_HREF = re.compile(rb"""href\s*=\s*["']([^"'<>\s]{1,500})["']""", re.I)
 
 
 class FeedError(ValueError):
@@ -51,8 +57,19 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "") -> ParsedFeed:
     if body.lstrip()[:1] in (b"{", b"["):
         return _parse_json_feed(body, url)
     if content_type in ("text/html", "application/xhtml+xml") or _HTML_START.match(body[:1024]):
-        raise FeedError("that link is a web page, not an RSS, Atom or JSON feed")
+        named = _feed_named_by_page(body, url)
+        hint = f"; the page names its feed: {named}" if named else ""
+        raise FeedError(f"that link is a web page, not an RSS, Atom or JSON feed{hint}")
     return _parse_xml_feed(body, url, content_type)
+
+
+def _feed_named_by_page(page: bytes, url: str) -> str | None:
+    """The feed a web page advertises in its head, so the admin can follow that instead."""
+    for tag in _LINK_TAG.findall(page[:200_000]):
+        href = _HREF.search(tag)
+        if href and _FEED_TYPE.search(tag) and b"alternate" in tag.lower():
+            return _http_link(href.group(1).decode("utf-8", "replace"), url)
+    return None
 
 
 def _parse_xml_feed(body: bytes, url: str, content_type: str) -> ParsedFeed:
