@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from bot.store.feeds import FeedItemStatus
 from tests.handlers import updates
 from tests.handlers.conftest import ADMIN_ID, BotUnderTest
+from tests.handlers.test_hostile_input import HOSTILE_TEXT, QUICK, _check
 from tests.helpers.feed_site import FeedSite, article_page, rss
 
 pytestmark = pytest.mark.slow
@@ -338,3 +341,25 @@ async def test_remove_keeps_the_articles_and_only_admins_may(
     assert "No feeds are followed yet" in await _admin(bot, "/feed list")
     usage = await _admin(bot, "/feed")
     assert "/feed add URL" in usage
+
+
+@QUICK
+@given(
+    template=st.sampled_from(
+        [
+            "/feed {}",
+            "/feed add {}",
+            "/feed add http://127.0.0.1:9/feed.xml {}",
+            "/feed remove {}",
+            "/feed poll {}",
+            "/feed list {}",
+        ]
+    ),
+    argument=HOSTILE_TEXT,
+)
+async def test_feed_commands_with_hostile_arguments(
+    bot: BotUnderTest, template: str, argument: str
+) -> None:
+    # Only 127.0.0.1 is ever asked: a hostile argument is never a link to another host.
+    assume(not argument.lstrip().lower().startswith(("http://", "https://")))
+    _check(await bot.send(updates.private(template.format(argument), user_id=ADMIN_ID)))
