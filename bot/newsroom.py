@@ -110,11 +110,14 @@ class Newsroom:
         added_by: int | None,
         *,
         date_asked_in: int | None = None,
+        refresh: bool = True,
     ) -> AddOutcome:
         """Parse, process and store one article; the same text twice is reported, not stored.
 
         An article without a publication date raises MissingDateError. With `date_asked_in` (the
-        chat its admin was asked in) it is kept first, and `add_with_date` finishes it.
+        chat its admin was asked in) it is kept first, and `add_with_date` finishes it. With
+        `refresh=False` the view is not rebuilt: a caller adding many (a feed poll) calls `reload`
+        once at the end, rather than merging every briefing again for each article.
         """
         try:
             article = await self.parse(text, meta)
@@ -132,7 +135,8 @@ class Newsroom:
                 stored = await self._store.articles.add(briefing, raw_text=text, added_by=added_by)
             except DuplicateArticleError as exc:
                 return AddOutcome(exc.existing, None, duplicate=True)
-            await self._refresh()
+            if refresh:
+                await self._refresh()
             return AddOutcome(stored, briefing, duplicate=False)
 
     async def is_waiting_for_date(self, chat_id: int, user_id: int) -> bool:

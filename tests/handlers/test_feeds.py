@@ -182,8 +182,11 @@ async def test_at_most_max_per_poll_articles_and_the_rest_next_time(
         content_type="application/rss+xml",
         etag='"same"',
     )
+    version = bot.services.newsroom.view.version
     first = await _admin(bot, f"/feed add {feed_url}")
     assert "2 new articles" in first
+    # The briefing was rebuilt once for the poll, not once per article.
+    assert bot.services.newsroom.view.version == version + 1
     assert "1 more new entry left for the next check" in first
     # The feed did not change, but its validators were not kept: the next poll reads it all.
     second = await _admin(bot, "/feed poll 1")
