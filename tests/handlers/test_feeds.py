@@ -307,16 +307,21 @@ async def test_a_feed_failing_every_poll_stays_listed_with_its_error(
 
 async def test_the_job_polls_due_feeds(bot: BotUnderTest, site: FeedSite) -> None:
     _publish(site, "bridge", published="2021-05-04")
-    feed_url = site.put("/rss.xml", rss("Gazette", []), content_type="application/rss+xml")
-    await _admin(bot, f"/feed add {feed_url}")
-    site.put(
-        "/rss.xml", rss("Gazette", [_item(site, "bridge")]), content_type="application/rss+xml"
-    )
+    _publish(site, "ferry", published="2021-05-05")
+    for name in ("one", "two"):
+        url = site.put(f"/{name}.xml", rss(name, []), content_type="application/rss+xml")
+        await _admin(bot, f"/feed add {url}")
+    site.put("/one.xml", rss("one", [_item(site, "bridge")]), content_type="application/rss+xml")
+    site.put("/two.xml", rss("two", [_item(site, "ferry")]), content_type="application/rss+xml")
     assert await bot.services.feeds.poll_due() == []  # not due for another interval
     bot.clock.now += dt.timedelta(minutes=17)
-    [report] = await bot.services.feeds.poll_due()
-    assert report.count(FeedItemStatus.TAKEN) == 1
+    reports = await bot.services.feeds.poll_due()
+    assert sorted((r.title, r.count(FeedItemStatus.TAKEN)) for r in reports) == [
+        ("one", 1),
+        ("two", 1),
+    ]
     assert await bot.services.feeds.poll_due() == []  # leased and rescheduled
+    assert len(await bot.services.store.list_articles()) == 3
     assert bot.app.job_queue is not None
     assert [job.name for job in bot.app.job_queue.get_jobs_by_name("feeds")] == ["feeds"]
 
