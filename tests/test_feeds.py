@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 import json
 import random
+import time
+from pathlib import Path
 
 import pytest
 
@@ -159,10 +161,12 @@ def test_a_huge_feed_is_cut_to_its_newest_entries() -> None:
     assert feed.entries[0].title == f"Item {MAX_ENTRIES + 49}"
 
 
-def test_a_feed_string_is_never_opened_as_a_path_or_url(tmp_path: object) -> None:
-    # feedparser opens a string that names a file or URL; parse_feed hands it bytes only.
-    with pytest.raises(FeedError):
-        parse_feed(b"/etc/passwd", url=FEED_URL)
+def test_a_feed_body_is_never_opened_as_a_path(tmp_path: Path) -> None:
+    # feedparser opens a string that names a file or URL; parse_feed hands it the bytes only.
+    on_disk = tmp_path / "feed.xml"
+    on_disk.write_text(rss("Read from disk", []))
+    with pytest.raises(FeedError, match="not an RSS"):
+        parse_feed(str(on_disk).encode(), url=FEED_URL)
 
 
 @pytest.mark.parametrize(
@@ -214,3 +218,22 @@ def test_backoff_doubles_after_each_failure_up_to_a_day_with_jitter() -> None:
     assert all(a <= b for a, b in itertools.pairwise(failing))
     assert failing[-1] <= MAX_BACKOFF
     assert next_poll_delay(interval, 10_000) <= MAX_BACKOFF
+
+
+def test_entity_bombs_and_external_entities_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-ON-DISK")
+    levels = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">{levels}'
+        f'<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+        '<rss version="2.0"><channel><title>&lol9;&xxe;</title>'
+        "<item><title>x</title><link>https://news.example/x</link></item></channel></rss>"
+    ).encode()
+    started = time.monotonic()
+    feed = parse_feed(bomb, url=FEED_URL)
+    assert time.monotonic() - started < 5  # a billion "lol"s would take minutes and gigabytes
+    assert len(feed.title) < 100
+    assert "lollol" not in feed.title
+    assert "SECRET" not in feed.title
+    assert [e.link for e in feed.entries] == ["https://news.example/x"]
