@@ -186,9 +186,10 @@ class DemoChat:
         if self._feed_file is not None and not self._feed_file.is_file():
             raise FileNotFoundError(f"{feed}: no such feed file")
         updates: dict[str, object] = {"admin_user_ids": settings.admin_user_ids | {DEMO_USER_ID}}
-        if self._feed_file is not None:
-            # The feed file is served from 127.0.0.1 to this demo alone; its one user is the
-            # person at this terminal, so there is no one to guard the local network from.
+        if feed is not None:
+            # A feed file is served from 127.0.0.1 to this demo alone, and a URL may name a test
+            # server on this machine; the demo's one user is the person at this terminal, so
+            # there is no one to guard the local network from.
             updates["allow_private_urls"] = True
         if "database_url" not in settings.model_fields_set:
             # A throwaway store unless DATABASE_URL says otherwise: the demo leaves nothing behind.

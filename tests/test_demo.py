@@ -13,6 +13,7 @@ import pytest
 from bot.config import Settings
 from bot.demo import DemoChat
 from tests.conftest import ROOT
+from tests.helpers.feed_site import FeedSite
 
 pytestmark = pytest.mark.slow
 
@@ -110,3 +111,25 @@ def test_demo_with_a_missing_feed_file_is_bad_input(tmp_path: Path) -> None:
     result = _demo_process(tmp_path, "--feed", "nowhere.xml", typed="")
     assert result.returncode == 2
     assert "nowhere.xml: no such feed file" in result.stderr
+
+
+async def test_demo_follows_a_feed_by_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = ROOT / "content" / "demo-feed"
+    with FeedSite() as site:
+        for page in folder.iterdir():
+            site.put(page.name, page.read_bytes(), content_type="text/html; charset=utf-8")
+        feed_url = site.put(
+            "feed.xml", (folder / "feed.xml").read_bytes(), content_type="application/rss+xml"
+        )
+        shown: list[str] = []
+        lines: asyncio.Queue[str | None] = asyncio.Queue()
+        for line in ("/articles", None):
+            lines.put_nowait(line)
+        settings = Settings(_env_file=None)  # type: ignore[call-arg]
+        chat = DemoChat(settings, out=shown.append, pictures=tmp_path / "pictures", feed=feed_url)
+        assert await chat.run(lines) == 0
+    text = "\n".join(shown)
+    assert f"> /feed add {feed_url}" in text
+    assert "3 new articles" in text
+    assert "Port of Halden shut as dock workers strike" in text
