@@ -1,15 +1,18 @@
-"""Feeds -> Telegram HTML for the admins: the list, what a poll took, following and removing."""
+"""Feeds -> Telegram HTML for the admins: the list, what a poll took, following and removing.
+
+Pure, like the rest of rendering: it reads feeds and poll reports through the protocols below,
+not the store's or the poller's types.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.feeds.poller import PollReport
 from bot.render.entries import CLIP_LINE, format_date
 from bot.render.html import clip, escape, split_html
-from bot.store.feeds import FeedItemStatus, StoredFeed
 
 FEED_USAGE = (
     "Feeds: <code>/feed add URL [topic ...]</code> follows an RSS, Atom or JSON feed (topics "
@@ -18,6 +21,62 @@ FEED_USAGE = (
 )
 # Entries named one by one in a poll report; the rest are counted.
 REPORT_ENTRIES = 10
+TAKEN, SKIPPED = "taken", "skipped"
+
+
+class FeedLine(Protocol):
+    """A followed feed as /feed list shows it."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def topics(self) -> Sequence[str]: ...
+    @property
+    def last_fetched_at(self) -> dt.datetime | None: ...
+    @property
+    def last_error(self) -> str | None: ...
+    @property
+    def failures(self) -> int: ...
+    @property
+    def next_poll_at(self) -> dt.datetime: ...
+    @property
+    def articles_taken(self) -> int: ...
+
+
+class EntryLine(Protocol):
+    """What became of one entry: taken, skipped or failed (`status` as its string)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def article_id(self) -> str | None: ...
+    @property
+    def reason(self) -> str | None: ...
+
+
+class PollLines(Protocol):
+    """What one poll of one feed did."""
+
+    @property
+    def feed_id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def not_modified(self) -> bool: ...
+    @property
+    def seen_before(self) -> int: ...
+    @property
+    def left_over(self) -> int: ...
+    @property
+    def outcomes(self) -> Sequence[EntryLine]: ...
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -33,7 +92,7 @@ def _name(feed_id: int, title: str) -> str:
     return f"<b>{escape(clip(title, CLIP_LINE))}</b> (feed <code>{feed_id}</code>)"
 
 
-def render_feed_list(feeds: Sequence[StoredFeed], zone: ZoneInfo) -> list[str]:
+def render_feed_list(feeds: Sequence[FeedLine], zone: ZoneInfo) -> list[str]:
     """Every followed feed: id, title, URL, last fetch, articles given and the last error."""
     if not feeds:
         return ["No feeds are followed yet. " + FEED_USAGE]
@@ -61,7 +120,7 @@ def render_feed_list(feeds: Sequence[StoredFeed], zone: ZoneInfo) -> list[str]:
     return split_html("\n\n".join(blocks))
 
 
-def render_followed(feed: StoredFeed, interval_minutes: int, max_per_poll: int) -> str:
+def render_followed(feed: FeedLine, interval_minutes: int, max_per_poll: int) -> str:
     """The reply to /feed add: the feed's title and id, and what happens next."""
     topics = f", only entries about {escape(', '.join(feed.topics))}" if feed.topics else ""
     return (
@@ -70,15 +129,15 @@ def render_followed(feed: StoredFeed, interval_minutes: int, max_per_poll: int) 
     )
 
 
-def render_poll_report(report: PollReport) -> str:
+def render_poll_report(report: PollLines) -> str:
     """What one poll took and skipped, or the one line that says why it failed."""
     name = _name(report.feed_id, report.title)
     if report.error is not None:
         return f"{name}: could not be read: {escape(report.error)}."
     if report.not_modified:
         return f"{name}: nothing new (the feed has not changed since the last check)."
-    taken = [o for o in report.outcomes if o.status is FeedItemStatus.TAKEN]
-    others = [o for o in report.outcomes if o.status is not FeedItemStatus.TAKEN]
+    taken = [o for o in report.outcomes if o.status == TAKEN]
+    others = [o for o in report.outcomes if o.status != TAKEN]
     lines = [f"{name}: {_plural(len(taken), 'new article')}."]
     for outcome in taken[:REPORT_ENTRIES]:
         lines.append(
@@ -86,7 +145,7 @@ def render_poll_report(report: PollReport) -> str:
             f"(<code>{escape(outcome.article_id or '')}</code>)"
         )
     for outcome in others[:REPORT_ENTRIES]:
-        verb = "skipped" if outcome.status is FeedItemStatus.SKIPPED else "failed, to retry"
+        verb = "skipped" if outcome.status == SKIPPED else "failed, to retry"
         lines.append(
             f"• {verb}: {escape(clip(outcome.title or 'untitled entry', 120))}: "
             f"{escape(clip(outcome.reason or '', 200))}"
@@ -102,13 +161,13 @@ def render_poll_report(report: PollReport) -> str:
     return "\n".join(lines)
 
 
-def render_poll_reports(reports: Sequence[PollReport]) -> list[str]:
+def render_poll_reports(reports: Sequence[PollLines]) -> list[str]:
     if not reports:
         return ["No feeds are followed yet. " + FEED_USAGE]
     return split_html("\n\n".join(render_poll_report(report) for report in reports))
 
 
-def render_removed(feed: StoredFeed) -> str:
+def render_removed(feed: FeedLine) -> str:
     given = _plural(feed.articles_taken, "article")
     return (
         f"Stopped following {_name(feed.id, feed.title)}. The {given} it gave stay in the briefing."
