@@ -371,3 +371,17 @@ async def test_feed_commands_with_hostile_arguments(
     # Only 127.0.0.1 is ever asked: a hostile argument is never a link to another host.
     assume(not argument.lstrip().lower().startswith(("http://", "https://")))
     _check(await bot.send(updates.private(template.format(argument), user_id=ADMIN_ID)))
+
+
+async def test_feed_is_in_the_admins_menu_and_help_only(bot: BotUnderTest) -> None:
+    menus = {
+        json.dumps(call.params.get("scope")): json.dumps(call.params.get("commands"))
+        for call in bot.api.calls
+        if call.method == "setMyCommands"
+    }
+    admin_menu = next(commands for scope, commands in menus.items() if str(ADMIN_ID) in scope)
+    public_menu = next(commands for scope, commands in menus.items() if "default" in scope)
+    assert '"feed"' in admin_menu
+    assert '"feed"' not in public_menu
+    assert "/feed add URL" in await _admin(bot, "/help")
+    assert "/feed" not in _visible(await bot.send(updates.private("/help", user_id=500)))
