@@ -117,7 +117,7 @@ async def test_follow_a_feed_take_its_entries_then_only_what_is_new(
     assert "Following Harbour Gazette (feed 1)" in reply
     assert "2 new articles" in reply
     assert "skipped: Fish market opens on the quay: no publication date" in reply
-    stored = {a.title: a for a in await bot.services.store.list_articles()}
+    stored = {a.title: a for a in await bot.services.store.articles.all()}
     assert stored["Harbour bridge to close for repairs"].published == dt.date(2021, 5, 3)
     assert stored["Ferry service to replace the bridge"].published == dt.date(2021, 5, 5)
     assert stored["Ferry service to replace the bridge"].source == "Harbour Gazette"
@@ -167,7 +167,7 @@ async def test_follow_a_feed_take_its_entries_then_only_what_is_new(
     assert "the same text as article" in changed
     assert "2 entries taken or refused before" in changed
     assert len(site.hits("/news/bridge")) == 1
-    assert len(await bot.services.store.list_articles()) == 1 + 3  # the seed, then three
+    assert len(await bot.services.store.articles.all()) == 1 + 3  # the seed, then three
 
 
 async def test_at_most_max_per_poll_articles_and_the_rest_next_time(
@@ -194,7 +194,7 @@ async def test_at_most_max_per_poll_articles_and_the_rest_next_time(
     assert "If-None-Match" not in site.hits("/rss.xml")[-1].headers
     third = await _admin(bot, "/feed poll 1")
     assert "nothing new" in third
-    assert len(await bot.services.store.list_articles()) == 4
+    assert len(await bot.services.store.articles.all()) == 4
 
 
 async def test_atom_and_json_feeds_and_topics(bot: BotUnderTest, site: FeedSite) -> None:
@@ -232,7 +232,7 @@ async def test_atom_and_json_feeds_and_topics(bot: BotUnderTest, site: FeedSite)
     reply = await _admin(bot, f"/feed add {json_url}")
     assert "Following Quay JSON (feed 2)" in reply
     assert "1 new article" in reply
-    titles = [a.title for a in await bot.services.store.list_articles()]
+    titles = [a.title for a in await bot.services.store.articles.all()]
     assert "Harbour bridge to close for repairs" in titles
 
     duplicate = await _admin(bot, f"/feed add {json_url}")
@@ -321,7 +321,7 @@ async def test_the_job_polls_due_feeds(bot: BotUnderTest, site: FeedSite) -> Non
         ("two", 1),
     ]
     assert await bot.services.feeds.poll_due() == []  # leased and rescheduled
-    assert len(await bot.services.store.list_articles()) == 3
+    assert len(await bot.services.store.articles.all()) == 3
     assert bot.app.job_queue is not None
     assert [job.name for job in bot.app.job_queue.get_jobs_by_name("feeds")] == ["feeds"]
 
@@ -344,7 +344,7 @@ async def test_remove_keeps_the_articles_and_only_admins_may(
     removed = await _admin(bot, "/feed remove 1")
     assert "Stopped following Gazette (feed 1). The 1 article it gave stay" in removed
     assert "Harbour bridge to close for repairs" in [
-        a.title for a in await bot.services.store.list_articles()
+        a.title for a in await bot.services.store.articles.all()
     ]
     assert "No feeds are followed yet" in await _admin(bot, "/feed list")
     usage = await _admin(bot, "/feed")
