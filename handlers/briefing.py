@@ -141,10 +141,14 @@ def _topic_named(context: BriefingContext, query: str) -> Topic | None:
 
 
 async def topic(update: Update, context: BriefingContext) -> None:
-    """/topic NAME: one configured topic."""
+    """/topic NAME: one configured topic, or one of the articles' own subjects."""
     lexicon = context.services.newsroom.lexicon
-    query = _query(context).lower().replace(" ", "_").lstrip("/")
-    if not query or lexicon.get(query) is None:
+    asked = _query(context)
+    query = asked.lower().replace(" ", "_").lstrip("/")
+    found = _topic_named(context, asked) if asked else None
+    if found is not None:
+        query = found.key
+    if not query or (lexicon.get(query) is None and found is None):
         listed = " ".join(f"/{escape(k)}" for k in lexicon.keys) or "none configured"
         shown = f"I don't know the topic “{escape(query[:40])}”. " if query else "Which topic? "
         await reply_text(update, context, f"{shown}Topics: {listed}")

@@ -72,6 +72,7 @@ def briefing_json(briefing: ArticleBriefing) -> dict[str, Any]:
         "topics": {
             topic.key: {
                 "label": topic.label,
+                "kind": topic.kind.value,
                 "positions": [
                     {
                         "actor": p.actor,
@@ -93,6 +94,10 @@ def briefing_json(briefing: ArticleBriefing) -> dict[str, Any]:
                     if q.source.sentence in topic_sentences[topic.key]
                 ],
                 "sentences": [_sentence(article, r) for r in topic.sentences],
+                "parties": [
+                    {"actor": p.actor, "sentence": p.source.sentence} for p in topic.parties
+                ],
+                "terms": topic.terms,
             }
             for topic in briefing.topics
         },

@@ -35,8 +35,11 @@ class StanceCue:
 class TopicDefinition:
     key: str
     label: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # each names the topic on its own
     stances: tuple[StanceCue, ...] = ()  # cues for this topic only, beside the lexicon's
+    # Words with other senses ("vote" on a bill, a "travel ban"): they count for the topic only in
+    # an article that also uses one of `terms`, since a word keeps one sense through a story.
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,10 +77,21 @@ def load_lexicon(path: Path) -> TopicLexicon:
         terms = table.get("terms")
         if not isinstance(label, str) or not isinstance(terms, list) or not terms:
             raise LexiconError(f"topic {key!r} needs a text label and a non-empty list of terms")
-        if not all(isinstance(t, str) and t.strip() for t in terms):
+        related = table.get("related", [])
+        if not isinstance(related, list):
+            raise LexiconError(f"topic {key!r}: related must be a list of terms")
+        if not all(isinstance(t, str) and t.strip() for t in [*terms, *related]):
             raise LexiconError(f"topic {key!r}: every term must be non-empty text")
         own = _read_stances(key, table["stances"]) if "stances" in table else ()
-        topics.append(TopicDefinition(key, label, tuple(t.strip().lower() for t in terms), own))
+        topics.append(
+            TopicDefinition(
+                key,
+                label,
+                tuple(t.strip().lower() for t in terms),
+                own,
+                tuple(t.strip().lower() for t in related),
+            )
+        )
     return TopicLexicon(tuple(topics), shared)
 
 

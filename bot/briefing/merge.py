@@ -11,6 +11,7 @@ from bot.briefing.models import (
     ArticleBriefing,
     Briefing,
     Event,
+    Party,
     Place,
     Position,
     Quote,
@@ -161,17 +162,38 @@ def _merge_topics(
     for item in items:
         for topic in item.topics:
             positions = [_remap_position(p, id_map, names) for p in topic.positions]
+            parties = [_remap_party(p, id_map, names) for p in topic.parties]
             known = topics.get(topic.key)
             if known is None:
-                topics[topic.key] = topic.model_copy(update={"positions": positions})
+                topics[topic.key] = topic.model_copy(
+                    update={"positions": positions, "parties": _unique_parties(parties)}
+                )
             else:
                 topics[topic.key] = known.model_copy(
                     update={
                         "sentences": [*known.sentences, *topic.sentences],
                         "positions": [*known.positions, *positions],
+                        "parties": _unique_parties([*known.parties, *parties]),
+                        "terms": list(dict.fromkeys([*known.terms, *topic.terms])),
                     }
                 )
     return list(topics.values())
+
+
+def _remap_party(party: Party, id_map: dict[str, str], names: dict[str, str]) -> Party:
+    actor_id = id_map.get(party.actor_id, party.actor_id)
+    actor = names.get(actor_id, party.actor)
+    if (actor_id, actor) == (party.actor_id, party.actor):
+        return party
+    return replace(party, actor_id=actor_id, actor=actor)
+
+
+def _unique_parties(parties: list[Party]) -> list[Party]:
+    """One party per actor: the first sentence that ties them to the topic."""
+    unique: dict[str, Party] = {}
+    for party in parties:
+        unique.setdefault(party.actor_id, party)
+    return list(unique.values())
 
 
 def _merge_places(items: list[ArticleBriefing]) -> list[Place]:

@@ -43,6 +43,11 @@ class QuoteKind(StrEnum):
     REPORTED = "reported"
 
 
+class TopicKind(StrEnum):
+    LEXICON = "lexicon"  # configured in content/topics.toml, each also a command
+    SUBJECT = "subject"  # one of an article's own main subjects, discovered from its text
+
+
 class Stance(StrEnum):
     PROPOSES = "proposes"
     REJECTS = "rejects"
@@ -141,11 +146,24 @@ class Position:
     source: SourceRef
 
 
+@dataclass(frozen=True, slots=True, kw_only=True, config=_FACT_CONFIG)
+class Party:
+    """An actor involved in a topic, and the first sentence that ties them to it."""
+
+    actor_id: str
+    actor: str
+    source: SourceRef
+
+
 class Topic(_Model):
-    key: str  # [a-z0-9_]{1,32}, as in the lexicon file
+    key: str  # [a-z0-9_]{1,32}: the lexicon's key, or one made from a discovered subject's words
     label: str
     sentences: list[SourceRef] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
+    # Briefings stored before subjects were discovered hold only lexicon topics: the defaults.
+    kind: TopicKind = TopicKind.LEXICON
+    parties: list[Party] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=list)  # how the article names a discovered subject
 
 
 class Place(_Model):

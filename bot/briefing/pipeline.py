@@ -13,6 +13,7 @@ from bot.briefing.models import Article, ArticleBriefing
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
+from bot.briefing.subjects import find_subjects
 from bot.briefing.timeline import find_dates, find_events
 from bot.briefing.topics import find_topics
 from bot.briefing.version import engine_version
@@ -34,7 +35,8 @@ def extract(parsed: ParsedArticle, lexicon: TopicLexicon) -> ArticleBriefing:
         actors=actors.actors,
         quotes=quotes,
         events=find_events(parsed, dates, actors, places),
-        topics=find_topics(parsed, lexicon, actors, dates, quotes),
+        topics=find_topics(parsed, lexicon, actors, dates, quotes)
+        + find_subjects(parsed, lexicon, actors, dates, quotes),
         places=places.places,
         figures=find_figures(parsed, places),
         engine_version=engine_version(lexicon),

@@ -218,10 +218,11 @@ class BriefingIndex:
         for quote in briefing.quotes:
             for key in topics_at.get((quote.source.article_id, quote.source.sentence), ()):
                 self._quotes_for_topic.setdefault(key, []).append(quote)
-        # Folded key, label and lexicon terms -> topic keys, for free-text questions.
+        # Folded key, label and terms (the lexicon's, or the words an article names a discovered
+        # subject by) -> topic keys, for free-text questions.
         self._topic_phrases: dict[str, list[str]] = {}
         for topic in briefing.topics:
-            phrases = [topic.key, topic.label, *terms.get(topic.key, ())]
+            phrases = [topic.key, topic.label, *terms.get(topic.key, ()), *topic.terms]
             for phrase in phrases:
                 key = fold(phrase)
                 if key and topic.key not in self._topic_phrases.get(key, []):
@@ -324,7 +325,7 @@ class BriefingIndex:
         return self._topics.get(key)
 
     def topics(self) -> list[Topic]:
-        """In lexicon order."""
+        """In the order the articles first raised them."""
         return list(self.briefing.topics)
 
     def topic_keys_of(self, ref: SourceRef) -> list[str]:

@@ -59,13 +59,20 @@ _NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # Matching terms
 
 
+# A related term's match id: the topic key and a suffix no key can have (keys are [a-z0-9_]).
+_RELATED = " related"
+
+
 @dataclass(frozen=True)
 class _TopicMatcher:
     by_surface: PhraseMatcher
     by_lemma: PhraseMatcher
 
     def spans(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
-        """Term matches per topic key, longest first where two overlap."""
+        """Term matches per topic key, longest first where two overlap.
+
+        A topic's related terms count only where one of its own terms occurs in the article.
+        """
         strings = doc.vocab.strings
         found: dict[str, set[tuple[int, int]]] = defaultdict(set)
         # A pipeline without a lemmatizer still matches the written forms.
@@ -73,7 +80,11 @@ class _TopicMatcher:
         for matcher in (self.by_surface, self.by_lemma) if lemmas else (self.by_surface,):
             for match_id, start, end in matcher(doc):
                 found[strings[match_id]].add((start, end))
-        return {key: _without_overlaps(spans) for key, spans in found.items()}
+        return {
+            key: _without_overlaps(spans | found.get(key + _RELATED, set()))
+            for key, spans in found.items()
+            if not key.endswith(_RELATED)
+        }
 
 
 def _without_overlaps(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -94,15 +105,28 @@ def _topic_matcher(lexicon: TopicLexicon, vocab: Vocab) -> _TopicMatcher:
     by_surface = PhraseMatcher(vocab, attr="LOWER")
     by_lemma = PhraseMatcher(vocab, attr="LEMMA")
     for topic in lexicon.topics:
-        patterns = [tokenizer(term) for term in topic.terms]
-        by_surface.add(topic.key, patterns)
-        # Terms are written in dictionary form, so a term's words are its lemmas: "airstrike"
-        # then also matches "airstrikes".
-        by_lemma.add(
-            topic.key,
-            [Doc(vocab, words=[t.text for t in p], lemmas=[t.lower_ for t in p]) for p in patterns],
-        )
+        for key, terms in ((topic.key, topic.terms), (topic.key + _RELATED, topic.related)):
+            if not terms:
+                continue
+            patterns = [tokenizer(term) for term in terms]
+            by_surface.add(key, patterns)
+            # Terms are written in dictionary form, so a term's words are its lemmas:
+            # "airstrike" then also matches "airstrikes".
+            by_lemma.add(
+                key,
+                [
+                    Doc(vocab, words=[t.text for t in p], lemmas=[t.lower_ for t in p])
+                    for p in patterns
+                ],
+            )
     return _TopicMatcher(by_surface, by_lemma)
+
+
+def term_matches(parsed: ParsedArticle, lexicon: TopicLexicon) -> dict[str, list[tuple[int, int]]]:
+    """Where each configured topic's terms occur in the article, as token spans per topic key."""
+    if not lexicon.topics:
+        return {}
+    return _topic_matcher(lexicon, parsed.doc.vocab).spans(parsed.doc)
 
 
 def find_topics(
@@ -115,15 +139,15 @@ def find_topics(
     """The configured topics the article mentions, the most discussed first."""
     if not lexicon.topics:
         return []
-    matches = _topic_matcher(lexicon, parsed.doc.vocab).spans(parsed.doc)
-    reader = _PositionReader(parsed, actors, dates, quotes)
+    matches = term_matches(parsed, lexicon)
+    reader = PositionReader(parsed, actors, dates, quotes)
     ranked = []
     for order, topic in enumerate(lexicon.topics):
         spans = matches.get(topic.key)
         if not spans:
             continue
         sentences = sorted({parsed.sentence_index(start) for start, _ in spans})
-        cues = _cue_index(lexicon.stances + topic.stances)
+        cues = cue_index(lexicon.stances + topic.stances)
         topic_model = Topic(
             key=topic.key,
             label=topic.label,
@@ -135,7 +159,8 @@ def find_topics(
     return [topic for _, _, topic in ranked]
 
 
-def _cue_index(cues: Iterable[StanceCue]) -> dict[str, list[StanceCue]]:
+def cue_index(cues: Iterable[StanceCue]) -> dict[str, list[StanceCue]]:
+    """Stance cues by their first word, the longer of two that start alike first."""
     index: dict[str, list[StanceCue]] = defaultdict(list)
     for cue in cues:
         index[cue.word].append(cue)
@@ -154,7 +179,9 @@ class _Party:
 
 
 @dataclass
-class _PositionReader:
+class PositionReader:
+    """Reads each party's stance on a topic from the cues its terms depend on in the parse."""
+
     parsed: ParsedArticle
     actors: ActorIndex
     dates: list[DateMention]

@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.briefing.lexicon import TopicLexicon
 
 # Bump when the model's meaning changes; the fingerprint below also tracks every code change.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 @cache

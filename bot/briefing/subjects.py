@@ -1,0 +1,398 @@
+"""Each article's own main subjects, discovered from its text beside the configured topics.
+
+pytextrank's Biased TextRank ranks the article's noun phrases (spaCy's noun chunks and entities)
+by how central their words are in the article's co-occurrence graph, with the random walk biased
+toward the words of the headline, which names what a news story is about. The ranking is the
+library's; this module decides which ranked phrases can name a subject, which of them name the
+same one, and reads each subject's parties and their positions as the configured topics do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.actors import ActorIndex
+from bot.briefing.gazetteer import ascii_fold
+from bot.briefing.lexicon import TOPIC_KEY, TopicLexicon
+from bot.briefing.models import Party, Position, Quote, Topic, TopicKind
+from bot.briefing.parsed import ParsedArticle
+from bot.briefing.timeline import DateMention
+from bot.briefing.topics import PositionReader, cue_index, term_matches
+from bot.briefing.vocabulary import TITLE_WORDS
+
+MAX_SUBJECTS = 3
+MAX_PARTIES = 6
+KEY_LENGTH = 32
+# The bot's own commands: a subject's key is also the /topic argument and must never read as one
+# of them. (A test keeps this in step with handlers/commands.py, which the engine cannot import.)
+COMMAND_NAMES = frozenset(
+    {
+        "add", "articles", "brief", "digest", "feed", "help", "quotes", "remove", "reprocess",
+        "settings", "start", "stats", "story", "subscribe", "timeline", "topic", "unsubscribe",
+        "where", "who",
+    }
+)  # fmt: skip
+# What a clashing key gets appended, so that it stays readable and unique.
+_KEY_SUFFIX = "_subject"
+_JOINING_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "to", "for", "in", "on"})
+# How much more a headline word weighs than any other word where the random walk restarts.
+_HEADLINE_BIAS = 20.0
+# The parts of speech TextRank builds its word graph from (pytextrank's own default).
+_GRAPH_POS = ["ADJ", "NOUN", "PROPN", "VERB"]
+# Entity labels of what a story is set among (its actors, places, times and amounts), which are
+# parties or circumstances of a subject rather than the subject itself. Events, laws, products,
+# works and languages can be what a story is about.
+_SETTING_LABELS = frozenset(
+    {
+        "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "PERCENT", "MONEY",
+        "QUANTITY", "ORDINAL", "CARDINAL",
+    }
+)  # fmt: skip
+# Words at the edge of a noun phrase that do not name its subject ("the", "many", "its", "3").
+_EDGE_POS = frozenset({"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "SYM", "AUX", "PUNCT"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+# A subject the article names in fewer sentences than this is a detail, unless the headline
+# names it; a short statement (fewer sentences than _SHORT_ARTICLE) names each thing once.
+_MIN_SENTENCES = 2
+_SHORT_ARTICLE = 12
+# A subject's word must rank at least this share of the best subject's word's rank: three
+# subjects only where the article has three, not one and two details.
+_MIN_RANK_SHARE = 0.3
+# Two words name one subject when at least this share of the phrases headed by one also hold the
+# other ("iodine deficiency" in most mentions of "deficiency" makes it part of "iodine").
+_SAME_SUBJECT_SHARE = 0.5
+# A label longer than this describes a subject rather than names it.
+_LABEL_WORDS = 4
+_NON_KEY = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class _Draft:
+    """One subject being gathered: its head word, that word's rank and the phrases naming it."""
+
+    head: str  # the lemma of the noun heading the phrases that found it
+    rank: float
+    mentions: list[Span] = field(default_factory=list)
+    configured: bool = False  # a configured topic's term names it: that topic covers it
+
+    def sentences(self, parsed: ParsedArticle) -> list[int]:
+        return sorted({parsed.sentence_index(span.start) for span in self.mentions})
+
+    def share_holding(self, word: str) -> float:
+        """The share of this subject's phrases that hold `word` (as a lemma)."""
+        holding = sum(word in content_words(span) for span in self.mentions)
+        return holding / len(self.mentions) if self.mentions else 0.0
+
+
+def find_subjects(
+    parsed: ParsedArticle,
+    lexicon: TopicLexicon,
+    actors: ActorIndex,
+    dates: list[DateMention],
+    quotes: list[Quote],
+) -> list[Topic]:
+    """The article's own main subjects (one to three), each with its parties and positions."""
+    headline = headline_words(parsed)
+    chosen = _main_drafts(parsed, lexicon, actors, headline)
+    reader = PositionReader(parsed, actors, dates, quotes)
+    cues = cue_index(lexicon.stances)
+    taken = set(lexicon.keys) | COMMAND_NAMES
+    subjects = []
+    for draft in chosen:
+        label_span = _label_span(draft, headline)
+        key = subject_key(label_span, taken)
+        if key is None:
+            continue
+        taken.add(key)
+        sentences = draft.sentences(parsed)
+        spans = [(span.start, span.end) for span in sorted(draft.mentions, key=lambda s: s.start)]
+        positions = reader.positions(spans, cues)
+        subjects.append(
+            Topic(
+                key=key,
+                label=label_text(label_span),
+                kind=TopicKind.SUBJECT,
+                sentences=[parsed.ref(parsed.sentences[i].start) for i in sentences],
+                positions=positions,
+                parties=_parties(parsed, actors, sentences, positions),
+                terms=sorted({span.text.lower() for span in draft.mentions}),
+            )
+        )
+    return subjects
+
+
+def _main_drafts(
+    parsed: ParsedArticle, lexicon: TopicLexicon, actors: ActorIndex, headline: set[str]
+) -> list[_Draft]:
+    """The subjects worth naming, the ones the headline names first, then by rank."""
+    doc = parsed.doc
+    if not any(token.pos_ in _CONTENT_POS for token in doc):
+        return []
+    configured = {
+        i for spans in term_matches(parsed, lexicon).values() for start, end in spans
+        for i in range(start, end)
+    }  # fmt: skip
+    known = headline | _lead_words(parsed)
+    least = _MIN_SENTENCES if len(parsed.sentences) >= _SHORT_ARTICLE else 1
+    ranks, chunks = _ranked_words(doc, headline)
+    mentions = [span for chunk in chunks if (span := subject_span(chunk, actors)) is not None]
+    candidates = [
+        draft
+        for draft in _drafts(_without_overlaps(mentions), ranks, configured)
+        if not draft.configured
+        and _specific(_label_span(draft, headline), known)
+        and (draft.head in headline or len(draft.sentences(parsed)) >= least)
+    ]
+    best = candidates[0].rank if candidates else 0.0
+    chosen = [draft for draft in candidates if draft.rank >= _MIN_RANK_SHARE * best]
+    # The headline says what the story is about: what it names comes before what only ranks well.
+    chosen.sort(key=lambda draft: draft.head not in headline)
+    return chosen[:MAX_SUBJECTS]
+
+
+def headline_words(parsed: ParsedArticle) -> set[str]:
+    """The headline's words, and the lemma of each in the article's text ("talks" -> "talk")."""
+    words = set(re.findall(r"\w+", parsed.article.title.lower()))
+    lemmas = {token.lemma_.lower() for token in parsed.doc if token.lower_ in words}
+    return words | lemmas
+
+
+def _lead_words(parsed: ParsedArticle) -> set[str]:
+    """The words and lemmas of the lead: the standfirst, or else the first paragraph."""
+    doc = parsed.doc
+    end = next((t.i for t in doc if t.is_space and "\n\n" in t.text), len(doc))
+    return {w for token in doc[:end] for w in (token.lower_, token.lemma_.lower())}
+
+
+def _pytextrank() -> Any:
+    """The pytextrank module, imported on first use: it brings networkx and scipy, which a bot
+    answering from stored briefings never needs."""
+    # pytextrank 3.3.0 prints its install folder to stdout when it finds no git checkout there
+    # (DerwenAI/pytextrank#276, open); `process --json` owns stdout, so the import is muted.
+    with contextlib.redirect_stdout(io.StringIO()):
+        import pytextrank  # type: ignore[import-untyped]
+    return pytextrank
+
+
+def _ranked_words(doc: Doc, focus: set[str]) -> tuple[dict[str, float], list[Span]]:
+    """pytextrank's Biased TextRank over the article, the headline's words as its focus: the
+    rank of each word (by lemma), and the noun phrases it collected as candidates."""
+    pytextrank = _pytextrank()
+    ranker = pytextrank.BiasedTextRank(
+        doc,
+        edge_weight=1.0,
+        pos_kept=_GRAPH_POS,
+        token_lookback=3,
+        scrubber=pytextrank.default_scrubber,
+        stopwords={},
+    )
+    # The focus fields are what BiasedTextRank.change_focus sets; set here directly, so that the
+    # ranking runs once and leaves no state on spaCy's Doc class.
+    ranker.focus_tokens = focus
+    ranker.node_bias = _HEADLINE_BIAS
+    ranker.default_bias = 1.0
+    phrases = ranker.calc_textrank()
+    ranks: dict[str, float] = {}
+    for node, value in ranker.ranks.items():
+        lemma = node.lemma.lower()
+        ranks[lemma] = max(ranks.get(lemma, 0.0), value)
+    return ranks, [chunk for phrase in phrases for chunk in phrase.chunks]
+
+
+def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int]) -> list[_Draft]:
+    """Subjects by the rank of their head word, best first (TextRank's keywords); a word that
+    mostly stands in another's phrases joins that subject ("deficiency" in "iodine deficiency")."""
+    by_head: dict[str, list[Span]] = {}
+    for span in mentions:
+        by_head.setdefault(span.root.lemma_.lower(), []).append(span)
+    drafts: list[_Draft] = []
+    for head in sorted(by_head, key=lambda h: (-ranks.get(h, 0.0), h)):
+        draft = _Draft(head, ranks.get(head, 0.0), by_head[head])
+        draft.configured = any(span.root.i in configured for span in draft.mentions)
+        same = next(
+            (
+                known
+                for known in drafts
+                if draft.share_holding(known.head) >= _SAME_SUBJECT_SHARE
+                or known.share_holding(head) >= _SAME_SUBJECT_SHARE
+            ),
+            None,
+        )
+        if same is None:
+            drafts.append(draft)
+        else:
+            same.mentions.extend(draft.mentions)
+    return drafts
+
+
+def _specific(span: Span, known: set[str]) -> bool:
+    """A lone common noun ("people", "areas", "information") names a subject only when the
+    headline or the lead uses it: anywhere else it is too general to say what a story is about.
+    A name, or a noun the text narrows (a modifier, an owner, an "of" complement: "Ruritania's
+    annexation of the islands"), is specific enough on its own."""
+    head = span.root
+    if head.pos_ == "PROPN" or head.ent_type_ or len(content_words(span)) > 1:
+        return True
+    if any(_narrows(child) for child in head.children):
+        return True
+    return head.lower_ in known or head.lemma_.lower() in known
+
+
+def _narrows(child: Token) -> bool:
+    """True for an owner ("Ruritania's annexation") or an "of" phrase ("annexation of the
+    islands") on a noun: both say which one the text means."""
+    if child.dep_ == "poss":
+        return True
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(
+            grandchild.dep_ == "pobj" and not grandchild.is_stop for grandchild in child.children
+        )
+    )
+
+
+def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
+    """The words of a noun phrase that can name a subject, or None when it names none.
+
+    The owner and the edge words go ("Ruritania's new border fences" -> "new border fences"); a
+    phrase headed by a name of an actor, a place, a time or an amount, or by a role, names a party
+    or a setting, not a subject.
+    """
+    doc = chunk.doc
+    start, end = chunk.start, chunk.end
+    for token in chunk:
+        if token.tag_ == "POS" and token.i < chunk.root.i:
+            start = token.i + 1
+    while start < end and _edge_word(doc[start]):
+        start += 1
+    while end > start and _edge_word(doc[end - 1]):
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    head = span.root
+    if head.pos_ not in {"NOUN", "PROPN"} or head.is_stop or head.like_num:
+        return None
+    if head.ent_type_ in _SETTING_LABELS or actors.actor_at(head.i) is not None:
+        return None
+    # A role ("health officials", "the coach") or a role with its holder's name after it ("the
+    # veteran lawmaker Ann Example") names a party.
+    if head.lemma_.lower() in TITLE_WORDS or head.lower_ in TITLE_WORDS:
+        return None
+    if any(token.ent_type_ == "PERSON" for token in doc[head.i + 1 : end]):
+        return None
+    return span if content_words(span) else None
+
+
+def _edge_word(token: Token) -> bool:
+    return token.pos_ in _EDGE_POS or token.is_stop or token.like_num or token.is_space
+
+
+def content_words(span: Span) -> frozenset[str]:
+    """The lemmas that carry a phrase's meaning (spaCy's stop words left out)."""
+    return frozenset(
+        token.lemma_.lower() for token in span if token.pos_ in _CONTENT_POS and not token.is_stop
+    )
+
+
+def _label_span(draft: _Draft, headline: set[str]) -> Span:
+    """The way the headline names the subject if the text uses it ("homeopathic treatment"),
+    else the way the article most often names it (the longer way on a tie).
+
+    Only phrases of a few words qualify, where there are any: a label names the subject, it
+    does not describe it.
+    """
+    candidates = [span for span in draft.mentions if len(span) <= _LABEL_WORDS] or draft.mentions
+    counts = Counter(_lemma_text(span) for span in candidates)
+    return max(
+        candidates,
+        key=lambda span: (
+            len(content_words(span) & headline),
+            counts[_lemma_text(span)],
+            len(span),
+        ),
+    )
+
+
+def _lemma_text(span: Span) -> str:
+    return " ".join(token.lemma_.lower() for token in span if not token.is_punct)
+
+
+def label_text(span: Span) -> str:
+    """A subject's label: the phrase in sentence case, names and acronyms as written."""
+    parts = []
+    for token in span:
+        # A capital inside a sentence marks a name, whatever the tagger made of it.
+        capital = token.text[:1].isupper() and not token.is_sent_start
+        written = token.pos_ == "PROPN" or token.text.isupper() or capital
+        parts.append((token.text if written else token.lower_) + token.whitespace_)
+    text = "".join(parts).strip()
+    return text[:1].upper() + text[1:]
+
+
+def subject_key(span: Span, taken: set[str]) -> str | None:
+    """A stable key from the phrase's lemmas ("virtual fences" -> "virtual_fence"), at most 32
+    characters (the first modifiers go first: the head noun stays), never a configured topic's
+    key or a command's name."""
+    words = [_NON_KEY.sub("_", ascii_fold(token.lemma_).lower()).strip("_") for token in span]
+    kept = [word for word in words if word]
+    while kept and len("_".join(kept)) > KEY_LENGTH:
+        kept.pop(0)
+        # "senseless and cowardly attack" loses "senseless", then "and": a key starts on a word
+        # that names something.
+        while kept[:1] and kept[0] in _JOINING_WORDS:
+            kept.pop(0)
+    key = "_".join(kept)
+    if not key:
+        return None
+    if key in taken:
+        key = key[: KEY_LENGTH - len(_KEY_SUFFIX)].rstrip("_") + _KEY_SUFFIX
+    return key if TOPIC_KEY.match(key) and key not in taken else None
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """One mention per stretch of text: an entity and the noun chunk around it name it once."""
+    kept: list[Span] = []
+    covered: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        if covered.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            covered.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _parties(
+    parsed: ParsedArticle, actors: ActorIndex, sentences: list[int], positions: list[Position]
+) -> list[Party]:
+    """Who takes a position on the subject, then the actors its sentences name most often."""
+    parties = [
+        Party(actor_id=p.actor_id, actor=p.actor, source=p.source)
+        for p in positions
+        if p.actor_id is not None
+    ]
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for index in sentences:
+        sentence = parsed.sentences[index]
+        named = {actors.token_actor[i] for i in range(sentence.start, sentence.end)
+                 if i in actors.token_actor}  # fmt: skip
+        for actor_id in named:
+            counts[actor_id] += 1
+            first.setdefault(actor_id, index)
+    for actor_id in sorted(counts, key=lambda a: (-counts[a], first[a])):
+        actor = actors.by_id(actor_id)
+        if actor is not None:
+            source = parsed.ref(parsed.sentences[first[actor_id]])
+            parties.append(Party(actor_id=actor_id, actor=actor.name, source=source))
+    unique: dict[str, Party] = {}
+    for party in parties:
+        unique.setdefault(party.actor_id, party)
+    return list(unique.values())[:MAX_PARTIES]

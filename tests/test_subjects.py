@@ -1,0 +1,297 @@
+"""Discovered subjects: each article's own main subjects, their keys, parties and positions;
+and configured topics that fire only where their terms are used in the topic's sense."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.export import briefing_json
+from bot.briefing.lexicon import LexiconError, TopicLexicon, load_lexicon
+from bot.briefing.merge import merge_briefings
+from bot.briefing.models import (
+    ActorKind,
+    Article,
+    ArticleBriefing,
+    Party,
+    SourceRef,
+    Stance,
+    Topic,
+    TopicKind,
+)
+from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.pipeline import extract
+from bot.briefing.query import BriefingIndex
+from bot.briefing.quotes import find_quotes
+from bot.briefing.subjects import (
+    COMMAND_NAMES,
+    KEY_LENGTH,
+    MAX_SUBJECTS,
+    find_subjects,
+    subject_key,
+    subject_span,
+)
+from bot.briefing.topics import find_topics
+from bot.render import render_topic, topic_command
+from handlers.commands import RESERVED
+from tests.helpers.briefings import actor
+from tests.test_quotes import known_actors
+
+FENCES_TITLE = "Ruritania splits over new border fences"
+FENCES = """Ruritania proposed new border fences along the northern frontier on Monday.
+
+Interior Minister Karla Vent said the border fences would cut smuggling by half.
+
+The opposition Green League rejected the border fences, saying they would harm migrating deer.
+
+Many people came to the town hall. People asked about roads, people asked about schools.
+
+The fences would cost 40 million crowns, according to the finance ministry.
+
+Farmers in the valley say the fences cross their pastures, and people there are worried.
+
+A public consultation on the border fences opens next month."""
+FENCE_ACTORS = {
+    "Ruritania": ActorKind.COUNTRY,
+    "Karla Vent": ActorKind.PERSON,
+    "Green League": ActorKind.ORG,
+}
+
+
+def parse_article(nlp: Language, title: str, text: str) -> ParsedArticle:
+    """An article with a headline (subjects read it), its paragraphs split at blank lines."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    article = Article(
+        id="a1",
+        title=title,
+        published=dt.date(2024, 3, 6),
+        paragraphs=paragraphs,
+        content_hash="0",
+    )
+    return ParsedArticle.from_doc(article, nlp(article_text(article)))
+
+
+@pytest.fixture(scope="module")
+def fences(nlp: Language, lexicon: TopicLexicon) -> list[Topic]:
+    parsed = parse_article(nlp, FENCES_TITLE, FENCES)
+    actors = known_actors(parsed, FENCE_ACTORS)
+    return find_subjects(parsed, lexicon, actors, [], find_quotes(parsed, actors, []))
+
+
+def fence_subject(subjects: list[Topic]) -> Topic:
+    found = [s for s in subjects if s.key.endswith("border_fence")]
+    assert len(found) == 1, [s.key for s in subjects]
+    return found[0]
+
+
+@pytest.mark.slow
+def test_the_headline_subject_is_found_with_its_key_and_label(fences: list[Topic]) -> None:
+    subject = fence_subject(fences)
+    assert subject.kind is TopicKind.SUBJECT
+    assert "border fences" in subject.label.lower()
+    assert subject.label[0].isupper()
+    # Every sentence that names the fences, however it names them.
+    assert [r.sentence for r in subject.sentences] == [0, 1, 2, 5, 6, 7]
+    assert "the fences" not in subject.terms  # terms are the subject's words, not the article
+    assert {"border fences", "fences"} <= set(subject.terms)
+    assert 1 <= len(fences) <= MAX_SUBJECTS
+
+
+@pytest.mark.slow
+def test_a_subject_has_its_parties_and_their_positions(fences: list[Topic]) -> None:
+    subject = fence_subject(fences)
+    assert {(p.actor, p.stance, p.source.sentence) for p in subject.positions} == {
+        ("Ruritania", Stance.PROPOSES, 0),
+        ("Green League", Stance.REJECTS, 2),
+    }
+    parties = {p.actor: p.source.sentence for p in subject.parties}
+    assert parties == {"Ruritania": 0, "Karla Vent": 1, "Green League": 2}
+    # Those who take a position come first.
+    assert [p.actor for p in subject.parties][:2] == ["Ruritania", "Green League"]
+
+
+@pytest.mark.slow
+def test_a_lone_general_noun_off_the_headline_and_lead_is_no_subject(
+    fences: list[Topic],
+) -> None:
+    # "people" comes up in four sentences, but says nothing about what the story is about.
+    assert all("people" not in s.key for s in fences)
+
+
+@pytest.mark.slow
+def test_a_subject_a_configured_topic_covers_is_left_to_that_topic(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    parsed = parse_article(
+        nlp,
+        "Truce holds in the hills of Ruritania",
+        "Ruritania and the Green League agreed a truce on Monday.\n\n"
+        "The truce was holding on Tuesday, Karla Vent said.\n\n"
+        "The Green League said the truce would allow farmers back to their pastures.\n\n"
+        "Farmers returned to the pastures above the valley.",
+    )
+    actors = known_actors(parsed, FENCE_ACTORS)
+    configured = find_topics(parsed, lexicon, actors, [], [])
+    subjects = find_subjects(parsed, lexicon, actors, [], [])
+    assert "ceasefire" in [t.key for t in configured]
+    assert all("truce" not in s.key for s in subjects), [s.key for s in subjects]
+
+
+@pytest.mark.slow
+def test_subject_words_leave_out_owners_edges_roles_and_named_people(nlp: Language) -> None:
+    parsed = parse_article(
+        nlp,
+        "Title",
+        "Ruritania's many new border fences worried the health officials.\n\n"
+        "The chief inspector Maria Kowalczyk visited the fences.",
+    )
+    actors = known_actors(parsed, {"Ruritania": ActorKind.COUNTRY})
+    spans = {
+        chunk.text: subject_span(chunk, actors) for chunk in parsed.doc.noun_chunks
+    }  # fmt: skip
+    fences = spans["Ruritania's many new border fences"]
+    assert fences is not None and fences.text == "new border fences"
+    assert spans["the health officials"] is None  # a role names a party
+    assert subject_span(parsed.doc[0:1], actors) is None  # an actor is a party, not a subject
+    named = [text for text in spans if "Kowalczyk" in text]
+    assert named and all(spans[text] is None for text in named)
+
+
+@pytest.mark.slow
+def test_subject_keys_are_stable_short_and_never_taken(nlp: Language) -> None:
+    doc = nlp(
+        "Border fences. The digest. Unusually long and complicated cross-border fencing plans."
+    )
+    fences, digest, plans = (doc[s.start : s.end - 1] for s in doc.sents)
+    digest = digest[1:]
+    assert subject_key(fences, set()) == "border_fence"
+    assert subject_key(fences, {"border_fence"}) == "border_fence_subject"
+    assert subject_key(digest, set(COMMAND_NAMES)) == "digest_subject"
+    long_key = subject_key(plans, set())
+    assert long_key is not None and len(long_key) <= KEY_LENGTH
+    assert long_key.endswith("_plan") and not long_key.startswith(("and", "_"))
+
+
+def test_subject_keys_avoid_every_command_the_bot_has() -> None:
+    assert RESERVED <= COMMAND_NAMES
+
+
+RELATED_LEXICON = """
+[vote]
+label = "Elections"
+terms = ["election"]
+related = ["vote", "polls"]
+"""
+
+
+def test_lexicon_reads_related_terms(tmp_path: Path) -> None:
+    path = tmp_path / "topics.toml"
+    path.write_text(RELATED_LEXICON, encoding="utf-8")
+    topic = load_lexicon(path).get("vote")
+    assert topic is not None
+    assert (topic.terms, topic.related) == (("election",), ("vote", "polls"))
+    path.write_text('[vote]\nterms = ["election"]\nrelated = "vote"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="related must be a list"):
+        load_lexicon(path)
+
+
+@pytest.mark.slow
+def test_a_word_with_another_sense_does_not_fire_a_topic_alone(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    alone = parse_article(
+        nlp, "Council budget", "The council will not vote in favour of any proposal."
+    )
+    assert "elections" not in [
+        t.key for t in find_topics(alone, lexicon, known_actors(alone, {}), [], [])
+    ]
+    with_election = parse_article(
+        nlp,
+        "Council budget",
+        "The council will not vote in favour of any proposal.\n\n"
+        "Ruritania holds its election in May.",
+    )
+    actors = known_actors(with_election, {})
+    elections = next(
+        t for t in find_topics(with_election, lexicon, actors, [], []) if t.key == "elections"
+    )
+    assert [r.sentence for r in elections.sentences] == [0, 1]
+
+
+@pytest.mark.slow
+def test_process_json_lists_both_kinds_of_topic(nlp: Language, lexicon: TopicLexicon) -> None:
+    parsed = parse_article(
+        nlp,
+        FENCES_TITLE,
+        FENCES + "\n\nRuritania also signed a ceasefire with the Green League.",
+    )
+    topics = briefing_json(extract(parsed, lexicon))["topics"]
+    kinds = {key: topic["kind"] for key, topic in topics.items()}
+    assert kinds["ceasefire"] == "lexicon"
+    subject = next(key for key in topics if key.endswith("border_fence"))
+    assert kinds[subject] == "subject"
+    for topic in topics.values():
+        assert set(topic) >= {"label", "positions", "events", "quotes", "sentences"}
+    assert {"actor": "Green League", "stance": "rejects"}.items() <= next(
+        p for p in topics[subject]["positions"] if p["actor"] == "Green League"
+    ).items()
+
+
+def test_a_briefing_stored_before_subjects_still_loads() -> None:
+    stored = {"key": "ceasefire", "label": "Ceasefire", "sentences": [], "positions": []}
+    topic = Topic.model_validate(stored)
+    assert (topic.kind, topic.parties, topic.terms) == (TopicKind.LEXICON, [], [])
+
+
+def _subject_briefing(article_id: str, actor_id: str, terms: list[str]) -> ArticleBriefing:
+    source = SourceRef(article_id=article_id, sentence=0)
+    article = Article(
+        id=article_id,
+        title="Fences",
+        published=dt.date(2024, 3, 6),
+        paragraphs=["Karla Vent backs the fences."],
+        sentences=["Karla Vent backs the fences."],
+        content_hash=article_id,
+    )
+    return ArticleBriefing(
+        article=article,
+        actors=[actor("Karla Vent", ActorKind.PERSON, actor_id=actor_id, sources=[source])],
+        topics=[
+            Topic(
+                key="border_fence",
+                label="Border fences",
+                kind=TopicKind.SUBJECT,
+                sentences=[source],
+                parties=[Party(actor_id=actor_id, actor="Karla Vent", source=source)],
+                terms=terms,
+            )
+        ],
+        engine_version="test",
+    )
+
+
+def test_one_subject_across_articles_keeps_one_party_per_actor() -> None:
+    merged = merge_briefings(
+        [
+            _subject_briefing("a1", "karla-vent", ["border fences"]),
+            _subject_briefing("a2", "karla-vent", ["fences", "border fences"]),
+        ]
+    )
+    (subject,) = merged.topics
+    assert [p.actor for p in subject.parties] == ["Karla Vent"]
+    assert subject.parties[0].source.article_id == "a1"
+    assert subject.terms == ["border fences", "fences"]
+    assert [r.article_id for r in subject.sentences] == ["a1", "a2"]
+
+
+def test_a_subject_is_found_by_its_words_and_shown_with_its_command() -> None:
+    merged = merge_briefings([_subject_briefing("a1", "karla-vent", ["border fences"])])
+    index = BriefingIndex(merged)
+    assert [t.key for t in index.search("what about the border fences?").topics] == ["border_fence"]
+    subject = index.topic("border_fence")
+    assert subject is not None
+    assert topic_command(subject) == "/topic border_fence"
+    assert "/topic border_fence" in render_topic(index, "border_fence")[0]
