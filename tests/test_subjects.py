@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from bot.briefing import subjects
 from bot.briefing.export import briefing_json
 from bot.briefing.lexicon import LexiconError, TopicLexicon, load_lexicon
 from bot.briefing.merge import merge_briefings
@@ -295,3 +296,18 @@ def test_a_subject_is_found_by_its_words_and_shown_with_its_command() -> None:
     assert subject is not None
     assert topic_command(subject) == "/topic border_fence"
     assert "/topic border_fence" in render_topic(index, "border_fence")[0]
+
+
+@pytest.mark.slow
+def test_a_long_article_is_ranked_on_its_opening_but_its_subjects_cover_it_all(
+    nlp: Language, lexicon: TopicLexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if the article were longer than the stretch TextRank reads: it reads the whole
+    # sentences of the first 20 tokens (the first one), and the subject still gathers every
+    # sentence that names it.
+    monkeypatch.setattr(subjects, "_RANKED_TOKENS", 20)
+    parsed = parse_article(nlp, FENCES_TITLE, FENCES)
+    assert subjects._opening(parsed).end == parsed.sentences[1].start
+    actors = known_actors(parsed, FENCE_ACTORS)
+    subject = fence_subject(find_subjects(parsed, lexicon, actors, [], []))
+    assert [r.sentence for r in subject.sentences] == [0, 1, 2, 5, 6, 7]

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from bot.briefing.actors import ActorIndex
 from bot.briefing.gazetteer import ascii_fold
@@ -68,6 +68,10 @@ _MIN_RANK_SHARE = 0.3
 # Two words name one subject when at least this share of the phrases headed by one also hold the
 # other ("iodine deficiency" in most mentions of "deficiency" makes it part of "iodine").
 _SAME_SUBJECT_SHARE = 0.5
+# How much of a long article TextRank reads (most articles are shorter than this).
+_RANKED_TOKENS = 4000
+# How many of the best-ranked words may found a subject (only three are kept in the end).
+_FOUNDING_WORDS = 40
 # A label longer than this describes a subject rather than names it.
 _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
@@ -80,15 +84,20 @@ class _Draft:
     head: str  # the lemma of the noun heading the phrases that found it
     rank: float
     mentions: list[Span] = field(default_factory=list)
+    holding: Counter[str] = field(default_factory=Counter)  # word -> mentions that hold it
     configured: bool = False  # a configured topic's term names it: that topic covers it
+
+    def add(self, spans: list[Span]) -> None:
+        self.mentions.extend(spans)
+        for span in spans:
+            self.holding.update(content_words(span))
 
     def sentences(self, parsed: ParsedArticle) -> list[int]:
         return sorted({parsed.sentence_index(span.start) for span in self.mentions})
 
     def share_holding(self, word: str) -> float:
         """The share of this subject's phrases that hold `word` (as a lemma)."""
-        holding = sum(word in content_words(span) for span in self.mentions)
-        return holding / len(self.mentions) if self.mentions else 0.0
+        return self.holding[word] / len(self.mentions) if self.mentions else 0.0
 
 
 def find_subjects(
@@ -141,7 +150,9 @@ def _main_drafts(
     }  # fmt: skip
     known = headline | _lead_words(parsed)
     least = _MIN_SENTENCES if len(parsed.sentences) >= _SHORT_ARTICLE else 1
-    ranks, chunks = _ranked_words(doc, headline)
+    ranks = _ranked_words(_opening(parsed), headline)
+    # The phrases TextRank collects (noun chunks and entities), over the whole article.
+    chunks = [*doc.noun_chunks, *doc.ents]
     mentions = [span for chunk in chunks if (span := subject_span(chunk, actors)) is not None]
     candidates = [
         draft
@@ -181,12 +192,25 @@ def _pytextrank() -> Any:
     return pytextrank
 
 
-def _ranked_words(doc: Doc, focus: set[str]) -> tuple[dict[str, float], list[Span]]:
-    """pytextrank's Biased TextRank over the article, the headline's words as its focus: the
-    rank of each word (by lemma), and the noun phrases it collected as candidates."""
+def _opening(parsed: ParsedArticle) -> Span:
+    """The whole sentences of the article's first _RANKED_TOKENS tokens: a news story states its
+    subjects up front, and a text of any length then costs the ranking the same."""
+    doc = parsed.doc
+    end = len(doc)
+    if end > _RANKED_TOKENS:
+        sentence = parsed.sentences[parsed.sentence_index(_RANKED_TOKENS)]
+        end = max(sentence.start, 1)
+    return doc[:end]
+
+
+def _ranked_words(text: Span, focus: set[str]) -> dict[str, float]:
+    """pytextrank's Biased TextRank over the text, the headline's words as its focus: the rank
+    of each word, by lemma."""
     pytextrank = _pytextrank()
+    # pytextrank reads its text's tokens, sentences, noun chunks and entities: a Span has them
+    # all, with token indices into the article's Doc.
     ranker = pytextrank.BiasedTextRank(
-        doc,
+        text,
         edge_weight=1.0,
         pos_kept=_GRAPH_POS,
         token_lookback=3,
@@ -198,23 +222,28 @@ def _ranked_words(doc: Doc, focus: set[str]) -> tuple[dict[str, float], list[Spa
     ranker.focus_tokens = focus
     ranker.node_bias = _HEADLINE_BIAS
     ranker.default_bias = 1.0
-    phrases = ranker.calc_textrank()
+    ranker.calc_textrank()
     ranks: dict[str, float] = {}
     for node, value in ranker.ranks.items():
         lemma = node.lemma.lower()
         ranks[lemma] = max(ranks.get(lemma, 0.0), value)
-    return ranks, [chunk for phrase in phrases for chunk in phrase.chunks]
+    return ranks
 
 
 def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int]) -> list[_Draft]:
     """Subjects by the rank of their head word, best first (TextRank's keywords); a word that
-    mostly stands in another's phrases joins that subject ("deficiency" in "iodine deficiency")."""
+    mostly stands in another's phrases joins that subject ("deficiency" in "iodine deficiency").
+
+    Only the best-ranked words found a subject; the others can only join one, so that the work
+    stays linear in the article's length.
+    """
     by_head: dict[str, list[Span]] = {}
     for span in mentions:
         by_head.setdefault(span.root.lemma_.lower(), []).append(span)
     drafts: list[_Draft] = []
-    for head in sorted(by_head, key=lambda h: (-ranks.get(h, 0.0), h)):
-        draft = _Draft(head, ranks.get(head, 0.0), by_head[head])
+    for order, head in enumerate(sorted(by_head, key=lambda h: (-ranks.get(h, 0.0), h))):
+        draft = _Draft(head, ranks.get(head, 0.0))
+        draft.add(by_head[head])
         draft.configured = any(span.root.i in configured for span in draft.mentions)
         same = next(
             (
@@ -225,10 +254,10 @@ def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int])
             ),
             None,
         )
-        if same is None:
+        if same is not None:
+            same.add(draft.mentions)
+        elif order < _FOUNDING_WORDS:
             drafts.append(draft)
-        else:
-            same.mentions.extend(draft.mentions)
     return drafts
 
 

@@ -8,6 +8,7 @@ import json
 import pytest
 from telegram.ext import CommandHandler
 
+from bot.briefing.models import TopicKind
 from bot.render.pages import parse_page_data
 from handlers.commands import Audience, command_table
 from tests.e2e.telegram_html import validate_telegram_html
@@ -93,6 +94,15 @@ async def test_topic_commands(bot: BotUnderTest) -> None:
     assert same == ceasefire
     unknown = _valid(await bot.send(updates.private("/topic football")))
     assert "/ceasefire" in unknown
+
+
+async def test_topic_answers_for_a_discovered_subject(bot: BotUnderTest) -> None:
+    index = bot.services.newsroom.view.index
+    subject = next(t for t in index.topics() if t.kind is TopicKind.SUBJECT)
+    by_key = _valid(await bot.send(updates.private(f"/topic {subject.key}")))
+    assert subject.label in by_key and f"/topic {subject.key}" in by_key
+    by_label = _valid(await bot.send(updates.private(f"/topic {subject.label}")))
+    assert by_label == by_key
 
 
 async def test_where_quotes_articles(bot: BotUnderTest) -> None:
