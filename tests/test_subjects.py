@@ -311,3 +311,22 @@ def test_a_long_article_is_ranked_on_its_opening_but_its_subjects_cover_it_all(
     actors = known_actors(parsed, FENCE_ACTORS)
     subject = fence_subject(find_subjects(parsed, lexicon, actors, [], []))
     assert [r.sentence for r in subject.sentences] == [0, 1, 2, 5, 6, 7]
+
+
+@pytest.mark.slow
+def test_times_and_amounts_at_a_phrase_edge_are_no_part_of_a_subject(nlp: Language) -> None:
+    parsed = parse_article(
+        nlp,
+        "Title",
+        "Talks broke down before the 6pm deadline on Friday.\n\n"
+        "The club agreed a £18m deal for the striker.",
+    )
+    actors = known_actors(parsed, {})
+    spans = {chunk.text: subject_span(chunk, actors) for chunk in parsed.doc.noun_chunks}
+    assert {text: span.text for text, span in spans.items() if span is not None} == {
+        "Talks": "Talks",
+        "the 6pm deadline": "deadline",
+        "The club": "club",
+        "a £18m deal": "deal",
+    }
+    assert spans["Friday"] is None

@@ -55,6 +55,8 @@ _SETTING_LABELS = frozenset(
         "QUANTITY", "ORDINAL", "CARDINAL",
     }
 )  # fmt: skip
+# Entity labels of times and amounts: at a phrase's edge they say when or how much, not what.
+_AMOUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Words at the edge of a noun phrase that do not name its subject ("the", "many", "its", "3").
 _EDGE_POS = frozenset({"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "SYM", "AUX", "PUNCT"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
@@ -322,7 +324,17 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
 
 
 def _edge_word(token: Token) -> bool:
-    return token.pos_ in _EDGE_POS or token.is_stop or token.like_num or token.is_space
+    """A word at a phrase's edge that names no subject: a function word, a number, the unit
+    written onto a number ("£18m", "40km"), or part of a time or an amount ("6pm")."""
+    after_number = token.i > 0 and token.doc[token.i - 1].like_num and len(token) <= 2
+    return (
+        token.pos_ in _EDGE_POS
+        or token.is_stop
+        or token.like_num
+        or token.is_space
+        or token.ent_type_ in _AMOUNT_LABELS
+        or after_number
+    )
 
 
 def content_words(span: Span) -> frozenset[str]:
