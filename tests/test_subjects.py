@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from bot.briefing import subjects
 from bot.briefing.export import briefing_json
@@ -141,18 +142,25 @@ def test_a_subject_a_configured_topic_covers_is_left_to_that_topic(
     assert all("truce" not in s.key for s in subjects), [s.key for s in subjects]
 
 
+def chunk_subjects(
+    nlp: Language, text: str, names: dict[str, ActorKind]
+) -> tuple[ParsedArticle, dict[str, Span | None]]:
+    """Each noun chunk of the text, and the words of it that can name a subject."""
+    parsed = parse_article(nlp, "Title", text)
+    actors = known_actors(parsed, names)
+    return parsed, {chunk.text: subject_span(chunk, actors) for chunk in parsed.doc.noun_chunks}
+
+
 @pytest.mark.slow
 def test_subject_words_leave_out_owners_edges_roles_and_named_people(nlp: Language) -> None:
-    parsed = parse_article(
+    names = {"Ruritania": ActorKind.COUNTRY}
+    parsed, spans = chunk_subjects(
         nlp,
-        "Title",
         "Ruritania's many new border fences worried the health officials.\n\n"
         "The chief inspector Maria Kowalczyk visited the fences.",
+        names,
     )
-    actors = known_actors(parsed, {"Ruritania": ActorKind.COUNTRY})
-    spans = {
-        chunk.text: subject_span(chunk, actors) for chunk in parsed.doc.noun_chunks
-    }  # fmt: skip
+    actors = known_actors(parsed, names)
     fences = spans["Ruritania's many new border fences"]
     assert fences is not None and fences.text == "new border fences"
     assert spans["the health officials"] is None  # a role names a party
@@ -315,14 +323,12 @@ def test_a_long_article_is_ranked_on_its_opening_but_its_subjects_cover_it_all(
 
 @pytest.mark.slow
 def test_times_and_amounts_at_a_phrase_edge_are_no_part_of_a_subject(nlp: Language) -> None:
-    parsed = parse_article(
+    _, spans = chunk_subjects(
         nlp,
-        "Title",
         "Talks broke down before the 6pm deadline on Friday.\n\n"
         "The club agreed a £18m deal for the striker.",
+        {},
     )
-    actors = known_actors(parsed, {})
-    spans = {chunk.text: subject_span(chunk, actors) for chunk in parsed.doc.noun_chunks}
     assert {text: span.text for text, span in spans.items() if span is not None} == {
         "Talks": "Talks",
         "the 6pm deadline": "deadline",
