@@ -1,10 +1,11 @@
 """Each article's own main subjects, discovered from its text beside the configured topics.
 
-pytextrank's Biased TextRank ranks the article's noun phrases (spaCy's noun chunks and entities)
-by how central their words are in the article's co-occurrence graph, with the random walk biased
-toward the words of the headline, which names what a news story is about. The ranking is the
-library's; this module decides which ranked phrases can name a subject, which of them name the
-same one, and reads each subject's parties and their positions as the configured topics do.
+pytextrank's Biased TextRank ranks the article's words by how central they are in its
+co-occurrence graph (TextRank's keywords), the random walk biased toward the words of the headline,
+which names what a news story is about. The ranking is the library's; this module decides which
+noun phrases (spaCy's noun chunks and entities, the candidates TextRank itself uses) can name a
+subject, groups them under their best-ranked word, and reads each subject's parties and their
+positions as the configured topics do.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.briefing.vocabulary import TITLE_WORDS
 
 MAX_SUBJECTS = 3
 MAX_PARTIES = 6
+MAX_TERMS = 12
 KEY_LENGTH = 32
 # The bot's own commands: a subject's key is also the /topic argument and must never read as one
 # of them. (A test keeps this in step with handlers/commands.py, which the engine cannot import.)
@@ -41,6 +43,7 @@ COMMAND_NAMES = frozenset(
 )  # fmt: skip
 # What a clashing key gets appended, so that it stays readable and unique.
 _KEY_SUFFIX = "_subject"
+# Words a key never starts with once its first modifiers are cut ("and_cowardly_attack").
 _JOINING_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "to", "for", "in", "on"})
 # How much more a headline word weighs than any other word where the random walk restarts.
 _HEADLINE_BIAS = 20.0
@@ -49,14 +52,9 @@ _GRAPH_POS = ["ADJ", "NOUN", "PROPN", "VERB"]
 # Entity labels of what a story is set among (its actors, places, times and amounts), which are
 # parties or circumstances of a subject rather than the subject itself. Events, laws, products,
 # works and languages can be what a story is about.
-_SETTING_LABELS = frozenset(
-    {
-        "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "PERCENT", "MONEY",
-        "QUANTITY", "ORDINAL", "CARDINAL",
-    }
-)  # fmt: skip
 # Entity labels of times and amounts: at a phrase's edge they say when or how much, not what.
 _AMOUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_SETTING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}) | _AMOUNT_LABELS
 # Words at the edge of a noun phrase that do not name its subject ("the", "many", "its", "3").
 _EDGE_POS = frozenset({"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "SYM", "AUX", "PUNCT"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
@@ -133,10 +131,17 @@ def find_subjects(
                 sentences=[parsed.ref(parsed.sentences[i].start) for i in sentences],
                 positions=positions,
                 parties=_parties(parsed, actors, sentences, positions),
-                terms=sorted({span.text.lower() for span in draft.mentions}),
+                terms=_terms(draft),
             )
         )
     return subjects
+
+
+def _terms(draft: _Draft) -> list[str]:
+    """The ways the article names the subject, the most frequent first (a few: they serve to
+    find the subject from a question, not to list every mention)."""
+    counts = Counter(span.text.lower() for span in draft.mentions)
+    return [text for text, _ in counts.most_common(MAX_TERMS)]
 
 
 def _main_drafts(
@@ -188,7 +193,7 @@ def _pytextrank() -> Any:
     """The pytextrank module, imported on first use: it brings networkx and scipy, which a bot
     answering from stored briefings never needs."""
     # pytextrank 3.3.0 prints its install folder to stdout when it finds no git checkout there
-    # (DerwenAI/pytextrank#276, open); `process --json` owns stdout, so the import is muted.
+    # (DerwenAI/pytextrank#276, open); `process --json` owns stdout, so the one import is muted.
     with contextlib.redirect_stdout(io.StringIO()):
         import pytextrank  # type: ignore[import-untyped]
     return pytextrank
