@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.briefing.models import ArticleBriefing, Briefing
-from bot.render.entries import actor_label, article_line
+from bot.render.entries import actor_label, article_line, topic_command
 from bot.render.html import escape, messages
 
 ADDED_KEY_ACTORS = 5
@@ -48,7 +48,7 @@ def render_add_summary(briefing: ArticleBriefing) -> list[str]:
         lines.append("Key actors: " + ", ".join(actor_label(a) for a in top[:ADDED_KEY_ACTORS]))
     topics = [t for t in briefing.topics if t.sentences or t.positions]
     if topics:
-        lines.append("Topics: " + " ".join(f"/{escape(t.key)}" for t in topics))
+        lines.append("Topics: " + " ".join(topic_command(t) for t in topics))
     lines += ["", "Ask: /brief /who /timeline"]
     return messages(["\n".join(lines)])
 

@@ -16,6 +16,8 @@ from bot.briefing.models import (
     Quote,
     QuoteKind,
     SourceRef,
+    Topic,
+    TopicKind,
 )
 from bot.briefing.query import BriefingIndex
 from bot.render.html import clip, escape, link, plural
@@ -24,6 +26,13 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 CLIP_QUOTE = 400
 CLIP_LINE = 300
 CLIP_NAME = 120
+
+
+def topic_command(topic: Topic) -> str:
+    """The command that shows a topic: its own for a configured one, /topic KEY for a subject."""
+    if topic.kind is TopicKind.SUBJECT:
+        return f"/topic {escape(topic.key)}"
+    return f"/{escape(topic.key)}"
 
 
 def format_date(day: dt.date) -> str:

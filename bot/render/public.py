@@ -25,6 +25,7 @@ from bot.render.entries import (
     place_entries,
     quote_entries,
     timeline_entries,
+    topic_command,
 )
 from bot.render.html import clip, escape, messages, plural
 from bot.render.pages import Page, PageRequest, count_page, parse_subject
@@ -81,7 +82,7 @@ def render_brief(index: BriefingIndex, today: dt.date | None = None) -> list[str
         for topic in topics:
             statements = len(topic.sentences)
             lines.append(
-                f"• <b>{escape(clip(topic.label, CLIP_NAME))}</b> /{escape(topic.key)} "
+                f"• <b>{escape(clip(topic.label, CLIP_NAME))}</b> {topic_command(topic)} "
                 f"({plural(statements, 'statement')})"
             )
             for position in topic.positions[:2]:
@@ -265,7 +266,7 @@ def render_topic(index: BriefingIndex, key: str) -> list[str]:
         return [f"Nothing on <b>{escape(label)}</b> in the briefing yet."]
     articles = {ref.article_id for ref in topic.sentences}
     blocks = [
-        f"<b>{escape(topic.label)}</b> /{escape(topic.key)}\n"
+        f"<b>{escape(topic.label)}</b> {topic_command(topic)}\n"
         f"{plural(len(topic.sentences), 'statement')} in "
         f"{plural(len(articles), 'article')}"
     ]
@@ -340,7 +341,7 @@ def render_search(index: BriefingIndex, query: str, result: SearchResult) -> lis
         return render_topic(index, result.topics[0].key)
     lines = [f"About “{escape(clip(query, 80))}”:"]
     lines.extend(f"• {actor_label(a)} — /who {escape(a.name)}" for a in result.actors[:8])
-    lines.extend(f"• <b>{escape(t.label)}</b> — /{escape(t.key)}" for t in result.topics[:8])
+    lines.extend(f"• <b>{escape(t.label)}</b> — {topic_command(t)}" for t in result.topics[:8])
     lines.extend(
         f"• <b>{escape(p.name)}</b> · {plural(p.count, 'mention')} — /where"
         for p in result.places[:8]
