@@ -563,7 +563,7 @@ def test_article_report_lists_every_section() -> None:
     assert "FERREIRA [person] - Acting Prime Minister; also Minister Ferreira" in report
     assert 'FERREIRA (direct): "we welcome the move" [s1]' in report
     assert "2024-04    planned Talks planned [s2]" in report
-    assert "Ceasefire [ceasefire]: 1 sentences" in report
+    assert "Ceasefire [ceasefire]: 1 sentence\n" in report
     assert "[s1] Foreign Minister Ferreira welcomed the move." in report
 
 
