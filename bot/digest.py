@@ -68,7 +68,9 @@ def compose_digest(
     new_ids = view.article_ids_after(since_seq)
     upcoming = view.index.upcoming_events(today)
     # The mark is 0 until a digest has been sent (the first digest covers everything).
-    parts = render_digest(view.index, new_ids, upcoming, topics, first=since_seq == 0)
+    parts = render_digest(
+        view.index, new_ids, upcoming, topics, first=since_seq == 0, stories=view.desk
+    )
     return Digest(tuple(parts), len(new_ids), view.latest_seq)
 
 

@@ -16,11 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.briefing.desk import StoryDesk
 from bot.briefing.ingest import ArticleMeta, MissingDateError, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
 from bot.briefing.models import Article, ArticleBriefing
 from bot.briefing.query import BriefingIndex
+from bot.briefing.stories import Story, StoryGrouper
 from bot.briefing.version import engine_version
 from bot.briefing.view import BriefingView, empty_view
 from bot.store import DuplicateArticleError, Store, StoredArticle
@@ -50,6 +52,10 @@ class Newsroom:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-engine")
         self._changes = asyncio.Lock()
         self.view: BriefingView = empty_view()
+        # Stories grow article by article; the articles (and engine versions) grouped so far say
+        # whether the next refresh only adds to them or must group everything again.
+        self._grouper = StoryGrouper()
+        self._grouped: list[tuple[str, str]] = []
 
     @property
     def lexicon(self) -> TopicLexicon:
@@ -233,15 +239,30 @@ class Newsroom:
         stored = tuple(await self._store.articles.all())
         version = self.view.version + 1
 
+        terms = {t.key: t.terms for t in self._lexicon.topics}
+
         def build() -> BriefingView:
             # Validation is most of the cost of loading 1,000 briefings: keep it off the loop.
-            merged = merge_briefings([ArticleBriefing.model_validate_json(d) for d in documents])
+            items = [ArticleBriefing.model_validate_json(d) for d in documents]
+            merged = merge_briefings(items)
             return BriefingView(
                 version,
                 merged,
-                BriefingIndex(merged, {t.key: t.terms for t in self._lexicon.topics}),
+                BriefingIndex(merged, terms),
                 stored,
                 {a.id: a.seq for a in stored},
+                StoryDesk(self._group(items), {i.article.id: i for i in items}, terms),
             )
 
         self.view = await asyncio.to_thread(build)
+
+    def _group(self, items: list[ArticleBriefing]) -> list[Story]:
+        """The stories of the stored articles, in store order; only new articles are grouped when
+        the store only grew (the result is the same as grouping them all again)."""
+        seen = [(i.article.id, i.engine_version) for i in items]
+        if seen[: len(self._grouped)] != self._grouped:
+            self._grouper, self._grouped = StoryGrouper(), []
+        for item in items[len(self._grouped) :]:
+            self._grouper.add(item)
+        self._grouped = seen
+        return self._grouper.stories()

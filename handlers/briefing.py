@@ -9,6 +9,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.briefing.models import Actor, Topic
+from bot.briefing.view import BriefingView
 from bot.render.html import escape
 from bot.render.pages import (
     Page,
@@ -20,15 +21,16 @@ from bot.render.pages import (
 )
 from bot.render.public import (
     render_actor_profile,
-    render_brief,
     render_page,
     render_search,
     render_suggestions,
     render_topic,
 )
+from bot.render.stories import page_with_scope, render_question, render_story_list, with_scope
 from bot.services import BriefingContext
 from handlers.admin import answer_pending_date
 from handlers.replies import reply_parts, reply_text
+from handlers.stories import focused_view, scope_of
 from handlers.subscriptions import thread_of
 
 log = logging.getLogger(__name__)
@@ -63,30 +65,34 @@ async def start(update: Update, context: BriefingContext) -> None:
 
 
 async def brief(update: Update, context: BriefingContext) -> None:
-    """The headline briefing."""
-    view = context.services.newsroom.view
-    await reply_parts(update, context, render_brief(view.index, context.services.now().date()))
+    """The top stories, newest and biggest first, numbered for /story N."""
+    await _reply_page(update, context, PageRequest("stories", "", 1))
+
+
+async def _reply_scoped(update: Update, context: BriefingContext, parts: list[str]) -> None:
+    """An answer from the chat's briefing, headed by the story it covers."""
+    await reply_parts(update, context, with_scope(scope_of(focused_view(context)), parts))
 
 
 async def who(update: Update, context: BriefingContext) -> None:
     """Ranked actors, or one actor's profile."""
-    index = context.services.newsroom.view.index
+    index = focused_view(context).index
     query = _query(context)
     if not query:
         await _reply_page(update, context, PageRequest("who", "", 1))
         return
     actor = await _find_actor_or_suggest(update, context, query)
     if actor is not None:
-        await reply_parts(update, context, render_actor_profile(index, actor))
+        await _reply_scoped(update, context, render_actor_profile(index, actor))
 
 
 async def _find_actor_or_suggest(
     update: Update, context: BriefingContext, query: str
 ) -> Actor | None:
-    match = context.services.newsroom.view.index.find_actor(query)
+    match = focused_view(context).index.find_actor(query)
     if match.actor is not None:
         return match.actor
-    await reply_parts(update, context, render_suggestions(query, match.suggestions))
+    await _reply_scoped(update, context, render_suggestions(query, match.suggestions))
     return None
 
 
@@ -103,7 +109,9 @@ async def timeline(update: Update, context: BriefingContext) -> None:
         return
     configured = context.services.newsroom.lexicon.get(query.casefold().strip().lstrip("/"))
     if configured is not None:  # a configured topic no article has touched yet
-        await reply_text(update, context, f"Nothing on <b>{escape(configured.label)}</b> yet.")
+        await _reply_scoped(
+            update, context, [f"Nothing on <b>{escape(configured.label)}</b> yet."]
+        )
         return
     actor = await _find_actor_or_suggest(update, context, query)
     if actor is not None:
@@ -116,7 +124,7 @@ async def _reply_chart_and_page(
 ) -> None:
     """The picture for this answer (rendered off the event loop, cached), then its text pages."""
     chat = update.effective_chat
-    view = context.services.newsroom.view
+    view = focused_view(context)
     chart = None
     try:
         chart = await context.services.charts.get(view, request.kind, request.arg)
@@ -134,7 +142,7 @@ async def _reply_chart_and_page(
 
 def _topic_named(context: BriefingContext, query: str) -> Topic | None:
     """A topic by key (/ceasefire, peace_talks) or label ("peace talks")."""
-    index = context.services.newsroom.view.index
+    index = focused_view(context).index
     folded = query.casefold().strip().lstrip("/")
     key = folded.replace(" ", "_")
     return next((t for t in index.topics() if t.key == key or t.label.casefold() == folded), None)
@@ -153,7 +161,7 @@ async def topic(update: Update, context: BriefingContext) -> None:
         shown = f"I don't know the topic “{escape(query[:40])}”. " if query else "Which topic? "
         await reply_text(update, context, f"{shown}Topics: {listed}")
         return
-    await reply_parts(update, context, render_topic(context.services.newsroom.view.index, query))
+    await _reply_scoped(update, context, render_topic(focused_view(context).index, query))
 
 
 async def topic_command(update: Update, context: BriefingContext) -> None:
@@ -162,7 +170,7 @@ async def topic_command(update: Update, context: BriefingContext) -> None:
     if message is None or not message.text:
         return
     key = message.text.split()[0].lstrip("/").split("@")[0].lower()
-    await reply_parts(update, context, render_topic(context.services.newsroom.view.index, key))
+    await _reply_scoped(update, context, render_topic(focused_view(context).index, key))
 
 
 async def where(update: Update, context: BriefingContext) -> None:
@@ -195,8 +203,19 @@ async def digest_preview(update: Update, context: BriefingContext) -> None:
     await reply_parts(update, context, digest.parts)
 
 
+def _page(view: BriefingView, request: PageRequest) -> Page | None:
+    """The page a command or button asks for, headed by the story it covers (the story list
+    names the open story itself); None when it or its subject does not exist."""
+    if request.kind == "stories" and not request.arg:
+        page = render_story_list(view.desk, request.page, view.story)
+        # The list clamps the page number; a page that does not exist is not shown instead.
+        return page if page.page == request.page else None
+    found = render_page(view, request)
+    return page_with_scope(scope_of(view), found) if found is not None else None
+
+
 async def _reply_page(update: Update, context: BriefingContext, request: PageRequest) -> None:
-    page = render_page(context.services.newsroom.view, request)
+    page = _page(focused_view(context), request)
     if page is None:
         await reply_text(update, context, "Nothing to show.")
         return
@@ -209,7 +228,8 @@ async def on_page_button(update: Update, context: BriefingContext) -> None:
     if query is None:
         return
     request = parse_page_data(query.data or "")
-    page = render_page(context.services.newsroom.view, request) if request else None
+    # A button pressed after /story answers within the story the chat has open now.
+    page = _page(focused_view(context), request) if request else None
     if request is None or page is None:
         await query.answer("This button has expired.")
         return
@@ -231,9 +251,13 @@ async def on_text(update: Update, context: BriefingContext) -> None:
     message = update.effective_message
     if chat is None or message is None or chat.type != ChatType.PRIVATE or not message.text:
         return
-    index = context.services.newsroom.view.index
+    view = focused_view(context)
+    index = view.index
     question = message.text[:MAX_QUERY_CHARS]
-    await reply_parts(update, context, render_search(index, question, index.search(question)))
+    answer = render_question(index, view.story, question)
+    if answer is None:
+        answer = render_search(index, question, index.search(question))
+    await reply_parts(update, context, with_scope(scope_of(view), answer))
 
 
 async def unknown_command(update: Update, context: BriefingContext) -> None:

@@ -13,7 +13,7 @@ from telegram import Update
 from bot.briefing.lexicon import TopicLexicon
 from bot.render.public import render_help
 from bot.services import BriefingContext
-from handlers import admin, briefing, feeds, subscriptions
+from handlers import admin, briefing, feeds, stories, subscriptions
 from handlers.access import is_bot_admin
 from handlers.replies import reply_parts
 
@@ -62,11 +62,17 @@ async def help_command(update: Update, context: BriefingContext) -> None:
 
 
 _EVERYONE_FIRST = (
-    Command("brief", "", "the headline briefing", briefing.brief),
+    Command("brief", "", "the top stories, numbered", briefing.brief),
+    Command(
+        "story",
+        "N|all",
+        "open story N: later answers cover it alone; all for everything",
+        stories.story,
+    ),
     Command("who", "[name]", "who is who, or one actor's profile", briefing.who),
     Command("timeline", "[topic|name]", "events in date order", briefing.timeline),
 )
-# The configured topics come here in the menu, after the three commands people use most.
+# The configured topics come here in the menu, after the commands people use most.
 _EVERYONE_THEN = (
     Command("topic", "NAME", "one topic: positions, events, quotes", briefing.topic),
     Command("where", "", "places in the news", briefing.where),

@@ -31,6 +31,7 @@ JOIN_THRESHOLD = 0.3
 MAX_ACTORS = 10
 MAX_PLACES = 8
 LEAD_SENTENCES = 3
+STORY_PEOPLE = 3  # names a story shows beside its title
 
 # Key weights before rarity: a named person or organisation says more about which event this is
 # than a country, and the headline more than the lead.
@@ -114,10 +115,16 @@ class Story:
     first: dt.date
     last: dt.date
     article_ids: tuple[str, ...]
+    people: tuple[str, ...] = ()  # its most salient actors' names, most salient first
 
     @property
     def article_count(self) -> int:
         return len(self.article_ids)
+
+    @property
+    def key(self) -> str:
+        """Its first article's id: it names the story while articles join it."""
+        return self.article_ids[0]
 
 
 @dataclass
@@ -130,9 +137,18 @@ class _OpenStory:
     title_date: dt.date
     weights: dict[str, float] = field(default_factory=dict)  # key -> summed raw weight
     norm: float = 0.0  # with the rarity weights of its last change; refreshed on every join
+    salience: dict[str, float] = field(default_factory=dict)  # actor name -> summed salience
 
     def snapshot(self) -> Story:
-        return Story(self.number, self.title, self.first, self.last, tuple(self.article_ids))
+        people = sorted(self.salience, key=lambda name: (-self.salience[name], name))
+        return Story(
+            self.number,
+            self.title,
+            self.first,
+            self.last,
+            tuple(self.article_ids),
+            tuple(people[:STORY_PEOPLE]),
+        )
 
 
 class StoryGrouper:
@@ -253,6 +269,9 @@ class StoryGrouper:
         for week in range(story.first.toordinal() // 7, story.last.toordinal() // 7 + 1):
             self._by_week.setdefault(week, set()).add(story.number)
         story.norm = self._norm(story.weights)
+        for actor in item.actors:
+            if actor.kind is not ActorKind.COUNTRY:
+                story.salience[actor.name] = story.salience.get(actor.name, 0.0) + actor.salience
         self._story_of[article.id] = story.number
         return story.number
 

@@ -1,13 +1,16 @@
-"""The briefing as readers see it at one moment: merged briefing, index and article list."""
+"""The briefing as readers see it at one moment: merged briefing, index, article list and
+stories; narrowed, the same moment seen through one story."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from bot.briefing.desk import StoryDesk
 from bot.briefing.models import Briefing
 from bot.briefing.query import BriefingIndex
+from bot.briefing.stories import Story
 
 
 class ListedArticle(Protocol):
@@ -27,13 +30,44 @@ class ListedArticle(Protocol):
 
 @dataclass(frozen=True)
 class BriefingView:
-    """One consistent snapshot: the merged briefing, its index and the listed articles."""
+    """One consistent snapshot: the merged briefing, its index, the listed articles and stories.
+
+    A view narrowed to one story (`story` set) holds that story's briefing and articles only."""
 
     version: int
     briefing: Briefing
     index: BriefingIndex
     articles: tuple[ListedArticle, ...]
     seq_of: dict[str, int] = field(default_factory=dict)
+    desk: StoryDesk = field(default_factory=StoryDesk)
+    story: Story | None = None
+    # Narrowed views by story key, built once per snapshot: every answer in a chat with an open
+    # story asks for one, and filtering 10,000 articles each time would cost milliseconds.
+    _narrowed: dict[str, BriefingView] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def is_narrowed(self, story: Story) -> bool:
+        """Whether `narrowed(story)` is ready, or would merge the story's briefing first."""
+        return story.key in self._narrowed
+
+    def narrowed(self, story: Story) -> BriefingView:
+        """The same snapshot seen through one of its stories."""
+        known = self._narrowed.get(story.key)
+        if known is not None:
+            return known
+        index = self.desk.index(story)
+        ids = set(story.article_ids)
+        view = replace(
+            self,
+            briefing=index.briefing,
+            index=index,
+            articles=tuple(a for a in self.articles if a.id in ids),
+            seq_of={a: s for a, s in self.seq_of.items() if a in ids},
+            story=story,
+        )
+        self._narrowed[story.key] = view
+        return view
 
     @property
     def latest_seq(self) -> int:

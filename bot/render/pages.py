@@ -66,7 +66,7 @@ def parse_subject(arg: str) -> Subject | None:
     return None
 
 
-PAGE_KINDS = ("who", "timeline", "quotes", "articles", "where")
+PAGE_KINDS = ("who", "timeline", "quotes", "articles", "where", "stories")
 _PAGE_DATA = re.compile(
     rf"p\|({'|'.join(PAGE_KINDS)})\|([\w.:-]{{0,48}})\|([1-9][0-9]{{0,3}})", re.ASCII
 )

@@ -114,7 +114,7 @@ def chart_for_digest(view: BriefingView, topics: Sequence[str]) -> bytes | None:
     return _draw(chart)
 
 
-ChartKey = tuple[int, str, str]  # (briefing version, kind, arg)
+ChartKey = tuple[int, str, str, str]  # (briefing version, story key or "", kind, arg)
 
 
 class ChartCache:
@@ -136,7 +136,8 @@ class ChartCache:
 
     async def get(self, view: BriefingView, kind: str, arg: str) -> Chart | None:
         """The chart for /timeline or /where at this briefing version, drawn at most once."""
-        key = (view.version, kind, arg)
+        # A view narrowed to one story draws only that story, under the same version.
+        key = (view.version, view.story.key if view.story is not None else "", kind, arg)
         if key in self._charts:
             self._charts[key] = self._charts.pop(key)  # most recently used last
             return self._charts[key]

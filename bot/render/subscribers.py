@@ -4,13 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.briefing.models import Event, SourceRef
+from bot.briefing.desk import StoryDesk
+from bot.briefing.models import Article, Event, SourceRef
 from bot.briefing.query import BriefingIndex
-from bot.render.entries import actor_label, article_line, timeline_entries
-from bot.render.html import escape, messages
+from bot.render.entries import CLIP_LINE, actor_label, article_line, timeline_entries
+from bot.render.html import clip, escape, messages, plural
 
 DIGEST_ITEMS = 10
 DIGEST_ACTORS = 5
+DIGEST_STORIES = 6  # stories with new articles a digest shows; the rest are counted
+DIGEST_ARTICLES_PER_STORY = 3
+
+
+def new_by_story_block(desk: StoryDesk, articles: Sequence[Article]) -> str:
+    """The digest's "New" block: the new articles under the story each belongs to."""
+    grouped: dict[str, list[Article]] = {}
+    loose: list[Article] = []  # none when the desk and the articles come from one view
+    for article in articles:
+        story = desk.story_of(article.id)
+        if story is None:
+            loose.append(article)
+        else:
+            grouped.setdefault(story.key, []).append(article)
+    count = len(grouped) + len(loose)
+    lines = [
+        f"<b>New</b> ({plural(len(articles), 'article')} in {count} "
+        f"{'story' if count == 1 else 'stories'})"
+    ]
+    # /brief's order (newest and biggest first), so the numbers match /story N.
+    stories = [s for s in desk.ranked if s.key in grouped]
+    for story in stories[:DIGEST_STORIES]:
+        new = grouped[story.key]
+        number = desk.number_of(story)
+        lines.append(
+            f"\n{number}. <b>{escape(clip(story.title, CLIP_LINE))}</b> · {len(new)} new of "
+            f"{story.article_count} · /story {number}"
+        )
+        lines.extend(f"   • {article_line(a)}" for a in new[:DIGEST_ARTICLES_PER_STORY])
+        if len(new) > DIGEST_ARTICLES_PER_STORY:
+            lines.append(f"   … and {len(new) - DIGEST_ARTICLES_PER_STORY} more")
+    if len(stories) > DIGEST_STORIES:
+        lines.append(f"… and {len(stories) - DIGEST_STORIES} more stories: /brief")
+    lines.extend(f"• {article_line(a)}" for a in loose[:DIGEST_ITEMS])
+    return "\n".join(lines)
 
 
 def render_digest(
@@ -20,8 +56,10 @@ def render_digest(
     topics: Sequence[str] | None = None,
     *,
     first: bool = False,
+    stories: StoryDesk | None = None,
 ) -> list[str]:
-    """A chat's digest: new articles, their key actors and events, and what is still ahead.
+    """A chat's digest: new articles (by story, given the stories), their key actors and
+    events, and what is still ahead.
 
     `first`: the chat has had no digest yet, so an empty one cannot speak of "your last digest".
 
@@ -61,12 +99,15 @@ def render_digest(
             else "Nothing in the briefing yet."
         )
         return messages(blocks)
-    if articles:
+    if articles and stories is not None and len(stories):
+        blocks.append(new_by_story_block(stories, articles))
+    elif articles:
         lines = [f"<b>New</b> ({len(articles)})"]
         lines.extend(f"• {article_line(a)}" for a in articles[:DIGEST_ITEMS])
         if len(articles) > DIGEST_ITEMS:
             lines.append(f"… and {len(articles) - DIGEST_ITEMS} more: /articles")
         blocks.append("\n".join(lines))
+    if articles:
         actors = index.actors_in(new_ids)[:DIGEST_ACTORS]
         if actors:
             blocks.append("<b>Key actors</b>\n" + "\n".join(f"• {actor_label(a)}" for a in actors))

@@ -1,0 +1,58 @@
+"""Stories: /story N opens one as the chat's focus, and every answer then covers it alone."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.briefing.view import BriefingView
+from bot.render.stories import (
+    render_no_such_story,
+    render_story_closed,
+    render_story_opened,
+    scope_line,
+)
+from bot.services import BriefingContext
+from handlers.replies import reply_parts
+
+# The chat's open story, by its key (its first article's id): /brief's numbers shift as news
+# arrives, the key does not. Kept in chat_data, so each chat (and group) has its own.
+FOCUS = "story"
+
+
+def focused_view(context: BriefingContext) -> BriefingView:
+    """The briefing this chat asks about: its open story's, or everything when none is open."""
+    view = context.services.newsroom.view
+    chat_data = context.chat_data
+    key = chat_data.get(FOCUS) if chat_data is not None else None
+    # A story whose articles were removed is gone: the answer then covers everything, and its
+    # scope line says so.
+    story = view.desk.by_key(key) if isinstance(key, str) else None
+    return view.narrowed(story) if story is not None else view
+
+
+def scope_of(view: BriefingView) -> str:
+    """The line that tells which story an answer covers."""
+    return scope_line(view.desk, view.story)
+
+
+async def story(update: Update, context: BriefingContext) -> None:
+    """/story N opens story N for this chat; /story all (or /story alone) goes back to all."""
+    view = context.services.newsroom.view
+    desk = view.desk
+    asked = " ".join(context.args or []).strip()
+    chat_data = context.chat_data
+    if asked.casefold() in ("", "all"):
+        if chat_data is not None:
+            chat_data.pop(FOCUS, None)
+        await reply_parts(update, context, render_story_closed(desk))
+        return
+    chosen = desk.at(int(asked)) if asked.isdecimal() and len(asked) <= 6 else None
+    if chosen is None:
+        await reply_parts(update, context, render_no_such_story(asked, desk))
+        return
+    if chat_data is not None:
+        chat_data[FOCUS] = chosen.key
+    today = context.services.now().date()
+    await reply_parts(
+        update, context, render_story_opened(desk, chosen, desk.index(chosen), today)
+    )

@@ -1,0 +1,167 @@
+"""Stories through the real Application: /brief lists them, /story N narrows every answer to one,
+questions in words answer from the timeline, and the digest groups what is new by story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.ingest import parse_article_text
+from bot.briefing.lexicon import TopicLexicon
+from bot.briefing.models import ArticleBriefing
+from bot.briefing.pipeline import process_articles
+from tests.e2e.telegram_html import validate_telegram_html
+from tests.handlers import updates
+from tests.handlers.conftest import BotUnderTest
+
+pytestmark = pytest.mark.slow
+
+SETS = Path(__file__).resolve().parents[1] / "stories" / "sets"
+# Three articles of one event (a dock strike) and two of another (a bank's data breach).
+STRIKE = sorted((SETS / "antwerp-port-strike").glob("*.txt"))[:3]
+BREACH = sorted((SETS / "nordvik-bank-breach").glob("*.txt"))[:2]
+
+
+@pytest.fixture(scope="module")
+def more_briefings(nlp: Language, lexicon: TopicLexicon) -> list[tuple[ArticleBriefing, str]]:
+    texts = [path.read_text(encoding="utf-8") for path in STRIKE + BREACH]
+    articles = [parse_article_text(text) for text in texts]
+    return list(zip(process_articles(nlp, articles, lexicon), texts, strict=True))
+
+
+@pytest.fixture
+async def desk(
+    make_bot: Callable[..., Any], more_briefings: list[tuple[ArticleBriefing, str]]
+) -> BotUnderTest:
+    """The bundled Munich article, then the strike and breach articles, as an admin adds them."""
+    bot: BotUnderTest = await make_bot()
+    for briefing, text in more_briefings:
+        await bot.services.store.add_article(briefing, raw_text=text, added_by=None)
+    await bot.services.newsroom.reload()
+    return bot
+
+
+def _valid(replies: list[str]) -> str:
+    assert replies, "the bot sent nothing"
+    for reply in replies:
+        assert validate_telegram_html(reply) is None, reply
+    return "\n".join(replies)
+
+
+async def _ask(bot: BotUnderTest, text: str, **kwargs: Any) -> str:
+    return _valid(await bot.send(updates.private(text, **kwargs)))
+
+
+async def test_brief_lists_the_stories_newest_first_with_dates_and_counts(
+    desk: BotUnderTest,
+) -> None:
+    text = await _ask(desk, "/brief")
+    assert "3 stories from 6 articles" in text
+    breach = text.index("1. <b>Nordvik Bank refuses ransom")
+    strike = text.index("2. <b>Antwerp port talks resume as minister steps in</b>")
+    munich = text.index("3. <b>US-Russia tensions rise")
+    assert breach < strike < munich
+    assert "6 Mar 2023 – 9 Mar 2023 · 3 articles" in text
+    assert "8 Mar 2023 – 10 Mar 2023 · 2 articles" in text
+    assert "11 Feb 2016 · 1 article" in text
+    assert "Marieke Janssens" in text  # the strike's people under its title
+
+
+async def test_story_n_narrows_every_answer_to_that_story(desk: BotUnderTest) -> None:
+    opened = await _ask(desk, "/story 2")
+    assert "Story 2: <b>Antwerp port talks resume as minister steps in</b>" in opened
+    assert "3 articles" in opened
+
+    who = await _ask(desk, "/who")
+    assert "In Story 2: <b>Antwerp port talks resume" in who
+    assert "Marieke Janssens" in who and "John Kerry" not in who
+    quotes = await _ask(desk, "/quotes")
+    assert "kept this port running" in quotes and "telling moment" not in quotes
+    timeline = await _ask(desk, "/timeline")
+    assert "Mar 2023" in timeline and "Aug 2011" not in timeline
+    where = await _ask(desk, "/where")
+    assert "Antwerp" in where and "Homs" not in where
+    ceasefire = await _ask(desk, "/ceasefire")
+    assert "In Story 2" in ceasefire and "Nothing on <b>ceasefire</b>" in ceasefire
+    kerry = await _ask(desk, "/who kerry")
+    assert "no one called" in kerry and "In Story 2" in kerry
+    listing = await _ask(desk, "/brief")
+    assert "now open: story 2" in listing
+
+    back = await _ask(desk, "/story all")
+    assert "all 3 stories" in back
+    who = await _ask(desk, "/who")
+    assert "Across all 3 stories" in who
+    assert "John Kerry" in who and "Marieke Janssens" in who
+    assert "telling moment" in await _ask(desk, "/quotes kerry")
+
+
+async def test_focus_belongs_to_one_chat_and_bare_story_closes_it(desk: BotUnderTest) -> None:
+    await _ask(desk, "/story 3")
+    assert "In Story 3" in await _ask(desk, "/who")
+    elsewhere = await _ask(desk, "/who", user_id=777)  # another user's private chat
+    assert "Across all 3 stories" in elsewhere
+    group = _valid(await desk.send(updates.in_group("/who@briefing_test_bot", -100, 500)))
+    assert "Across all 3 stories" in group
+    assert "Back to everything" in await _ask(desk, "/story")
+    assert "Across all 3 stories" in await _ask(desk, "/who")
+
+
+async def test_a_story_number_that_does_not_exist_is_refused(desk: BotUnderTest) -> None:
+    for asked in ("/story 9", "/story 0", "/story <b>x</b>"):
+        text = await _ask(desk, asked)
+        assert "There is no story" in text and "1 to 3" in text
+    assert "Across all 3 stories" in await _ask(desk, "/who")
+
+
+async def test_page_buttons_answer_within_the_open_story(desk: BotUnderTest) -> None:
+    await _ask(desk, "/story 3")
+    await desk.send(updates.private("/timeline"))
+    sent = [c for c in desk.api.calls if c.method == "sendMessage"][-1]
+    markup = sent.params.get("reply_markup")
+    assert markup, "the Munich story's timeline should need a second page"
+    data = markup["inline_keyboard"][0][-1]["callback_data"]
+    edited = _valid(
+        await desk.send(updates.callback(data, user_id=500, chat=updates.private_chat(500)))
+    )
+    assert "In Story 3" in edited and "Page 2" in edited and "2023" not in edited
+
+
+async def test_questions_in_words_answer_from_the_story_timeline(desk: BotUnderTest) -> None:
+    await _ask(desk, "/story 2")
+    started = await _ask(desk, "when did the strike start?")
+    assert "In Story 2" in started
+    assert "When: the strike start" in started and "6 Mar 2023" in started
+    # The story's newest article is Thursday 9 March: "on Thursday" is that day.
+    thursday = await _ask(desk, "what happened on Thursday?")
+    assert "(9 Mar 2023)" in thursday and "first time since the strike began" in thursday
+    said = await _ask(desk, "what did Janssens say?")
+    assert "Quotes: Marieke Janssens" in said and "kept this port running" in said
+    unknown = await _ask(desk, "what did Lavrov say?")
+    assert "anyone called “Lavrov” in this story" in unknown
+
+
+async def test_when_are_the_talks_in_the_bundled_briefing(bot: BotUnderTest) -> None:
+    text = await _ask(bot, "when are the talks?")
+    assert "When: the talks" in text
+    assert "11 Feb 2016" in text and "Munich" in text
+    nothing = await _ask(bot, "when is the royal wedding?")
+    assert "no dated event about “the royal wedding”" in nothing
+    kerry = await _ask(bot, "what did Kerry say?")
+    assert "telling moment" in kerry
+    stranger = await _ask(bot, "what did Maria Zakharova say?")
+    assert "“Maria Zakharova”" in stranger and "the briefing" in stranger
+
+
+async def test_digest_groups_what_is_new_by_story(desk: BotUnderTest) -> None:
+    text = await _ask(desk, "/digest")
+    assert "New</b> (6 articles in 3 stories)" in text
+    breach = text.index("1. <b>Nordvik Bank refuses ransom")
+    strike = text.index("2. <b>Antwerp port talks resume")
+    assert breach < strike
+    assert "3 new of 3 · /story 2" in text
+    assert text.index("Hackers steal data of 600,000 Nordvik Bank customers") < strike
