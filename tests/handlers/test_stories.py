@@ -16,7 +16,7 @@ from bot.briefing.models import ArticleBriefing
 from bot.briefing.pipeline import process_articles
 from tests.e2e.telegram_html import validate_telegram_html
 from tests.handlers import updates
-from tests.handlers.conftest import BotUnderTest
+from tests.handlers.conftest import BotUnderTest, stop
 
 pytestmark = pytest.mark.slow
 
@@ -165,3 +165,31 @@ async def test_digest_groups_what_is_new_by_story(desk: BotUnderTest) -> None:
     assert breach < strike
     assert "3 new of 3 · /story 2" in text
     assert text.index("Hackers steal data of 600,000 Nordvik Bank customers") < strike
+
+
+def _stories(bot: BotUnderTest) -> list[tuple[str, tuple[str, ...]]]:
+    return [(s.title, s.article_ids) for s in bot.services.newsroom.view.desk.ranked]
+
+
+async def test_stories_grown_one_article_at_a_time_match_a_rebuild_after_restart(
+    make_bot: Callable[..., Any], more_briefings: list[tuple[ArticleBriefing, str]]
+) -> None:
+    bot: BotUnderTest = await make_bot()
+    for briefing, text in more_briefings:  # one refresh per article: the incremental path
+        await bot.services.store.add_article(briefing, raw_text=text, added_by=None)
+        await bot.services.newsroom.reload()
+    grown = _stories(bot)
+    assert [len(ids) for _, ids in grown] == [2, 3, 1]
+    await stop(bot)
+    restarted: BotUnderTest = await make_bot(seed=False)  # the same database file
+    assert _stories(restarted) == grown
+
+
+async def test_removing_an_article_regroups_without_it(desk: BotUnderTest) -> None:
+    strike = desk.services.newsroom.view.desk.at(2)
+    assert strike is not None and strike.article_count == 3
+    assert await desk.services.newsroom.remove(strike.article_ids[-1])
+    text = await _ask(desk, "/brief")
+    assert (
+        "2. <b>Ships queue off Antwerp" in text and "6 Mar 2023 – 7 Mar 2023 · 2 articles" in text
+    )
