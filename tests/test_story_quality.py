@@ -30,6 +30,7 @@ def test_pairwise_scores_count_pairs_not_articles() -> None:
     # a, b together; c alone; d wrongly with a and b.
     scores = pairwise_scores(gold, {"a": 1, "b": 1, "c": 2, "d": 1})
     assert (scores.true_pairs, scores.predicted_pairs, scores.correct_pairs) == (3, 3, 1)
+    assert scores.pairs == 6
     assert scores.precision == pytest.approx(1 / 3)
     assert scores.recall == pytest.approx(1 / 3)
 
@@ -40,6 +41,7 @@ def test_the_labelled_set_has_events_over_several_days_and_look_alike_pairs() ->
     events = {a.story for a in written}
     assert len(events) >= 5 and len(written) >= 3 * len(events)
     assert len([a for a in labelled if a.part == "pairs"]) >= 10
+    assert len({a.story for a in labelled if a.part == "heldout"}) >= 8
     assert all(STORIES_DIR in a.path.parents for a in labelled if a.part != "corpus")
 
 
@@ -60,6 +62,9 @@ def test_grouping_reaches_the_floors_on_the_labelled_set(
     print("\n" + render_evaluation(evaluation))
     assert evaluation.scores.precision >= FLOOR, evaluation.merged
     assert evaluation.scores.recall >= FLOOR, evaluation.missed
+    heldout = evaluation.by_part["heldout"]  # written after the threshold was set
+    assert heldout.true_pairs >= 9
+    assert heldout.precision >= FLOOR and heldout.recall >= FLOOR
     for shuffled in evaluation.shuffled:
         assert shuffled.recall >= FLOOR
 
