@@ -211,7 +211,9 @@ class DigestScheduler:
         sub = await self._store.subscriptions.get(chat_id, thread_id)
         # Without a subscription the preview is a first digest: everything, on every topic.
         since, topics = (sub.last_seq, sub.topics) if sub is not None else (0, [])
-        return compose_digest(self._newsroom.view, since, topics, self._clock().date())
+        # Grouped by story as digests are: just after a start-up, that waits for the grouping.
+        view = await self._newsroom.stories_view()
+        return compose_digest(view, since, topics, self._clock().date())
 
     # Jobs
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.briefing.desk import StoryDesk
@@ -31,6 +32,10 @@ log = logging.getLogger(__name__)
 
 # How long an undated /add waits for its admin to reply with the publication date.
 PENDING_DATE_TTL = dt.timedelta(hours=1)
+
+# Grouping more articles than this at once (a start-up, a removal, a reprocess) happens after the
+# view is published, so the first answers do not wait for it (about half a millisecond each).
+GROUP_AT_ONCE = 50
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,10 @@ class Newsroom:
         # whether the next refresh only adds to them or must group everything again.
         self._grouper = StoryGrouper()
         self._grouped: list[tuple[str, str]] = []
+        self._grouping_lock = threading.Lock()  # a refresh and a late grouping may overlap
+        self._stories_ready = asyncio.Event()
+        self._stories_ready.set()
+        self._late_groupings: set[asyncio.Task[None]] = set()
 
     @property
     def lexicon(self) -> TopicLexicon:
@@ -89,7 +98,15 @@ class Newsroom:
         if [a.seq for a in stored] != [a.seq for a in self.view.articles]:
             await self.reload()
 
+    async def stories_view(self) -> BriefingView:
+        """The current view with its stories grouped: at once, except just after a start-up."""
+        while self.view.desk.pending:
+            await self._stories_ready.wait()
+        return self.view
+
     async def close(self) -> None:
+        for task in self._late_groupings:
+            task.cancel()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     async def _run_engine(self, articles: Sequence[Article]) -> list[ArticleBriefing]:
@@ -241,28 +258,62 @@ class Newsroom:
 
         terms = {t.key: t.terms for t in self._lexicon.topics}
 
-        def build() -> BriefingView:
+        def build() -> tuple[BriefingView, list[ArticleBriefing]]:
             # Validation is most of the cost of loading 1,000 briefings: keep it off the loop.
             items = [ArticleBriefing.model_validate_json(d) for d in documents]
             merged = merge_briefings(items)
-            return BriefingView(
+            if self._to_group(items) <= GROUP_AT_ONCE:
+                desk = self._desk(items, terms)
+            else:
+                desk = StoryDesk(pending=True)
+            view = BriefingView(
                 version,
                 merged,
                 BriefingIndex(merged, terms),
                 stored,
                 {a.id: a.seq for a in stored},
-                StoryDesk(self._group(items), {i.article.id: i for i in items}, terms),
+                desk,
             )
+            return view, items
 
-        self.view = await asyncio.to_thread(build)
+        view, items = await asyncio.to_thread(build)
+        self.view = view
+        if view.desk.pending:
+            self._stories_ready.clear()
+            task = asyncio.create_task(self._group_late(view, items, terms))
+            self._late_groupings.add(task)
+            task.add_done_callback(self._late_groupings.discard)
+        else:
+            self._stories_ready.set()
+
+    async def _group_late(
+        self, view: BriefingView, items: list[ArticleBriefing], terms: Mapping[str, Sequence[str]]
+    ) -> None:
+        """Group a published view's articles on a worker thread, then give the view its stories."""
+        desk = await asyncio.to_thread(self._desk, items, terms)
+        if self.view is view:  # else a newer refresh brings stories of its own
+            self.view = replace(view, desk=desk)
+            self._stories_ready.set()
+
+    def _desk(self, items: list[ArticleBriefing], terms: Mapping[str, Sequence[str]]) -> StoryDesk:
+        return StoryDesk(self._group(items), {i.article.id: i for i in items}, terms)
+
+    def _to_group(self, items: list[ArticleBriefing]) -> int:
+        """How many articles `_group` would have to add for these."""
+        seen = [(i.article.id, i.engine_version) for i in items]
+        with self._grouping_lock:
+            if seen[: len(self._grouped)] != self._grouped:
+                return len(items)
+            return len(items) - len(self._grouped)
 
     def _group(self, items: list[ArticleBriefing]) -> list[Story]:
         """The stories of the stored articles, in store order; only new articles are grouped when
         the store only grew (the result is the same as grouping them all again)."""
         seen = [(i.article.id, i.engine_version) for i in items]
-        if seen[: len(self._grouped)] != self._grouped:
-            self._grouper, self._grouped = StoryGrouper(), []
-        for item in items[len(self._grouped) :]:
-            self._grouper.add(item)
-        self._grouped = seen
-        return self._grouper.stories()
+        with self._grouping_lock:
+            if seen[: len(self._grouped)] != self._grouped:
+                self._grouper, self._grouped = StoryGrouper(), []
+            for item in items[len(self._grouped) :]:
+                self._grouper.add(item)
+            self._grouped = seen
+            return self._grouper.stories()

@@ -19,14 +19,17 @@ from handlers.replies import reply_parts
 FOCUS = "story"
 
 
-def focused_view(context: BriefingContext) -> BriefingView:
+async def focused_view(context: BriefingContext) -> BriefingView:
     """The briefing this chat asks about: its open story's, or everything when none is open."""
-    view = context.services.newsroom.view
+    newsroom = context.services.newsroom
     chat_data = context.chat_data
     key = chat_data.get(FOCUS) if chat_data is not None else None
+    if not isinstance(key, str):
+        return newsroom.view  # no story needed: no wait for a start-up's grouping either
+    view = await newsroom.stories_view()
     # A story whose articles were removed is gone: the answer then covers everything, and its
     # scope line says so.
-    story = view.desk.by_key(key) if isinstance(key, str) else None
+    story = view.desk.by_key(key)
     return view.narrowed(story) if story is not None else view
 
 
@@ -37,8 +40,7 @@ def scope_of(view: BriefingView) -> str:
 
 async def story(update: Update, context: BriefingContext) -> None:
     """/story N opens story N for this chat; /story all (or /story alone) goes back to all."""
-    view = context.services.newsroom.view
-    desk = view.desk
+    desk = (await context.services.newsroom.stories_view()).desk
     asked = " ".join(context.args or []).strip()
     chat_data = context.chat_data
     if asked.casefold() in ("", "all"):
@@ -53,6 +55,4 @@ async def story(update: Update, context: BriefingContext) -> None:
     if chat_data is not None:
         chat_data[FOCUS] = chosen.key
     today = context.services.now().date()
-    await reply_parts(
-        update, context, render_story_opened(desk, chosen, desk.index(chosen), today)
-    )
+    await reply_parts(update, context, render_story_opened(desk, chosen, desk.index(chosen), today))

@@ -22,7 +22,11 @@ class StoryDesk:
         stories: Sequence[Story] = (),
         items: Mapping[str, ArticleBriefing] | None = None,
         topic_terms: Mapping[str, Sequence[str]] | None = None,
+        *,
+        pending: bool = False,
     ) -> None:
+        # Pending: the articles are still being grouped (just after a start-up); no stories yet.
+        self.pending = pending
         self.ranked: tuple[Story, ...] = tuple(rank_stories(stories))
         self._items = dict(items or {})
         self._terms = dict(topic_terms or {})

@@ -68,7 +68,7 @@ def _stems(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class WhenQuestion:
-    """"When are the talks?": the subject's words and whether it asks about the past."""
+    """ "When are the talks?": the subject's words and whether it asks about the past."""
 
     subject: str
     words: tuple[str, ...]
@@ -77,7 +77,7 @@ class WhenQuestion:
 
 @dataclass(frozen=True)
 class HappenedQuestion:
-    """"What happened on Thursday?": the day (or period) asked about, resolved."""
+    """ "What happened on Thursday?": the day (or period) asked about, resolved."""
 
     expression: str
     date: DateValue | None
@@ -85,7 +85,7 @@ class HappenedQuestion:
 
 @dataclass(frozen=True)
 class SaidQuestion:
-    """"What did Lavrov say?": the name as asked."""
+    """ "What did Lavrov say?": the name as asked."""
 
     name: str
 
@@ -101,9 +101,7 @@ def read_question(text: str, reference: dt.date) -> Question | None:
         return SaidQuestion(match["name"].strip())
     if match := _WHEN.match(text):
         subject = match["subject"].strip()
-        words = tuple(
-            sorted(w for w in _stems(subject) if w not in _QUESTION_WORDS and len(w) > 1)
-        )
+        words = tuple(sorted(w for w in _stems(subject) if w not in _QUESTION_WORDS and len(w) > 1))
         if words:
             return WhenQuestion(subject, words, match["aux"].lower() in _PAST_AUXILIARIES)
         return None

@@ -39,14 +39,14 @@ def _count(count: int, singular: str, plural: str) -> str:
 
 
 def story_dates(story: Story) -> str:
-    """"6 Mar 2023" or "6 Mar 2023 – 10 Mar 2023"."""
+    """ "6 Mar 2023" or "6 Mar 2023 – 10 Mar 2023"."""
     if story.first == story.last:
         return format_date(story.first)
     return f"{format_date(story.first)} – {format_date(story.last)}"
 
 
 def story_label(desk: StoryDesk, story: Story) -> str:
-    """"Story 2: <b>title</b>" with the number /brief shows."""
+    """ "Story 2: <b>title</b>" with the number /brief shows."""
     return f"Story {desk.number_of(story)}: <b>{escape(clip(story.title, CLIP_LINE))}</b>"
 
 
@@ -140,7 +140,7 @@ def page_with_scope(scope: str, page: Page) -> Page:
 
 
 def render_when(index: BriefingIndex, question: WhenQuestion, events: Sequence[Event]) -> list[str]:
-    """"When are the talks?": the dated events about them, or where else to look."""
+    """ "When are the talks?": the dated events about them, or where else to look."""
     asked = escape(clip(question.subject, 80))
     if not events:
         return [
@@ -154,7 +154,7 @@ def render_when(index: BriefingIndex, question: WhenQuestion, events: Sequence[E
 def render_happened(
     index: BriefingIndex, question: HappenedQuestion, events: Sequence[Event]
 ) -> list[str]:
-    """"What happened on Thursday?": that day's events, with the day spelled out."""
+    """ "What happened on Thursday?": that day's events, with the day spelled out."""
     asked = escape(clip(question.expression, 60))
     if question.date is None:
         return [f"I could not tell which day “{asked}” means. Try a date such as “on 10 March”."]
@@ -166,7 +166,7 @@ def render_happened(
 
 
 def render_unknown_speaker(name: str, suggestions: Sequence[Actor], story: Story | None) -> str:
-    """"What did Lavrov say?" about someone the briefing does not know: say so, by name."""
+    """ "What did Lavrov say?" about someone the briefing does not know: say so, by name."""
     where = "this story" if story is not None else "the briefing"
     text = f"I don't know anyone called “{escape(clip(name, 80))}” in {where}, so I have no quotes."
     if suggestions:

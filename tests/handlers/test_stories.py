@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from bot import newsroom as newsroom_module
 from bot.briefing.ingest import parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ArticleBriefing
@@ -193,3 +194,24 @@ async def test_removing_an_article_regroups_without_it(desk: BotUnderTest) -> No
     assert (
         "2. <b>Ships queue off Antwerp" in text and "6 Mar 2023 – 7 Mar 2023 · 2 articles" in text
     )
+
+
+async def test_answers_wait_for_stories_grouped_after_a_refresh(
+    monkeypatch: pytest.MonkeyPatch,
+    make_bot: Callable[..., Any],
+    more_briefings: list[tuple[ArticleBriefing, str]],
+) -> None:
+    # As after a start-up with many articles: every refresh groups after publishing its view.
+    monkeypatch.setattr(newsroom_module, "GROUP_AT_ONCE", 0)
+    bot: BotUnderTest = await make_bot()
+    for briefing, text in more_briefings:
+        await bot.services.store.add_article(briefing, raw_text=text, added_by=None)
+    await bot.services.newsroom.reload()
+    assert "3 stories from 6 articles" in await _ask(bot, "/brief")
+    await _ask(bot, "/story 2")
+    strike = bot.services.newsroom.view.desk.at(2)
+    assert strike is not None
+    assert await bot.services.newsroom.remove(strike.article_ids[-1])
+    assert bot.services.newsroom.view.desk.pending  # regrouping has not finished yet
+    who = await _ask(bot, "/who")
+    assert "Marieke Janssens" in who and "John Kerry" not in who
