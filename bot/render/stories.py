@@ -99,8 +99,9 @@ def render_story_opened(
 
 def render_story_closed(desk: StoryDesk) -> list[str]:
     """/story all: back to every story."""
-    stories = _count(len(desk), "story", "stories")
-    return [f"Back to everything: answers now cover all {stories}. /brief lists them."]
+    if len(desk) < 2:
+        return ["Back to everything: answers now cover the whole briefing."]
+    return [f"Back to everything: answers now cover all {len(desk)} stories. /brief lists them."]
 
 
 def render_no_such_story(asked: str, desk: StoryDesk) -> list[str]:
