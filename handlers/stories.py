@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 
 from bot.briefing.view import BriefingView
@@ -30,7 +32,13 @@ async def focused_view(context: BriefingContext) -> BriefingView:
     # A story whose articles were removed is gone: the answer then covers everything, and its
     # scope line says so.
     story = view.desk.by_key(key)
-    return view.narrowed(story) if story is not None else view
+    if story is None:
+        return view
+    if view.is_narrowed(story):
+        return view.narrowed(story)
+    # The first ask after a change merges the story's articles: tens of milliseconds for a big
+    # story, which the event loop would otherwise spend not answering anyone.
+    return await asyncio.to_thread(view.narrowed, story)
 
 
 def scope_of(view: BriefingView) -> str:
@@ -55,4 +63,5 @@ async def story(update: Update, context: BriefingContext) -> None:
     if chat_data is not None:
         chat_data[FOCUS] = chosen.key
     today = context.services.now().date()
-    await reply_parts(update, context, render_story_opened(desk, chosen, desk.index(chosen), today))
+    index = await asyncio.to_thread(desk.index, chosen)  # merged off the loop, as above
+    await reply_parts(update, context, render_story_opened(desk, chosen, index, today))
