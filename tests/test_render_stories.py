@@ -33,7 +33,8 @@ THURSDAY = dt.date(2024, 3, 14)
 
 def _story(number: int, title: str, first: dt.date, last: dt.date, count: int) -> Story:
     ids = tuple(f"s{number}-{i}" for i in range(count))
-    return Story(number, title, first, last, ids, ("Ana Ferreira",))
+    outlets = ("Daily <Example>", "Test Wire", "Third Post")[: 1 + number % 3]
+    return Story(number, title, first, last, ids, ("Ana Ferreira",), outlets)
 
 
 def _valid(parts: list[str]) -> str:
@@ -54,7 +55,9 @@ def test_story_list_numbers_newest_first_and_pages_on() -> None:
     assert text.index(f"1. <b>Story &lt;{STORIES_PER_PAGE + 2}&gt; &amp; more</b>") < text.index(
         f"2. <b>Story &lt;{STORIES_PER_PAGE + 1}&gt;"
     )
-    assert "1 Jan 2024 – 11 Jan 2024 · 2 articles" in text
+    assert "1 Jan 2024 – 11 Jan 2024 · 2 articles · Daily &lt;Example&gt;, Test Wire\n" in text
+    three = "1 Jan 2024 – 9 Jan 2024 · 3 articles · Daily &lt;Example&gt;, Test Wire and 1 more"
+    assert three in text
     second = render_story_list(desk, 2, focused=desk.at(STORIES_PER_PAGE + 1))
     assert f"{STORIES_PER_PAGE + 1}. <b>Story &lt;2&gt; &amp; more</b> · <i>open</i>" in second.text
     assert f"now open: story {STORIES_PER_PAGE + 1}" in second.text

@@ -126,6 +126,7 @@ class Story:
     last: dt.date
     article_ids: tuple[str, ...]
     people: tuple[str, ...] = ()  # its most salient actors' names, most salient first
+    outlets: tuple[str, ...] = ()  # who published its articles, first seen first
 
     @property
     def article_count(self) -> int:
@@ -148,6 +149,7 @@ class _OpenStory:
     weights: dict[str, float] = field(default_factory=dict)  # key -> summed raw weight
     norm: float = 0.0  # with the rarity weights of its last change; refreshed on every join
     salience: dict[str, float] = field(default_factory=dict)  # actor name -> summed salience
+    outlets: dict[str, None] = field(default_factory=dict)  # ordered set of article sources
 
     def snapshot(self) -> Story:
         people = sorted(self.salience, key=lambda name: (-self.salience[name], name))
@@ -158,6 +160,7 @@ class _OpenStory:
             self.last,
             tuple(self.article_ids),
             tuple(people[:STORY_PEOPLE]),
+            tuple(self.outlets),
         )
 
 
@@ -279,6 +282,8 @@ class StoryGrouper:
         for week in range(story.first.toordinal() // 7, story.last.toordinal() // 7 + 1):
             self._by_week.setdefault(week, set()).add(story.number)
         story.norm = self._norm(story.weights)
+        if article.source:
+            story.outlets.setdefault(article.source, None)
         for actor in item.actors:
             if actor.kind is not ActorKind.COUNTRY:
                 story.salience[actor.name] = story.salience.get(actor.name, 0.0) + actor.salience

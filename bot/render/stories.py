@@ -32,6 +32,7 @@ from bot.render.pages import Page, count_page
 from bot.render.public import render_brief, render_quotes_page
 
 STORIES_PER_PAGE = 8
+STORY_OUTLETS = 2  # outlets named beside a story's dates; "and N more" for the rest
 
 
 def _count(count: int, singular: str, plural: str) -> str:
@@ -53,9 +54,14 @@ def story_label(desk: StoryDesk, story: Story) -> str:
 def _story_entry(number: int, story: Story, focused: bool) -> str:
     marker = " · <i>open</i>" if focused else ""
     people = f"\n   {escape(clip(', '.join(story.people), CLIP_LINE))}" if story.people else ""
+    outlets = ", ".join(clip(o, CLIP_NAME) for o in story.outlets[:STORY_OUTLETS])
+    if len(story.outlets) > STORY_OUTLETS:
+        outlets += f" and {len(story.outlets) - STORY_OUTLETS} more"
+    source = f" · {escape(outlets)}" if outlets else ""
     return (
         f"{number}. <b>{escape(clip(story.title, CLIP_LINE))}</b>{marker}\n"
-        f"   {story_dates(story)} · {_count(story.article_count, 'article', 'articles')}{people}"
+        f"   {story_dates(story)} · {_count(story.article_count, 'article', 'articles')}"
+        f"{source}{people}"
     )
 
 
