@@ -41,7 +41,7 @@ async def desk(
     """The bundled Munich article, then the strike and breach articles, as an admin adds them."""
     bot: BotUnderTest = await make_bot()
     for briefing, text in more_briefings:
-        await bot.services.store.add_article(briefing, raw_text=text, added_by=None)
+        await bot.services.store.articles.add(briefing, raw_text=text, added_by=None)
     await bot.services.newsroom.reload()
     return bot
 
@@ -177,7 +177,7 @@ async def test_stories_grown_one_article_at_a_time_match_a_rebuild_after_restart
 ) -> None:
     bot: BotUnderTest = await make_bot()
     for briefing, text in more_briefings:  # one refresh per article: the incremental path
-        await bot.services.store.add_article(briefing, raw_text=text, added_by=None)
+        await bot.services.store.articles.add(briefing, raw_text=text, added_by=None)
         await bot.services.newsroom.reload()
     grown = _stories(bot)
     assert [len(ids) for _, ids in grown] == [2, 3, 1]
@@ -205,7 +205,7 @@ async def test_answers_wait_for_stories_grouped_after_a_refresh(
     monkeypatch.setattr(newsroom_module, "GROUP_AT_ONCE", 0)
     bot: BotUnderTest = await make_bot()
     for briefing, text in more_briefings:
-        await bot.services.store.add_article(briefing, raw_text=text, added_by=None)
+        await bot.services.store.articles.add(briefing, raw_text=text, added_by=None)
     await bot.services.newsroom.reload()
     assert "3 stories from 6 articles" in await _ask(bot, "/brief")
     await _ask(bot, "/story 2")
