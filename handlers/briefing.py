@@ -152,7 +152,7 @@ async def topic(update: Update, context: BriefingContext) -> None:
     lexicon = context.services.newsroom.lexicon
     asked = _query(context)
     query = asked.lower().replace(" ", "_").lstrip("/")
-    found = _topic_named(context, asked) if asked else None
+    found = await _topic_named(context, asked) if asked else None
     if found is not None:
         query = found.key
     if not query or (lexicon.get(query) is None and found is None):
