@@ -1,0 +1,427 @@
+"""Reading mentions: the spans that name an actor (people, organisations, countries that act,
+institutions of a country, demonyms), each claimed for a draft, with the role the text gives.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.briefing.actors.reading import (
+    ACRONYM,
+    SUBJECT_DEPS,
+    Draft,
+    Mention,
+    Reading,
+    acronym_of,
+    org_words,
+    person_named_org,
+    trim,
+)
+from bot.briefing.gazetteer import GeoEntry
+from bot.briefing.models import ActorKind
+from bot.briefing.roles import (
+    apposition,
+    copular,
+    title_before,
+)
+from bot.briefing.vocabulary import (
+    AGENT_NOUNS,
+    GOVERNMENT_NOUNS,
+    GROUP_HEAD_NOUNS,
+    GROUP_NAME_WORDS,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    OFFICIAL_NOUNS,
+    ORG_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+
+_BRACKETS = {"(": ")", "[": "]"}
+
+
+def read_acting_places(reading: Reading) -> None:
+    for acting in reading.places.acting:
+        if not reading.free(acting.start, acting.end):
+            continue
+        country = reading.gaz.countries.get(acting.country_code)
+        if country is None:
+            continue
+        head = reading.doc[acting.start : acting.end].root
+        reading.claim(
+            reading.country_draft(country),
+            Mention(acting.start, acting.end, head.i, acting.surface),
+        )
+
+
+def read_institutions(reading: Reading) -> None:
+    """Organisations of a country: "the Russian defence ministry", "the US-led coalition"."""
+    for token in reading.tokens:
+        lemma = token.lemma_.lower()
+        if lemma in OFFICIAL_NOUNS and token.pos_ == "NOUN":
+            _read_officials(reading, token)
+            continue
+        if lemma not in INSTITUTION_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.ent_type_ == "ORG" and _named_org(reading, token):
+            continue
+        owner, left = _owner(reading, token)
+        if owner is None or owner.country_code is None:
+            continue
+        start, end = trim(reading.doc, left, token.i + 1)
+        words = [
+            t.lower_
+            for t in reading.doc[start:end]
+            if not (t.tag_ == "POS" or t.is_punct or reading.country_of(t))
+        ]
+        surface = reading.doc[start:end].text
+        if words == [token.lower_] and token.lemma_.lower() in GOVERNMENT_NOUNS:
+            # "Syria's government", "the Syrian regime": the country acting as a state.
+            country = reading.country_draft(owner)
+            reading.claim(country, Mention(start, end, token.i, surface))
+            continue
+        key = f"org:{owner.country_code}:{' '.join(words)}"
+        draft = reading.draft(key, ActorKind.ORG, surface)
+        if "'" in draft.name and "'" not in surface:
+            draft.name = surface  # "Russian defence ministry" reads better than "Russia's"
+        draft.affiliation = owner.name
+        reading.claim(draft, Mention(start, end, token.i, surface))
+
+
+def _read_officials(reading: Reading, token: Token) -> None:
+    """ "US officials", "a US official", "American officials": one group of a country."""
+    owner, left = _owner(reading, token)
+    if owner is None or owner.country_code is None:
+        return
+    start, end = trim(reading.doc, left, token.i + 1)
+    lemma = token.lemma_.lower()
+    modifier = reading.doc[start : token.i].text
+    name = f"{modifier} {lemma}s"
+    draft = reading.draft(f"group:{owner.country_code}:{lemma}", ActorKind.GROUP, name)
+    draft.affiliation = owner.name
+    reading.claim(draft, Mention(start, end, token.i, reading.doc[start:end].text))
+
+
+def _named_org(reading: Reading, token: Token) -> bool:
+    ent = reading.entity_at[token.i]
+    first = ent[0] if ent[0].lower_ != "the" else ent[min(1, len(ent) - 1)]
+    return first.text[:1].isupper() and reading.country_of(first) is None
+
+
+def _owner(reading: Reading, token: Token) -> tuple[GeoEntry | None, int]:
+    """The country an institution noun belongs to, and where its noun phrase starts."""
+    left = token.i
+    owner: GeoEntry | None = None
+    for child in token.lefts:
+        if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+            country = reading.country_of(child)
+            if country is None and child.lemma_ == "lead":
+                # "the US-led coalition": the leader owns it.
+                country = next((c for g in child.lefts if (c := reading.country_of(g))), None)
+            if country is not None:
+                owner = country
+                left = min(left, child.left_edge.i)
+            elif child.dep_ == "compound" and owner is None:
+                left = min(left, child.i)
+    return owner, left
+
+
+def read_demonyms(reading: Reading) -> None:
+    """Demonyms that act for their country ("Russian airstrikes", "US and Russian foreign
+    ministers")."""
+    for ent in reading.doc.ents:
+        start, end = trim(reading.doc, ent.start, ent.end)
+        if start >= end or not reading.free(start, end):
+            continue
+        text = reading.doc[start:end].text
+        if ent.label_ != "NORP":
+            continue
+        country = reading.gaz.country_of_demonym(text)
+        head = reading.doc[start:end].root
+        if country is not None and _modifies_agent(reading, head):
+            reading.claim(reading.country_draft(country), Mention(start, end, head.i, text))
+
+
+def _modifies_agent(reading: Reading, token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    noun = token.head
+    return token.dep_ in {"amod", "compound", "nmod"} and (
+        noun.lemma_.lower() in AGENT_NOUNS or noun.lower_ in AGENT_NOUNS
+    )
+
+
+def read_people(reading: Reading) -> list[tuple[Span, int]]:
+    """Person spans (name only) with where their NER span began."""
+    people: list[tuple[Span, int]] = []
+    single_names = {e.text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    for ent in reading.doc.ents:
+        if ent.label_ == "PERSON" and org_words(ent):
+            continue
+        if ent.label_ == "ORG" and not person_named_org(ent, single_names):
+            continue
+        if ent.label_ not in {"PERSON", "ORG"}:
+            continue
+        start, end = trim(reading.doc, ent.start, ent.end)
+        while start < end and reading.doc[start].lower_ in HONORIFICS:
+            start += 1
+        if start >= end or not reading.free(start, end):
+            continue
+        if not any(t.text[:1].isupper() for t in reading.doc[start:end]):
+            continue
+        if _named_with_article(reading, ent, start, end):
+            continue
+        people.append((reading.doc[start:end], ent.start))
+    for start, end in reading.places.person_spans:
+        if reading.free(start, end):
+            people.append((reading.doc[start:end], start))
+    people.sort(key=lambda item: item[0].start)
+    return _without_org_short_names(reading, people, single_names)
+
+
+def _without_org_short_names(
+    reading: Reading, people: list[tuple[Span, int]], single_names: set[str]
+) -> list[tuple[Span, int]]:
+    """Drop a lone name that opens an organisation's name and no person's ("Acme said" after
+    "Acme Foods"): the model often tags a company's short form as a person."""
+    person_words = {t.text for span, _ in people if len(span) > 1 for t in span}
+    org_first: set[str] = set()
+    for ent in reading.doc.ents:
+        start, end = trim(reading.doc, ent.start, ent.end)
+        if end - start < 2:
+            continue
+        if (ent.label_ == "ORG" and not person_named_org(ent, single_names)) or (
+            ent.label_ == "PERSON" and org_words(ent)
+        ):
+            org_first.add(reading.doc[start].text)
+    return [
+        (span, at)
+        for span, at in people
+        if len(span) > 1 or span.text not in org_first or span.text in person_words
+    ]
+
+
+def _named_with_article(reading: Reading, ent: Span, start: int, end: int) -> bool:
+    """ "at the Bernabeu": a one-word name after "the" that owns nothing is no person (the
+    Obama administration still has its Obama)."""
+    article = reading.doc[ent.start] if ent.start < start else reading.doc[start - 1]
+    if end - start != 1 or start == 0 or article.lower_ != "the":
+        return False
+    return reading.doc[start].dep_ not in {"compound", "poss", "nmod"}
+
+
+def claim_people(
+    reading: Reading,
+    people: list[tuple[Span, int]],
+    canonical: dict[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    """One person draft per merged name, each span a mention of it, with the role read there."""
+    for span, entity_start in people:
+        name = canonical[tuple(t.text for t in span)]
+        display = " ".join(name)
+        draft = reading.draft(f"person:{display}", ActorKind.PERSON, display)
+        reading.claim(draft, Mention(span.start, span.end, span.root.i, span.text))
+        read_role(reading, draft, span, entity_start)
+
+
+def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> None:
+    if draft.role is not None:
+        return
+    role = title_before(name, entity_start)
+    # A title written before a name ends in its head noun ("Water Authority Chairman"); an
+    # apposition or attribute is headed by its parse root ("an obstetrician at X").
+    head = role[-1] if role is not None else None
+    if role is None:
+        role = apposition(name) or copular(name)
+        head = role.root if role is not None else None
+    if role is None or head is None:
+        return
+    noun = head.lemma_.lower()
+    if noun in ORG_NOUNS and noun not in TITLE_WORDS and len(draft.mentions) == 1:
+        # "the conciliation service Acas": a body the model took for a person.
+        draft.kind = ActorKind.ORG
+        return
+    draft.role_head = head.i
+    text = role.text
+    if role[0].is_sent_start and role[0].lower_ == "the":
+        text = "the" + text[3:]
+    draft.role = text
+    draft.role_span = (role.start, role.end)
+
+
+def read_surnames(reading: Reading) -> None:
+    """Surnames the model missed or took for an organisation ("both Hale and Kerrigan")."""
+    owners: dict[str, set[str]] = {}
+    for draft in reading.drafts.values():
+        if draft.kind is ActorKind.PERSON and " " in draft.name:
+            owners.setdefault(draft.name.split()[-1], set()).add(draft.key)
+    for token in reading.tokens:
+        keys = owners.get(token.text)
+        if not keys or len(keys) != 1 or not reading.free(token.i, token.i + 1):
+            continue
+        if token.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        ent = reading.entity_at.get(token.i)
+        if ent is not None and (len(ent) > 1 or ent.label_ in {"GPE", "LOC"}):
+            continue
+        key = next(iter(keys))
+        reading.claim(reading.drafts[key], Mention(token.i, token.i + 1, token.i, token.text))
+
+
+def read_organisations(reading: Reading) -> dict[str, str]:
+    """Organisation names the model tagged, with the abbreviations bracketed after them; returns
+    every abbreviation read (bracketed or formed from initials) -> the draft it names."""
+    acronyms: dict[str, str] = {}
+    for draft in list(reading.drafts.values()):
+        if draft.kind is ActorKind.ORG:
+            _abbreviations_of(reading, draft, acronyms)
+    for ent in reading.doc.ents:
+        if not (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_words(ent))):
+            continue
+        start, end = trim(reading.doc, ent.start, ent.end)
+        end, bracketed = _name_and_abbreviation(reading, start, end)
+        if start >= end or not reading.free(start, end) or _fragment(reading, start, end):
+            continue
+        span = reading.doc[start:end]
+        key = acronyms.get(span.text) or f"org:{span.text.lower()}"
+        draft = reading.draft(key, ActorKind.ORG, span.text)
+        reading.claim(draft, Mention(start, end, span.root.i, span.text))
+        words = [t.text for t in span]
+        if len(words) > 1:
+            acronyms.setdefault(acronym_of(words), key)
+        if bracketed is not None and reading.free(bracketed.start, bracketed.end):
+            acronyms.setdefault(bracketed.text, key)
+            mention = Mention(bracketed.start, bracketed.end, bracketed.start, bracketed.text)
+            reading.claim(draft, mention)
+    return acronyms
+
+
+def _abbreviations_of(reading: Reading, draft: Draft, acronyms: dict[str, str]) -> None:
+    """An institution read earlier may be abbreviated too: "the Israel Defense Forces (IDF)"."""
+    words = draft.name.split()
+    if len(words) > 1:
+        acronyms.setdefault(acronym_of(words), draft.key)
+    for mention in list(draft.mentions):
+        bracketed = _bracketed_abbreviation(reading, mention.end)
+        if bracketed is not None and reading.free(bracketed.start, bracketed.end):
+            acronyms.setdefault(bracketed.text, draft.key)
+            reading.claim(
+                draft, Mention(bracketed.start, bracketed.end, bracketed.start, bracketed.text)
+            )
+
+
+def _name_and_abbreviation(reading: Reading, start: int, end: int) -> tuple[int, Span | None]:
+    """Where an organisation's name ends, and the abbreviation bracketed after it; the model
+    sometimes runs the name into the bracket ("the World Health Organization (WHO")."""
+    doc = reading.doc
+    for i in range(start, end):
+        if doc[i].text in _BRACKETS:
+            return trim(doc, start, i)[1], _bracketed_abbreviation(reading, i)
+    while end > start and (doc[end - 1].is_punct or any(c.isdigit() for c in doc[end - 1].text)):
+        end -= 1  # "Burnley 3-1": a score, not part of the name
+    end = trim(doc, start, end)[1]
+    return end, _bracketed_abbreviation(reading, end)
+
+
+def _fragment(reading: Reading, start: int, end: int) -> bool:
+    """A piece of a title ("State" in "Secretary of State") or not a name at all."""
+    first = reading.doc[start]
+    if not first.text[:1].isupper() or first.lower_.startswith("non-"):
+        return True
+    root = reading.doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in TITLE_WORDS
+    return False
+
+
+def _bracketed_abbreviation(reading: Reading, opening: int) -> Span | None:
+    """An abbreviation in brackets at `opening`: "International Syria Support Group
+    [ISSG]"."""
+    doc = reading.doc
+    if opening + 2 >= len(doc) or doc[opening].text not in _BRACKETS:
+        return None
+    inner, close = doc[opening + 1], doc[opening + 2]
+    if close.text == _BRACKETS[doc[opening].text] and ACRONYM.match(inner.text):
+        return doc[opening + 1 : opening + 2]
+    return None
+
+
+def read_named_bodies(reading: Reading) -> None:
+    """Bodies the model did not tag, named by a proper noun before an organisation noun and
+    acting as a subject: "The Costa del Sol tourism board said ..."."""
+    for token in reading.tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_NOUNS:
+            continue
+        if token.dep_ not in SUBJECT_DEPS or not reading.free(token.i, token.i + 1):
+            continue
+        names = [
+            c
+            for c in token.lefts
+            if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and c.text.istitle()
+        ]
+        if not names:
+            continue
+        start = min(c.left_edge.i for c in names)
+        if not reading.free(start, token.i + 1) or any(
+            reading.entity_at.get(i) is not None for i in range(start, token.i)
+        ):
+            continue
+        surface = reading.doc[start : token.i + 1].text
+        draft = reading.draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
+        reading.claim(draft, Mention(start, token.i + 1, token.i, surface))
+
+
+def read_unnamed_institutions(reading: Reading) -> None:
+    """A state body named by its remit alone that speaks: "the health department said",
+    "the transport ministry announced" (the country is the article's, left unsaid)."""
+    for token in reading.tokens:
+        lemma = token.lemma_.lower()
+        if lemma not in INSTITUTION_NOUNS or lemma in GOVERNMENT_NOUNS:
+            continue
+        if not token.text.islower():
+            continue
+        if token.dep_ not in SUBJECT_DEPS or token.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        lefts = list(token.lefts)
+        if not lefts or lefts[0].lower_ != "the" or len(lefts) < 2:
+            continue
+        remit = lefts[1:]
+        if not all(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in remit):
+            continue
+        start = remit[0].i
+        if not reading.free(start, token.i + 1):
+            continue
+        surface = reading.doc[start : token.i + 1].text
+        draft = reading.draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
+        reading.claim(draft, Mention(start, token.i + 1, token.i, surface))
+
+
+def classify_groups(reading: Reading) -> None:
+    """An organisation is an armed group when its name or the noun after it says so."""
+    for draft in reading.drafts.values():
+        if draft.kind is not ActorKind.ORG or draft.affiliation is not None:
+            continue
+        if _group_name(reading, draft.name) or any(
+            _group_context(reading, m) for m in draft.mentions
+        ):
+            draft.kind = ActorKind.GROUP
+
+
+def _group_name(reading: Reading, name: str) -> bool:
+    words = name.split()
+    if any(w in GROUP_NAME_WORDS for w in words):
+        return True
+    if words[-1] == "Army" and len(words) > 1:
+        # "the Free Syria Army" is a group; "the Syrian Army" a state's.
+        first = words[0]
+        return reading.gaz.country(first) is None and reading.gaz.country_of_demonym(first) is None
+    return False
+
+
+def _group_context(reading: Reading, mention: Mention) -> bool:
+    """ "Islamic State group targets", "Hezbollah, the Iran-backed group, ..."."""
+    after = reading.doc[mention.end] if mention.end < len(reading.doc) else None
+    if after is not None and after.lower_ in GROUP_HEAD_NOUNS:
+        return True
+    head = reading.doc[mention.head]
+    return any(c.dep_ == "appos" and c.lower_ in GROUP_HEAD_NOUNS for c in head.children)

@@ -1,0 +1,164 @@
+"""Merging mentions: the names of one actor joined into one draft (a surname with the full name,
+an acronym or a short form with an organisation's name, one body's name written two ways).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from bot.briefing.actors.reading import ACRONYM, Draft, Mention, Reading
+from bot.briefing.models import ActorKind
+from bot.briefing.vocabulary import (
+    ACRONYM_SKIP,
+)
+
+
+def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Each person name -> the name it merges into: a surname into the one full name it ends, a
+    shorter name into the one longer name it is part of."""
+    names = {tuple(t.text for t in span) for span, _ in people}
+    full = sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n))
+    canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name in full:
+        longer = [c for c in dict.fromkeys(canonical.values()) if _extends(c, name)]
+        canonical[name] = longer[0] if len(longer) == 1 else name
+    by_last: dict[str, set[tuple[str, ...]]] = {}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for target in set(canonical.values()):
+        by_last.setdefault(target[-1], set()).add(target)
+        by_first.setdefault(target[0], set()).add(target)
+    for name in names:
+        if len(name) == 1:
+            owners = by_last.get(name[0]) or by_first.get(name[0]) or set()
+            canonical[name] = next(iter(owners)) if len(owners) == 1 else name
+    return canonical
+
+
+def merge_abbreviated(reading: Reading, acronyms: dict[str, str]) -> None:
+    """A draft named by another's abbreviation joins it ("NHS" read before "... Service (NHS)")."""
+    for draft in list(reading.drafts.values()):
+        target = acronyms.get(draft.name)
+        if target is not None and target != draft.key and target in reading.drafts:
+            reading.merge(draft, reading.drafts[target])
+
+
+def read_acronyms(reading: Reading, acronyms: dict[str, str]) -> None:
+    """Upper-case words elsewhere that abbreviate a name already read ("IS")."""
+    for token in reading.tokens:
+        key = acronyms.get(token.text)
+        if key is None or token.i in reading.claimed or not ACRONYM.match(token.text):
+            continue
+        if reading.gaz.country(token.text) is not None:
+            continue
+        reading.claim(reading.drafts[key], Mention(token.i, token.i + 1, token.i, token.text))
+
+
+def read_repeats(reading: Reading) -> None:
+    """Names the model tagged once and missed elsewhere ("the Islamic State group's")."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for draft in reading.drafts.values():
+        if draft.kind not in {ActorKind.ORG, ActorKind.GROUP}:
+            continue
+        for alias in draft.aliases:
+            words = tuple(alias.split())
+            if len(words) > 1 or (words and words[0][:1].isupper() and len(words[0]) > 2):
+                by_first.setdefault(words[0], []).append((words, draft.key))
+    for options in by_first.values():
+        options.sort(key=lambda item: -len(item[0]))
+    doc = reading.doc
+    for token in reading.tokens:
+        if token.i in reading.claimed or (token.i > 0 and doc[token.i - 1].text == "-"):
+            continue  # "non-NATO" is not NATO
+        for words, key in by_first.get(token.text, ()):
+            stop = token.i + len(words)
+            if tuple(t.text for t in doc[token.i : stop]) == words and reading.free(token.i, stop):
+                reading.claim(
+                    reading.drafts[key],
+                    Mention(token.i, stop, doc[token.i : stop].root.i, doc[token.i : stop].text),
+                )
+                break
+        else:
+            _read_short_form(reading, token, by_first)
+
+
+def _read_short_form(
+    reading: Reading, token: Token, by_first: dict[str, list[tuple[tuple[str, ...], str]]]
+) -> None:
+    """A lone name, untagged or taken for a person or an organisation, that opens exactly one
+    organisation's name is that organisation: "Acme" after "Acme Foods"."""
+    if token.text not in by_first:
+        return
+    ent = reading.entity_at.get(token.i)
+    if ent is None:
+        after = reading.doc[token.i + 1] if token.i + 1 < len(reading.doc) else None
+        if token.pos_ != "PROPN" or (after is not None and after.pos_ == "PROPN"):
+            return
+    elif len(ent) != 1 or ent.label_ not in {"PERSON", "ORG"}:
+        return
+    keys = {key for words, key in by_first.get(token.text, ()) if len(words) > 1}
+    if len(keys) != 1 or not reading.free(token.i, token.i + 1):
+        return
+    reading.claim(
+        reading.drafts[next(iter(keys))], Mention(token.i, token.i + 1, token.i, token.text)
+    )
+
+
+def merge_short_forms(reading: Reading) -> None:
+    """A name that starts exactly one longer organisation name is that organisation
+    ("Labour" is the "Labour Party")."""
+    orgs = [d for d in reading.drafts.values() if d.kind in {ActorKind.ORG, ActorKind.GROUP}]
+    for short in sorted(orgs, key=lambda d: len(d.name)):
+        words = short.name.split()
+        longer = [
+            d
+            for d in orgs
+            if d is not short
+            and d.key in reading.drafts
+            and d.name.split()[: len(words)] == words
+            and len(d.name.split()) > len(words)
+        ]
+        if len(longer) == 1:
+            reading.merge(short, longer[0])
+
+
+def merge_reworded(reading: Reading) -> None:
+    """One body written two ways: "Ruritania's energy ministry" is the "Ministry of Energy of
+    Ruritania" (the same words, a country by name or demonym, in another order)."""
+    by_words: dict[frozenset[str], Draft] = {}
+    for draft in list(reading.drafts.values()):
+        if draft.kind is not ActorKind.ORG:
+            continue
+        words = _content_words(reading, draft.name)
+        if len(words) < 2:
+            continue
+        other = by_words.get(words)
+        if other is None:
+            by_words[words] = draft
+            continue
+        # The proper name (more capitalised words) stays the canonical one.
+        source, target = sorted((draft, other), key=lambda d: _capitalised(d.name))
+        reading.merge(source, target)
+        target.affiliation = target.affiliation or source.affiliation
+        by_words[words] = target
+
+
+def _content_words(reading: Reading, name: str) -> frozenset[str]:
+    words: set[str] = set()
+    for word in name.split():
+        word = re.sub(r"['’]s$", "", word)
+        if word.lower() in ACRONYM_SKIP:
+            continue
+        country = reading.gaz.country(word) or reading.gaz.country_of_demonym(word)
+        words.add(country.country_code or word.lower() if country else word.lower())
+    return frozenset(words)
+
+
+def _capitalised(name: str) -> int:
+    return sum(1 for word in name.split() if word[:1].isupper())
+
+
+def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """True when the longer name ends with the shorter ("John Kerry" extends "Kerry")."""
+    return len(longer) > len(shorter) and longer[-len(shorter) :] == shorter

@@ -1,0 +1,161 @@
+"""The shared state of reading one article's actors: draft actors, their mentions, and which
+tokens are claimed; with the small tests on tokens that every step uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.briefing.gazetteer import GeoEntry, load_gazetteer
+from bot.briefing.models import ActorKind
+from bot.briefing.parsed import ParsedArticle
+from bot.briefing.places import PlaceIndex
+from bot.briefing.roles import is_person_noun
+from bot.briefing.vocabulary import ACRONYM_SKIP, ORG_NAME_WORDS, SPEECH_VERBS
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+BODIES = frozenset({ActorKind.ORG, ActorKind.GROUP})
+_ATTACHED_DEPS = frozenset({"compound", "nmod", "amod", "poss", "appos"})
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # the tokens that refer to the actor
+    end: int
+    head: int  # the token whose place in the sentence counts (subject, speaker)
+    surface: str
+    counts: bool = True  # False for pronouns: mapped to the actor, not counted as naming it
+
+
+@dataclass
+class Draft:
+    key: str
+    kind: ActorKind
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    role_span: tuple[int, int] | None = None  # where the role was read, for the affiliation
+    role_head: int | None = None  # the role's head noun ("inspector" in "the chief inspector")
+    gender: str | None = None  # "f" or "m" when a title or a pronoun has told it
+    affiliation: str | None = None
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.counts and mention.surface not in self.aliases:
+            self.aliases.append(mention.surface)
+
+
+class Reading:
+    """An article being read into draft actors: the parse, and which tokens name which draft."""
+
+    def __init__(self, parsed: ParsedArticle, places: PlaceIndex) -> None:
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.gaz = load_gazetteer()
+        self.places = places
+        self.drafts: dict[str, Draft] = {}
+        self.claimed: dict[int, str] = {}  # token index -> draft key
+        self.entity_at = {i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        # The tokens made once: each pass over a Doc builds its Token objects anew.
+        self.tokens = list(self.doc)
+
+    def country_of(self, token: Token) -> GeoEntry | None:
+        """The country a token names (as a country, short form or demonym), if any."""
+        ent = self.entity_at.get(token.i)
+        if ent is not None and ent.label_ in {"GPE", "NORP"} and len(ent) > 1:
+            found = self.gaz.country(ent.text)
+            if found is not None:
+                return found
+        return self.gaz.country(token.text) or self.gaz.country_of_demonym(token.text)
+
+    def draft(self, key: str, kind: ActorKind, name: str) -> Draft:
+        """The draft with this key, made on first use."""
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = Draft(key, kind, name)
+        return draft
+
+    def claim(self, draft: Draft, mention: Mention) -> None:
+        """The mention refers to the draft; its tokens are taken (first claim wins)."""
+        draft.add(mention)
+        for i in range(mention.start, mention.end):
+            self.claimed.setdefault(i, draft.key)
+
+    def free(self, start: int, end: int) -> bool:
+        """No token of the span names an actor or a place yet."""
+        return not any(i in self.claimed or i in self.places.token_place for i in range(start, end))
+
+    def country_draft(self, country: GeoEntry) -> Draft:
+        return self.draft(f"country:{country.country_code}", ActorKind.COUNTRY, country.name)
+
+    def merge(self, source: Draft, target: Draft) -> None:
+        """Everything the source draft holds goes to the target; the source is gone."""
+        for mention in source.mentions:
+            target.add(mention)
+        for alias in source.aliases:
+            if alias not in target.aliases:
+                target.aliases.append(alias)
+        for i, key in self.claimed.items():
+            if key == source.key:
+                self.claimed[i] = target.key
+        del self.drafts[source.key]
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Without a leading article or punctuation; without a trailing possessive."""
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
+        end -= 1
+    return start, end
+
+
+def speaks(head: Token) -> bool:
+    """The token, or the noun it modifies ("US officials have said"), is a speech verb's subject."""
+    for token in (head, head.head):
+        if token.dep_ in SUBJECT_DEPS and token.head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if token.dep_ not in {"compound", "nmod", "amod", "poss"}:
+            break
+    return False
+
+
+def is_subject(head: Token) -> bool:
+    """The token is a subject, or names, owns or stands beside one ("The club's manager,
+    Daniel Farke, praised")."""
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    return head.dep_ in _ATTACHED_DEPS and head.head.dep_ in SUBJECT_DEPS
+
+
+def org_words(ent: Span) -> bool:
+    return any(t.text in ORG_NAME_WORDS for t in ent)
+
+
+def person_named_org(ent: Span, single_names: set[str]) -> bool:
+    """An ORG span that is a person's full name: its last word is a name the model elsewhere
+    tags as a person ("Marcus Preston" ... "Preston said"), or the text describes it as a
+    person ("Alphonso Davies, the Canadian defender")."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if not (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
+        and not org_words(ent)
+    ):
+        return False
+    described = any(c.dep_ == "appos" and is_person_noun(c) for c in ent.root.rights)
+    return words[-1].text in single_names or described
+
+
+def acronym_of(words: Iterable[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isupper())

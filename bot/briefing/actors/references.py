@@ -1,0 +1,267 @@
+"""Resolving references: definite descriptions ("the union", "the inspector", "the company")
+and personal pronouns, each mapped to the draft it refers back to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bot.briefing.actors.reading import (
+    BODIES,
+    SUBJECT_DEPS,
+    Draft,
+    Mention,
+    Reading,
+    is_subject,
+    speaks,
+)
+from bot.briefing.models import ActorKind
+from bot.briefing.roles import (
+    description_subject,
+)
+from bot.briefing.speech import DOUBLE_OPENERS
+from bot.briefing.vocabulary import (
+    FUNCTION_BODIES,
+    GENDERED_TITLES,
+    ORG_NOUNS,
+    PERSONAL_PRONOUNS,
+    PRONOUN_GENDERS,
+    TITLE_WORDS,
+)
+
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# How many sentences of a continuing quotation a pronoun may look back over, and how many
+# recent person subjects it weighs.
+_MAX_QUOTED_REACH = 6
+_MAX_ANTECEDENTS = 8
+
+
+def read_org_descriptions(reading: Reading) -> None:
+    """A definite description of a body refers back to one named earlier: "the union" to the
+    one organisation a name of which ends with that noun ("the Transport Workers' Union");
+    a bare "the company" acting in a sentence, when no name ends so, to the organisation
+    last named as a subject in an earlier sentence."""
+    owners: dict[str, set[str]] = {}
+    for draft in reading.drafts.values():
+        if draft.kind in {ActorKind.ORG, ActorKind.GROUP}:
+            for alias in draft.aliases:
+                head = alias.split()[-1].lower()
+                if head in ORG_NOUNS:
+                    owners.setdefault(head, set()).add(draft.key)
+    first = {
+        key: min(m.start for m in d.mentions) for key, d in reading.drafts.items() if d.mentions
+    }
+    recent: list[tuple[int, str]] = []  # (sentence, key) of organisations acting, in order
+    for token in reading.tokens:
+        key = reading.claimed.get(token.i)
+        if key is not None:
+            if reading.drafts[key].kind in BODIES and is_subject(token):
+                recent.append((reading.parsed.sentence_index(token), key))
+            continue
+        if not _description_noun(reading, token, ORG_NOUNS):
+            continue
+        keys = owners.get(token.lower_, set())
+        if len(keys) == 1:
+            draft = reading.drafts[next(iter(keys))]
+            if first.get(draft.key, token.i) > token.i:
+                continue  # a description refers back, not forward
+        elif keys or not _bare(token) or token.dep_ not in _ACTING_DEPS:
+            continue
+        else:
+            found = _last_body(reading, recent, token)
+            if found is None:
+                continue
+            draft = reading.drafts[found]
+        reading.claim(
+            draft,
+            Mention(token.i - 1, token.i + 1, token.i, "the " + token.lower_, counts=False),
+        )
+        if is_subject(token):
+            recent.append((reading.parsed.sentence_index(token), draft.key))
+
+
+def _description_noun(reading: Reading, token: Token, nouns: frozenset[str]) -> bool:
+    """ "the company", "the Commission": a definite common noun of the kind, not a modifier, and
+    not set beside a name ("the company, Acme," or "Ann Lee, the inspector," name their own)."""
+    if token.lower_ not in nouns or token.i == 0 or reading.doc[token.i - 1].lower_ != "the":
+        return False
+    if token.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in token.children):
+        return False
+    if token.pos_ == "NOUN":
+        return True
+    # "the Commission": capitalised as a short name, unless it opens a longer one.
+    after = reading.doc[token.i + 1] if token.i + 1 < len(reading.doc) else None
+    return token.pos_ == "PROPN" and (after is None or after.pos_ != "PROPN")
+
+
+def _bare(token: Token) -> bool:
+    """Nothing but "the" before the noun: "the company", not "the finance company"."""
+    return all(c.i == token.i - 1 for c in token.lefts)
+
+
+def _last_body(reading: Reading, recent: list[tuple[int, str]], token: Token) -> str | None:
+    """The organisation last acting in an earlier sentence that the noun may describe: a
+    name ending in another body noun ("... Service", "... Court") is not "the company",
+    though any body may be "the regulator"."""
+    sentence = reading.parsed.sentence_index(token)
+    for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
+        if index >= sentence:
+            continue
+        last = reading.drafts[key].name.split()[-1].lower()
+        if last in ORG_NOUNS and last != token.lower_ and token.lower_ not in FUNCTION_BODIES:
+            continue
+        return key
+    return None
+
+
+def read_role_descriptions(reading: Reading) -> None:
+    """ "The inspector said" after "Inspector Ann Smith": the person whose stated role has
+    that head noun (the one named last when several have)."""
+    holder_at: dict[int, tuple[str, Draft]] = {}  # where a role holder is named
+    for draft in reading.drafts.values():
+        if draft.kind is ActorKind.PERSON and draft.role_head is not None:
+            noun = reading.doc[draft.role_head].lemma_.lower()
+            for mention in draft.mentions:
+                if mention.counts:
+                    holder_at[mention.start] = (noun, draft)
+    last_named: dict[str, Draft] = {}  # role noun -> its holder named last so far
+    for token in reading.tokens:
+        holder = holder_at.get(token.i)
+        if holder is not None:
+            last_named[holder[0]] = holder[1]
+            continue
+        if token.i in reading.claimed or not _description_noun(reading, token, TITLE_WORDS):
+            continue
+        if not _bare(token):
+            continue
+        named = last_named.get(token.lemma_.lower())
+        if named is not None:
+            reading.claim(
+                named,
+                Mention(token.i - 1, token.i + 1, token.i, "the " + token.lower_, counts=False),
+            )
+
+
+def read_descriptions(reading: Reading) -> None:
+    """A role description as a subject, then a newly named speaker: one person."""
+    sentences = reading.parsed.sentences
+    first_mention: dict[str, int] = {}
+    for draft in reading.drafts.values():
+        if draft.mentions:
+            first_mention[draft.key] = min(m.start for m in draft.mentions)
+    for index, sentence in enumerate(sentences[:-1]):
+        description = description_subject(sentence, reading.claimed)
+        if description is None:
+            continue
+        following = sentences[index + 1]
+        for token in following:
+            key = reading.claimed.get(token.i)
+            if key is None or reading.drafts[key].kind is not ActorKind.PERSON:
+                continue
+            draft = reading.drafts[key]
+            if first_mention.get(key) != token.i or draft.role is not None:
+                break
+            if not speaks(token) and token.dep_ not in SUBJECT_DEPS:
+                continue
+            draft.role = description.text
+            draft.role_span = (description.start, description.end)
+            draft.role_head = description[-1].i
+            reading.claim(
+                draft,
+                Mention(
+                    description.start,
+                    description.end,
+                    description[-1].i,
+                    description.text,
+                    counts=False,
+                ),
+            )
+            break
+
+
+def _reach(index: int, quoted: list[bool]) -> int:
+    """The earliest sentence a pronoun in sentence `index` may reach back to: the previous
+    one, or, over the sentences of a quotation that continues a speaker ("...," said Hale.
+    "A. B." He added ...), the one that named the speaker."""
+    reach = index - 1
+    while reach >= 1 and index - reach < _MAX_QUOTED_REACH and quoted[reach]:
+        reach -= 1
+    return reach
+
+
+def _quoted_sentences(reading: Reading) -> list[bool]:
+    """Per sentence: True when it opens with a quotation mark or inside an open quotation."""
+    flags: list[bool] = []
+    sentences = reading.parsed.sentences
+    inside = False
+    at = 0
+    for token in reading.tokens:
+        while at < len(sentences) and sentences[at].start == token.i:
+            first = next((t for t in sentences[at] if not t.is_space), token)
+            flags.append(inside or first.text in DOUBLE_OPENERS)
+            at += 1
+        if token.is_space and "\n" in token.text:
+            inside = False
+        elif token.text in {"“", "«"}:
+            inside = True
+        elif token.text in {"”", "»"}:
+            inside = False
+        elif token.text == '"':
+            inside = not inside
+    flags.extend([False] * (len(sentences) - len(flags)))
+    return flags
+
+
+def _read_genders(reading: Reading) -> None:
+    """A courtesy title before a person's name tells the pronoun that refers to them."""
+    for draft in reading.drafts.values():
+        if draft.kind is not ActorKind.PERSON:
+            continue
+        for mention in draft.mentions:
+            if not mention.counts:
+                continue
+            before = reading.doc[mention.start - 1] if mention.start > 0 else None
+            gender = GENDERED_TITLES.get(before.lower_) if before is not None else None
+            if gender is not None:
+                draft.gender = gender
+                break
+
+
+def read_pronouns(reading: Reading) -> None:
+    """He / she / his / her: the most recent person subject, this sentence or the last (or
+    the one before a quotation), whose gender does not rule the pronoun out."""
+    _read_genders(reading)
+    quoted = _quoted_sentences(reading)
+    recent: list[tuple[int, str]] = []  # (sentence, key) of person subjects in order
+    for index, sentence in enumerate(reading.parsed.sentences):
+        for token in sentence:
+            key = reading.claimed.get(token.i)
+            person = key is not None and reading.drafts[key].kind is ActorKind.PERSON
+            if key is not None and person and is_subject(token):
+                recent.append((index, key))
+                continue
+            if key is not None or token.lower_ not in PERSONAL_PRONOUNS:
+                continue
+            if token.pos_ != "PRON":
+                continue
+            target = _antecedent(reading, recent, _reach(index, quoted), token)
+            if target is None:
+                continue
+            draft = reading.drafts[target]
+            draft.gender = draft.gender or PRONOUN_GENDERS.get(token.lower_)
+            reading.claim(draft, Mention(token.i, token.i + 1, token.i, token.text, counts=False))
+            if token.dep_ in SUBJECT_DEPS:
+                recent.append((index, target))
+
+
+def _antecedent(
+    reading: Reading, recent: list[tuple[int, str]], reach: int, pronoun: Token
+) -> str | None:
+    gender = PRONOUN_GENDERS.get(pronoun.lower_)
+    for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
+        if index < reach:
+            return None
+        known = reading.drafts[key].gender
+        if gender is None or known is None or known == gender:
+            return key
+    return None
