@@ -12,8 +12,10 @@ from bot.briefing.ingest import (
     IngestError,
     MissingDateError,
     decode_article_bytes,
+    is_credit_line,
     parse_article_text,
     parse_date_line,
+    without_dateline,
 )
 from tests.conftest import SEED
 
@@ -120,3 +122,59 @@ def test_html_goes_through_main_text_extraction() -> None:
     assert article.published == dt.date(2021, 3, 3)
     assert any("harbour bridge" in p for p in article.paragraphs)
     assert not any("alert(1)" in p or "Home | World" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Mara Quist; Additional reporting by Tobias Renn; Editing by Ola Frey",
+        "(Writing by Mara Quist; editing by Ola Frey)",
+        "Compiled by Tobias Renn",
+        "By Mara Quist and Tobias Renn",
+        "Ola Frey wrote this story for Harbour Weekly. Tobias Renn was the editor.",
+        "I'm Ola Frey. And I’m Tobias Renn, Jr.",
+        "Fishing boats tied up at the quay in Vardel on Monday. Image: Mara Quist.",
+        "A ferry leaves the harbour at dusk. (Coastal Photo/Tobias Renn)",
+    ],
+)
+def test_credit_lines_are_recognised(line: str) -> None:
+    assert is_credit_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the time the ferry docked, the storm had passed, the captain said.",
+        "I'm not sure the harbour will reopen this year, Ola Frey said.",
+        "Tobias Renn reported the theft to the harbour police on Monday.",
+        "The image: boats tied up three deep along the quay.",
+    ],
+)
+def test_body_lines_are_not_credits(line: str) -> None:
+    assert not is_credit_line(line)
+
+
+def test_credit_lines_leave_the_body() -> None:
+    text = (
+        f"Harbour bridge to close\n\n{BODY}\n\n"
+        "The bridge seen from the ferry terminal. Image: Mara Quist.\n\n"
+        f"{BODY.replace('Monday', 'Tuesday')}\n\n"
+        "I'm Ola Frey.\n\nOla Frey wrote this story for Harbour Weekly."
+    )
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2024, 3, 1)))
+    assert len(article.paragraphs) == 2
+    assert not any("Frey" in p or "Quist" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("VARDEL (Coastwire) - The council voted.", "Vardel - The council voted."),
+        ("NORTH VARDEL — The council voted.", "North Vardel - The council voted."),
+        ("VARDEL, Ruritania -- The council voted.", "Vardel, Ruritania - The council voted."),
+        ("NATO - the alliance met.", "NATO - the alliance met."),
+        ("The council voted - again.", "The council voted - again."),
+    ],
+)
+def test_dateline_keeps_the_city_and_drops_the_agency(paragraph: str, expected: str) -> None:
+    assert without_dateline(paragraph) == expected

@@ -45,6 +45,36 @@ _TRAILER = re.compile(
     r"source:\s|follow us on\b|copyright\b|©)",
     re.IGNORECASE,
 )
+# Credit lines name who made the story, not who is in it: a credit opening with its verb
+# ("Reporting by ...; Editing by ...", "Compiled by ...", a bracketed "(Writing by ...)").
+_CREDIT_OPENING = re.compile(
+    r"^[(\[]?(?:additional |further )?(?:reporting|writing|editing|compiled|"
+    r"written|edited|research|produced|translated|graphics|photos?|video)(?: and \w+)? by\b",
+    re.IGNORECASE,
+)
+# A sign-off naming its writer after the story ("NAME wrote this story for ...", "NAME adapted
+# this report for ...") or its presenters ("I'm NAME. And I'm NAME.").
+_CREDIT_SIGN_OFF = re.compile(
+    r"^(?:[A-Z][\w'’-]*\.?,? ){2,5}(?:wrote|adapted|reported|produced|edited) "
+    r"this (?:story|report|article)\b"
+)
+_PRESENTER = re.compile(r"(?:[Aa]nd )?I['’]m (?:(?!And\b|I['’]m\b)[A-Z][\w'’-]*\.?,? ?){1,5}\s*")
+# A picture caption ends with the picture's credit: "... at dusk. Image: NASA.",
+# "Photo: Jane Roe", "(AP Photo/John Doe)".
+_PICTURE_CREDIT = re.compile(
+    r"(?:\b(?i:image|photo|photograph|picture|credit)s?:\s*[A-Z][^.:;!?]{0,60}\.?|"
+    r"\((?:[A-Z][\w.&-]* ){0,3}(?i:photo|photograph|image)s?(?:/[^)]{1,60})?\))\s*$"
+)
+_LONGEST_CAPTION_WORDS = 60
+# A byline: "By NAME", "By NAME and NAME", "By AGENCY" on a line of its own.
+_BYLINE = re.compile(r"^By (?:(?:[A-Z][\w.'’-]*|and|[,&])\s*){1,8}$")
+# A dateline opening the first paragraph: the filing city in capitals, maybe a region, maybe
+# the agency in brackets, then a dash ("ISTANBUL (Reuters) - ", "PARIS, Texas -- ").
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?P<region>, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+    r"(?: ?[(\[][^)\]]{1,40}[)\]])? ?(?:--?|—|–) (?=[A-Z\"“‘'])"
+)
 _TERMINAL = tuple(".!?…:;")
 _CLOSERS = "\"'”’)]»"
 _ENGLISH_MARKERS = frozenset(
@@ -192,6 +222,27 @@ def _is_caption(line: str) -> bool:
     return bool(_CAPTION_TAG.search(line)) and len(line.split()) <= 40
 
 
+def is_credit_line(line: str) -> bool:
+    """A line that credits the story's makers (writer, editor, presenter, photographer) or
+    captions its picture: not body text, and no one it names is in the story."""
+    if _CREDIT_OPENING.match(line) or _CREDIT_SIGN_OFF.match(line) or _BYLINE.match(line):
+        return True
+    if _PRESENTER.match(line) and not _PRESENTER.sub("", line).strip():
+        return True
+    return len(line.split()) <= _LONGEST_CAPTION_WORDS and bool(_PICTURE_CREDIT.search(line))
+
+
+def without_dateline(paragraph: str) -> str:
+    """The paragraph with a dateline read as what it is: the agency credit goes, and the city in
+    capitals is written as a name ("ISTANBUL (Reuters) - The ..." -> "Istanbul - The ..."), so
+    that it reads as a place, not as an organisation."""
+    match = _DATELINE.match(paragraph)
+    if match is None or not any(c.isalpha() for c in match["city"][1:]):
+        return paragraph
+    city = match["city"].title() if len(match["city"]) > 3 else match["city"]
+    return f"{city}{match['region'] or ''} - {paragraph[match.end() :]}"
+
+
 def _clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
     line = "".join(ch for ch in line if ch in "\t" or unicodedata.category(ch) != "Cc")
@@ -275,13 +326,15 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
         remaining = nonblank[body_start:]
 
     for line in remaining:
-        if _TRAILER.match(line) or _READING_TIME.match(line):
+        if _TRAILER.match(line) or _READING_TIME.match(line) or is_credit_line(line):
             continue
         if _is_heading(line):
             continue  # sub-headings and short pull lines are not body text
         body.append(line)
 
     paragraphs = _without_pull_quotes(body)
+    if paragraphs:
+        paragraphs[0] = without_dateline(paragraphs[0])
     if not title:
         first = paragraphs[0] if paragraphs else ""
         words = first.split()
