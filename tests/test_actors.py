@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from bot.briefing.actors import ActorIndex, find_actors, slug
+from bot.briefing.actors.mentions import through_hyphens
 from bot.briefing.ingest import parse_article_text
 from bot.briefing.models import Actor, ActorKind
 from bot.briefing.parsed import ParsedArticle, article_text
@@ -326,3 +328,118 @@ def test_a_pronoun_reaches_back_over_a_quotation_to_its_speaker(nlp: Language) -
         'for both sides." She added that the text would be published on Friday.',
     )
     assert index.actor_at(_token(parsed, "She", "sides")) == _by_name(index)["Jane Carter"]
+
+
+@pytest.mark.slow
+def test_roads_bridges_systems_and_named_vessels_are_not_actors(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The ferry Silver Heron ran aground near Kestrel Point on Monday. The Orbis Navigation "
+        "System on board failed, the Kestrel Ferry Lines company said. Repairs to Marlow Bridge "
+        "and Castlebrook Road began on Tuesday.",
+    )
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert not {"Silver Heron", "The Orbis Navigation System", "Orbis Navigation System"} & names
+    assert not any("Bridge" in name or "Road" in name for name in names)
+    # A company named after what it runs is still a company.
+    assert _by_name(index)["Kestrel Ferry Lines"].kind is ActorKind.ORG
+
+
+@pytest.mark.slow
+def test_outlets_cited_as_sources_are_not_actors(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Daily Courier reported on Monday that the mayor, Tobias Renn, would resign. Renn "
+        "told the Courier that he had no regrets. In a video posted on Streamly, Renn thanked "
+        "voters. The Ruritanian Tax Office said it would review his accounts.",
+    )
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert not {"The Daily Courier", "Daily Courier", "Courier", "Streamly"} & names
+    assert _by_name(index)["Ruritanian Tax Office"].kind is ActorKind.ORG
+
+
+@pytest.mark.slow
+def test_a_body_told_something_is_not_a_cited_outlet(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mara Quist told the Ruritanian Harbour Committee that the dredging had to stop. The "
+        "work would resume in the spring, she said.",
+    )
+    assert "Ruritanian Harbour Committee" in _by_name(index)
+
+
+@pytest.mark.slow
+def test_roles_after_the_name_with_courtesy_titles_left_out(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Ola Frey, a volcanologist at the University of Vardel, said the crater was growing. "
+        "Professor Mara Quist, Director of the Vardel Seismic Survey, and Chair of the "
+        "Ruritanian Geology Council, said the risk was low. Lars Ekdal is Deputy Director of the "
+        "Coastal Watch Agency.",
+    )
+    actors = _by_name(index)
+    assert actors["Ola Frey"].role == "volcanologist at the University of Vardel"
+    assert actors["Mara Quist"].role == "Director of the Vardel Seismic Survey"
+    assert actors["Lars Ekdal"].role == "Deputy Director of the Coastal Watch Agency"
+
+
+@pytest.mark.slow
+def test_a_title_with_the_place_it_serves(nlp: Language) -> None:
+    _, index = _read(
+        nlp, "Governor of Ohio Piet Sandor said evacuations were not needed. Sandor spoke twice."
+    )
+    assert _by_name(index)["Piet Sandor"].role == "Governor of Ohio"
+
+
+@pytest.mark.slow
+def test_title_pieces_are_not_organisations(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Ruritanian Surgeon General Ivo Brandt said hospitals were ready. Brandt said more "
+        "staff were coming, and the Court would hear the case in May.",
+    )
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert not {"Ruritanian Surgeon", "Court"} & names
+    assert _by_name(index)["Ivo Brandt"].role == "Ruritanian Surgeon General"
+
+
+@pytest.mark.slow
+def test_parties_and_camps_are_groups(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Progressive Harmony Party won 40 seats, and its leader Anna Vesk said the result "
+        "was historic.",
+    )
+    assert _by_name(index)["Progressive Harmony Party"].kind is ActorKind.GROUP
+
+
+@pytest.mark.slow
+def test_dotted_abbreviation_and_hyphenated_names_keep_their_form(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The U.N. said on Monday that aid had reached the coast. The United Nations has sent 40 "
+        "trucks. Ban Ki-moon said the situation was grave.",
+    )
+    actors = _by_name(index)
+    assert "U.N." in actors["United Nations"].aliases
+    assert "Ban Ki-moon" in actors
+    assert not any(" - " in name for name in actors)
+
+
+@pytest.mark.slow
+def test_a_body_taken_for_a_person_keeps_its_description_as_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The state energy company Vardelgas said supplies were safe. Officials agreed with it.",
+    )
+    vardelgas = _by_name(index)["Vardelgas"]
+    assert vardelgas.kind is ActorKind.ORG
+    assert vardelgas.role is not None and vardelgas.role.endswith("state energy company")
+
+
+def test_a_name_cut_at_a_hyphen_runs_on_through_it(nlp: Language) -> None:
+    doc = nlp("Lam Wai-kit said the vote was fair.")
+    assert [t.text for t in doc[:4]] == ["Lam", "Wai", "-", "kit"]
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]  # the model's cut: "Lam Wai"
+    assert through_hyphens(doc, 2) == 4  # "Lam Wai" -> "Lam Wai-kit"
+    assert through_hyphens(nlp("Lam Wai - a friend - said so."), 2) == 2

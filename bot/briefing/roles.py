@@ -52,11 +52,15 @@ def _clean(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _phrase_end(head: Token) -> int:
-    """Where a noun phrase ends, without a relative clause after it ("a welder who has ...")."""
+    """Where a noun phrase ends, without a relative clause after it ("a welder who has ...")
+    and without a second role joined after a comma ("Director of X, and Chairman of Y")."""
     end = head.right_edge.i + 1
+    doc = head.doc
     for child in head.rights:
         if child.dep_ == "relcl" and child.left_edge.i < end:
             end = child.left_edge.i
+        if child.dep_ in {"cc", "conj"} and doc[child.i - 1].text == "," and child.i - 1 < end:
+            end = child.i - 1
     return end
 
 
@@ -78,6 +82,10 @@ _TITLE_RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 def _title_run_before(doc: Doc, start: int) -> int:
     """Where a title written right before a name starts, read from the words when the parse
     attached it elsewhere ("..., and Federal Reserve chair Jerome Powell")."""
+    # "Governor of Ruritania Ann Lee": a title with the place or body it serves.
+    served = start >= 3 and doc[start - 1].ent_type_ in {"GPE", "ORG"}
+    if served and doc[start - 2].lower_ == "of" and doc[start - 3].lower_ in TITLE_WORDS:
+        return start - 3
     if start == 0 or doc[start - 1].lower_ not in TITLE_WORDS:
         return start
     left = start - 1
@@ -99,6 +107,8 @@ def title_before(name: Span, entity_start: int) -> Span | None:
             left = min(left, child.left_edge.i)
     if left >= name.start:
         left = _title_run_before(doc, name.start)
+    elif left >= 2 and doc[left - 1].lower_ == "of" and doc[left - 2].lower_ in TITLE_WORDS:
+        left -= 2  # "Governor of" + "Ohio" + the name: the title the place modifies
     if left >= name.start:
         return None
     # A determiner or possessor opening the title belongs to the sentence, not the role.
@@ -130,9 +140,17 @@ def apposition(name: Span) -> Span | None:
 
 
 def _attribute(verb: Token) -> Token | None:
+    """The noun a copula says the subject is; a capitalised title counts ("is Deputy Director")."""
     if verb.lemma_ != "be":
         return None
-    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "attr" and (c.pos_ == "NOUN" or c.lower_ in TITLE_WORDS)
+        ),
+        None,
+    )
 
 
 def copular(name: Span) -> Span | None:

@@ -35,7 +35,8 @@ TITLE_WORDS = frozenset(
         "sergeant", "premier", "speaker", "whip", "delegate", "negotiator", "mediator",
         "strategist", "partner", "owner", "chairperson", "treasurer", "presenter",
         "champion", "veteran", "activist", "campaigner", "spokesmen", "militant", "prosecutor",
-        "forward", "winger", "solicitor", "barrister",
+        "forward", "winger", "solicitor", "barrister", "administrator", "mp", "councillor",
+        "councilor", "legislator", "lawmaker",
     }
 )  # fmt: skip
 
@@ -114,19 +115,21 @@ MOTION_VERBS = frozenset(
     }
 )  # fmt: skip
 
-# Words in or after an organisation's name that make it an armed or militant group.
+# Words in or after an organisation's name that make it a group rather than an organisation: an
+# armed or militant group, or a political party or camp (GOLD.md counts parties as groups).
 GROUP_HEAD_NOUNS = frozenset(
     {
         "group", "groups", "militant", "militants", "militia", "militias", "rebel", "rebels",
         "fighter", "fighters", "insurgent", "insurgents", "jihadist", "jihadists", "extremist",
         "extremists", "terrorist", "terrorists", "faction", "factions", "guerrilla", "guerrillas",
+        "party", "camp",
     }
 )  # fmt: skip
 GROUP_NAME_WORDS = frozenset(
     {
         "Brigade", "Brigades", "Front", "Militia", "Battalion", "Battalions", "Mujahideen",
         "Jihad", "Liberation", "Resistance", "Rebels", "Taliban", "Legion", "Guards", "Emirate",
-        "Caliphate", "Martyrs",
+        "Caliphate", "Martyrs", "Party",
     }
 )  # fmt: skip
 
@@ -169,6 +172,7 @@ ORG_NOUNS = frozenset(
         "developer", "provider", "chain", "brand", "foundation", "association", "federation",
         "alliance", "coalition", "league", "court", "tribunal", "commission", "hospital",
         "school", "college", "laboratory", "lab", "centre", "center", "office", "corporation",
+        "enterprise", "conglomerate", "utility",
     }
 )  # fmt: skip
 
@@ -197,10 +201,14 @@ ORG_NAME_WORDS = frozenset(
 # Unnamed spokespeople of a country: "US officials said" is a group that speaks for it.
 OFFICIAL_NOUNS = frozenset({"official", "diplomat"})
 
-# Courtesy titles: part of how a name is written, never a role by themselves.
+# Courtesy titles: part of how a name is written, never a role by themselves ("Professor" is
+# "Prof." spelt out).
 COURTESY_TITLES = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"}
-)
+    {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor",
+        "sir", "dame",
+    }
+)  # fmt: skip
 
 # Acts a capital performs as its government ("Washington has tempered its calls"); a capital
 # that only "will face" or "beat" someone is more likely a club or the city itself.
@@ -227,4 +235,59 @@ SPEAKER_NOUNS = (
             "government", "administration", "authority", "police", "team", "side", "crowd",
         }
     )
+)  # fmt: skip
+
+# Common nouns for a body or its remit that, capitalised alone ("the Court", "the State",
+# "Education"), refer to a body named elsewhere or to none: never a name by themselves. Bodies
+# whose one word is their name ("Parliament", "Congress", "the Senate") are not listed.
+GENERIC_BODY_WORDS = frozenset(
+    {
+        "court", "tribunal", "government", "administration", "regime", "state", "ministry",
+        "department", "agency", "office", "bureau", "authority", "company", "firm", "group",
+        "organisation", "organization", "crown", "education", "health", "defence", "defense",
+        "interior", "justice", "finance", "commerce", "energy", "transport", "environment",
+        "digital", "foreign", "affairs", "home", "shadow",
+    }
+)  # fmt: skip
+
+# Words that name a made or natural thing, not a party: a name holding one is a road, a
+# building, a landmark, a vehicle, a product or a system ("Elm Street", "the Silver Star ferry",
+# "the Orbis Navigation System"), never an actor unless it speaks.
+THING_NOUNS = frozenset(
+    {
+        "road", "street", "avenue", "lane", "highway", "motorway", "boulevard", "bridge",
+        "tunnel", "plant", "reactor", "station", "airport", "airfield", "port", "harbour",
+        "harbor", "pad", "forest", "river", "lake", "mountain", "valley", "desert", "canal",
+        "dam", "tower", "stadium", "arena", "base", "shuttle", "spacecraft", "rocket", "ship",
+        "vessel", "ferry", "submarine", "aircraft", "airliner", "jet", "train", "locomotive",
+        "truck", "system", "app", "browser", "wallet", "software", "smartphone", "satellite",
+        "telescope", "pipeline",
+    }
+)  # fmt: skip
+
+# Words in the names of news outlets ("the Daily Courier", "Channel 9 News"): such a body is cited
+# as a source, and is an actor only where the story is about it.
+MEDIA_NAME_WORDS = frozenset(
+    {
+        "News", "Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "Guardian",
+        "Telegraph", "Magazine", "Radio", "Television", "TV", "Broadcasting", "Chronicle",
+        "Observer", "Mail", "Express", "Daily", "Weekly", "Courier", "Wire",
+    }
+)  # fmt: skip
+
+# Verbs of publishing: their subject is a source ("the paper reported", "the site has learned");
+# after them "in" / "on" names where it was published ("posted on a platform").
+REPORT_VERBS = frozenset(
+    {
+        "report", "publish", "broadcast", "air", "post", "print", "learn", "quote", "cite",
+        "obtain", "carry", "upload", "stream", "tweet", "appear", "reveal",
+    }
+)  # fmt: skip
+# Things published: their owner or where they appear is a source ("the paper's report").
+REPORT_NOUNS = frozenset(
+    {
+        "report", "article", "story", "interview", "post", "video", "broadcast", "column",
+        "editorial", "website", "site", "page", "channel", "account", "feed", "podcast", "show",
+        "programme", "program", "documentary", "headline", "survey", "poll", "study", "paper",
+    }
 )  # fmt: skip

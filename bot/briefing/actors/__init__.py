@@ -19,7 +19,7 @@ of one actor, `references` maps descriptions and pronouns to the actor they refe
 
 from __future__ import annotations
 
-from bot.briefing.actors import mentions, merge, references
+from bot.briefing.actors import mentions, merge, non_actors, references
 from bot.briefing.actors.build import ActorIndex, build_actors, genders, slug
 from bot.briefing.actors.reading import Reading
 from bot.briefing.parsed import ParsedArticle
@@ -47,6 +47,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     mentions.read_named_bodies(reading)
     mentions.read_unnamed_institutions(reading)
     mentions.classify_groups(reading)
+    non_actors.drop_non_parties(reading)
     references.read_org_descriptions(reading)
     references.read_role_descriptions(reading)
     references.read_descriptions(reading)

@@ -4,7 +4,7 @@ institutions of a country, demonyms), each claimed for a draft, with the role th
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors.reading import (
     ACRONYM,
@@ -12,6 +12,7 @@ from bot.briefing.actors.reading import (
     Draft,
     Mention,
     Reading,
+    acronym_key,
     acronym_of,
     org_words,
     person_named_org,
@@ -26,6 +27,7 @@ from bot.briefing.roles import (
 )
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
+    GENERIC_BODY_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_HEAD_NOUNS,
     GROUP_NAME_WORDS,
@@ -165,6 +167,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         start, end = trim(reading.doc, ent.start, ent.end)
         while start < end and reading.doc[start].lower_ in HONORIFICS:
             start += 1
+        end = through_hyphens(reading.doc, end)
         if start >= end or not reading.free(start, end):
             continue
         if not any(t.text[:1].isupper() for t in reading.doc[start:end]):
@@ -177,6 +180,25 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             people.append((reading.doc[start:end], start))
     people.sort(key=lambda item: item[0].start)
     return _without_org_short_names(reading, people, single_names)
+
+
+def through_hyphens(doc: Doc, end: int) -> int:
+    """Where a name ends when the model cut it at a hyphen inside a word: "Ban Ki" + "-moon"."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in {"-", "‐"}
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and not doc[end + 1].ent_type_
+    ):
+        end += 2
+    return end
+
+
+def name_text(span: Span) -> str:
+    """A name as written, its white space made single: "Ban Ki-moon", never "Ban Ki - moon"."""
+    return " ".join(span.text.split())
 
 
 def _without_org_short_names(
@@ -216,9 +238,10 @@ def claim_people(
     canonical: dict[tuple[str, ...], tuple[str, ...]],
 ) -> None:
     """One person draft per merged name, each span a mention of it, with the role read there."""
+    written = {tuple(t.text for t in span): name_text(span) for span, _ in people}
     for span, entity_start in people:
         name = canonical[tuple(t.text for t in span)]
-        display = " ".join(name)
+        display = written.get(name) or " ".join(name)
         draft = reading.draft(f"person:{display}", ActorKind.PERSON, display)
         reading.claim(draft, Mention(span.start, span.end, span.root.i, span.text))
         read_role(reading, draft, span, entity_start)
@@ -238,8 +261,10 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
         return
     noun = head.lemma_.lower()
     if noun in ORG_NOUNS and noun not in TITLE_WORDS and len(draft.mentions) == 1:
-        # "the conciliation service Acas": a body the model took for a person.
+        # "the conciliation service Acas": a body the model took for a person; its description
+        # is the body's role.
         draft.kind = ActorKind.ORG
+        draft.role = role.text
         return
     draft.role_head = head.i
     text = role.text
@@ -283,7 +308,7 @@ def read_organisations(reading: Reading) -> dict[str, str]:
         if start >= end or not reading.free(start, end) or _fragment(reading, start, end):
             continue
         span = reading.doc[start:end]
-        key = acronyms.get(span.text) or f"org:{span.text.lower()}"
+        key = acronyms.get(acronym_key(span.text)) or f"org:{span.text.lower()}"
         draft = reading.draft(key, ActorKind.ORG, span.text)
         reading.claim(draft, Mention(start, end, span.root.i, span.text))
         words = [t.text for t in span]
@@ -324,14 +349,26 @@ def _name_and_abbreviation(reading: Reading, start: int, end: int) -> tuple[int,
 
 
 def _fragment(reading: Reading, start: int, end: int) -> bool:
-    """A piece of a title ("State" in "Secretary of State") or not a name at all."""
-    first = reading.doc[start]
+    """A piece of a title or not a name at all: "State" in "Secretary of State", "Trade" in
+    "Minister for Trade", "Foreign Affairs" in "Foreign Affairs minister", a title alone
+    ("Surgeon General"), or one capitalised common noun ("the Court", "the Government")."""
+    doc = reading.doc
+    first = doc[start]
     if not first.text[:1].isupper() or first.lower_.startswith("non-"):
         return True
-    root = reading.doc[start:end].root
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head.lower_ in TITLE_WORDS
-    return False
+    root = doc[start:end].root
+    of_title = root.dep_ == "pobj" and root.head.lower_ in {"of", "for"}
+    if of_title and root.head.head.lower_ in TITLE_WORDS:
+        return True
+    words = [t.lower_ for t in doc[start:end]]
+    if len(words) >= 2 and words[-1] in TITLE_WORDS and words[-2] in TITLE_WORDS:
+        return True
+    if words[-1] in TITLE_WORDS and end < len(doc) and doc[end].lower_ in TITLE_WORDS:
+        return True  # "Ruritanian Surgeon" cut from "Ruritanian Surgeon General"
+    if not all(w in GENERIC_BODY_WORDS for w in words):
+        return False
+    # A remit before a title ("Foreign Affairs minister") or one common noun alone.
+    return len(words) == 1 or (end < len(doc) and doc[end].lower_ in TITLE_WORDS)
 
 
 def _bracketed_abbreviation(reading: Reading, opening: int) -> Span | None:

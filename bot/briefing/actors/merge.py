@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.actors.reading import ACRONYM, Draft, Mention, Reading
+from bot.briefing.actors.reading import ACRONYM, Draft, Mention, Reading, acronym_key
 from bot.briefing.models import ActorKind
 from bot.briefing.vocabulary import (
     ACRONYM_SKIP,
@@ -39,7 +39,7 @@ def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tup
 def merge_abbreviated(reading: Reading, acronyms: dict[str, str]) -> None:
     """A draft named by another's abbreviation joins it ("NHS" read before "... Service (NHS)")."""
     for draft in list(reading.drafts.values()):
-        target = acronyms.get(draft.name)
+        target = acronyms.get(acronym_key(draft.name))
         if target is not None and target != draft.key and target in reading.drafts:
             reading.merge(draft, reading.drafts[target])
 
@@ -47,8 +47,9 @@ def merge_abbreviated(reading: Reading, acronyms: dict[str, str]) -> None:
 def read_acronyms(reading: Reading, acronyms: dict[str, str]) -> None:
     """Upper-case words elsewhere that abbreviate a name already read ("IS")."""
     for token in reading.tokens:
-        key = acronyms.get(token.text)
-        if key is None or token.i in reading.claimed or not ACRONYM.match(token.text):
+        initials = acronym_key(token.text)
+        key = acronyms.get(initials)
+        if key is None or token.i in reading.claimed or not ACRONYM.match(initials):
             continue
         if reading.gaz.country(token.text) is not None:
             continue

@@ -21,6 +21,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 BODIES = frozenset({ActorKind.ORG, ActorKind.GROUP})
 _ATTACHED_DEPS = frozenset({"compound", "nmod", "amod", "poss", "appos"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,7}$")
 
 
 @dataclass(frozen=True)
@@ -159,3 +160,8 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
 
 def acronym_of(words: Iterable[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
+
+
+def acronym_key(text: str) -> str:
+    """An abbreviation as its initials alone: "U.N." and "UN" are one ("United Nations")."""
+    return text.replace(".", "") if _DOTTED_ACRONYM.match(text) else text

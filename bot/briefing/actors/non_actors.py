@@ -1,0 +1,113 @@
+"""Names that are not parties to the story, though the model tags them as organisations.
+
+- Things: a name whose words after the first hold a noun for a road, building, landmark,
+  vehicle, product or system ("Elm Street", "the Orbis Navigation System") names no party,
+  unless it speaks.
+- Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
+  "told Channel 9 News", "a video posted on the platform") is no party unless the story is about
+  it: a name with a media word counts only where it acts, any other name is dropped when every
+  mention of it is a citation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bot.briefing.actors.reading import Draft, Reading, speaks
+from bot.briefing.models import ActorKind
+from bot.briefing.vocabulary import (
+    MEDIA_NAME_WORDS,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    REPORT_NOUNS,
+    REPORT_VERBS,
+    SPEECH_VERBS,
+    THING_NOUNS,
+)
+
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+# Prepositions that place a citation: "published in", "said on", "shared via".
+_SOURCE_PREPOSITIONS = frozenset({"in", "on", "via"})
+
+
+def drop_non_parties(reading: Reading) -> None:
+    """Drafts of things and of outlets cited as sources leave the reading."""
+    for draft in list(reading.drafts.values()):
+        if draft.kind is ActorKind.COUNTRY:
+            continue
+        if _is_thing(draft, reading) or (
+            draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading)
+        ):
+            _drop(reading, draft)
+
+
+def _drop(reading: Reading, draft: Draft) -> None:
+    for i in [i for i, key in reading.claimed.items() if key == draft.key]:
+        del reading.claimed[i]
+    del reading.drafts[draft.key]
+
+
+def _heads(draft: Draft, reading: Reading) -> list[Token]:
+    return [reading.doc[m.head] for m in draft.mentions if m.counts]
+
+
+def _is_thing(draft: Draft, reading: Reading) -> bool:
+    words = draft.name.split()
+    if any(w in ORG_NAME_WORDS or w.lower() in ORG_NOUNS for w in words):
+        return False  # "Port Authority", "Bridge Street Holdings": a body named after a thing
+    # After the first word, a thing's noun names the kind of thing ("Elm Street", "Space Shuttle
+    # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
+    # company's name ("Kestrel Ferry Lines").
+    inside = words[1:] if draft.kind is not ActorKind.PERSON else words[1:-1]
+    if len(words) > 1 and words[-1].endswith("s"):
+        return False
+    named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
+    if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
+        return False
+    return not any(speaks(head) for head in _heads(draft, reading))
+
+
+def _after_thing_noun(start: int, reading: Reading) -> bool:
+    """The name follows a noun for its kind of thing: "the ferry Silver Heron"."""
+    before = reading.doc[start - 1] if start > 0 else None
+    return before is not None and before.lower_ in THING_NOUNS and before.pos_ == "NOUN"
+
+
+def _is_cited_source(draft: Draft, reading: Reading) -> bool:
+    heads = _heads(draft, reading)
+    if not heads:
+        return False
+    if any(w in MEDIA_NAME_WORDS for w in draft.name.split()):
+        return not any(_acts(head) for head in heads)
+    return all(_cites(head, outlet=False) for head in heads)
+
+
+def _cites(head: Token, *, outlet: bool = True) -> bool:
+    """The mention cites the body as where something was published or said; an `outlet` (a
+    name with a media word) also as the subject of a report, which any other body may make
+    ("the company reported a loss")."""
+    governor = head.head
+    lemma = governor.lemma_.lower()
+    if outlet and head.dep_ in {"dative", "dobj"} and lemma == "tell":
+        return True  # "told the Courier" (though "told the committee" tells a party)
+    if outlet and head.dep_ == "nsubj" and lemma in REPORT_VERBS:
+        return True  # "the Courier reported"
+    if head.dep_ in {"poss", "compound"} and lemma in REPORT_NOUNS:
+        return True  # "the Courier's report", "a Courier interview"
+    if head.dep_ != "pobj":
+        return False
+    above = governor.head.lemma_.lower()
+    if governor.lower_ == "with" and above == "interview":
+        return True  # "in an interview with the Courier"
+    if governor.lower_ == "to" and above in {"say", "speak", "talk"}:
+        return True  # "said to the Courier"
+    if governor.lower_ == "by":
+        return above in REPORT_VERBS  # "reported by the Courier", not "condemned by the UN"
+    return governor.lower_ in _SOURCE_PREPOSITIONS and (
+        above in REPORT_VERBS or above in SPEECH_VERBS or above in REPORT_NOUNS
+    )
+
+
+def _acts(head: Token) -> bool:
+    """The mention is a party: it acts or is acted on, and is not cited."""
+    return head.dep_ in _ACTING_DEPS and not _cites(head)
