@@ -443,3 +443,28 @@ def test_a_name_cut_at_a_hyphen_runs_on_through_it(nlp: Language) -> None:
     doc.ents = [Span(doc, 0, 2, label="PERSON")]  # the model's cut: "Lam Wai"
     assert through_hyphens(doc, 2) == 4  # "Lam Wai" -> "Lam Wai-kit"
     assert through_hyphens(nlp("Lam Wai - a friend - said so."), 2) == 2
+
+
+@pytest.mark.slow
+def test_a_road_taken_for_a_person_is_a_place(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The files were found on Ashgrove Lane by a jogger on Monday. Mara Lane, a lawyer, said "
+        "the files should never have left the office.",
+    )
+    actors = _by_name(index)
+    assert "Ashgrove Lane" not in actors
+    assert actors["Mara Lane"].kind is ActorKind.PERSON
+
+
+@pytest.mark.slow
+def test_a_body_named_once_in_passing_is_not_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The exhibition opened at the Tern Maritime Museum on Monday. The Harbour Trust said "
+        "talks with the Vardel Pilots Guild would continue, and the plan was approved by the "
+        "Ruritanian Heritage Board.",
+    )
+    actors = _by_name(index)
+    assert "Tern Maritime Museum" not in actors
+    assert {"Harbour Trust", "Vardel Pilots Guild", "Ruritanian Heritage Board"} <= set(actors)

@@ -434,8 +434,13 @@ def read_unnamed_institutions(reading: Reading) -> None:
 
 
 def classify_groups(reading: Reading) -> None:
-    """An organisation is an armed group when its name or the noun after it says so."""
+    """An organisation is a group (armed, a party, a camp) when its name or the noun after it
+    says so; a "person" whose name ends in such a common noun ("the reform camp") is one too."""
     for draft in reading.drafts.values():
+        last = draft.name.split()[-1]
+        if draft.kind is ActorKind.PERSON and last.islower() and last in GROUP_HEAD_NOUNS:
+            draft.kind = ActorKind.GROUP
+            continue
         if draft.kind is not ActorKind.ORG or draft.affiliation is not None:
             continue
         if _group_name(reading, draft.name) or any(

@@ -3,6 +3,8 @@
 - Things: a name whose words after the first hold a noun for a road, building, landmark,
   vehicle, product or system ("Elm Street", "the Orbis Navigation System") names no party,
   unless it speaks.
+- Passing references: a body named once, only as a modifier or after a locating or qualifying
+  preposition, and never acting.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
   "told Channel 9 News", "a video posted on the platform") is no party unless the story is about
   it: a name with a media word counts only where it acts, any other name is dropped when every
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bot.briefing.actors.reading import Draft, Reading, speaks
+from bot.briefing.actors.reading import Draft, Reading, is_subject, speaks
 from bot.briefing.models import ActorKind
 from bot.briefing.vocabulary import (
     MEDIA_NAME_WORDS,
@@ -28,15 +30,19 @@ from bot.briefing.vocabulary import (
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 # Prepositions that place a citation: "published in", "said on", "shared via".
 _SOURCE_PREPOSITIONS = frozenset({"in", "on", "via"})
+# Prepositions that place something on or beside a road, a river, a landmark.
+_LOCATING = frozenset({"on", "along", "near", "off", "across", "at", "onto", "beside"})
 
 
 def drop_non_parties(reading: Reading) -> None:
-    """Drafts of things and of outlets cited as sources leave the reading."""
+    """Drafts of things, of bodies named in passing and of outlets cited as sources go."""
     for draft in list(reading.drafts.values()):
         if draft.kind is ActorKind.COUNTRY:
             continue
-        if _is_thing(draft, reading) or (
-            draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading)
+        if (
+            _is_thing(draft, reading)
+            or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
+            or _in_passing(draft, reading)
         ):
             _drop(reading, draft)
 
@@ -61,10 +67,15 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     inside = words[1:] if draft.kind is not ActorKind.PERSON else words[1:-1]
     if len(words) > 1 and words[-1].endswith("s"):
         return False
+    heads = _heads(draft, reading)
+    if draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS:
+        # "on Castle Road": a person's surname may be "Lane", but a name only ever used as a
+        # location after "on" / "along" / "near" is the road itself.
+        return all(h.dep_ == "pobj" and h.head.lower_ in _LOCATING for h in heads)
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
         return False
-    return not any(speaks(head) for head in _heads(draft, reading))
+    return not any(speaks(head) for head in heads)
 
 
 def _after_thing_noun(start: int, reading: Reading) -> bool:
@@ -111,3 +122,34 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
 def _acts(head: Token) -> bool:
     """The mention is a party: it acts or is acted on, and is not cited."""
     return head.dep_ in _ACTING_DEPS and not _cites(head)
+
+
+def _in_passing(draft: Draft, reading: Reading) -> bool:
+    """A body named once as a modifier ("a Tern Institute study") or after a preposition that
+    places or qualifies ("at the Tern Institute", "of the Tern Institute"), and neither acting,
+    acting with another ("talks with"), the agent of a passive nor described further ("...,
+    which said"): a passing reference, not a party (GOLD.md leaves those out)."""
+    if draft.kind is not ActorKind.ORG or draft.affiliation is not None:
+        return False
+    heads = _heads(draft, reading)
+    if len(heads) != 1 or _in_a_role(heads[0].i, reading):
+        return False  # "a virologist at the Tern Institute": a person's affiliation counts
+    head = heads[0]
+    while head.dep_ == "conj":
+        head = head.head
+    if speaks(head) or is_subject(head):
+        return False  # "the Tern Lines company said"
+    if head.dep_ == "compound":
+        return True
+    if head.dep_ != "pobj" or any(c.dep_ == "relcl" for c in heads[0].children):
+        return False
+    preposition = head.head
+    return preposition.dep_ != "agent" and preposition.lower_ not in {"with", "against", "between"}
+
+
+def _in_a_role(token_index: int, reading: Reading) -> bool:
+    """The token is part of the role the text gives someone."""
+    return any(
+        d.role_span is not None and d.role_span[0] <= token_index < d.role_span[1]
+        for d in reading.drafts.values()
+    )
