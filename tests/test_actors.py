@@ -468,3 +468,35 @@ def test_a_body_named_once_in_passing_is_not_an_actor(nlp: Language) -> None:
     actors = _by_name(index)
     assert "Tern Maritime Museum" not in actors
     assert {"Harbour Trust", "Vardel Pilots Guild", "Ruritanian Heritage Board"} <= set(actors)
+
+
+@pytest.mark.slow
+def test_an_office_after_as_is_a_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "In May, Piet Sandor was forced to resign as Ruritania's trade minister after the leak. "
+        "Sandor said he regretted nothing.",
+    )
+    assert _by_name(index)["Piet Sandor"].role == "Ruritania's trade minister"
+
+
+@pytest.mark.slow
+def test_a_government_named_as_a_body_is_its_country(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Government of Tuvalu said on Monday that the talks had failed. The talks will "
+        "resume next year, officials said.",
+    )
+    tuvalu = _by_name(index)["Tuvalu"]
+    assert tuvalu.kind is ActorKind.COUNTRY
+    assert "Government of Tuvalu" in tuvalu.aliases
+
+
+@pytest.mark.slow
+def test_a_vessel_whose_name_ends_in_s_is_still_a_vessel(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Space Shuttle Janus will be sent to a museum in the autumn. Engineers said the move "
+        "would take a week.",
+    )
+    assert not any("Janus" in alias for actor in index.actors for alias in actor.aliases)

@@ -5,6 +5,7 @@
 - an apposition: "Brett McGurk, the Obama administration's point-man for defeating IS," and the
   reverse "the panel's top Democrat, Eliot Engel,";
 - a copula: "Smith, who is the chief executive, ..." and "Smith is the club's coach";
+- an office after "as": "Smith resigned as finance minister";
 - a definite description as a sentence subject ("the panel's top Democrat echoed ...") that the
   next sentence's newly named speaker fills in (see `description_subject`).
 """
@@ -167,6 +168,27 @@ def copular(name: Span) -> Span | None:
         span = _clean(doc, attribute.left_edge.i, _phrase_end(attribute))
         if span is not None and _looks_like_role(span, attribute):
             return span
+    return None
+
+
+def role_as(name: Span) -> Span | None:
+    """The office in "X resigned as finance minister", "X, who served as envoy, ...": a phrase
+    after "as" that holds a title, attached to the verb the name is the subject of."""
+    doc = name.doc
+    root = name.root
+    verbs = [root.head] if root.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [c for c in root.rights if c.dep_ == "relcl"]
+    for verb in verbs:
+        for governor in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+            for preposition in governor.children:
+                if preposition.dep_ != "prep" or preposition.lower_ != "as":
+                    continue
+                target = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+                if target is None:
+                    continue
+                span = _clean(doc, target.left_edge.i, _phrase_end(target))
+                if span is not None and any(t.lower_ in TITLE_WORDS for t in span):
+                    return span
     return None
 
 

@@ -23,6 +23,7 @@ from bot.briefing.models import ActorKind
 from bot.briefing.roles import (
     apposition,
     copular,
+    role_as,
     title_before,
 )
 from bot.briefing.vocabulary import (
@@ -255,7 +256,7 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
     # apposition or attribute is headed by its parse root ("an obstetrician at X").
     head = role[-1] if role is not None else None
     if role is None:
-        role = apposition(name) or copular(name)
+        role = apposition(name) or copular(name) or role_as(name)
         head = role.root if role is not None else None
     if role is None or head is None:
         return
@@ -308,6 +309,11 @@ def read_organisations(reading: Reading) -> dict[str, str]:
         if start >= end or not reading.free(start, end) or _fragment(reading, start, end):
             continue
         span = reading.doc[start:end]
+        governed = _government_of(reading, span)
+        if governed is not None:
+            mention = Mention(start, end, span.root.i, span.text)
+            reading.claim(reading.country_draft(governed), mention)
+            continue
         key = acronyms.get(acronym_key(span.text)) or f"org:{span.text.lower()}"
         draft = reading.draft(key, ActorKind.ORG, span.text)
         reading.claim(draft, Mention(start, end, span.root.i, span.text))
@@ -319,6 +325,19 @@ def read_organisations(reading: Reading) -> dict[str, str]:
             mention = Mention(bracketed.start, bracketed.end, bracketed.start, bracketed.text)
             reading.claim(draft, mention)
     return acronyms
+
+
+def _government_of(reading: Reading, span: Span) -> GeoEntry | None:
+    """The country a government's name names: "the Government of Ruritania", "Ruritanian
+    Government" (a government is its country, as "Syria's government" is)."""
+    words = list(span)
+    if len(words) >= 3 and words[0].lower_ in GOVERNMENT_NOUNS and words[1].lower_ == "of":
+        found = reading.gaz.country(span[2:].text)
+        return found if found is not None and found.country_code is not None else None
+    if len(words) == 2 and words[1].lower_ in GOVERNMENT_NOUNS:
+        found = reading.country_of(words[0])
+        return found if found is not None and found.country_code is not None else None
+    return None
 
 
 def _abbreviations_of(reading: Reading, draft: Draft, acronyms: dict[str, str]) -> None:

@@ -28,6 +28,8 @@ from bot.briefing.vocabulary import (
 )
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+# Endings of names that end in "s" without being plural ("Atlantis", "Kansas", "Janus").
+_NOT_PLURAL = ("ss", "is", "us", "as")
 # Prepositions that place a citation: "published in", "said on", "shared via".
 _SOURCE_PREPOSITIONS = frozenset({"in", "on", "via"})
 # Prepositions that place something on or beside a road, a river, a landmark.
@@ -65,7 +67,7 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
     # company's name ("Kestrel Ferry Lines").
     inside = words[1:] if draft.kind is not ActorKind.PERSON else words[1:-1]
-    if len(words) > 1 and words[-1].endswith("s"):
+    if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(_NOT_PLURAL):
         return False
     heads = _heads(draft, reading)
     if draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS:
