@@ -500,3 +500,13 @@ def test_a_vessel_whose_name_ends_in_s_is_still_a_vessel(nlp: Language) -> None:
         "would take a week.",
     )
     assert not any("Janus" in alias for actor in index.actors for alias in actor.aliases)
+
+
+@pytest.mark.slow
+def test_a_nationality_is_not_its_government(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Tashi Dorji became a Bhutanese citizen in 2019 and now runs a guest house in the hills "
+        "above the capital, where he has lived for a decade.",
+    )
+    assert "Bhutan" not in _by_name(index)

@@ -130,3 +130,14 @@ def test_a_capital_that_only_plays_is_the_city(nlp: Language) -> None:
     )
     assert _names(index) == {"Madrid": 1}
     assert [(a.surface, a.country_code) for a in index.acting] == [("Paris", "FR")]
+
+
+@pytest.mark.slow
+def test_a_country_described_by_a_copula_does_not_act(nlp: Language) -> None:
+    index = _places(
+        nlp,
+        "Bhutan is a country of steep valleys and small farms. Tashi Dorji became a Bhutanese "
+        "citizen in 2019 and now runs a guest house in the hills above the capital.",
+    )
+    assert not index.acting
+    assert "Bhutan" in _names(index)

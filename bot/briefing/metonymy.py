@@ -45,6 +45,8 @@ def acts(root: Token, *, country: bool) -> bool:
     head = token.head
     if dep in _SUBJECTS:
         lemma = head.lemma_.lower()
+        if lemma == "be" and any(c.dep_ == "attr" for c in head.children):
+            return False  # "X is a place where ...": a description of the land, not an act
         return country or lemma in SPEECH_VERBS or lemma in POLICY_VERBS
     if dep == "nsubjpass" or dep == "dative":
         return country

@@ -51,7 +51,8 @@ HONORIFICS = frozenset(
 )  # fmt: skip
 
 # Nouns for people or bodies acting for a country: a country modifying one of them acts
-# ("US officials", "Russian airstrikes", "Russia's offer").
+# ("US officials", "Russian airstrikes", "Russia's offer"). Its people are not its government:
+# "a US citizen", "Russian voters" name a nationality.
 AGENT_NOUNS = frozenset(
     {
         "official", "officials", "minister", "ministers", "government", "president", "force",
@@ -63,7 +64,7 @@ AGENT_NOUNS = frozenset(
         "negotiator", "pilot", "soldier", "jet", "warplane", "aircraft", "backing", "role",
         "involvement", "intervention", "effort", "initiative", "sanction", "threat", "pressure",
         "counterpart", "aid", "team", "company", "firm", "bank", "court", "parliament",
-        "lawmaker", "legislator", "senator", "voter", "people", "citizen", "supporter",
+        "lawmaker", "legislator", "senator", "supporter",
         "state", "country", "nation", "member", "participant", "power", "side", "party",
         "agency", "ministry", "department", "investor", "regulator", "authorities", "police",
     }
