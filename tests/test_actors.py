@@ -510,3 +510,32 @@ def test_a_nationality_is_not_its_government(nlp: Language) -> None:
         "above the capital, where he has lived for a decade.",
     )
     assert "Bhutan" not in _by_name(index)
+
+
+@pytest.mark.slow
+def test_a_body_named_with_of_keeps_its_whole_name(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Researchers from the U.S. Department of Fisheries said the stocks were recovering. "
+        "The Vardel Housing Programme was praised by residents.",
+    )
+    actors = _by_name(index)
+    assert "U.S. Department of Fisheries" in actors  # a party through its researchers
+    assert "U.S. Department" not in actors
+    assert "Vardel Housing Programme" not in actors  # a programme, praised, says nothing
+
+
+@pytest.mark.slow
+def test_a_name_after_the_that_modifies_nothing_is_no_person(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "Captain Ola Frey said the Kenji Sora had passed its last inspection in May. Frey "
+        "added that the crew had followed every procedure.",
+    )
+    doc = parsed.doc
+    start = next(t.i for t in doc if t.text == "Kenji")
+    # The model's mistake this rule is for: a vessel after "the" tagged as a person.
+    doc.ents = [e for e in doc.ents if e.label_ != "ORG"] + [Span(doc, start, start + 2, "PERSON")]
+    actors = _by_name(find_actors(parsed, find_places(parsed)))
+    assert "Ola Frey" in actors
+    assert "Kenji Sora" not in actors

@@ -252,8 +252,8 @@ GENERIC_BODY_WORDS = frozenset(
 )  # fmt: skip
 
 # Words that name a made or natural thing, not a party: a name holding one is a road, a
-# building, a landmark, a vehicle, a product or a system ("Elm Street", "the Silver Star ferry",
-# "the Orbis Navigation System"), never an actor unless it speaks.
+# building, a landmark, a vehicle, a product, a system or a programme ("Elm Street", "the Silver
+# Star ferry", "the Orbis Navigation System"), never an actor unless it speaks.
 THING_NOUNS = frozenset(
     {
         "road", "street", "avenue", "lane", "highway", "motorway", "boulevard", "bridge",
@@ -262,7 +262,7 @@ THING_NOUNS = frozenset(
         "dam", "tower", "stadium", "arena", "base", "shuttle", "spacecraft", "rocket", "ship",
         "vessel", "ferry", "submarine", "aircraft", "airliner", "jet", "train", "locomotive",
         "truck", "system", "app", "browser", "wallet", "software", "smartphone", "satellite",
-        "telescope", "pipeline",
+        "telescope", "pipeline", "programme", "program", "strategy", "scheme", "initiative",
     }
 )  # fmt: skip
 

@@ -106,7 +106,12 @@ def _read_officials(reading: Reading, token: Token) -> None:
 
 
 def _named_org(reading: Reading, token: Token) -> bool:
+    """The institution noun is part of a body's own name: "Acme Bank", or a name that runs on
+    past it ("the Ruritanian Department of Fisheries")."""
     ent = reading.entity_at[token.i]
+    after = reading.doc[token.i + 1] if token.i + 1 < ent.end else None
+    if token.text[:1].isupper() and after is not None and after.lower_ == "of":
+        return True
     first = ent[0] if ent[0].lower_ != "the" else ent[min(1, len(ent) - 1)]
     return first.text[:1].isupper() and reading.country_of(first) is None
 
@@ -225,12 +230,12 @@ def _without_org_short_names(
 
 
 def _named_with_article(reading: Reading, ent: Span, start: int, end: int) -> bool:
-    """ "at the Bernabeu": a one-word name after "the" that owns nothing is no person (the
-    Obama administration still has its Obama)."""
+    """ "at the Bernabeu", "the Silver Heron struck rocks": a name after "the" that owns or
+    modifies nothing is no person (the Obama administration still has its Obama)."""
     article = reading.doc[ent.start] if ent.start < start else reading.doc[start - 1]
-    if end - start != 1 or start == 0 or article.lower_ != "the":
+    if start == 0 or article.lower_ != "the":
         return False
-    return reading.doc[start].dep_ not in {"compound", "poss", "nmod"}
+    return reading.doc[start:end].root.dep_ not in {"compound", "poss", "nmod"}
 
 
 def claim_people(

@@ -77,7 +77,7 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
         return False
-    return not any(speaks(head) for head in heads)
+    return not any(_says(head) for head in heads)
 
 
 def _after_thing_noun(start: int, reading: Reading) -> bool:
@@ -139,13 +139,15 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
     head = heads[0]
     while head.dep_ == "conj":
         head = head.head
-    if speaks(head) or is_subject(head):
+    if _says(head) or is_subject(head):
         return False  # "the Tern Lines company said"
     if head.dep_ == "compound":
         return True
     if head.dep_ != "pobj" or any(c.dep_ == "relcl" for c in heads[0].children):
         return False
     preposition = head.head
+    if preposition.head.pos_ in {"NOUN", "PROPN"} and is_subject(preposition.head):
+        return False  # "researchers from the Tern Institute said": a party through its people
     return preposition.dep_ != "agent" and preposition.lower_ not in {"with", "against", "between"}
 
 
@@ -155,3 +157,9 @@ def _in_a_role(token_index: int, reading: Reading) -> bool:
         d.role_span is not None and d.role_span[0] <= token_index < d.role_span[1]
         for d in reading.drafts.values()
     )
+
+
+def _says(head: Token) -> bool:
+    """The mention is the active subject of a speech verb ("the museum said"), not the passive
+    one ("the plan was praised")."""
+    return speaks(head) and "nsubjpass" not in {head.dep_, head.head.dep_}
