@@ -539,3 +539,28 @@ def test_a_name_after_the_that_modifies_nothing_is_no_person(nlp: Language) -> N
     actors = _by_name(find_actors(parsed, find_places(parsed)))
     assert "Ola Frey" in actors
     assert "Kenji Sora" not in actors
+
+
+@pytest.mark.slow
+def test_a_name_cut_before_what_its_abbreviation_spells_runs_on(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Board for Rail Standards in Europe (BRSE) said on Monday that inspections would "
+        "double. Its report was welcomed by the operators.",
+    )
+    board = _by_name(index)["Board for Rail Standards in Europe"]
+    assert "BRSE" in board.aliases
+
+
+@pytest.mark.slow
+def test_an_organisation_tag_set_beside_a_title_is_a_person(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp, "The chairman, Aivar Kask, told reporters the vote would be close on Sunday."
+    )
+    doc = parsed.doc
+    start = next(t.i for t in doc if t.text == "Aivar")
+    # The model's mistake this rule is for: a person's name tagged as an organisation.
+    doc.ents = [Span(doc, start, start + 2, "ORG")]
+    kask = _by_name(find_actors(parsed, find_places(parsed)))["Aivar Kask"]
+    assert kask.kind is ActorKind.PERSON
+    assert kask.role == "The chairman" or kask.role == "the chairman"

@@ -309,8 +309,16 @@ def read_organisations(reading: Reading) -> dict[str, str]:
     for ent in reading.doc.ents:
         if not (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_words(ent))):
             continue
-        start, end = trim(reading.doc, ent.start, ent.end)
-        end, bracketed = _name_and_abbreviation(reading, start, end)
+        start, entity_end = trim(reading.doc, ent.start, ent.end)
+        end, bracketed = _name_and_abbreviation(reading, start, entity_end)
+        if end > entity_end and not reading.free(start, end):
+            # The run-on holds a place ("... in Europe (CHSE)"): still part of the name, unless
+            # an actor already holds a word of it.
+            if any(i in reading.claimed for i in range(start, end)):
+                end, bracketed = entity_end, None
+            else:
+                for i in range(entity_end, end):
+                    reading.places.token_place.pop(i, None)
         if start >= end or not reading.free(start, end) or _fragment(reading, start, end):
             continue
         span = reading.doc[start:end]
@@ -359,6 +367,9 @@ def _abbreviations_of(reading: Reading, draft: Draft, acronyms: dict[str, str]) 
             )
 
 
+_LONGEST_RUN_ON = 6  # words between a cut name and its abbreviation ("in Europe")
+
+
 def _name_and_abbreviation(reading: Reading, start: int, end: int) -> tuple[int, Span | None]:
     """Where an organisation's name ends, and the abbreviation bracketed after it; the model
     sometimes runs the name into the bracket ("the World Health Organization (WHO")."""
@@ -369,7 +380,26 @@ def _name_and_abbreviation(reading: Reading, start: int, end: int) -> tuple[int,
     while end > start and (doc[end - 1].is_punct or any(c.isdigit() for c in doc[end - 1].text)):
         end -= 1  # "Burnley 3-1": a score, not part of the name
     end = trim(doc, start, end)[1]
-    return end, _bracketed_abbreviation(reading, end)
+    bracketed = _bracketed_abbreviation(reading, end)
+    if bracketed is None:
+        return _name_run_on(reading, start, end)
+    return end, bracketed
+
+
+def _name_run_on(reading: Reading, start: int, end: int) -> tuple[int, Span | None]:
+    """A name the model cut short before the words its bracketed abbreviation spells out: "the
+    Council for Harbour Safety" + "in Europe (CHSE)" is one name."""
+    doc = reading.doc
+    sentence_end = doc[start].sent.end
+    for opening in range(end + 1, min(end + _LONGEST_RUN_ON, sentence_end)):
+        if doc[opening].text not in _BRACKETS:
+            continue
+        bracketed = _bracketed_abbreviation(reading, opening)
+        words = [t.text for t in doc[start:opening]]
+        if bracketed is not None and acronym_of(words) == bracketed.text:
+            return opening, bracketed
+        break
+    return end, None
 
 
 def _fragment(reading: Reading, start: int, end: int) -> bool:

@@ -146,7 +146,7 @@ def org_words(ent: Span) -> bool:
 def person_named_org(ent: Span, single_names: set[str]) -> bool:
     """An ORG span that is a person's full name: its last word is a name the model elsewhere
     tags as a person ("Marcus Preston" ... "Preston said"), or the text describes it as a
-    person ("Alphonso Davies, the Canadian defender")."""
+    person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,")."""
     words = [t for t in ent if t.lower_ != "the"]
     if not (
         2 <= len(words) <= 3
@@ -154,7 +154,10 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
         and not org_words(ent)
     ):
         return False
-    described = any(c.dep_ == "appos" and is_person_noun(c) for c in ent.root.rights)
+    root = ent.root
+    described = any(c.dep_ == "appos" and is_person_noun(c) for c in root.rights) or (
+        root.dep_ == "appos" and root.head.i < root.i and is_person_noun(root.head)
+    )
     return words[-1].text in single_names or described
 
 
