@@ -564,3 +564,15 @@ def test_an_organisation_tag_set_beside_a_title_is_a_person(nlp: Language) -> No
     kask = _by_name(find_actors(parsed, find_places(parsed)))["Aivar Kask"]
     assert kask.kind is ActorKind.PERSON
     assert kask.role == "The chairman" or kask.role == "the chairman"
+
+
+@pytest.mark.slow
+def test_a_body_named_once_through_its_people_or_its_acts_is_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The levy was dropped despite the resistance of the Vardel Growers Association. A study "
+        "by scientists at Tern Valley University found that stocks were recovering.",
+    )
+    actors = _by_name(index)
+    assert "Vardel Growers Association" in actors
+    assert "Tern Valley University" in actors

@@ -292,3 +292,12 @@ REPORT_NOUNS = frozenset(
         "programme", "program", "documentary", "headline", "survey", "poll", "study", "paper",
     }
 )  # fmt: skip
+
+# Nouns for what a body does or holds as a party ("the resistance of the Church", "the Guild's
+# request"): a body named after one of them takes part, beside the agent nouns.
+STANCE_NOUNS = AGENT_NOUNS | frozenset(
+    {
+        "resistance", "opposition", "objection", "criticism", "request", "approval", "ruling",
+        "appeal", "complaint", "warning", "refusal", "consent", "verdict", "offer",
+    }
+)  # fmt: skip

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from bot.briefing.actors.reading import Draft, Reading, is_subject, speaks
 from bot.briefing.models import ActorKind
+from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
     MEDIA_NAME_WORDS,
     ORG_NAME_WORDS,
@@ -24,6 +25,7 @@ from bot.briefing.vocabulary import (
     REPORT_NOUNS,
     REPORT_VERBS,
     SPEECH_VERBS,
+    STANCE_NOUNS,
     THING_NOUNS,
 )
 
@@ -146,8 +148,13 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
     if head.dep_ != "pobj" or any(c.dep_ == "relcl" for c in heads[0].children):
         return False
     preposition = head.head
-    if preposition.head.pos_ in {"NOUN", "PROPN"} and is_subject(preposition.head):
-        return False  # "researchers from the Tern Institute said": a party through its people
+    owner = preposition.head
+    if owner.pos_ in {"NOUN", "PROPN"} and (
+        is_subject(owner) or is_person_noun(owner) or owner.lemma_.lower() in STANCE_NOUNS
+    ):
+        # "researchers from the Tern Institute", "the opposition of the Tern Guild": a party
+        # through its people or its acts.
+        return False
     return preposition.dep_ != "agent" and preposition.lower_ not in {"with", "against", "between"}
 
 
