@@ -576,3 +576,12 @@ def test_a_body_named_once_through_its_people_or_its_acts_is_an_actor(nlp: Langu
     actors = _by_name(index)
     assert "Vardel Growers Association" in actors
     assert "Tern Valley University" in actors
+
+
+@pytest.mark.slow
+def test_a_body_a_person_belongs_to_is_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The first prize went to Ann Lee of the Vardel Growers Association on Sunday evening.",
+    )
+    assert "Vardel Growers Association" in _by_name(index)

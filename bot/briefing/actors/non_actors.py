@@ -149,6 +149,8 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
         return False
     preposition = head.head
     owner = preposition.head
+    if owner.ent_type_ == "PERSON" or _names_a_person(owner.i, reading):
+        return False  # "Ann Lee of the Tern Guild": a member's body
     if owner.pos_ in {"NOUN", "PROPN"} and (
         is_subject(owner) or is_person_noun(owner) or owner.lemma_.lower() in STANCE_NOUNS
     ):
@@ -170,3 +172,11 @@ def _says(head: Token) -> bool:
     """The mention is the active subject of a speech verb ("the museum said"), not the passive
     one ("the plan was praised")."""
     return speaks(head) and "nsubjpass" not in {head.dep_, head.head.dep_}
+
+
+def _names_a_person(token_index: int, reading: Reading) -> bool:
+    """The token is part of a name read as a person's."""
+    key = reading.claimed.get(token_index)
+    return (
+        key is not None and key in reading.drafts and reading.drafts[key].kind is ActorKind.PERSON
+    )
