@@ -3,6 +3,7 @@
 Understands the news-page shape the bundled article has (title, standfirst, reading-time line, date
 line, photo caption ending in an agency tag, body with sub-headings and pull quotes, a trailing
 "Agencies contributed" line), plain text given a publication date, and HTML (through trafilatura).
+Credit lines, bylines, sign-offs and picture captions leave the body; a dateline keeps its city.
 """
 
 from __future__ import annotations
