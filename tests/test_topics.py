@@ -187,7 +187,32 @@ def test_seed_ceasefire_positions(seed_topics: list[Topic]) -> None:
     assert ("United States", Stance.DEMANDS) in found  # "calls for an immediate halt"
     assert all(p.actor in {"Russia", "United States"} for p in ceasefire.positions)
     offer = next(p for p in ceasefire.positions if p.text.startswith("Russia's offer"))
-    assert offer.date == DateValue(value=dt.date(2016, 3, 1), precision=Precision.DAY)
+    # Said by a US official "on Wednesday"; 1 March is when the ceasefire would start.
+    assert offer.date == DateValue(value=dt.date(2016, 2, 10), precision=Precision.DAY)
+
+
+SAID_ARTICLE = """Valdoria's offer of a ceasefire starting 1 April was unacceptable to Orlandia, \
+an Orlandian official said on Tuesday.
+
+Orlandia rejected the ceasefire offer."""
+
+
+@pytest.mark.slow
+def test_a_position_is_dated_when_it_was_said_not_by_what_it_is_about(nlp: Language) -> None:
+    parsed = parse(nlp, SAID_ARTICLE, published=dt.date(2024, 3, 7))  # a Thursday
+    actors = known_actors(parsed, {"Valdoria": ActorKind.COUNTRY, "Orlandia": ActorKind.COUNTRY})
+    dates = find_dates(parsed)
+    quotes = find_quotes(parsed, actors, dates)
+    lexicon = load_lexicon(CONTENT_DIR / "topics.toml")
+    topic = next(t for t in find_topics(parsed, lexicon, actors, dates, quotes) if t.key == "ceasefire")
+    dated = {(p.actor, p.stance, p.source.sentence): p.date for p in topic.positions}
+    tuesday = DateValue(value=dt.date(2024, 3, 5), precision=Precision.DAY)
+    published = DateValue(value=dt.date(2024, 3, 7), precision=Precision.DAY)
+    # The speech act's date, not the ceasefire's start (1 April).
+    assert dated[("Orlandia", Stance.REJECTS, 0)] == tuesday
+    assert dated[("Valdoria", Stance.PROPOSES, 0)] == tuesday
+    # No date for the act in its sentence: the day the article says it.
+    assert dated[("Orlandia", Stance.REJECTS, 1)] == published
 
 
 TRADE_LEXICON = """

@@ -28,7 +28,16 @@ from bot.briefing.clauses import (
     subject_of,
 )
 from bot.briefing.lexicon import StanceCue, TopicLexicon
-from bot.briefing.models import Actor, DateValue, Position, Quote, QuoteKind, Stance, Topic
+from bot.briefing.models import (
+    Actor,
+    DateValue,
+    Position,
+    Precision,
+    Quote,
+    QuoteKind,
+    Stance,
+    Topic,
+)
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import FIRST_PERSON, RELATIVE_PRONOUNS
 from bot.briefing.timeline import DateMention
@@ -380,15 +389,26 @@ class PositionReader:
             return _Party(None, noun_phrase_text(token))
         return None
 
-    def _date(self, cue: Token, head: Token) -> DateValue | None:
+    def _date(self, cue: Token, head: Token) -> DateValue:
+        """When the party said it: the date its own verb carries ("rejected the offer on
+        Monday"), else that of the sentence's speech act ("..., an official said on Wednesday"),
+        else the publication date.
+
+        Other dates in the clause name what the stance is about ("a ceasefire starting 1
+        March"), and a date after publication cannot be when anything was said.
+        """
+        published = self.parsed.published
         found = self.verb_dates.get(cue.i) or self.verb_dates.get(head.i)
-        if found is not None:
+        if found is not None and found.value <= published:
             return found
-        start, end = _clause_bounds(head)
-        in_sentence = self.dates_in_sentence.get(self.parsed.sentence_index(head), [])
-        return next(
-            (d.value for d in in_sentence if d.value is not None and start <= d.start < end), None
+        sentence = self.parsed.sentence_index(cue)
+        said = next(
+            (q.said_on for q in self.quotes if q.source.sentence == sentence and q.said_on),
+            None,
         )
+        if said is not None and said.value <= published:
+            return said
+        return DateValue(value=published, precision=Precision.DAY)
 
 
 def _actor_party(actor: Actor) -> _Party:
