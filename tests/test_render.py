@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 import pytest
@@ -350,6 +350,27 @@ def test_timeline_is_chronological_with_planned_marked(index: BriefingIndex) -> 
     assert "13 Mar 2024 · planned" not in text
     assert "— Orlov signals openness to talks, 20 Mar 2024" in text
     assert "No dated events" in assert_valid([render_timeline_page(index, [], "nothing").text])
+
+
+def test_topic_lists_a_restated_stance_once_as_first_said(index: BriefingIndex) -> None:
+    topic = index.briefing.topics[0]
+    orlov = topic.positions[1]
+    again = replace(orlov, text="still rejects the proposal", date=day(2024, 3, 15))
+    earlier = replace(orlov, text="first rejected it", date=day(2024, 3, 11))
+    briefing = index.briefing.model_copy(
+        update={
+            "topics": [
+                topic.model_copy(update={"positions": [*topic.positions, again, earlier]}),
+                *index.briefing.topics[1:],
+            ]
+        }
+    )
+    text = assert_valid(render_topic(BriefingIndex(briefing), "ceasefire"))
+    assert "3 statements in 1 article, 3 positions" in text
+    assert text.count("Viktor Orlov rejects") == 1
+    assert "Viktor Orlov rejects (11 Mar 2024, first of 3 statements): first rejected it" in text
+    # Dated positions in the order they were said; undated ones after them.
+    assert text.index("Viktor Orlov rejects") < text.index("Ana Ferreira supports")
 
 
 def test_topic_shows_positions_events_and_quotes(index: BriefingIndex) -> None:

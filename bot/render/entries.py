@@ -12,10 +12,12 @@ from bot.briefing.models import (
     DateValue,
     Event,
     Place,
+    Position,
     Precision,
     Quote,
     QuoteKind,
     SourceRef,
+    Stance,
     Topic,
     TopicKind,
 )
@@ -102,6 +104,30 @@ def timeline_entries(index: BriefingIndex, events: Sequence[Event]) -> list[str]
             f"{text}\n— {cite(index, event.source)}"
         )
     return entries
+
+
+def party_positions(positions: Sequence[Position]) -> list[tuple[Position, int]]:
+    """Each party's stance once, as first stated, with how many statements made it; in the
+    order they were first stated.
+
+    A party that restates a stance, or whose one stance several sentences report, holds one
+    position, not several.
+    """
+    found: dict[tuple[str, Stance], list[Position]] = {}
+    for position in positions:
+        party = position.actor_id or position.actor.casefold()
+        found.setdefault((party, position.stance), []).append(position)
+    firsts = [(_first_said(group), len(group)) for group in found.values()]
+    return sorted(firsts, key=lambda item: _said_key(item[0]))
+
+
+def _said_key(position: Position) -> tuple[int, dt.date]:
+    # Undated positions (from briefings made before positions were dated) keep their order last.
+    return (1, dt.date.max) if position.date is None else (0, position.date.value)
+
+
+def _first_said(group: list[Position]) -> Position:
+    return min(group, key=_said_key)  # min keeps the first of equals: the earliest sentence
 
 
 def quote_entries(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from bot.briefing.models import Actor, Event, Place, SourceRef
+from bot.briefing.models import Actor, Event, Place, Position, SourceRef
 from bot.briefing.query import BriefingIndex, SearchResult
 from bot.briefing.view import BriefingView
 from bot.render.entries import (
@@ -22,6 +22,7 @@ from bot.render.entries import (
     event_text,
     format_date,
     format_date_value,
+    party_positions,
     place_entries,
     quote_entries,
     timeline_entries,
@@ -85,7 +86,7 @@ def render_brief(index: BriefingIndex, today: dt.date | None = None) -> list[str
                 f"• <b>{escape(clip(topic.label, CLIP_NAME))}</b> {topic_command(topic)} "
                 f"({plural(statements, 'statement')})"
             )
-            for position in topic.positions[:2]:
+            for position, _ in party_positions(topic.positions)[:2]:
                 lines.append(
                     f"   {escape(clip(position.actor, CLIP_NAME))} <i>{position.stance.value}</i>: "
                     f"{escape(clip(position.text, 160))}"
@@ -265,17 +266,19 @@ def render_topic(index: BriefingIndex, key: str) -> list[str]:
         label = topic.label if topic is not None else key
         return [f"Nothing on <b>{escape(label)}</b> in the briefing yet."]
     articles = {ref.article_id for ref in topic.sentences}
-    blocks = [
-        f"<b>{escape(topic.label)}</b> {topic_command(topic)}\n"
-        f"{plural(len(topic.sentences), 'statement')} in "
-        f"{plural(len(articles), 'article')}"
-    ]
-    if topic.positions:
-        lines = ["<b>Positions</b>"]
-        for position in topic.positions[-TOPIC_POSITIONS:]:
-            when = f" ({format_date_value(position.date)})" if position.date else ""
+    positions = party_positions(topic.positions)
+    head = f"{plural(len(topic.sentences), 'statement')} in {plural(len(articles), 'article')}"
+    if positions:
+        head += f", {plural(len(positions), 'position')}"
+    blocks = [f"<b>{escape(topic.label)}</b> {topic_command(topic)}\n{head}"]
+    if positions:
+        shown = positions[-TOPIC_POSITIONS:]
+        more = f" (latest {len(shown)} of {len(positions)})" if len(shown) < len(positions) else ""
+        lines = [f"<b>Positions</b>{more}"]
+        for position, statements in shown:
             lines.append(
-                f"• <b>{escape(position.actor)}</b> <i>{position.stance.value}</i>{when}: "
+                f"• <b>{escape(position.actor)}</b> <i>{position.stance.value}</i>"
+                f"{_said(position, statements)}: "
                 f"{escape(clip(position.text, CLIP_LINE))}\n  — {cite(index, position.source)}"
             )
         blocks.append("\n".join(lines))
@@ -301,6 +304,14 @@ def render_topic(index: BriefingIndex, key: str) -> list[str]:
             )
         blocks.append("\n".join(lines))
     return messages(blocks)
+
+
+def _said(position: Position, statements: int) -> str:
+    """When a position was first stated, and how often when more than once."""
+    when = format_date_value(position.date) if position.date else ""
+    again = f"first of {statements} statements" if statements > 1 else ""
+    said = ", ".join(x for x in (when, again) if x)
+    return f" ({said})" if said else ""
 
 
 def _places(index: BriefingIndex) -> list[Place]:

@@ -1,0 +1,73 @@
+"""What a new user reads in the demo agrees with itself: counts, order and dates across screens."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from bot.config import Settings
+from bot.demo import DemoChat
+
+pytestmark = pytest.mark.slow
+
+COMMANDS = ("/who", "/where", "/ceasefire", "/timeline")
+
+
+class _MarkingLines(asyncio.Queue[str | None]):
+    """The typed lines; each one read marks where the bot's answer to it begins."""
+
+    def __init__(self, shown: list[str]) -> None:
+        super().__init__()
+        self.shown = shown
+
+    async def get(self) -> str | None:
+        line = await super().get()
+        self.shown.append(f"\0{line}")
+        return line
+
+
+@pytest.fixture(scope="module")
+def screens(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The demo's answer to each command, as the terminal shows it."""
+    workdir = tmp_path_factory.mktemp("demo")
+    shown: list[str] = []
+
+    async def chat() -> None:
+        lines = _MarkingLines(shown)
+        for line in (*COMMANDS, None):
+            lines.put_nowait(line)
+        settings = Settings(_env_file=None)  # type: ignore[call-arg]
+        assert await DemoChat(settings, out=shown.append, pictures=workdir / "pics").run(lines) == 0
+
+    asyncio.run(chat())
+    answers: dict[str, list[str]] = {}
+    current: list[str] = []
+    for item in shown:
+        if item.startswith("\0"):
+            current = answers.setdefault(item[1:], [])
+        else:
+            current.append(item)
+    return {command: "\n".join(answers[command]) for command in COMMANDS}
+
+
+def _positions(text: str) -> list[str]:
+    block = text.split("Positions", 1)[1].split("\n\n", 1)[0]
+    return [line for line in block.splitlines() if line.startswith("•")]
+
+
+def test_ceasefire_lists_each_position_once_dated_when_it_was_said(
+    screens: dict[str, str],
+) -> None:
+    text = screens["/ceasefire"]
+    positions = _positions(text)
+    parties = [re.match(r"• (.+?) \(", line) for line in positions]
+    stances = [m.group(1) for m in parties if m is not None]
+    assert len(stances) == len(positions)
+    assert len(set(stances)) == len(stances), positions  # no position listed twice
+    assert f"{len(positions)} positions" in text.splitlines()[1]  # the header counts them
+    rejection = next(line for line in positions if line.startswith("• United States rejects"))
+    # A US official said it "on Wednesday", 10 Feb; 1 March is when the ceasefire would start.
+    assert "(10 Feb 2016" in rejection
+    assert "1 Mar 2016" not in rejection.split(":", 1)[0]
