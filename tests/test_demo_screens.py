@@ -12,7 +12,8 @@ from bot.demo import DemoChat
 
 pytestmark = pytest.mark.slow
 
-COMMANDS = ("/who", "/where", "/ceasefire", "/timeline")
+# "#1" and "#2" press the timeline's Next buttons: its last page holds the coarse dates.
+COMMANDS = ("/who", "/where", "/ceasefire", "/timeline", "#1", "#2")
 
 
 class _MarkingLines(asyncio.Queue[str | None]):
@@ -71,3 +72,17 @@ def test_ceasefire_lists_each_position_once_dated_when_it_was_said(
     # A US official said it "on Wednesday", 10 Feb; 1 March is when the ceasefire would start.
     assert "(10 Feb 2016" in rejection
     assert "1 Mar 2016" not in rejection.split(":", 1)[0]
+
+
+def test_timeline_puts_a_year_after_its_dated_events_and_its_legend_holds_for_the_text(
+    screens: dict[str, str],
+) -> None:
+    text = "\n".join(screens[c] for c in ("/timeline", "#1", "#2"))
+    entries = [line for line in text.splitlines() if line.startswith(("●", "◇"))]
+    assert "● happened, ◇ planned" in text  # the legend, and the entries carry its marks
+    assert any(line.startswith("● 9 Feb 2016") for line in entries)
+    planned = [line for line in entries if "· planned" in line]
+    assert planned and all(line.startswith("◇") for line in planned)
+    order = [line.split(" (“")[0] for line in entries]
+    assert order.index("◇ 2016 · planned") > order.index("◇ 1 Mar 2016 · planned")
+    assert order.index("● Jan 2016") < order.index("● week of 1 Feb 2016")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bot.briefing.merge import merge_briefings
 from bot.briefing.models import Actor, ActorKind, Briefing
-from tests.helpers.briefings import two_article_briefings
+from bot.render.entries import format_date_value
+from tests.helpers.briefings import event, month, ref, two_article_briefings, year
 
 
 def _by_name(briefing: Briefing, name: str) -> Actor:
@@ -102,3 +103,15 @@ def test_merge_is_deterministic_and_ignores_a_repeated_article() -> None:
 def test_merge_of_nothing_is_an_empty_briefing() -> None:
     empty = merge_briefings([])
     assert (empty.articles, empty.actors, empty.events) == ([], [], [])
+
+
+def test_a_coarse_date_follows_the_dated_events_it_covers() -> None:
+    first, second = two_article_briefings()
+    coarse = [
+        event(ref("a2", 2), "Talks some time this year", year(2024), planned=True),
+        event(ref("a2", 2), "Fighting all month", month(2024, 3)),
+    ]
+    merged = merge_briefings([first, second.model_copy(update={"events": coarse})])
+    timeline = [format_date_value(e.date) for e in merged.events]
+    # "Mar 2024" after every day of March, "2024" after every dated event of 2024.
+    assert timeline == ["13 Mar 2024", "Mar 2024", "1 Apr 2024", "2024", "undated"]

@@ -84,8 +84,12 @@ def test_mentions_point_at_their_sentence_and_verb(seed: ParsedArticle) -> None:
 
 def test_seed_events_are_sorted_summarised_and_flagged(seed: ParsedArticle) -> None:
     events = events_of(seed)
-    dates = [e.date.value for e in events if e.date is not None]
-    assert dates == sorted(dates)
+    dates = [e.date for e in events if e.date is not None]
+    assert dates == sorted(dates, key=lambda d: d.timeline_key)
+    # "this year" stands after the dated events of 2016, not between January and February.
+    expressions = [e.expression for e in events]
+    assert expressions.index("this year") > expressions.index("starting 1 March")
+    assert expressions.index("last month") < expressions.index("last week")
     by_summary = {e.summary: e for e in events}
     assert "Russian airstrikes hit around 1,900 targets in Syria" in by_summary
     assert by_summary["Russian airstrikes hit around 1,900 targets in Syria"].date is not None

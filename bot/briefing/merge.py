@@ -148,11 +148,11 @@ def _remap_position(position: Position, id_map: dict[str, str], names: dict[str,
     return replace(position, actor_id=actor_id, actor=actor)
 
 
-def _timeline_key(event: Event) -> tuple[int, dt.date]:
+def _timeline_key(event: Event) -> tuple[int, tuple[dt.date, int]]:
     # Undated events go last; Python's stable sort keeps article order among equals.
     if event.date is None:
-        return (1, dt.date.min)
-    return (0, event.date.value)
+        return (1, (dt.date.min, 0))
+    return (0, event.date.timeline_key)
 
 
 def _merge_topics(

@@ -89,6 +89,15 @@ class DateValue:
             return next_month - dt.timedelta(days=1)
         return dt.date(self.value.year, 12, 31)
 
+    @property
+    def timeline_key(self) -> tuple[dt.date, int]:
+        """Where the date stands in a timeline: a period after every day it covers ("2016"
+        after the dated events of 2016, "Jan 2016" after 31 Jan), the finer of equal ends first.
+
+        A reader takes a coarse date for "some time in": placed by its first day, "2016" would
+        stand before events it may well follow."""
+        return self.end, list(Precision).index(self.precision)
+
 
 class Article(_Model):
     id: str

@@ -737,8 +737,9 @@ def _most_precise(mention: DateMention) -> tuple[int, int]:
 def _event_order(event: Event) -> tuple[int, str, int, int]:
     if event.date is None:
         return 1, "", 0, event.source.sentence
-    rank = _PRECISION_RANK[event.date.precision]
-    return 0, event.date.value.isoformat(), rank, event.source.sentence
+    # A period stands after every day it covers (see DateValue.timeline_key).
+    end, rank = event.date.timeline_key
+    return 0, end.isoformat(), rank, event.source.sentence
 
 
 def _actor_ids(actors: ActorIndex, indices: Iterable[int]) -> Iterator[str]:

@@ -91,7 +91,7 @@ def timeline_chart(
     """The chart for these events, grouped by "topic" or "actor"; over `rows`, the latest."""
     dated = sorted(
         (e for e in events if e.date is not None),
-        key=lambda e: e.date.value if e.date else dt.date.min,
+        key=lambda e: e.date.timeline_key if e.date else (dt.date.min, 0),
     )
     items = [
         TimelineItem(

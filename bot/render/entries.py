@@ -28,6 +28,9 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 CLIP_QUOTE = 400
 CLIP_LINE = 300
 CLIP_NAME = 120
+# The timeline chart's markers, so that one legend reads for the chart and for the text.
+HAPPENED_MARK = "●"
+PLANNED_MARK = "◇"
 
 
 def topic_command(topic: Topic) -> str:
@@ -99,8 +102,9 @@ def timeline_entries(index: BriefingIndex, events: Sequence[Event]) -> list[str]
         status = " · <i>planned</i>" if event.planned else ""
         expression = f" <i>(“{escape(clip(event.expression, 60))}”)</i>" if event.expression else ""
         text = escape(clip(event_text(index, event), CLIP_QUOTE))
+        mark = PLANNED_MARK if event.planned else HAPPENED_MARK
         entries.append(
-            f"{'🗓' if event.planned else '•'} <b>{when}</b>{status}{expression}\n"
+            f"{mark} <b>{when}</b>{status}{expression}\n"
             f"{text}\n— {cite(index, event.source)}"
         )
     return entries

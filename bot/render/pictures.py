@@ -15,6 +15,7 @@ from bot.briefing.models import Event
 from bot.briefing.query import BriefingIndex
 from bot.briefing.view import BriefingView
 from bot.render.charts import GroupBy, MapChart, TimelineChart, map_chart, timeline_chart
+from bot.render.entries import HAPPENED_MARK, PLANNED_MARK
 from bot.render.html import clip, escape
 from bot.render.pages import parse_subject
 
@@ -78,8 +79,13 @@ def render_chart(view: BriefingView, kind: str, arg: str) -> Chart | None:
         planned = sum(1 for e in events if e.planned and e.date is not None)
         shown = f"latest {len(chart.rows)} of {chart.total:,}" if chart.cut else str(chart.total)
         noun = "event" if chart.total == 1 else "events"
-        details = f"{shown} dated {noun}, {planned:,} planned (● happened, ◇ planned)."
-        return Chart(png, _caption(title, details, "Every event with its source follows below."))
+        details = f"{shown} dated {noun}, {planned:,} planned."
+        # The text below is what a reader without the picture sees: the legend must hold there.
+        legend = (
+            f"Every event with its source follows below, marked as in the chart: "
+            f"{HAPPENED_MARK} happened, {PLANNED_MARK} planned."
+        )
+        return Chart(png, _caption(title, details, legend))
     if kind == "where" and not arg:
         places = map_chart(index.briefing.places)
         if not places.points:
