@@ -13,7 +13,7 @@ from bot.demo import DemoChat
 pytestmark = pytest.mark.slow
 
 # "#1" and "#2" press the timeline's Next buttons: its last page holds the coarse dates.
-COMMANDS = ("/who", "/where", "/ceasefire", "/timeline", "#1", "#2")
+COMMANDS = ("/who", "/where", "/who Syria", "/ceasefire", "/timeline", "#1", "#2")
 
 
 class _MarkingLines(asyncio.Queue[str | None]):
@@ -86,3 +86,20 @@ def test_timeline_puts_a_year_after_its_dated_events_and_its_legend_holds_for_th
     order = [line.split(" (“")[0] for line in entries]
     assert order.index("◇ 2016 · planned") > order.index("◇ 1 Mar 2016 · planned")
     assert order.index("● Jan 2016") < order.index("● week of 1 Feb 2016")
+
+
+def test_who_shows_the_score_it_ranks_by(screens: dict[str, str]) -> None:
+    text = screens["/who"]
+    assert "Ranked by score" in text
+    ranked = re.findall(r"^\d+\. .* · score (\d+) · (\d+) mentions?$", text, flags=re.M)
+    assert len(ranked) == 10, text
+    scores = [int(score) for score, _ in ranked]
+    assert scores == sorted(scores, reverse=True)  # what ranks is on every line
+
+
+def test_who_and_where_count_a_country_the_same(screens: dict[str, str]) -> None:
+    where = re.search(r"^• Syria \(country, SY\) · (\d+) mentions", screens["/where"], re.M)
+    who = re.search(r"^(\d+) mentions in 1 article$", screens["/who Syria"], re.M)
+    assert where is not None and who is not None
+    # "fighting in Syria" (a place) and "Syria's government" (an actor) both name Syria.
+    assert who.group(1) == where.group(1)

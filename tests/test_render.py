@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.briefing.models import Briefing
+from bot.briefing.models import Briefing, Place
 from bot.briefing.query import BriefingIndex
 from bot.render.admin import render_add_summary, render_stats
 from bot.render.entries import format_date_value
@@ -350,6 +350,39 @@ def test_timeline_is_chronological_with_planned_marked(index: BriefingIndex) -> 
     assert "13 Mar 2024 · planned" not in text
     assert "— Orlov signals openness to talks, 20 Mar 2024" in text
     assert "No dated events" in assert_valid([render_timeline_page(index, [], "nothing").text])
+
+
+def test_who_and_where_count_a_country_named_as_place_and_as_actor_alike(
+    index: BriefingIndex,
+) -> None:
+    valdoria = next(a for a in index.briefing.actors if a.name == "Valdoria")
+    as_place = Place(name="Valdoria", count=4, kind="country", country_code="VA")
+    briefing = index.briefing.model_copy(
+        update={
+            "actors": [
+                a.model_copy(update={"mentions": 2}) if a.id == valdoria.id else a
+                for a in index.briefing.actors
+            ],
+            "places": [*index.briefing.places, as_place],
+        }
+    )
+    both = BriefingIndex(briefing)
+    who = assert_valid([render_actor_list(both).text])
+    where = assert_valid([render_where_page(both).text])
+    profile = assert_valid(render_actor_profile(both, valdoria))
+    assert re.search(r"Valdoria · country · score \d+ · 6 mentions", who), who
+    assert "Valdoria (country, VA) · 6 mentions" in where
+    assert "6 mentions in 1 article" in profile
+    # Where Valdoria now stands among places follows the same count.
+    assert where.index("Valdoria") < where.index("Geneva (city, CH) · 3 mentions")
+
+
+def test_who_says_what_ranks_it(index: BriefingIndex) -> None:
+    text = assert_valid([render_actor_list(index).text])
+    assert "Ranked by score" in text
+    scores = [int(s) for s in re.findall(r" · score (\d+) · ", text)]
+    assert len(scores) == len(index.briefing.actors)
+    assert scores == sorted(scores, reverse=True)
 
 
 def test_topic_lists_a_restated_stance_once_as_first_said(index: BriefingIndex) -> None:

@@ -152,6 +152,27 @@ class _NameIndex:
         return ids
 
 
+def _mentions_as_actor_or_place(briefing: Briefing) -> tuple[dict[str, int], list[Place]]:
+    """One count of mentions for actors and places: each time the articles name the thing.
+
+    The engine reads a country named as a place ("fighting in Syria") apart from one that acts
+    ("Syria said"), so alone the two would show two numbers for one name. Returns the count per
+    actor id and the places with their counts, most mentioned first.
+    """
+    countries = {fold(a.name): a for a in briefing.actors if a.kind is ActorKind.COUNTRY}
+    mentions: dict[str, int] = {}
+    places: list[Place] = []
+    for place in briefing.places:
+        actor = countries.get(fold(place.name)) if place.kind == "country" else None
+        if actor is None:
+            places.append(place)
+            continue
+        mentions[actor.id] = actor.mentions + place.count
+        places.append(place.model_copy(update={"count": mentions[actor.id]}))
+    places.sort(key=lambda p: (-p.count, p.name.casefold()))
+    return mentions, places
+
+
 class BriefingIndex:
     """Precomputed lookups over one Briefing (immutable once built)."""
 
@@ -181,7 +202,8 @@ class BriefingIndex:
         planned.sort(key=lambda e: e.date.end if e.date else dt.date.min)
         self._planned = planned
         self._planned_ends = [e.date.end.toordinal() if e.date else 0 for e in planned]
-        self._places = {fold(p.name): p for p in briefing.places if fold(p.name)}
+        self._mentions, self._ranked_places = _mentions_as_actor_or_place(briefing)
+        self._places = {fold(p.name): p for p in self._ranked_places if fold(p.name)}
 
     def _index_actor_facts(self, briefing: Briefing) -> None:
         self._quotes_by: dict[str, list[Quote]] = {}
@@ -256,6 +278,10 @@ class BriefingIndex:
     def ranked_actors(self) -> list[Actor]:
         """Most central first."""
         return list(self._ranked)
+
+    def mentions(self, actor: Actor) -> int:
+        """How often the articles name the actor, as an actor or (a country) as a place."""
+        return self._mentions.get(actor.id, actor.mentions)
 
     def actors_in(self, article_ids: Iterable[str]) -> list[Actor]:
         """Actors mentioned in any of these articles, most central first."""
@@ -364,6 +390,12 @@ class BriefingIndex:
     def planned_events(self) -> list[Event]:
         """Every event the articles report as still ahead of their publication, soonest first."""
         return self.upcoming_events(dt.date.min)
+
+    # Places
+
+    def places(self) -> list[Place]:
+        """Every place, most mentioned first; a country's count includes its naming as an actor."""
+        return list(self._ranked_places)
 
     # Free text
 

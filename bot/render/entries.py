@@ -85,12 +85,22 @@ def actor_label(actor: Actor) -> str:
     return f"<b>{escape(clip(actor.name, CLIP_NAME))}</b>{role}"
 
 
-def actor_entries(actors: Sequence[Actor], start: int = 1) -> list[str]:
-    """Numbered lines: name, role, kind and mentions."""
+# Why /who ranks as it does, in words that stay true however the engine weighs each part.
+RANKING_NOTE = (
+    "Ranked by score: mentions, weighted up for acting, speaking and coming early; "
+    "a country also scores part of what its officials and bodies do."
+)
+
+
+def actor_entries(index: BriefingIndex, actors: Sequence[Actor], start: int = 1) -> list[str]:
+    """Numbered lines: name, role, kind, the score that ranks them, and mentions."""
     entries = []
     for number, actor in enumerate(actors, start=start):
-        mentions = plural(actor.mentions, "mention")
-        entries.append(f"{number}. {actor_label(actor)} · {actor.kind.value} · {mentions}")
+        mentions = plural(index.mentions(actor), "mention")
+        entries.append(
+            f"{number}. {actor_label(actor)} · {actor.kind.value} · "
+            f"score {actor.salience:.0f} · {mentions}"
+        )
     return entries
 
 

@@ -87,7 +87,7 @@ def render_chart(view: BriefingView, kind: str, arg: str) -> Chart | None:
         )
         return Chart(png, _caption(title, details, legend))
     if kind == "where" and not arg:
-        places = map_chart(index.briefing.places)
+        places = map_chart(index.places())
         if not places.points:
             return None
         png = _draw(places)

@@ -13,6 +13,7 @@ from bot.render.entries import (
     CLIP_LINE,
     CLIP_NAME,
     CLIP_QUOTE,
+    RANKING_NOTE,
     ArticleRow,
     actor_entries,
     actor_label,
@@ -110,11 +111,11 @@ def render_actor_list(index: BriefingIndex, page: int = 1, per_page: int = ACTOR
     """Actors, most central first, one page at a time."""
     actors = index.ranked_actors()
     return count_page(
-        f"<b>Who's who</b> ({len(actors)})",
+        f"<b>Who's who</b> ({len(actors)})\n<i>{escape(RANKING_NOTE)}</i>",
         len(actors),
         page,
         per_page,
-        lambda start, stop: ["\n".join(actor_entries(actors[start:stop], start=start + 1))],
+        lambda start, stop: ["\n".join(actor_entries(index, actors[start:stop], start=start + 1))],
         "No actors yet.",
         "Profile: /who NAME",
     )
@@ -204,7 +205,8 @@ def render_actor_profile(index: BriefingIndex, actor: Actor) -> list[str]:
     if aliases:
         head.append("Also: " + ", ".join(escape(a) for a in aliases[:8]))
     articles = {ref.article_id for ref in actor.sources}
-    head.append(f"{plural(actor.mentions, 'mention')} in {plural(len(articles), 'article')}")
+    mentions = plural(index.mentions(actor), "mention")
+    head.append(f"{mentions} in {plural(len(articles), 'article')}")
     blocks = ["\n".join(head)]
     quotes = index.quotes_by(actor.id)
     if quotes:
@@ -315,7 +317,7 @@ def _said(position: Position, statements: int) -> str:
 
 
 def _places(index: BriefingIndex) -> list[Place]:
-    return sorted(index.briefing.places, key=lambda p: (-p.count, p.name.casefold()))
+    return index.places()
 
 
 def render_help(
