@@ -155,3 +155,17 @@ def test_evaluate_prints_the_corpus_splits_beside_the_baselines(
     overall = test_set["overall"]
     assert overall["spacy_entities"]["actors.recall"]["value"] > 0.5
     assert 0.0 <= overall["engine"]["actors.f1"]["value"] <= 1.0
+
+
+@needs_corpus
+def test_gold_keeps_snippets_short_so_the_article_text_stays_in_the_shared_folder() -> None:
+    for path in sorted(CORPUS_GOLD_DIR.glob("*.json")):
+        if path.name == "splits.json":
+            continue
+        article_words = " ".join(
+            re.findall(r"\w+", (corpus_dir() / "articles" / f"{path.stem}.txt").read_text().lower())
+        )
+        file_words = re.findall(r"\w+", path.read_text(encoding="utf-8").lower())
+        for i in range(len(file_words) - 11):
+            run = " ".join(file_words[i : i + 12])
+            assert f" {run} " not in f" {article_words} ", f"{path.name}: {run!r}"
