@@ -30,7 +30,7 @@ from bot.briefing.vocabulary import (
 )
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
-# Endings of names that end in "s" without being plural ("Atlantis", "Kansas", "Janus").
+# Endings of names that end in "s" without being plural ("Lotus", "Janus", "Memphis").
 _NOT_PLURAL = ("ss", "is", "us", "as")
 # Prepositions that place a citation: "published in", "said on", "shared via".
 _SOURCE_PREPOSITIONS = frozenset({"in", "on", "via"})
