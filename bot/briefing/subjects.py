@@ -10,12 +10,9 @@ positions as the configured topics do.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +21,7 @@ from bot.briefing.gazetteer import ascii_fold
 from bot.briefing.lexicon import TOPIC_KEY, TopicLexicon
 from bot.briefing.models import Party, Position, Quote, Topic, TopicKind
 from bot.briefing.parsed import ParsedArticle
+from bot.briefing.textrank import biased_textrank
 from bot.briefing.timeline import DateMention
 from bot.briefing.topics import PositionReader, cue_index, term_matches
 from bot.briefing.vocabulary import TITLE_WORDS
@@ -189,16 +187,6 @@ def _lead_words(parsed: ParsedArticle) -> set[str]:
     return {w for token in doc[:end] for w in (token.lower_, token.lemma_.lower())}
 
 
-def _pytextrank() -> Any:
-    """The pytextrank module, imported on first use: it brings networkx and scipy, which a bot
-    answering from stored briefings never needs."""
-    # pytextrank 3.3.0 prints its install folder to stdout when it finds no git checkout there
-    # (DerwenAI/pytextrank#276, open); `process --json` owns stdout, so the one import is muted.
-    with contextlib.redirect_stdout(io.StringIO()):
-        import pytextrank  # type: ignore[import-untyped]
-    return pytextrank
-
-
 def _opening(parsed: ParsedArticle) -> Span:
     """The whole sentences of the article's first _RANKED_TOKENS tokens: a news story states its
     subjects up front, and a text of any length then costs the ranking the same."""
@@ -213,15 +201,17 @@ def _opening(parsed: ParsedArticle) -> Span:
 def _ranked_words(text: Span, focus: set[str]) -> dict[str, float]:
     """pytextrank's Biased TextRank over the text, the headline's words as its focus: the rank
     of each word, by lemma."""
-    pytextrank = _pytextrank()
+    # Imported on first use: it brings networkx, which a bot answering from stored briefings
+    # never needs.
+    textrank = biased_textrank()
     # pytextrank reads its text's tokens, sentences, noun chunks and entities: a Span has them
     # all, with token indices into the article's Doc.
-    ranker = pytextrank.BiasedTextRank(
+    ranker = textrank.ranker(
         text,
         edge_weight=1.0,
         pos_kept=_GRAPH_POS,
         token_lookback=3,
-        scrubber=pytextrank.default_scrubber,
+        scrubber=textrank.scrubber,
         stopwords={},
     )
     # The focus fields are what BiasedTextRank.change_focus sets; set here directly, so that the

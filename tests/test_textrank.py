@@ -1,0 +1,79 @@
+"""The engine's pytextrank import: Biased TextRank alone, ranking exactly as the whole library does.
+
+Both run in a fresh interpreter, since what matters is what an import leaves in sys.modules.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+from bot.config import Settings
+
+_TEXT = (
+    "Dockworkers at three harbours began a strike over wages on Monday. "
+    "The harbour authority said the strike had halted cargo ships, and the union said its "
+    "members would keep striking until wages rose. Shipping firms warned of shortages."
+)
+
+
+def _run(body: str) -> dict[str, object]:
+    script = textwrap.dedent(
+        f"""
+        import json, sys
+        from bot.briefing.nlp import load_model
+        nlp = load_model({Settings().spacy_model!r})
+        doc = nlp({_TEXT!r})
+        def ranks(textrank):
+            ranker = textrank.ranker(doc[:], edge_weight=1.0, token_lookback=3,
+                                     pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
+                                     scrubber=textrank.scrubber, stopwords={{}})
+            ranker.focus_tokens = {{"strike", "harbour"}}
+            ranker.node_bias = 20.0
+            ranker.default_bias = 1.0
+            ranker.calc_textrank()
+            return sorted((n.lemma, round(v, 12)) for n, v in ranker.ranks.items())
+        """
+    ) + textwrap.dedent(body)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1, f"the import printed to stdout: {done.stdout!r}"
+    result: dict[str, object] = json.loads(lines[0])
+    return result
+
+
+def test_biased_textrank_leaves_out_what_the_engine_never_uses() -> None:
+    result = _run(
+        """
+        from bot.briefing.textrank import biased_textrank
+        ranks(biased_textrank())
+        heavy = ["scipy.cluster", "scipy.spatial", "git", "pytextrank.topicrank"]
+        print(json.dumps({
+            "loaded": [m for m in heavy if m in sys.modules],
+            "package_left": "pytextrank" in sys.modules,
+        }))
+        """
+    )
+    assert result == {"loaded": [], "package_left": False}
+
+
+def test_it_ranks_as_the_whole_library_does_and_leaves_the_library_whole() -> None:
+    result = _run(
+        """
+        from bot.briefing.textrank import TextRank, biased_textrank
+        alone = ranks(biased_textrank())
+        import contextlib, io
+        with contextlib.redirect_stdout(io.StringIO()):
+            import pytextrank
+        whole = ranks(TextRank(pytextrank.BiasedTextRank, pytextrank.default_scrubber))
+        print(json.dumps({"same": alone == whole, "ranked": len(alone),
+                          "library_whole": hasattr(pytextrank, "TopicRank")}))
+        """
+    )
+    assert result["same"] is True
+    assert isinstance(result["ranked"], int) and result["ranked"] >= 10
+    assert result["library_whole"] is True
