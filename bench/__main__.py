@@ -21,6 +21,7 @@ from bench.fanout import fanout_rows
 from bench.latency import latency_rows
 from bench.memory import memory_rows
 from bench.report import Row, machine_load, render_table
+from bench.scale import ARTICLES, scale_rows
 from bench.startup import startup_rows
 from bench.stores import briefings_for, build_store, content_dir
 from bot.briefing.lexicon import load_lexicon
@@ -47,6 +48,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000, help="articles in the big store")
     parser.add_argument("--chats", type=int, default=10_000, help="subscribed chats")
     parser.add_argument("--slice", type=int, default=1000, help="chats in the rate-limited run")
+    parser.add_argument(
+        "--scale-articles", type=int, default=ARTICLES, help="articles in the scale benchmark"
+    )
     args = parser.parse_args()
 
     began = time.perf_counter()
@@ -56,11 +60,11 @@ def main() -> None:
     nlp = load_model(settings.spacy_model)
     rows: list[Row] = []
 
-    print("1/7 engine vs bare spaCy ...", flush=True)
+    print("1/8 engine vs bare spaCy ...", flush=True)
     engine, pool = engine_rows(nlp, lexicon, args.runs, args.corpus)
     save_pool(lexicon, pool)
     rows += engine
-    print("2/7 dates vs dateparser ...", flush=True)
+    print("2/8 dates vs dateparser ...", flush=True)
     rows += dates_rows(nlp, lexicon, args.runs)
     loads.append(machine_load())
 
@@ -81,9 +85,9 @@ def main() -> None:
         limited = build_store(work / "fanout-limited.db", pool[:1], args.chats)
         free = build_store(work / "fanout-free.db", pool[:1], args.chats)
 
-        print("3/7 answer latency ...", flush=True)
+        print("3/8 answer latency ...", flush=True)
         rows += latency_rows(stores, content)
-        print("4/7 start-up ...", flush=True)
+        print("4/8 start-up ...", flush=True)
         rows += startup_rows(
             stores[args.articles],
             content,
@@ -92,9 +96,9 @@ def main() -> None:
             bundled_words=bundled_words,
         )
         loads.append(machine_load())
-        print("5/7 digest fan-out ...", flush=True)
+        print("5/8 digest fan-out ...", flush=True)
         rows += fanout_rows(limited, free, content, args.chats, args.slice)
-        print("6/7 memory ...", flush=True)
+        print("6/8 memory ...", flush=True)
         rows += memory_rows(
             (100, stores[100]),
             (args.articles, stores[args.articles]),
@@ -103,9 +107,12 @@ def main() -> None:
         )
         loads.append(machine_load())
 
-    print("7/7 engine costs: real corpus, whole process, long inputs ...", flush=True)
+    print("7/8 engine costs: real corpus, whole process, long inputs ...", flush=True)
     rows += corpus_rows(args.runs) + process_rows(args.runs)
     rows += long_rows([125_000, 250_000, 500_000, 990_000])
+    loads.append(machine_load())
+    print(f"8/8 scale: {args.scale_articles:,} stored articles in stories ...", flush=True)
+    rows += scale_rows(args.scale_articles)
     loads.append(machine_load())
 
     print()
@@ -113,7 +120,7 @@ def main() -> None:
     print()
     print(f"machine: {_machine()}")
     print(f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
-    print(f"load averages (1/5/15 min) at start, after 2, 4, 6 and 7: {' | '.join(loads)}")
+    print(f"load averages (1/5/15 min) at start, after 2, 4, 6, 7 and 8: {' | '.join(loads)}")
     print(f"whole run: {time.perf_counter() - began:.0f} s")
 
 
