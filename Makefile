@@ -35,7 +35,8 @@ test: lint typecheck pytest
 evaluate: $(STAMP)
 	$(VENV)/bin/briefing-bot evaluate
 
-# Every benchmark, then one table (docs/benchmarks.md records it); about 7 minutes, never fails on a time.
+# Every benchmark, then one table (docs/benchmarks.md records it); about 7 minutes, and about 10 more
+# for the scale step at 10,000 articles (bench/scale.py); never fails on a time.
 bench: $(STAMP)
 	$(PY) -m bench
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import html
 import json
 import os
@@ -522,19 +523,21 @@ async def _poll_until(app: Any, stop: asyncio.Event, tally: Polling) -> None:
 
 async def _feed_windows(
     app: Any, request: Any, number: int, windows: int, seconds: float
-) -> tuple[Samples, Samples, Polling]:
+) -> tuple[list[list[float]], list[list[float]], Polling]:
     """Quiet and polling windows alternately, each `seconds` long, the same commands in each.
 
     Commands come 10 ms apart, as users' updates do, so the poller's work runs between them; the
     feed site counts the fetches, so a polling window that fetched nothing would show."""
     from tests.helpers.feed_site import FeedSite
 
-    quiet, polled, tally = Samples(), Samples(), Polling()
+    quiet: list[list[float]] = []
+    polled: list[list[float]] = []
+    tally = Polling()
     with FeedSite() as site:
         await _follow_feeds(app, site)
         for window in range(2 * windows):
             polling = window % 2 == 1
-            target = polled if polling else quiet
+            target = Samples()
             stop = asyncio.Event()
             task = asyncio.create_task(_poll_until(app, stop, tally)) if polling else None
             fetched = len(site.requests)
@@ -550,6 +553,7 @@ async def _feed_windows(
                     await _asked(app, request, target, name, command, chat, story)
                 request.clear()
             fetched = len(site.requests) - fetched
+            (polled if polling else quiet).append([t for v in target.by_name.values() for t in v])
             if polling:
                 tally.fetched_while_measured += fetched
                 tally.measured_seconds += time.perf_counter() - began
@@ -567,9 +571,35 @@ class Latency:
     samples: Samples
     stories: int
     articles: int
-    quiet: Samples
-    polled: Samples
+    quiet: list[list[float]]  # each quiet window's times, every command pooled
+    polled: list[list[float]]
     polling: Polling
+    tracked: int  # objects the garbage collector tracks once the stories are grouped
+    full_collections: list[float]  # seconds of each full (generation 2) collection while timed
+
+
+class FullCollections:
+    """Times every full garbage collection while installed: at millions of tracked objects one
+    stops the interpreter, answers included, for as long as it takes."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+        self._began = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.seconds.append(time.perf_counter() - self._began)
+
+    def __enter__(self) -> FullCollections:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self)
 
 
 async def _latency(database_url: str, content: Path, rounds: int, windows: int) -> Latency:
@@ -585,9 +615,13 @@ async def _latency(database_url: str, content: Path, rounds: int, windows: int) 
             (await timed_update(app, request, private("/brief", 600)))[1]
         )
         samples = Samples()
-        await _rounds(app, request, story_numbers(stories, rounds + 3), samples)
-        quiet, polled, tally = await _feed_windows(app, request, 1, windows, WINDOW_SECONDS)
-        return Latency(samples, stories, articles, quiet, polled, tally)
+        tracked = len(gc.get_objects())
+        with FullCollections() as collections:
+            await _rounds(app, request, story_numbers(stories, rounds + 3), samples)
+            quiet, polled, tally = await _feed_windows(app, request, 1, windows, WINDOW_SECONDS)
+        return Latency(
+            samples, stories, articles, quiet, polled, tally, tracked, collections.seconds
+        )
     finally:
         await stop_app(app)
 
@@ -780,6 +814,16 @@ def scale_rows(articles: int, runs: int = 3, rounds: int = 100, windows: int = 5
                 p99 <= P99_TARGET_MS,
             )
         )
+    full = latency.full_collections
+    rows.append(
+        Row(
+            "13.4",
+            "objects the garbage collector tracks once the stories are grouped; full collections "
+            "while the answers above and those with feeds polled were timed: count, longest (an "
+            "answer under way waits for it)",
+            f"{latency.tracked:,}; {len(full)}, {max(full, default=0) * 1e3:.0f} ms",
+        )
+    )
     rows.append(
         Row(
             "13.4",
@@ -793,8 +837,13 @@ def scale_rows(articles: int, runs: int = 3, rounds: int = 100, windows: int = 5
             one_more.beyond_engine <= ONE_MORE_TARGET_MS / 1e3,
         )
     )
-    quiet = [s for v in latency.quiet.by_name.values() for s in v]
-    polled = [s for v in latency.polled.by_name.values() for s in v]
+    quiet = [t for window in latency.quiet for t in window]
+    polled = [t for window in latency.polled for t in window]
+    # Noise alone: the quiet windows against each other, alternate ones on each side.
+    quiet_a = [t for window in latency.quiet[0::2] for t in window]
+    quiet_b = [t for window in latency.quiet[1::2] for t in window] or quiet_a
+    noise_median = statistics.median(quiet_a) / statistics.median(quiet_b)
+    noise_p99 = percentile(quiet_a, 0.99) / percentile(quiet_b, 0.99)
     tally = latency.polling
     ratio_median = statistics.median(polled) / statistics.median(quiet)
     ratio_p99 = percentile(polled, 0.99) / percentile(quiet, 0.99)
@@ -804,9 +853,11 @@ def scale_rows(articles: int, runs: int = 3, rounds: int = 100, windows: int = 5
             "13.4",
             f"/who, /timeline, /brief, /story N while {FEEDS} feeds on 127.0.0.1 are polled back "
             f"to back / not, {windows} windows of {WINDOW_SECONDS:.0f} s each, interleaved: median "
-            f"and p99 ratios (polling / quiet ms; feeds fetched per second while answers were timed)",
+            f"and p99 ratios (polling / quiet ms; feeds fetched per second while answers were "
+            "timed; the same ratios between alternate quiet windows, noise alone)",
             f"{ratio_median:.2f}x, {ratio_p99:.2f}x ({_ms(polled)} / {_ms(quiet)}; "
-            f"{rate:.0f} feeds/s, against {FEEDS / 900:.2f} at one poll per 15 min)",
+            f"{rate:.0f} feeds/s, against {FEEDS / 900:.2f} at one poll per 15 min; "
+            f"quiet / quiet {noise_median:.2f}x, {noise_p99:.2f}x)",
             "~1.0x",
             ratio_p99 <= 1.2 and ratio_median <= 1.2,
         )
