@@ -1,4 +1,4 @@
-"""`python -m bench.scale`: the bot at 10,000 stored articles in about 500 stories (issue 13, 4).
+"""`python -m bench.scale`: issue 13's scale targets, at 10,000 stored articles in 500 stories.
 
 Everything is measured from the bot's outside: the real Application and handlers answering
 updates in-process (bench/inprocess.py), fresh `python -m bench.scale --probe ...` processes for
