@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
 from bot.briefing.gazetteer import ascii_fold
@@ -56,6 +56,10 @@ _SETTING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}) | _A
 # Words at the edge of a noun phrase that do not name its subject ("the", "many", "its", "3").
 _EDGE_POS = frozenset({"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "SYM", "AUX", "PUNCT"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+# Dependents that make a noun a thing of its own: an article, an owner, a modifier, a number.
+_NOUN_MODIFIERS = frozenset(
+    {"det", "poss", "amod", "compound", "nummod", "nmod", "predet", "quantmod"}
+)
 # A subject the article names in fewer sentences than this is a detail, unless the headline
 # names it; a short statement (fewer sentences than _SHORT_ARTICLE) names each thing once.
 _MIN_SENTENCES = 2
@@ -73,6 +77,35 @@ _FOUNDING_WORDS = 40
 # A label longer than this describes a subject rather than names it.
 _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
+# Nouns that name people only as people, by kinship, age or sex ("the parents", "the girls",
+# "a man"): a story is about them only as its parties. (A noun for people by what they do,
+# "voters", "workers", "users", names the field the story is about, and stays.)
+_PEOPLE_NOUNS = frozenset(
+    {
+        "man", "woman", "boy", "girl", "child", "kid", "baby", "infant", "toddler", "teenager",
+        "teen", "youth", "adult", "son", "daughter", "mother", "father", "parent", "brother",
+        "sister", "sibling", "husband", "wife", "spouse", "grandparent", "grandmother",
+        "grandfather", "grandchild", "grandson", "granddaughter", "uncle", "aunt", "cousin",
+        "nephew", "niece", "relative", "widow", "orphan",
+    }
+)  # fmt: skip
+# Relative pronouns that only refer to people: "the workers who ..." says workers are people.
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+# Light verbs: with a bare noun as their object they make one verb ("take place", "make
+# progress", "take action"), and the noun names no thing of its own.
+_LIGHT_VERBS = frozenset({"take", "make", "have", "give"})
+# Nouns that name a part, a stage, a kind or a step of something else ("the initial stages of
+# the invasion", "the first round of the elections", "an important step", "newer versions"):
+# what they are part of is the subject. A noun modifying one makes it a thing of its own ("the
+# group stage").
+_PART_NOUNS = frozenset(
+    {
+        "part", "stage", "phase", "round", "step", "kind", "type", "sort", "form", "version",
+        "lot", "number", "series", "set", "piece", "bit", "half", "rest", "majority",
+        "minority", "amount", "aspect", "example", "instance", "beginning", "start", "middle",
+        "end",
+    }
+)  # fmt: skip
 
 
 @dataclass
@@ -159,10 +192,12 @@ def _main_drafts(
     # The phrases TextRank collects (noun chunks and entities), over the whole article.
     chunks = [*doc.noun_chunks, *doc.ents]
     mentions = [span for chunk in chunks if (span := subject_span(chunk, actors)) is not None]
+    people = _people_words(doc)
     candidates = [
         draft
         for draft in _drafts(_without_overlaps(mentions), ranks, configured)
         if not draft.configured
+        and draft.head not in people
         and _specific(_label_span(draft, headline), known)
         and (draft.head in headline or len(draft.sentences(parsed)) >= least)
     ]
@@ -171,6 +206,19 @@ def _main_drafts(
     # The headline says what the story is about: what it names comes before what only ranks well.
     chosen.sort(key=lambda draft: draft.head not in headline)
     return chosen[:MAX_SUBJECTS]
+
+
+def _people_words(doc: Doc) -> set[str]:
+    """The nouns that name people in this text, who are a story's parties, not its subjects:
+    the words for people, and any noun a "who" clause describes ("those users who ...")."""
+    people = set(_PEOPLE_NOUNS)
+    for token in doc:
+        if token.pos_ == "NOUN" and any(
+            child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
+            for child in token.children
+        ):
+            people.add(token.lemma_.lower())
+    return people
 
 
 def headline_words(parsed: ParsedArticle) -> set[str]:
@@ -313,9 +361,26 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
     # veteran lawmaker Ann Example") names a party.
     if head.lemma_.lower() in TITLE_WORDS or head.lower_ in TITLE_WORDS:
         return None
+    if _light_verb_object(head):
+        return None
+    # "The first round", "the initial stages": a part of a subject, named after it.
+    if head.lemma_.lower() in _PART_NOUNS and not any(
+        child.dep_ == "compound" for child in head.children
+    ):
+        return None
     if any(token.ent_type_ == "PERSON" for token in doc[head.i + 1 : end]):
         return None
     return span if content_words(span) else None
+
+
+def _light_verb_object(noun: Token) -> bool:
+    """True for a bare noun that a light verb takes as one verb with it ("voting took place",
+    "talks made progress"): no article, owner or modifier makes it a thing of its own."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _LIGHT_VERBS
+        and not any(child.dep_ in _NOUN_MODIFIERS for child in noun.children)
+    )
 
 
 def _edge_word(token: Token) -> bool:
