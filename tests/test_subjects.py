@@ -376,3 +376,6 @@ def test_people_a_story_is_about_are_its_parties_not_its_subjects(
     assert any(key.endswith("bus_fare") for key in keys), keys
     # "parents" is a word for people; "volunteers" are people because a "who" clause says so.
     assert not any("parent" in key or "volunteer" in key for key in keys), keys
+    people = subjects._people_words(parsed.doc)
+    assert {"parent", "volunteer", "people", "government"} <= people
+    assert not {"fare", "bus", "council", "fuel"} & people

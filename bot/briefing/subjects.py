@@ -78,10 +78,12 @@ _FOUNDING_WORDS = 40
 _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
 # Nouns that name people only as people, by kinship, age or sex ("the parents", "the girls",
-# "a man"): a story is about them only as its parties. (A noun for people by what they do,
-# "voters", "workers", "users", names the field the story is about, and stays.)
+# "a man"), and the government, a party to whatever it does: a story is about them only as its
+# parties. (A noun for people by what they do, "voters", "workers", "users", names the field the
+# story is about, and stays.)
 _PEOPLE_NOUNS = frozenset(
     {
+        "people", "person", "government",
         "man", "woman", "boy", "girl", "child", "kid", "baby", "infant", "toddler", "teenager",
         "teen", "youth", "adult", "son", "daughter", "mother", "father", "parent", "brother",
         "sister", "sibling", "husband", "wife", "spouse", "grandparent", "grandmother",
