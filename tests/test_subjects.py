@@ -379,3 +379,14 @@ def test_people_a_story_is_about_are_its_parties_not_its_subjects(
     people = subjects._people_words(parsed.doc)
     assert {"parent", "volunteer", "people", "government"} <= people
     assert not {"fare", "bus", "council", "fuel"} & people
+
+
+@pytest.mark.slow
+def test_a_word_hyphened_to_a_number_is_part_of_the_amount(nlp: Language) -> None:
+    _, spans = chunk_subjects(
+        nlp, "A six-member jury read the 12-page ruling on the seven - member board.", {}
+    )
+    kept = {text: span.text for text, span in spans.items() if span is not None}
+    assert kept["A six-member jury"] == "jury"
+    assert kept["the 12-page ruling"] == "ruling"
+    assert kept["the seven - member board"] == "board"

@@ -387,7 +387,8 @@ def _light_verb_object(noun: Token) -> bool:
 
 def _edge_word(token: Token) -> bool:
     """A word at a phrase's edge that names no subject: a function word, a number, the unit
-    written onto a number ("£18m", "40km"), or part of a time or an amount ("6pm")."""
+    written onto a number ("£18m", "40km") or hyphened to one ("a six-member team"), or part of
+    a time or an amount ("6pm")."""
     after_number = token.i > 0 and token.doc[token.i - 1].like_num and len(token) <= 2
     return (
         token.pos_ in _EDGE_POS
@@ -396,7 +397,18 @@ def _edge_word(token: Token) -> bool:
         or token.is_space
         or token.ent_type_ in _AMOUNT_LABELS
         or after_number
+        or _hyphened_to_number(token)
     )
+
+
+def _hyphened_to_number(token: Token) -> bool:
+    """True for a word joined to a number with a hyphen ("six-member", "12-page", and "six -
+    member" where the copy spaced it out, as the tagger still reads): with the number it says
+    how many or how big, never what."""
+    if token.i < 2:
+        return False
+    hyphen, number = token.doc[token.i - 1], token.doc[token.i - 2]
+    return hyphen.tag_ == "HYPH" and number.like_num
 
 
 def content_words(span: Span) -> frozenset[str]:
