@@ -181,6 +181,11 @@ def test_subject_keys_are_stable_short_and_never_taken(nlp: Language) -> None:
     assert subject_key(fences, {"border_fence"}) == "border_fence_subject"
     assert subject_key(digest, set(COMMAND_NAMES)) == "digest_subject"
     long_key = subject_key(plans, set())
+    # The head noun in the singular, its modifiers as written; a lemma that is no form of its
+    # word is not used.
+    taxes, shuttles = nlp("Property taxes rose. Retired shuttles flew.").noun_chunks
+    assert subject_key(taxes, set()) == "property_taxes"
+    assert subject_key(shuttles, set()) == "retired_shuttle"
     assert long_key is not None and len(long_key) <= KEY_LENGTH
     assert long_key.endswith("_plan") and not long_key.startswith(("and", "_"))
 

@@ -454,10 +454,14 @@ def label_text(span: Span) -> str:
 
 
 def subject_key(span: Span, taken: set[str]) -> str | None:
-    """A stable key from the phrase's lemmas ("virtual fences" -> "virtual_fence"), at most 32
-    characters (the first modifiers go first: the head noun stays), never a configured topic's
-    key or a command's name."""
-    words = [_NON_KEY.sub("_", ascii_fold(token.lemma_).lower()).strip("_") for token in span]
+    """A stable key from the phrase, its head noun in the singular ("virtual fences" ->
+    "virtual_fence", "retired shuttles" -> "retired_shuttle"), at most 32 characters (the first
+    modifiers go first: the head noun stays), never a configured topic's key or a command's
+    name."""
+    words = [
+        _NON_KEY.sub("_", ascii_fold(_key_word(token, token.i == span.root.i))).strip("_")
+        for token in span
+    ]
     kept = [word for word in words if word]
     while kept and len("_".join(kept)) > KEY_LENGTH:
         kept.pop(0)
@@ -471,6 +475,13 @@ def subject_key(span: Span, taken: set[str]) -> str | None:
     if key in taken:
         key = key[: KEY_LENGTH - len(_KEY_SUFFIX)].rstrip("_") + _KEY_SUFFIX
     return key if TOPIC_KEY.match(key) and key not in taken else None
+
+
+def _key_word(token: Token, head: bool) -> str:
+    """How a key writes a word: as written, in lower case; the phrase's head noun as its lemma,
+    unless the lemma is no form of the word (the lemmatizer reads "taxes" as "taxis")."""
+    word, lemma = token.lower_, token.lemma_.lower()
+    return lemma if head and lemma and word.startswith(lemma[:-1]) else word
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
