@@ -395,3 +395,19 @@ def test_a_word_hyphened_to_a_number_is_part_of_the_amount(nlp: Language) -> Non
     assert kept["A six-member jury"] == "jury"
     assert kept["the 12-page ruling"] == "ruling"
     assert kept["the seven - member board"] == "board"
+
+
+@pytest.mark.slow
+def test_a_lone_noun_is_labelled_with_what_it_is_of(nlp: Language) -> None:
+    doc = nlp(
+        "The invasion of the northern valley began. The plan failed. "
+        "A quick return to civilian rule followed."
+    )
+    invasion, plan, quick_return = doc[1:2], doc[9:10], doc[13:15]
+    assert subjects.label_text(subjects._with_complement(invasion)) == (
+        "Invasion of the northern valley"
+    )
+    assert subjects._with_complement(plan).text == "plan"  # nothing says what of
+    # A noun its modifier already narrows keeps its own words.
+    assert quick_return.text == "quick return"
+    assert subjects._with_complement(quick_return).text == "quick return"

@@ -77,6 +77,8 @@ _FOUNDING_WORDS = 40
 # A label longer than this describes a subject rather than names it.
 _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
+# Prepositions that join a noun to what it is of or about ("invasion of", "return to").
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "against", "over", "into"})
 # Nouns that name people only as people, by kinship, age or sex ("the parents", "the girls",
 # "a man"), and the government, a party to whatever it does: a story is about them only as its
 # parties. (A noun for people by what they do, "voters", "workers", "users", names the field the
@@ -159,7 +161,7 @@ def find_subjects(
         subjects.append(
             Topic(
                 key=key,
-                label=label_text(label_span),
+                label=label_text(_with_complement(label_span)),
                 kind=TopicKind.SUBJECT,
                 sentences=[parsed.ref(parsed.sentences[i].start) for i in sentences],
                 positions=positions,
@@ -435,6 +437,22 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
             len(span),
         ),
     )
+
+
+def _with_complement(span: Span) -> Span:
+    """A lone noun with the phrase that says what it is of ("invasion" -> "invasion of the
+    north", "return" -> "return to civilian rule"): alone it does not name the thing."""
+    head = span.root
+    if len(content_words(span)) != 1 or span.end != head.i + 1:
+        return span
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS:
+            continue
+        objects = [child for child in prep.children if child.dep_ == "pobj"]
+        if objects and objects[0].pos_ in {"NOUN", "PROPN"} and prep.i == head.i + 1:
+            extended = span.doc[span.start : objects[0].i + 1]
+            return extended if len(extended) <= _LABEL_WORDS + 2 else span
+    return span
 
 
 def _lemma_text(span: Span) -> str:
