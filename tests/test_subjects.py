@@ -411,3 +411,21 @@ def test_a_lone_noun_is_labelled_with_what_it_is_of(nlp: Language) -> None:
     # A noun its modifier already narrows keeps its own words.
     assert quick_return.text == "quick return"
     assert subjects._with_complement(quick_return).text == "quick return"
+
+
+@pytest.mark.slow
+def test_a_subject_its_neighbour_names_with_what_it_is_of_is_the_same_subject(
+    nlp: Language,
+) -> None:
+    doc = nlp("The return to civilian rule began. Civilian rule is near. The harbour tax rose.")
+
+    def draft(head: str, start: int, end: int) -> subjects._Draft:
+        made = subjects._Draft(head, 1.0)
+        made.add([doc[start:end]])
+        return made
+
+    back, rule, tax = draft("return", 1, 2), draft("rule", 7, 9), draft("tax", 13, 15)
+    # "Civilian rule" says nothing "return to civilian rule" does not.
+    assert subjects._same_thing(rule, back, set())
+    assert subjects._same_thing(back, rule, set())
+    assert not subjects._same_thing(tax, back, set())

@@ -209,7 +209,21 @@ def _main_drafts(
     chosen = [draft for draft in candidates if draft.rank >= _MIN_RANK_SHARE * best]
     # The headline says what the story is about: what it names comes before what only ranks well.
     chosen.sort(key=lambda draft: draft.head not in headline)
-    return chosen[:MAX_SUBJECTS]
+    kept: list[_Draft] = []
+    for draft in chosen:
+        if len(kept) < MAX_SUBJECTS and not any(_same_thing(draft, k, headline) for k in kept):
+            kept.append(draft)
+    return kept
+
+
+def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
+    """True when one subject's label says no more than the other's does once it is labelled with
+    what it is of ("civilian rule" beside "return to civilian rule"): one subject, named twice."""
+    one_label, other_label = _label_span(one, headline), _label_span(other, headline)
+    one_words, other_words = content_words(one_label), content_words(other_label)
+    return one_words <= content_words(_with_complement(other_label)) or other_words <= (
+        content_words(_with_complement(one_label))
+    )
 
 
 def _people_words(doc: Doc) -> set[str]:
