@@ -429,3 +429,14 @@ def test_a_subject_its_neighbour_names_with_what_it_is_of_is_the_same_subject(
     assert subjects._same_thing(rule, back, set())
     assert subjects._same_thing(back, rule, set())
     assert not subjects._same_thing(tax, back, set())
+
+
+@pytest.mark.slow
+def test_a_phrase_cut_from_inside_brackets_is_no_label(nlp: Language) -> None:
+    doc = nlp("Identification (ID) cards are cards.")
+    cut, whole = doc[2:5], doc[6:7]
+    assert cut.text == "ID) cards"
+    cards = subjects._Draft("card", 1.0)
+    cards.add([cut, cut, whole])
+    # The headline's "ID" and the more frequent phrase would both pick the cut one.
+    assert subjects._label_span(cards, {"id"}).text == "cards"

@@ -441,7 +441,8 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
     Only phrases of a few words qualify, where there are any: a label names the subject, it
     does not describe it.
     """
-    candidates = [span for span in draft.mentions if len(span) <= _LABEL_WORDS] or draft.mentions
+    whole = [span for span in draft.mentions if _balanced(span)] or draft.mentions
+    candidates = [span for span in whole if len(span) <= _LABEL_WORDS] or whole
     counts = Counter(_lemma_text(span) for span in candidates)
     return max(
         candidates,
@@ -451,6 +452,17 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
             len(span),
         ),
     )
+
+
+def _balanced(span: Span) -> bool:
+    """True when every bracket the phrase opens it closes, and the other way round: a phrase
+    cut from inside brackets ("ID) cards") is no label."""
+    depth = 0
+    for token in span:
+        depth += token.text.count("(") - token.text.count(")")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _with_complement(span: Span) -> Span:
