@@ -440,3 +440,12 @@ def test_a_phrase_cut_from_inside_brackets_is_no_label(nlp: Language) -> None:
     cards.add([cut, cut, whole])
     # The headline's "ID" and the more frequent phrase would both pick the cut one.
     assert subjects._label_span(cards, {"id"}).text == "cards"
+
+
+@pytest.mark.slow
+def test_a_label_holds_the_word_its_subject_was_founded_on(nlp: Language) -> None:
+    doc = nlp("A record was set. The record fell. Illegal loggers came.")
+    loggers = subjects._Draft("logger", 1.0)
+    # A phrase that joined the subject more often than the subject's own phrase.
+    loggers.add([doc[1:2], doc[6:7], doc[9:11]])
+    assert subjects._label_span(loggers, set()).text == "Illegal loggers"

@@ -441,7 +441,9 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
     Only phrases of a few words qualify, where there are any: a label names the subject, it
     does not describe it.
     """
-    whole = [span for span in draft.mentions if _balanced(span)] or draft.mentions
+    # A label holds the word the subject was founded on ("illegal migrants", not "record").
+    own = [span for span in draft.mentions if draft.head in content_words(span)] or draft.mentions
+    whole = [span for span in own if _balanced(span)] or own
     candidates = [span for span in whole if len(span) <= _LABEL_WORDS] or whole
     counts = Counter(_lemma_text(span) for span in candidates)
     return max(
