@@ -183,9 +183,10 @@ def test_subject_keys_are_stable_short_and_never_taken(nlp: Language) -> None:
     long_key = subject_key(plans, set())
     # The head noun in the singular, its modifiers as written; a lemma that is no form of its
     # word is not used.
-    taxes, shuttles = nlp("Property taxes rose. Retired shuttles flew.").noun_chunks
-    assert subject_key(taxes, set()) == "property_taxes"
-    assert subject_key(shuttles, set()) == "retired_shuttle"
+    bases, ferries = nlp("Naval bases closed. Retired ferries sailed.").noun_chunks
+    assert bases.root.lemma_ == "basis"  # the lemmatizer's reading, not a form of "bases"
+    assert subject_key(bases, set()) == "naval_bases"
+    assert subject_key(ferries, set()) == "retired_ferry"
     assert long_key is not None and len(long_key) <= KEY_LENGTH
     assert long_key.endswith("_plan") and not long_key.startswith(("and", "_"))
 
@@ -348,13 +349,13 @@ def test_times_and_amounts_at_a_phrase_edge_are_no_part_of_a_subject(nlp: Langua
 def test_a_part_of_a_thing_or_a_light_verb_object_names_no_subject(nlp: Language) -> None:
     _, spans = chunk_subjects(
         nlp,
-        "The first round of the ballot ended in the initial stages of the dispute.\n\n"
+        "The second round of the ballot ended in the opening stages of the dispute.\n\n"
         "The group stage took place in the old harbour, and the mayor made a speech.",
         {},
     )
     kept = {text: span.text for text, span in spans.items() if span is not None}
     # The part goes, what it is part of stays; a noun modifier makes a part a thing of its own.
-    assert "The first round" not in kept and "the initial stages" not in kept
+    assert "The second round" not in kept and "the opening stages" not in kept
     assert {"the ballot", "the dispute"} <= set(kept)
     assert kept["The group stage"] == "group stage"
     # "took place" is one verb; "made a speech" names a speech.
@@ -389,10 +390,10 @@ def test_people_a_story_is_about_are_its_parties_not_its_subjects(
 @pytest.mark.slow
 def test_a_word_hyphened_to_a_number_is_part_of_the_amount(nlp: Language) -> None:
     _, spans = chunk_subjects(
-        nlp, "A six-member jury read the 12-page ruling on the seven - member board.", {}
+        nlp, "A nine-member jury read the 12-page ruling on the seven - member board.", {}
     )
     kept = {text: span.text for text, span in spans.items() if span is not None}
-    assert kept["A six-member jury"] == "jury"
+    assert kept["A nine-member jury"] == "jury"
     assert kept["the 12-page ruling"] == "ruling"
     assert kept["the seven - member board"] == "board"
 
@@ -433,13 +434,13 @@ def test_a_subject_its_neighbour_names_with_what_it_is_of_is_the_same_subject(
 
 @pytest.mark.slow
 def test_a_phrase_cut_from_inside_brackets_is_no_label(nlp: Language) -> None:
-    doc = nlp("Identification (ID) cards are cards.")
-    cut, whole = doc[2:5], doc[6:7]
-    assert cut.text == "ID) cards"
-    cards = subjects._Draft("card", 1.0)
-    cards.add([cut, cut, whole])
-    # The headline's "ID" and the more frequent phrase would both pick the cut one.
-    assert subjects._label_span(cards, {"id"}).text == "cards"
+    doc = nlp("Protective equipment (PPE) kits are kits.")
+    cut, whole = doc[3:6], doc[7:8]
+    assert cut.text == "PPE) kits"
+    kits = subjects._Draft("kit", 1.0)
+    kits.add([cut, cut, whole])
+    # The headline's "PPE" and the more frequent phrase would both pick the cut one.
+    assert subjects._label_span(kits, {"ppe"}).text == "kits"
 
 
 @pytest.mark.slow

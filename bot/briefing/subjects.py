@@ -98,10 +98,10 @@ _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 # Light verbs: with a bare noun as their object they make one verb ("take place", "make
 # progress", "take action"), and the noun names no thing of its own.
 _LIGHT_VERBS = frozenset({"take", "make", "have", "give"})
-# Nouns that name a part, a stage, a kind or a step of something else ("the initial stages of
-# the invasion", "the first round of the elections", "an important step", "newer versions"):
-# what they are part of is the subject. A noun modifying one makes it a thing of its own ("the
-# group stage").
+# Nouns that name a part, a stage, a kind or a step of something else ("the opening stages of
+# the harvest", "the second round of the chess final", "a bold step", "older versions of the
+# app"): what they are part of is the subject. A noun modifying one makes it a thing of its
+# own ("the group stage").
 _PART_NOUNS = frozenset(
     {
         "part", "stage", "phase", "round", "step", "kind", "type", "sort", "form", "version",
@@ -381,7 +381,7 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
         return None
     if _light_verb_object(head):
         return None
-    # "The first round", "the initial stages": a part of a subject, named after it.
+    # "The second round", "the opening stages": a part of a subject, named after it.
     if head.lemma_.lower() in _PART_NOUNS and not any(
         child.dep_ == "compound" for child in head.children
     ):
@@ -392,7 +392,7 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
 
 
 def _light_verb_object(noun: Token) -> bool:
-    """True for a bare noun that a light verb takes as one verb with it ("voting took place",
+    """True for a bare noun that a light verb takes as one verb with it ("the parade took place",
     "talks made progress"): no article, owner or modifier makes it a thing of its own."""
     return (
         noun.dep_ == "dobj"
@@ -403,7 +403,7 @@ def _light_verb_object(noun: Token) -> bool:
 
 def _edge_word(token: Token) -> bool:
     """A word at a phrase's edge that names no subject: a function word, a number, the unit
-    written onto a number ("£18m", "40km") or hyphened to one ("a six-member team"), or part of
+    written onto a number ("£18m", "40km") or hyphened to one ("a nine-member jury"), or part of
     a time or an amount ("6pm")."""
     after_number = token.i > 0 and token.doc[token.i - 1].like_num and len(token) <= 2
     return (
@@ -418,7 +418,7 @@ def _edge_word(token: Token) -> bool:
 
 
 def _hyphened_to_number(token: Token) -> bool:
-    """True for a word joined to a number with a hyphen ("six-member", "12-page", and "six -
+    """True for a word joined to a number with a hyphen ("nine-member", "12-page", and "nine -
     member" where the copy spaced it out, as the tagger still reads): with the number it says
     how many or how big, never what."""
     if token.i < 2:
@@ -441,7 +441,7 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
     Only phrases of a few words qualify, where there are any: a label names the subject, it
     does not describe it.
     """
-    # A label holds the word the subject was founded on ("illegal migrants", not "record").
+    # A label holds the word the subject was founded on ("illegal loggers", not "record").
     own = [span for span in draft.mentions if draft.head in content_words(span)] or draft.mentions
     whole = [span for span in own if _balanced(span)] or own
     candidates = [span for span in whole if len(span) <= _LABEL_WORDS] or whole
@@ -458,7 +458,7 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
 
 def _balanced(span: Span) -> bool:
     """True when every bracket the phrase opens it closes, and the other way round: a phrase
-    cut from inside brackets ("ID) cards") is no label."""
+    cut from inside brackets ("PPE) kits") is no label."""
     depth = 0
     for token in span:
         depth += token.text.count("(") - token.text.count(")")
@@ -500,8 +500,8 @@ def label_text(span: Span) -> str:
 
 
 def subject_key(span: Span, taken: set[str]) -> str | None:
-    """A stable key from the phrase, its head noun in the singular ("virtual fences" ->
-    "virtual_fence", "retired shuttles" -> "retired_shuttle"), at most 32 characters (the first
+    """A stable key from the phrase, its head noun in the singular ("border fences" ->
+    "border_fence", "retired ferries" -> "retired_ferry"), at most 32 characters (the first
     modifiers go first: the head noun stays), never a configured topic's key or a command's
     name."""
     words = [
@@ -525,7 +525,7 @@ def subject_key(span: Span, taken: set[str]) -> str | None:
 
 def _key_word(token: Token, head: bool) -> str:
     """How a key writes a word: as written, in lower case; the phrase's head noun as its lemma,
-    unless the lemma is no form of the word (the lemmatizer reads "taxes" as "taxis")."""
+    unless the lemma is no form of the word (the lemmatizer reads "bases" as "basis")."""
     word, lemma = token.lower_, token.lemma_.lower()
     return lemma if head and lemma and word.startswith(lemma[:-1]) else word
 
