@@ -385,6 +385,11 @@ def test_people_a_story_is_about_are_its_parties_not_its_subjects(
     people = subjects._people_words(parsed.doc)
     assert {"parent", "volunteer", "people", "government"} <= people
     assert not {"fare", "bus", "council", "fuel"} & people
+    # "who" refers to people only; "whose" to things as well.
+    described = subjects._people_words(
+        nlp("The riders who won left. A plan whose cost rose failed.")
+    )
+    assert "rider" in described and "plan" not in described
 
 
 @pytest.mark.slow

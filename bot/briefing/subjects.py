@@ -94,7 +94,8 @@ _PEOPLE_NOUNS = frozenset(
     }
 )  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
-_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+# ("whose" is not one: "a plan whose cost rose".)
+_PERSONAL_RELATIVES = frozenset({"who", "whom"})
 # Light verbs: with a bare noun as their object they make one verb ("take place", "make
 # progress", "take action"), and the noun names no thing of its own.
 _LIGHT_VERBS = frozenset({"take", "make", "have", "give"})
