@@ -455,3 +455,27 @@ def test_a_label_holds_the_word_its_subject_was_founded_on(nlp: Language) -> Non
     # A phrase that joined the subject more often than the subject's own phrase.
     loggers.add([doc[1:2], doc[6:7], doc[9:11]])
     assert subjects._label_span(loggers, set()).text == "Illegal loggers"
+
+
+@pytest.mark.slow
+def test_a_lone_noun_takes_what_it_is_of_where_its_mentions_say_it_more_than_once(
+    nlp: Language,
+) -> None:
+    def label(text: str, chosen: int = 0) -> str:
+        doc = nlp(text)
+        blockade = subjects._Draft("blockade", 1.0)
+        blockade.add([doc[t.i : t.i + 1] for t in doc if t.lower_ == "blockade"])
+        return subjects._labelled(blockade, blockade.mentions[chosen]).text
+
+    twice = "The blockade began. The blockade of the port held. The blockade of the port ended."
+    assert label(twice) == "blockade of the port"
+    # Said once, the phrase is an aside, not what the subject is of.
+    assert label("The blockade began. The blockade of the shed held. The blockade ended.") == (
+        "blockade"
+    )
+    # A pronoun points back into the text and makes no label.
+    assert label("The blockade of her town began.") == "blockade"
+    # The phrase chosen as the label keeps what it says it is of.
+    assert label("The blockade began. The blockade of the shed held.", 1) == (
+        "blockade of the shed"
+    )

@@ -162,7 +162,7 @@ def find_subjects(
         subjects.append(
             Topic(
                 key=key,
-                label=label_text(_with_complement(label_span)),
+                label=label_text(_labelled(draft, label_span)),
                 kind=TopicKind.SUBJECT,
                 sentences=[parsed.ref(parsed.sentences[i].start) for i in sentences],
                 positions=positions,
@@ -468,6 +468,20 @@ def _balanced(span: Span) -> bool:
     return depth == 0
 
 
+def _labelled(draft: _Draft, label_span: Span) -> Span:
+    """The label phrase, a lone noun with what it is of: as that phrase says it, or as the
+    subject's mentions in those words say it more than once ("the blockade" here, "the
+    blockade of the port" twice there); one aside is not what the subject is of."""
+    extended = _with_complement(label_span)
+    if extended is not label_span:
+        return extended
+    same = [span for span in draft.mentions if _lemma_text(span) == _lemma_text(label_span)]
+    complements = [e for span in same if (e := _with_complement(span)) is not span]
+    counts = Counter(_lemma_text(span) for span in complements)
+    repeated = [span for span in complements if counts[_lemma_text(span)] > 1]
+    return repeated[0] if repeated else label_span
+
+
 def _with_complement(span: Span) -> Span:
     """A lone noun with the phrase that says what it is of ("invasion" -> "invasion of the
     north", "return" -> "return to civilian rule"): alone it does not name the thing."""
@@ -480,7 +494,10 @@ def _with_complement(span: Span) -> Span:
         objects = [child for child in prep.children if child.dep_ == "pobj"]
         if objects and objects[0].pos_ in {"NOUN", "PROPN"} and prep.i == head.i + 1:
             extended = span.doc[span.start : objects[0].i + 1]
-            return extended if len(extended) <= _LABEL_WORDS + 2 else span
+            # A pronoun ("the language of her youth") points into the text: no label.
+            if len(extended) <= _LABEL_WORDS + 2 and all(t.pos_ != "PRON" for t in extended):
+                return extended
+            return span
     return span
 
 
