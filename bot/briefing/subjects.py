@@ -222,8 +222,8 @@ def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
     what it is of ("civilian rule" beside "return to civilian rule"): one subject, named twice."""
     one_label, other_label = _label_span(one, headline), _label_span(other, headline)
     one_words, other_words = content_words(one_label), content_words(other_label)
-    return one_words <= content_words(_with_complement(other_label)) or other_words <= (
-        content_words(_with_complement(one_label))
+    return one_words <= content_words(_labelled(other, other_label)) or other_words <= (
+        content_words(_labelled(one, one_label))
     )
 
 
