@@ -585,3 +585,67 @@ def test_a_body_a_person_belongs_to_is_an_actor(nlp: Language) -> None:
         "The first prize went to Ann Lee of the Vardel Growers Association on Sunday evening.",
     )
     assert "Vardel Growers Association" in _by_name(index)
+
+
+@pytest.mark.slow
+def test_a_rank_gives_way_to_the_post_and_a_short_rank_is_no_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Colonel Edda Marsh, commander of the northern brigade, said the pass was open. "
+        "Gen. Tobin Varga said the convoy had left. Maj. Gen. Ilse Dorn, the head of the air "
+        "wing, told reporters the planes were grounded. Captain Rafe Olin said nothing.",
+    )
+    actors = _by_name(index)
+    assert actors["Edda Marsh"].role == "commander of the northern brigade"
+    assert actors["Tobin Varga"].role is None
+    assert actors["Ilse Dorn"].role == "the head of the air wing"
+    assert actors["Rafe Olin"].role == "Captain"  # a rank alone, written out, is the post
+
+
+@pytest.mark.slow
+def test_a_relative_clause_saying_what_someone_leads_is_a_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        '"The dam will hold," Dr. Nina Roskam, who heads the city\'s flood agency, said. '
+        "Piet Vollan, who grows plums on the hillside, agreed.",
+    )
+    actors = _by_name(index)
+    assert actors["Nina Roskam"].role == "heads the city's flood agency"
+    assert actors["Piet Vollan"].role is None
+
+
+@pytest.mark.slow
+def test_a_title_after_a_copula_is_read_when_the_parse_takes_a_longer_attribute(
+    nlp: Language,
+) -> None:
+    _, index = _read(
+        nlp,
+        "Tomas Edlund is Senior Director of Quorra’s West Africa Clean Water Strategy. He said "
+        "the wells were full.",
+    )
+    assert _by_name(index)["Tomas Edlund"].role == "Senior Director"
+
+
+@pytest.mark.slow
+def test_a_role_stated_where_only_the_surname_stands_is_read(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mirela Stanev is busy this spring. Her choir sings in six towns.\n\n"
+        "Stanev is the founder and director of the Balkan Youth Choir (BYC). The group has 40 "
+        "singers.",
+    )
+    assert _by_name(index)["Mirela Stanev"].role == (
+        "the founder and director of the Balkan Youth Choir"
+    )
+
+
+@pytest.mark.slow
+def test_a_body_named_after_its_description_has_that_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Internet security firm Quellbridge Labs has said that the old browser has 300 "
+        "flaws. Quellbridge Labs sells software.",
+    )
+    labs = _by_name(index)["Quellbridge Labs"]
+    assert labs.kind is ActorKind.ORG
+    assert labs.role == "Internet security firm"

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.vocabulary import (
     COURTESY_TITLES,
     GEO_NOUNS,
+    MILITARY_RANKS,
     ORG_NOUNS,
     PLACE_NOUNS,
+    RANK_ABBREVIATIONS,
     TITLE_WORDS,
 )
 
@@ -40,7 +42,11 @@ _MAX_ROLE_TOKENS = 24  # longer appositions are clauses, not roles
 
 
 def _clean(doc: Doc, start: int, end: int) -> Span | None:
-    """The span without edge punctuation and white space; None when nothing is left."""
+    """The span without edge punctuation and white space, and without a bracketed aside at its
+    end ("director of the Acme Fund (AF)"); None when nothing is left."""
+    bracket = next((i for i in range(end - 1, start, -1) if doc[i].text == "("), None)
+    if bracket is not None and not any(doc[i].text == ")" for i in range(bracket, end - 1)):
+        end = bracket  # the bracket closes at the end, or past it: an aside, not a title word
     while start < end and (
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}
     ):
@@ -118,9 +124,21 @@ def title_before(name: Span, entity_start: int) -> Span | None:
     span = _clean(doc, left, name.start)
     if span is None or _has_person(span, name) or not _looks_like_role(span):
         return None
-    if all(t.lower_ in COURTESY_TITLES for t in span):
-        return None  # "Mr", "Dr" are no role
+    if all(_courtesy(t) for t in span):
+        return None  # "Mr", "Dr", "Gen." are how a name is written, no role
     return span
+
+
+def _courtesy(token: Token) -> bool:
+    """A word of a courtesy title; an abbreviation's full stop may stand apart ("Maj" ".")."""
+    short = token.lower_.rstrip(".") + "."
+    return token.is_punct or token.lower_ in COURTESY_TITLES or short in RANK_ABBREVIATIONS
+
+
+def is_rank(role: Span) -> bool:
+    """A title that is only a military rank ("Colonel", "Vice Admiral"): a post stated beside
+    the name ("Colonel Ada Lind, commander of the brigade,") says more."""
+    return all(t.lower_ in MILITARY_RANKS or t.is_punct for t in role)
 
 
 def apposition(name: Span) -> Span | None:
@@ -163,12 +181,40 @@ def copular(name: Span) -> Span | None:
         candidates.append(root.head)
     for verb in candidates:
         attribute = _attribute(verb)
-        if attribute is None:
-            continue
-        span = _clean(doc, attribute.left_edge.i, _phrase_end(attribute))
-        if span is not None and _looks_like_role(span, attribute):
+        span = None
+        if attribute is not None:
+            span = _clean(doc, attribute.left_edge.i, _phrase_end(attribute))
+        if span is not None and attribute is not None and _looks_like_role(span, attribute):
             return span
+        if verb.lemma_ == "be":
+            span = _title_after(verb)
+            if span is not None:
+                return span
     return None
+
+
+_TITLE_AFTER_WORDS = 4  # "is Senior Deputy Regional Director of ..."
+
+
+def _title_after(verb: Token) -> Span | None:
+    """A capitalised title right after a copula, read from the words when the parse took a
+    longer name for the attribute ("X is Deputy Director of the Acme Foundation's Grain
+    Programme", where the possessive makes "Programme" the attribute): the run of words up to
+    the last title word in it."""
+    doc = verb.doc
+    start = verb.i + 1
+    if start < len(doc) and doc[start].pos_ == "DET":
+        start += 1
+    last = None
+    for i in range(start, min(len(doc), start + _TITLE_AFTER_WORDS)):
+        token = doc[i]
+        if token.pos_ not in _TITLE_RUN_POS or token.ent_type_ in {"PERSON", "GPE", "ORG"}:
+            break
+        if token.lower_ in TITLE_WORDS:
+            last = i
+    if last is None or (last + 1 < len(doc) and doc[last + 1].ent_type_ == "PERSON"):
+        return None  # "is President Lind's envoy": the title is another person's
+    return _clean(doc, start, last + 1)
 
 
 def role_as(name: Span) -> Span | None:
@@ -190,6 +236,33 @@ def role_as(name: Span) -> Span | None:
                 if span is not None and any(t.lower_ in TITLE_WORDS for t in span):
                     return span
     return None
+
+
+# Verbs by which a relative clause states a post: "X, who heads the agency," leads it.
+_LEADING_VERBS = frozenset(
+    {"head", "lead", "run", "chair", "direct", "manage", "oversee", "command", "coach", "found"}
+)
+
+
+def leads(name: Span) -> Span | None:
+    """The post in "X, who heads the flood agency,": the relative clause's verb and the body it
+    leads ("heads the flood agency"), when its verb is one of leading something."""
+    doc = name.doc
+    for verb in name.root.rights:
+        if verb.dep_ != "relcl" or verb.lemma_.lower() not in _LEADING_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):
+            continue
+        body = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if body is not None and body.pos_ in {"NOUN", "PROPN"}:
+            return _clean(doc, verb.i, _phrase_end(body))
+    return None
+
+
+def described(name: Span) -> Span | None:
+    """The role stated beside a name rather than before it: an apposition, a copula, an office
+    after "as", or a relative clause saying what the person leads."""
+    return apposition(name) or copular(name) or role_as(name) or leads(name)
 
 
 def description_subject(sentence: Span, claimed: Container[int]) -> Span | None:

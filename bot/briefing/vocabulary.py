@@ -211,6 +211,24 @@ COURTESY_TITLES = frozenset(
     }
 )  # fmt: skip
 
+# Military ranks: a rank is how a soldier is addressed, a post only when nothing says more.
+# Written short ("Gen.", "Maj. Gen.") a rank is a courtesy title and never a role by itself;
+# written out ("Colonel Ada Lind, commander of the brigade,") it gives way to the post the text
+# states beside the name.
+RANK_ABBREVIATIONS = frozenset(
+    {
+        "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "cpl.", "pvt.", "adm.", "cmdr.",
+        "cdr.", "brig.", "lt.-col.", "lt.-gen.", "maj.-gen.",
+    }
+)  # fmt: skip
+MILITARY_RANKS = RANK_ABBREVIATIONS | frozenset(
+    {
+        "general", "lieutenant", "colonel", "major", "captain", "sergeant", "corporal",
+        "private", "admiral", "commander", "brigadier", "marshal", "field", "rear", "vice",
+        "lieutenant-colonel", "lieutenant-general", "major-general", "air", "chief",
+    }
+)  # fmt: skip
+
 # Acts a capital performs as its government ("Washington has tempered its calls"); a capital
 # that only "will face" or "beat" someone is more likely a club or the city itself.
 POLICY_VERBS = frozenset(

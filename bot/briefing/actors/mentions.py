@@ -20,12 +20,7 @@ from bot.briefing.actors.reading import (
 )
 from bot.briefing.gazetteer import GeoEntry
 from bot.briefing.models import ActorKind
-from bot.briefing.roles import (
-    apposition,
-    copular,
-    role_as,
-    title_before,
-)
+from bot.briefing.roles import apposition, described, is_rank, title_before
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
     GENERIC_BODY_WORDS,
@@ -260,9 +255,9 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
     # A title written before a name ends in its head noun ("Water Authority Chairman"); an
     # apposition or attribute is headed by its parse root ("an obstetrician at X").
     head = role[-1] if role is not None else None
-    if role is None:
-        role = apposition(name) or copular(name) or role_as(name)
-        head = role.root if role is not None else None
+    stated = None if role is not None and not is_rank(role) else described(name)
+    if stated is not None:
+        role, head = stated, stated.root
     if role is None or head is None:
         return
     noun = head.lemma_.lower()
@@ -297,6 +292,8 @@ def read_surnames(reading: Reading) -> None:
             continue
         key = next(iter(keys))
         reading.claim(reading.drafts[key], Mention(token.i, token.i + 1, token.i, token.text))
+        # The role may be stated only where the surname stands alone ("Lind is the director").
+        read_role(reading, reading.drafts[key], reading.doc[token.i : token.i + 1], token.i)
 
 
 def read_organisations(reading: Reading) -> dict[str, str]:
@@ -330,6 +327,8 @@ def read_organisations(reading: Reading) -> dict[str, str]:
         key = acronyms.get(acronym_key(span.text)) or f"org:{span.text.lower()}"
         draft = reading.draft(key, ActorKind.ORG, span.text)
         reading.claim(draft, Mention(start, end, span.root.i, span.text))
+        if draft.role is None:
+            draft.role = _body_role(span)
         words = [t.text for t in span]
         if len(words) > 1:
             acronyms.setdefault(acronym_of(words), key)
@@ -338,6 +337,13 @@ def read_organisations(reading: Reading) -> dict[str, str]:
             mention = Mention(bracketed.start, bracketed.end, bracketed.start, bracketed.text)
             reading.claim(draft, mention)
     return acronyms
+
+
+def _body_role(name: Span) -> str | None:
+    """What the text says a body is, before or beside its name: "the security firm X", "X, a
+    drug maker based in Y," (a body's role is its kind, shortest as written)."""
+    role = title_before(name, name.start) or apposition(name)
+    return role.text if role is not None and role.root.pos_ == "NOUN" else None
 
 
 def _government_of(reading: Reading, span: Span) -> GeoEntry | None:
