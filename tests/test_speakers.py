@@ -425,3 +425,20 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons(nlp: Language) ->
         ["Ada Lind"],
     )
     assert by_text(quotes, "a long game").speaker == "Ada Lind"
+
+
+@pytest.mark.slow
+def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The orchard owner, Ellen Harrow, has grown apples for thirty years. She remembers the "
+        "frost of 1998.\n\n"
+        '"We lost everything that spring."\n\n'
+        "Prices rose that year. Ellen Harrow and the Valley Growers Union asked for help.\n\n"
+        '"Nobody came for months."',
+        ["Ellen Harrow"],
+        ("Valley Growers Union",),
+    )
+    assert by_text(quotes, "lost everything").speaker == "Ellen Harrow"
+    # A body acting in the paragraph before makes the speaker unclear.
+    assert by_text(quotes, "Nobody came").speaker is None

@@ -535,7 +535,7 @@ class _QuoteReader:
             if last is not None and last[0] == span.paragraph - 1 and whole_paragraph:
                 return self._carried(last[1])
             if whole_paragraph and whole_sentence:
-                before = self._introduced_before(span)
+                before = self._introduced_before(span) or self._focus_before(span)
                 if before is not None:
                     return before
         if whole_sentence:
@@ -600,6 +600,32 @@ class _QuoteReader:
                 break
         earlier = self.paragraph_speakers.get(previous)
         return self._carried(earlier) if earlier is not None else None
+
+    def _focus_before(self, span: QuoteSpan) -> _Attribution | None:
+        """A paragraph that is one quote, after a paragraph about one person and nobody else
+        ("Lind has farmed here for years. She remembers the frost." then '"We lost
+        everything."'): feature copy lets the quote speak for the person just described."""
+        doc = self.parsed.doc
+        people: dict[str, tuple[Token, Actor]] = {}
+        for i in range(span.open_mark - 1, -1, -1):
+            if self.paragraph_at[i] < span.paragraph - 1:
+                break
+            token = doc[i]
+            subject = token.dep_ in _OWN_SUBJECTS or (
+                token.dep_ == "conj" and token.head.dep_ in _OWN_SUBJECTS
+            )
+            if self.quoted[i] or not subject:
+                continue
+            actor = actor_of(self.actors, token)
+            if actor is None:
+                continue
+            if actor.kind != ActorKind.PERSON:
+                return None  # a body acts there too: whose words these are is not plain
+            people.setdefault(actor.id, (token, actor))
+        if len(people) != 1:
+            return None
+        token, actor = next(iter(people.values()))
+        return _Attribution(None, token, actor, attributed=True)
 
     def _paragraph_of_sentence(self, index: int) -> int:
         return self.paragraph_at[self.parsed.sentences[index].start]
