@@ -442,3 +442,19 @@ def test_a_quote_paragraph_after_a_paragraph_about_one_person_is_theirs(nlp: Lan
     assert by_text(quotes, "lost everything").speaker == "Ellen Harrow"
     # A body acting in the paragraph before makes the speaker unclear.
     assert by_text(quotes, "Nobody came").speaker is None
+
+
+@pytest.mark.slow
+def test_it_said_is_the_body_named_just_before(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The Harbour Authority said on Tuesday that the ferries would run. "
+        '"There is no reason to cancel trips," it said.\n\n'
+        "Ada Lind said the storm was over. "
+        '"It is calm now," it said.',
+        ["Ada Lind"],
+        ("Harbour Authority",),
+    )
+    assert by_text(quotes, "no reason to cancel").speaker == "Harbour Authority"
+    # "it" never stands for a person named just before it.
+    assert by_text(quotes, "calm now").speaker is None

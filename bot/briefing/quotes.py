@@ -745,6 +745,8 @@ class _QuoteReader:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
+        if speaker is None and token.lower_ == "it" and token.dep_ in _OWN_SUBJECTS:
+            speaker = self._body_named_just_before(token)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
             gender = PRONOUN_GENDERS.get(token.lower_)
             speaker = (
@@ -859,6 +861,23 @@ class _QuoteReader:
         if index > 0 and self._paragraph_of_sentence(index - 1) == self.paragraph_at[pronoun.i]:
             start = self.parsed.sentences[index - 1].start
         return self._person_between(max(start, pronoun.i - _ANTECEDENT_WINDOW), pronoun.i, gender)
+
+    def _body_named_just_before(self, pronoun: Token) -> Actor | None:
+        """The organisation, country or group an "it said" refers back to: the last one named
+        as a subject in the pronoun's sentence before it or in the sentence before, within
+        one paragraph ("The ministry said ... "...," it said.")."""
+        index = self.parsed.sentence_index(pronoun)
+        start = self.parsed.sentences[index].start
+        if index > 0 and self._paragraph_of_sentence(index - 1) == self.paragraph_at[pronoun.i]:
+            start = self.parsed.sentences[index - 1].start
+        doc = self.parsed.doc
+        for i in range(pronoun.i - 1, start - 1, -1):
+            if self.quoted[i] or doc[i].dep_ not in _OWN_SUBJECTS:
+                continue
+            actor = actor_of(self.actors, doc[i])
+            if actor is not None:
+                return actor if actor.kind in _BODY_KINDS else None
+        return None
 
     def _person_between(self, start: int, end: int, gender: str | None) -> Actor | None:
         """The last person named in tokens [start, end), as a person and not a modifier, whose
