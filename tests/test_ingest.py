@@ -178,3 +178,28 @@ def test_credit_lines_leave_the_body() -> None:
 )
 def test_dateline_keeps_the_city_and_drops_the_agency(paragraph: str, expected: str) -> None:
     assert without_dateline(paragraph) == expected
+
+
+SIGNED_STATEMENT = """\
+Floods in the Eastern Provinces
+
+Press Statement
+Karen Holloway
+Department Spokesperson, Office of the Spokesperson
+Tarnville
+March 3, 2014
+
+The Republic offers its condolences to the families of the victims of the floods. We stand \
+ready to help the provinces, and we will send doctors, tents and food this week."""
+
+
+def test_a_statement_header_gives_its_signatory_as_standfirst() -> None:
+    article = parse_article_text(SIGNED_STATEMENT)
+    assert article.title == "Floods in the Eastern Provinces"
+    # The office without the bureau after it; the place line is not part of the signature.
+    assert article.standfirst == "Karen Holloway, Department Spokesperson"
+    unsigned = SIGNED_STATEMENT.replace("Department Spokesperson, Office of the Spokesperson\n", "")
+    assert parse_article_text(unsigned).standfirst == "Karen Holloway"
+    # Without the kind line, a name in a header may be a reporter's: nothing is read.
+    plain = SIGNED_STATEMENT.replace("Press Statement\n", "")
+    assert parse_article_text(plain).standfirst is None

@@ -12,8 +12,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.briefing.actors import find_actors
+from bot.briefing.ingest import parse_article_text
 from bot.briefing.models import ActorKind, Article, DateValue, Precision, Quote, QuoteKind
-from bot.briefing.parsed import ParsedArticle
+from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
 from tests.conftest import parse_text
 from tests.test_quotes import by_text, known_actors
@@ -458,3 +461,52 @@ def test_it_said_is_the_body_named_just_before(nlp: Language) -> None:
     assert by_text(quotes, "no reason to cancel").speaker == "Harbour Authority"
     # "it" never stands for a person named just before it.
     assert by_text(quotes, "calm now").speaker is None
+
+
+SIGNED = """\
+Floods in the Eastern Provinces
+
+Press Statement
+Karen Holloway
+Department Spokesperson
+Tarnville
+March 3, 2014
+
+Iceland offers its condolences to the families of the victims. We stand ready to help the \
+provinces.
+
+We call on all citizens to follow the advice of the emergency services."""
+
+
+@pytest.mark.slow
+def test_a_statement_signed_by_an_official_in_office_is_theirs(nlp: Language) -> None:
+    def speakers(text: str) -> set[str | None]:
+        article = parse_article_text(text)
+        parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+        actors = find_actors(parsed, find_places(parsed))
+        return {quote.speaker for quote in find_quotes(parsed, actors, [])}
+
+    assert speakers(SIGNED) == {"Karen Holloway"}
+    # A bare name in the header signs nothing: the statement speaks in the country's voice.
+    assert speakers(SIGNED.replace("Department Spokesperson\n", "")) == {"Iceland"}
+
+
+@pytest.mark.slow
+def test_bodies_speak_through_their_statements_officials_and_named_examples(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        "A statement from the Harbour Authority said the ferries would run on Sunday.\n\n"
+        "Officials at the Tarn Pilots Guild said the cranes would be repaired.\n\n"
+        "Campaign groups such as the Green Quay Alliance have said that they will sue the "
+        "city.\n\n"
+        "Residents at the Oskvale Trust estate said the lifts had failed.",
+        [],
+        ("Harbour Authority", "Tarn Pilots Guild", "Green Quay Alliance", "Oskvale Trust"),
+    )
+    assert by_text(quotes, "ferries would run").speaker == "Harbour Authority"
+    assert by_text(quotes, "cranes would be repaired").speaker == "Tarn Pilots Guild"
+    assert by_text(quotes, "will sue the city").speaker == "Green Quay Alliance"
+    # Residents are not the body they live at.
+    assert by_text(quotes, "lifts had failed").speaker is None

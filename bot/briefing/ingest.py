@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.briefing.dates import MONTHS
 from bot.briefing.models import Article
+from bot.briefing.vocabulary import TITLE_WORDS
 
 MAX_ARTICLE_BYTES = 1_000_000  # 1 MB: several times the longest news feature; bounds work per /add
 MIN_ARTICLE_WORDS = 20
@@ -213,6 +214,36 @@ def article_id_for(digest: str) -> str:
     return digest[:8]
 
 
+# The kind line that opens an official statement's header ("Press Statement", "Statement by the
+# Press Secretary", "Media Release"); the lines after it name who issues it.
+_STATEMENT_KIND = re.compile(
+    r"^(?:(?:press|media|joint|news)\s+)?(?:statement|release|remarks)\b", re.IGNORECASE
+)
+# A line that is only a personal name: two to four capitalised words ("Ada M. Lind").
+_NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$")
+_MAX_OFFICE_WORDS = 12
+
+
+def statement_signature(header: list[str]) -> str | None:
+    """Who issues an official statement, from its header ("Press Statement / Ada Lind /
+    Department Spokesperson / Tarnville"): the name line after the kind line, with the office
+    line after it when there is one ("Ada Lind, Department Spokesperson"); None when the header
+    is no statement's."""
+    for index, line in enumerate(header[:-1]):
+        if not _STATEMENT_KIND.match(line):
+            continue
+        name = header[index + 1]
+        if not _NAME_LINE.match(name):
+            return None
+        # The office itself, without the bureau after a comma ("..., Office of the Spokesperson").
+        office = header[index + 2].split(",")[0].strip() if index + 2 < len(header) else ""
+        words = {word.strip(",.").lower() for word in office.split()}
+        if office and len(office.split()) <= _MAX_OFFICE_WORDS and words & TITLE_WORDS:
+            return f"{name}, {office}"
+        return name
+    return None
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     core = line.rstrip(_CLOSERS)
@@ -315,11 +346,13 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
             header_end = index + 1
             break
     if published_in_text is not None:
-        for line in nonblank[body_start : header_end - 1]:
+        header = nonblank[body_start : header_end - 1]
+        for line in header:
             if _READING_TIME.match(line) or line.lower().startswith("by "):
                 continue
             if standfirst is None and not _is_heading(line):
                 standfirst = line
+        standfirst = standfirst or statement_signature(header)
         remaining = nonblank[header_end:]
         if remaining and _is_caption(remaining[0]):
             remaining = remaining[1:]

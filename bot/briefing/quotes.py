@@ -52,6 +52,7 @@ from bot.briefing.speech import (
 from bot.briefing.timeline import DateMention
 from bot.briefing.vocabulary import (
     INSTITUTION_NOUNS,
+    OFFICIAL_NOUNS,
     PRONOUN_GENDERS,
     SPEAKER_NOUNS,
     TITLE_WORDS,
@@ -226,6 +227,8 @@ class _QuoteReader:
             [] if turns else statement_authors(doc, self.parsed.sentences, paragraphs, self.quoted)
         )
         author = self._statement_author(authors)
+        if author is not None:
+            author = self._signatory(paragraphs) or author
         # Paragraphs whose speech is read from their layout, not clause by clause: a whole
         # statement in its issuer's voice, and a transcript's questions (nobody named asks).
         if author is not None:
@@ -336,6 +339,26 @@ class _QuoteReader:
                 return actor
         return None
 
+    def _signatory(self, paragraphs: list[tuple[int, int]]) -> Actor | None:
+        """The official who signs a statement: a first paragraph with no verb that names one
+        person in their office ("Ada Lind, Department Spokesperson" from the statement's
+        header). A name without an office may be the issuer's contact; the body's voice, "The
+        Republic welcomes ...", then stays the speaker."""
+        start, end = paragraphs[0]
+        opening = self.parsed.doc[start:end]
+        if _has_verb(opening):
+            return None
+        people = {
+            actor.id: actor
+            for token in opening
+            if (actor := self.actors.actor_at(token.i)) is not None
+            and actor.kind == ActorKind.PERSON
+        }
+        if len(people) != 1:
+            return None
+        person = next(iter(people.values()))
+        return person if person.role is not None else None
+
     def _statement(self, speaker: Actor, paragraphs: list[tuple[int, int]]) -> None:
         """Every paragraph of a statement in its issuer's voice, as that issuer's words, said
         on the day the statement is dated."""
@@ -344,6 +367,8 @@ class _QuoteReader:
         for start, end in paragraphs:
             if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_REPORTED_WORDS:
                 continue
+            if not _has_verb(doc[start:end]):
+                continue  # a header line ("Ada Lind, Department Spokesperson") says nothing
             quote = Quote(
                 speaker_id=speaker.id,
                 speaker=speaker.name,
@@ -786,10 +811,14 @@ class _QuoteReader:
                 if owner is not None:
                     return owner
         lemma = subject.lemma_.lower()
-        if lemma in SPOKESPERSON_NOUNS or lemma in INSTITUTION_NOUNS:
+        if lemma in SPOKESPERSON_NOUNS or lemma in INSTITUTION_NOUNS or document:
             body = self._body_spoken_for(subject)
             if body is not None:
                 return body
+        if lemma in OFFICIAL_NOUNS or (subject.pos_ == "NOUN" and subject.tag_ == "NNS"):
+            example = self._named_member(subject)
+            if example is not None:
+                return example
         if not (is_named(subject) or lemma in TITLE_WORDS):
             return None
         for token in reversed(list(subject.rights)):
@@ -808,11 +837,28 @@ class _QuoteReader:
         the Authority", "the Authority's spokeswoman", "the government of Tarnland"."""
         for child in subject.children:
             named = child
-            if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+            # "a spokesman for X", "the government of X", "a statement from X" / "by X".
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "by"}:
                 named = next((c for c in child.children if c.dep_ == "pobj"), child)
             elif child.dep_ not in {"poss", "compound"}:
                 continue
             actor = actor_of(self.actors, named)
+            if actor is not None and actor.kind in _BODY_KINDS:
+                return actor
+        return None
+
+    def _named_member(self, subject: Token) -> Actor | None:
+        """The body a plural subject names as its member or example: "officials at X", "groups
+        such as X", "campaigners like X" speak through the one actor they name."""
+        for child in subject.children:
+            if child.dep_ != "prep" or child.lower_ not in {"at", "from", "as", "like"}:
+                continue
+            if child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+                continue
+            if child.lower_ in {"at", "from"} and subject.lemma_.lower() not in OFFICIAL_NOUNS:
+                continue  # "residents at X" are not X speaking
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
+            actor = actor_of(self.actors, named) if named is not None else None
             if actor is not None and actor.kind in _BODY_KINDS:
                 return actor
         return None

@@ -248,10 +248,14 @@ def headline_words(parsed: ParsedArticle) -> set[str]:
 
 
 def _lead_words(parsed: ParsedArticle) -> set[str]:
-    """The words and lemmas of the lead: the standfirst, or else the first paragraph."""
+    """The words and lemmas of the lead: the standfirst, or else the first paragraph; a first
+    paragraph with no verb (a statement's signature, "Ada Lind, Spokesperson") is no lead."""
     doc = parsed.doc
-    end = next((t.i for t in doc if t.is_space and "\n\n" in t.text), len(doc))
-    return {w for token in doc[:end] for w in (token.lower_, token.lemma_.lower())}
+    breaks = [t.i for t in doc if t.is_space and "\n\n" in t.text]
+    start, end = 0, breaks[0] if breaks else len(doc)
+    if breaks and not any(t.pos_ in {"VERB", "AUX"} for t in doc[:end]):
+        start, end = end + 1, breaks[1] if len(breaks) > 1 else len(doc)
+    return {w for token in doc[start:end] for w in (token.lower_, token.lemma_.lower())}
 
 
 def _opening(parsed: ParsedArticle) -> Span:
