@@ -649,3 +649,13 @@ def test_a_body_named_after_its_description_has_that_role(nlp: Language) -> None
     labs = _by_name(index)["Quellbridge Labs"]
     assert labs.kind is ActorKind.ORG
     assert labs.role == "Internet security firm"
+
+
+@pytest.mark.slow
+def test_a_role_before_the_comma_of_an_unattached_name_is_read(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The roof fell in, and in the words of the chief prosecutor, Alan Pryce, QC, "
+        '"the owners knew the hall was unsafe." Pryce also spoke to the jury.',
+    )
+    assert _by_name(index)["Alan Pryce"].role == "the chief prosecutor"

@@ -510,3 +510,35 @@ def test_bodies_speak_through_their_statements_officials_and_named_examples(
     assert by_text(quotes, "will sue the city").speaker == "Green Quay Alliance"
     # Residents are not the body they live at.
     assert by_text(quotes, "lifts had failed").speaker is None
+
+
+@pytest.mark.slow
+def test_in_the_words_of_a_title_set_before_a_name_is_that_persons(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The roof fell in, and in the words of the chief prosecutor, Alan Pryce, QC, "
+        '"the owners knew the hall was unsafe." Pryce also spoke to the jury.',
+        ["Alan Pryce"],
+    )
+    assert by_text(quotes, "knew the hall").speaker == "Alan Pryce"
+
+
+@pytest.mark.slow
+def test_answers_of_a_question_and_answer_interview_are_the_interviewees(
+    nlp: Language,
+) -> None:
+    text = (
+        "We spoke to Ada Lindqvist, who has kept bees on the island for forty years.\n\n"
+        "Q: How was the honey harvest this year?\n\n"
+        "A: It was the worst I can remember, because the spring was so wet.\n\n"
+        "Q: What will you do next year?\n\n"
+        "A: We will move some of the hives to the mainland and hope for sun."
+    )
+    quotes = quotes_of(nlp, text, ["Ada Lindqvist"])
+    assert by_text(quotes, "worst I can remember").speaker == "Ada Lindqvist"
+    assert by_text(quotes, "move some of the hives").speaker == "Ada Lindqvist"
+    assert not [q for q in quotes if "honey harvest" in q.text]  # questions are nobody's
+    # With two people named before the questions, who answers is not plain.
+    both = text.replace("Ada Lindqvist,", "Ada Lindqvist and Tom Berg,")
+    quotes = quotes_of(nlp, both, ["Ada Lindqvist", "Tom Berg"])
+    assert not [q for q in quotes if "worst I can remember" in q.text and q.speaker]

@@ -81,6 +81,15 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
     return turns
 
 
+# Answer marks of an interview written as questions and answers ("Q: ... A: ...").
+_ANSWER_LABELS = frozenset({"a", "a."})
+
+
+def is_answer_label(label: Span) -> bool:
+    """ "A:" before an answer: the words are the interviewee's, whom the text names before."""
+    return "".join(t.lower_ for t in label) in _ANSWER_LABELS
+
+
 def _label_key(turn: Turn) -> str:
     return "?" if turn.label is None else turn.label.text.lower()
 

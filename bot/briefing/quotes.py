@@ -31,6 +31,7 @@ from bot.briefing.actors import ActorIndex
 from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named, subject_of
 from bot.briefing.layouts import (
     Turn,
+    is_answer_label,
     label_name,
     paragraph_ranges,
     statement_authors,
@@ -294,6 +295,9 @@ class _QuoteReader:
     def _label_speaker(self, label: Span) -> tuple[Actor | None, str | None]:
         """The actor a speaker label names, else the name it gives (a transcript names each
         speaker once in its header, which is not part of the body)."""
+        if is_answer_label(label):
+            interviewee = self._interviewee(label.start)
+            return interviewee, interviewee.name if interviewee is not None else None
         for token in reversed(label):
             actor = actor_of(self.actors, token)
             if actor is not None:
@@ -309,6 +313,20 @@ class _QuoteReader:
             ):
                 return actor, actor.name
         return None, name
+
+    def _interviewee(self, answer: int) -> Actor | None:
+        """Who answers in a question-and-answer interview: the one person the text names
+        before its first question ("We spoke to Ada Lind about the harvest.")."""
+        doc = self.parsed.doc
+        first = next(
+            (t.i for t in doc[:answer] if t.lower_ in {"q", "q."} and t.is_sent_start), answer
+        )
+        people = {
+            actor.id: actor
+            for i in range(first)
+            if (actor := self.actors.actor_at(i)) is not None and actor.kind == ActorKind.PERSON
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _titled(self, label: Span) -> Actor | None:
         """The one person whose stated role a label made of a title is ("THE PRESIDENT:" is the
@@ -821,6 +839,12 @@ class _QuoteReader:
                 return example
         if not (is_named(subject) or lemma in TITLE_WORDS):
             return None
+        after = subject.i + 2
+        if after < len(subject.doc) and subject.doc[subject.i + 1].text == ",":
+            # "the chief prosecutor, Ada Lind," when the parse did not set the name beside it.
+            beside = self.actors.actor_at(after)
+            if beside is not None and beside.kind == ActorKind.PERSON:
+                return beside
         for token in reversed(list(subject.rights)):
             if token.dep_ not in _TITLE_NAME_DEPS:
                 continue

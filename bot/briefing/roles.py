@@ -148,14 +148,33 @@ def apposition(name: Span) -> Span | None:
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= name.end and child.ent_type_ != "PERSON":
             span = _clean(doc, child.left_edge.i, _phrase_end(child))
-            if span is not None and child.pos_ in {"NOUN", "PROPN"}:
-                return span if _looks_like_role(span, child) else None
+            if span is None or child.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if _looks_like_role(span, child):
+                return span
     head = root.head
     if root.dep_ == "appos" and head.i < name.start and head.ent_type_ not in {"PERSON", "GPE"}:
         span = _clean(doc, head.left_edge.i, root.left_edge.i)
         if span is not None and head.pos_ in {"NOUN", "PROPN"} and _looks_like_role(span, head):
             return span
-    return None
+    return role_before_comma(name)
+
+
+def role_before_comma(name: Span) -> Span | None:
+    """ "the chief prosecutor, Ada Lind, QC," read from the words when the parse left the name
+    unattached: a noun for a person right before the comma that opens the name's aside."""
+    doc = name.doc
+    comma = name.start - 1
+    if comma < 1 or doc[comma].text != "," or name.end >= len(doc):
+        return None
+    if not doc[name.end].is_punct:
+        return None  # "the lawyer, Ada Lind and ..." lists people
+    noun = doc[comma - 1]
+    if noun.ent_type_ or not is_person_noun(noun) or noun.head.i == name.root.i:
+        return None
+    if not any(c.dep_ in {"det", "poss"} for c in noun.children):
+        return None  # "Ada Lind, lawyer" and the like are not set before a name
+    return _clean(doc, noun.left_edge.i, noun.i + 1)
 
 
 def _attribute(verb: Token) -> Token | None:
