@@ -659,3 +659,17 @@ def test_a_role_before_the_comma_of_an_unattached_name_is_read(nlp: Language) ->
         '"the owners knew the hall was unsafe." Pryce also spoke to the jury.',
     )
     assert _by_name(index)["Alan Pryce"].role == "the chief prosecutor"
+
+
+@pytest.mark.slow
+def test_an_office_given_by_a_verb_or_serving_a_body_is_a_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Ambassador to the United Nations Carla Reyes said the vote was postponed. "
+        "Hugo Brandt was appointed head of the railway agency in 2019. Ida Moss appointed "
+        "Petra Lund chief of staff.",
+    )
+    actors = _by_name(index)
+    assert actors["Carla Reyes"].role == "Ambassador to the United Nations"
+    assert actors["Hugo Brandt"].role == "head of the railway agency"
+    assert actors["Ida Moss"].role is None  # who appoints holds no office by it

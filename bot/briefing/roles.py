@@ -89,16 +89,39 @@ _TITLE_RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 def _title_run_before(doc: Doc, start: int) -> int:
     """Where a title written right before a name starts, read from the words when the parse
     attached it elsewhere ("..., and Federal Reserve chair Jerome Powell")."""
-    # "Governor of Ruritania Ann Lee": a title with the place or body it serves.
-    served = start >= 3 and doc[start - 1].ent_type_ in {"GPE", "ORG"}
-    if served and doc[start - 2].lower_ == "of" and doc[start - 3].lower_ in TITLE_WORDS:
-        return start - 3
+    # "Governor of Ruritania Ann Lee", "Ambassador to the United Nations Ann Lee": a title
+    # with the place or body it serves, whose name the model ran into the person's.
+    served = _served_body_start(doc, start)
+    if (
+        served is not None
+        and served >= 2
+        and doc[served - 1].lower_ in _SERVING_PREPOSITIONS
+        and doc[served - 2].lower_ in TITLE_WORDS
+    ):
+        return _title_run_before(doc, served - 1)
     if start == 0 or doc[start - 1].lower_ not in TITLE_WORDS:
         return start
     left = start - 1
     while left > 0 and doc[left - 1].pos_ in _TITLE_RUN_POS and not doc[left - 1].is_sent_end:
         left -= 1
     return left
+
+
+# Prepositions that join a title to what it serves: "Governor of", "Ambassador to", "Envoy for".
+_SERVING_PREPOSITIONS = frozenset({"of", "to", "for"})
+
+
+def _served_body_start(doc: Doc, end: int) -> int | None:
+    """Where a place's or body's name that ends right before `end` starts, its "the" included
+    ("the United Nations"); None when no such name stands there."""
+    i = end - 1
+    if i < 0 or doc[i].ent_type_ not in {"GPE", "ORG"}:
+        return None
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i
 
 
 def title_before(name: Span, entity_start: int) -> Span | None:
@@ -116,6 +139,17 @@ def title_before(name: Span, entity_start: int) -> Span | None:
         left = _title_run_before(doc, name.start)
     elif left >= 2 and doc[left - 1].lower_ == "of" and doc[left - 2].lower_ in TITLE_WORDS:
         left -= 2  # "Governor of" + "Ohio" + the name: the title the place modifies
+    span = _title_from(name, left)
+    if span is None and left < name.start:
+        # The parse ran the body a title serves into the name ("Ambassador to the United
+        # Nations Ann Lee"): read the title from the words.
+        span = _title_from(name, _title_run_before(doc, name.start))
+    return span
+
+
+def _title_from(name: Span, left: int) -> Span | None:
+    """The words from `left` up to the name, when they make a title."""
+    doc = name.doc
     if left >= name.start:
         return None
     # A determiner or possessor opening the title belongs to the sentence, not the role.
@@ -278,10 +312,38 @@ def leads(name: Span) -> Span | None:
     return None
 
 
+# Verbs that give someone an office named right after them: "X was appointed head of ...",
+# "X was elected mayor", "X became chief executive".
+_INVESTING_VERBS = frozenset(
+    {"appoint", "name", "elect", "make", "choose", "nominate", "promote", "become", "remain"}
+)
+
+
+def role_given(name: Span) -> Span | None:
+    """The office in "X was appointed head of the agency" or "X became chief executive": the
+    noun the verb predicates of its subject, when it names a post."""
+    root = name.root
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    if lemma not in _INVESTING_VERBS:
+        return None
+    # "X appointed Y head of ..." gives Y the office: only the passive's subject receives it.
+    receives = "nsubj" if lemma in {"become", "remain"} else "nsubjpass"
+    if root.dep_ != receives:
+        return None
+    office = next((c for c in verb.children if c.dep_ in {"oprd", "attr"}), None)
+    if office is None or office.pos_ != "NOUN":
+        return None
+    span = _clean(name.doc, office.left_edge.i, _phrase_end(office))
+    if span is None or not any(t.lower_ in TITLE_WORDS or is_person_noun(t) for t in span):
+        return None
+    return span
+
+
 def described(name: Span) -> Span | None:
     """The role stated beside a name rather than before it: an apposition, a copula, an office
-    after "as", or a relative clause saying what the person leads."""
-    return apposition(name) or copular(name) or role_as(name) or leads(name)
+    after "as" or given by a verb, or a relative clause saying what the person leads."""
+    return apposition(name) or copular(name) or role_as(name) or role_given(name) or leads(name)
 
 
 def description_subject(sentence: Span, claimed: Container[int]) -> Span | None:
