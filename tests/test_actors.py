@@ -673,3 +673,15 @@ def test_an_office_given_by_a_verb_or_serving_a_body_is_a_role(nlp: Language) ->
     assert actors["Carla Reyes"].role == "Ambassador to the United Nations"
     assert actors["Hugo Brandt"].role == "head of the railway agency"
     assert actors["Ida Moss"].role is None  # who appoints holds no office by it
+
+
+@pytest.mark.slow
+def test_an_office_stated_of_a_pronoun_is_its_antecedents_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Karl Dunn said profits fell. He has been the company's chief executive since 2010. "
+        "Maria Santos said sales rose. She is a mother of three.",
+    )
+    actors = _by_name(index)
+    assert actors["Karl Dunn"].role == "the company's chief executive"
+    assert actors["Maria Santos"].role is None

@@ -16,9 +16,7 @@ from bot.briefing.actors.reading import (
     speaks,
 )
 from bot.briefing.models import ActorKind
-from bot.briefing.roles import (
-    description_subject,
-)
+from bot.briefing.roles import described, description_subject, is_person_noun
 from bot.briefing.speech import DOUBLE_OPENERS
 from bot.briefing.vocabulary import (
     FUNCTION_BODIES,
@@ -30,6 +28,10 @@ from bot.briefing.vocabulary import (
 )
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Family relations, which end like occupations ("mother", "brother") and are no office.
+_KINSHIP_NOUNS = frozenset(
+    {"mother", "father", "brother", "sister", "daughter", "grandmother", "grandfather"}
+)
 # How many sentences of a continuing quotation a pronoun may look back over, and how many
 # recent person subjects it weighs.
 _MAX_QUOTED_REACH = 6
@@ -250,8 +252,24 @@ def read_pronouns(reading: Reading) -> None:
             draft = reading.drafts[target]
             draft.gender = draft.gender or PRONOUN_GENDERS.get(token.lower_)
             reading.claim(draft, Mention(token.i, token.i + 1, token.i, token.text, counts=False))
+            if token.dep_ in SUBJECT_DEPS and draft.role is None:
+                _read_pronoun_role(reading, draft, token)
             if token.dep_ in SUBJECT_DEPS:
                 recent.append((index, target))
+
+
+def _read_pronoun_role(reading: Reading, draft: Draft, pronoun: Token) -> None:
+    """ "Lind said ... She is a professor of history at ...": an office stated of the pronoun
+    is the person's; only a title or a word for an occupation, since "she is a mother of
+    three" states none."""
+    role = described(reading.doc[pronoun.i : pronoun.i + 1])
+    if role is None or role.root.lemma_.lower() in _KINSHIP_NOUNS:
+        return
+    if not any(t.lower_ in TITLE_WORDS or is_person_noun(t) for t in role):
+        return
+    draft.role = role.text
+    draft.role_span = (role.start, role.end)
+    draft.role_head = role.root.i
 
 
 def _antecedent(
