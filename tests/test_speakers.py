@@ -542,3 +542,17 @@ def test_answers_of_a_question_and_answer_interview_are_the_interviewees(
     both = text.replace("Ada Lindqvist,", "Ada Lindqvist and Tom Berg,")
     quotes = quotes_of(nlp, both, ["Ada Lindqvist", "Tom Berg"])
     assert not [q for q in quotes if "worst I can remember" in q.text and q.speaker]
+
+
+@pytest.mark.slow
+def test_a_title_described_in_full_speaks_for_its_one_holder(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "President Ana Ferreira met Prime Minister Jonas Berg on Monday. The president said "
+        'the talks were useful. "We agreed on many things," the prime minister said. '
+        '"Not on everything," the foreign minister said.',
+    )
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
+    assert by_text(quotes, "talks were useful").speaker == "Ana Ferreira"
+    assert by_text(quotes, "agreed on many things").speaker == "Jonas Berg"
+    assert by_text(quotes, "Not on everything").speaker is None  # nobody holds that title

@@ -4,6 +4,8 @@ and personal pronouns, each mapped to the draft it refers back to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from bot.briefing.actors.reading import (
@@ -127,14 +129,24 @@ def read_role_descriptions(reading: Reading) -> None:
                 if mention.counts:
                     holder_at[mention.start] = (noun, draft)
     last_named: dict[str, Draft] = {}  # role noun -> its holder named last so far
+    named_so_far: dict[str, Draft] = {}
     for token in reading.tokens:
         holder = holder_at.get(token.i)
         if holder is not None:
             last_named[holder[0]] = holder[1]
+            named_so_far[holder[1].key] = holder[1]
             continue
-        if token.i in reading.claimed or not _description_noun(reading, token, TITLE_WORDS):
+        if token.i in reading.claimed:
             continue
-        if not _bare(token):
+        if _titled_description(reading, token):
+            # "the prime minister" after "Prime Minister Ada Lind": the holder's title whole.
+            holder_named = _holder_of_title(reading, token, named_so_far.values())
+            if holder_named is not None:
+                words = reading.doc[token.left_edge.i : token.i + 1]
+                mention = Mention(words.start, token.i + 1, token.i, words.text, counts=False)
+                reading.claim(holder_named, mention)
+            continue
+        if not _description_noun(reading, token, TITLE_WORDS) or not _bare(token):
             continue
         named = last_named.get(token.lemma_.lower())
         if named is not None:
@@ -142,6 +154,29 @@ def read_role_descriptions(reading: Reading) -> None:
                 named,
                 Mention(token.i - 1, token.i + 1, token.i, "the " + token.lower_, counts=False),
             )
+
+
+def _titled_description(reading: Reading, token: Token) -> bool:
+    """ "the prime minister", "the defence secretary": a title with words before it, after
+    "the", heading its own noun phrase (not "the prime minister's office")."""
+    first = token.left_edge
+    if token.lower_ not in TITLE_WORDS or first.lower_ != "the" or first.i == token.i - 1:
+        return False
+    return token.dep_ not in {"compound", "appos", "poss"}
+
+
+def _holder_of_title(
+    reading: Reading, token: Token, holders: Iterable[Draft]
+) -> Draft | None:
+    """The one person named so far whose stated role ends in the words of a definite
+    description ("the prime minister", "the defence secretary")."""
+    words = [t.lower_ for t in reading.doc[token.left_edge.i + 1 : token.i + 1]]
+    found = {
+        draft.key: draft
+        for draft in holders
+        if draft.role is not None and draft.role.lower().split()[-len(words) :] == words
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def read_descriptions(reading: Reading) -> None:
