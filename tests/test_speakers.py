@@ -556,3 +556,31 @@ def test_a_title_described_in_full_speaks_for_its_one_holder(nlp: Language) -> N
     assert by_text(quotes, "talks were useful").speaker == "Ana Ferreira"
     assert by_text(quotes, "agreed on many things").speaker == "Jonas Berg"
     assert by_text(quotes, "Not on everything").speaker is None  # nobody holds that title
+
+
+@pytest.mark.slow
+def test_a_reported_clause_with_words_of_its_own_beside_a_quote_is_reported_too(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Ada Lind said her union has backed the new rota "for months" and would not change '
+        'course.\n\nTom Berg said the storm in the north makes it "very hard to reach the '
+        'villages".',
+        ["Ada Lind", "Tom Berg"],
+    )
+    reported = by_text(quotes, "her union has backed the new rota")
+    assert (reported.speaker, reported.kind) == ("Ada Lind", QuoteKind.REPORTED)
+    # A quote that completes the clause is the statement itself: read once, as direct speech.
+    assert by_text(quotes, "very hard to reach").kind is QuoteKind.DIRECT
+
+
+@pytest.mark.slow
+def test_a_question_opening_with_how_such_is_no_statement(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Minister Tom Baird has asked officials how such papers that are supposed to be kept "
+        'in "locked steel cabinets" ended up in a bin.',
+        ["Tom Baird"],
+    )
+    assert not [q for q in quotes if q.kind is QuoteKind.REPORTED]

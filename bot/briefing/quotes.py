@@ -67,6 +67,11 @@ MIN_REPORTED_WORDS = 3
 MIN_TURN_WORDS = 4
 # A reported clause longer than this is a parse that swallowed more than one statement.
 MAX_REPORTED_TOKENS = 120
+# Words a reported clause needs before a quoted fragment to state something of its own
+# ("her party has backed the idea" before "for months").
+_OWN_CLAUSE_WORDS = 5
+# Relations by which quoted words only modify a clause ("for months", "in a matter of days").
+_ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "advcl", "pobj"})
 # How far from its marks a quote's attribution may stand when the parse does not link them.
 _NEARBY_TOKENS = 20
 # How far up the parse a quoted fragment may hang below its speech verb
@@ -205,10 +210,12 @@ class _QuoteReader:
     by_verb: dict[int, tuple[int, bool]] = field(default_factory=dict)
     # The last attribution with a named speaker in each paragraph.
     paragraph_speakers: dict[int, _Attribution] = field(default_factory=dict)
+    span_at: dict[int, QuoteSpan] = field(default_factory=dict)  # by opening mark
 
     def read(self) -> list[Quote]:
         doc = self.parsed.doc
         spans = find_quote_spans(doc)
+        self.span_at = {span.open_mark: span for span in spans}
         self.quoted = [False] * len(doc)
         paragraph = 0
         for token in doc:
@@ -730,15 +737,41 @@ class _QuoteReader:
             # 'said the drug had "exceeded every target" and that the firm would apply for a
             # licence': the clause beside the quoted one is reported speech of its own.
             parts = _coordinated_clauses(token)
+            if not parts and self._states_around_fragment(*content):
+                parts = [content]
         reported = False
         for start, end in parts:
-            if end - start > MAX_REPORTED_TOKENS or _overlaps(taken, start, end):
+            if end - start > MAX_REPORTED_TOKENS:
+                continue
+            if _overlaps(taken, start, end) and not self._states_around_fragment(start, end):
                 continue
             reported |= self._record_reported(token, attribution, start, end)
         if reported:
             self._remember(attribution)
             if attribution.speaker is not None:
                 self.paragraph_speakers[self.paragraph_at[token.i]] = attribution
+
+    def _states_around_fragment(self, start: int, end: int) -> bool:
+        """A reported clause that states something of its own beside a quoted adjunct ('said
+        her party has backed the idea "for months"'): a whole clause's worth of its own words
+        before the first quotation mark, and the quoted words only modify it. A quote that is
+        the clause's predicate or complement ('said the storm makes it "very hard to go on"')
+        is the statement itself, read as direct speech."""
+        doc = self.parsed.doc
+        own = 0
+        for i in range(start, end):
+            if self.quoted[i]:
+                break
+            own += not (doc[i].is_punct or doc[i].is_space)
+        else:
+            return False
+        if own < _OWN_CLAUSE_WORDS:
+            return False
+        span = self.span_at.get(i)  # the quote whose opening mark ends the clause's own words
+        if span is None:
+            return False
+        roots = _fragment_roots(doc, span)
+        return bool(roots) and roots[0].dep_ in _ADJUNCT_DEPS
 
     def _record_reported(
         self, token: Token, attribution: _Attribution, start: int, end: int
@@ -1079,7 +1112,11 @@ def _embedded_question(clause: Span) -> bool:
     if not words or words[0].lower_ not in QUESTION_WORDS:
         return False
     roots = [t for t in clause if t.head == t or not clause.start <= t.head.i < clause.end]
-    return any(words[0].head == root or words[0] == root for root in roots)
+    if any(words[0].head == root or words[0] == root for root in roots):
+        return True
+    # "asked how such papers ...", "which towns ...": the question word opens a phrase of the
+    # clause, not a clause put before it (whose head would be that clause's verb).
+    return words[0].head.pos_ in {"NOUN", "ADJ", "DET", "ADV", "NUM"}
 
 
 def _is_colon(token: Token) -> bool:
