@@ -584,3 +584,17 @@ def test_a_question_opening_with_how_such_is_no_statement(nlp: Language) -> None
         ["Tom Baird"],
     )
     assert not [q for q in quotes if q.kind is QuoteKind.REPORTED]
+
+
+@pytest.mark.slow
+def test_verbs_that_state_in_other_words_report_speech(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Ada Lind lamented that the old library had closed for good.\n\n"
+        "Tom Berg underlined that the new one would open in the spring.\n\n"
+        '"The shelves are already full," Berg reminded the council.',
+        ["Ada Lind", "Tom Berg"],
+    )
+    assert by_text(quotes, "old library had closed").speaker == "Ada Lind"
+    assert by_text(quotes, "would open in the spring").speaker == "Tom Berg"
+    assert by_text(quotes, "shelves are already full").speaker == "Tom Berg"

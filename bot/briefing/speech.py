@@ -81,6 +81,15 @@ SPEECH_VERBS = frozenset(
         "label",
         "reason",
         "recommend",
+        "lament",
+        "underline",
+        "underscore",
+        "repeat",
+        "proclaim",
+        "affirm",
+        "hint",
+        "remind",
+        "echo",
         # A text speaks through its verb ('the letter reads "..."').
         "read",
     }
