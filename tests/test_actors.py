@@ -685,3 +685,12 @@ def test_an_office_stated_of_a_pronoun_is_its_antecedents_role(nlp: Language) ->
     actors = _by_name(index)
     assert actors["Karl Dunn"].role == "the company's chief executive"
     assert actors["Maria Santos"].role is None
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp, "Ruth Kemp asked the bank for help. Jonas Dahl offered her a loan on Monday."
+    )
+    her = index.actor_at(_token(parsed, "her", "offered"))
+    assert her is not None and her.name == "Ruth Kemp"

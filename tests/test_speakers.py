@@ -598,3 +598,14 @@ def test_verbs_that_state_in_other_words_report_speech(nlp: Language) -> None:
     assert by_text(quotes, "old library had closed").speaker == "Ada Lind"
     assert by_text(quotes, "would open in the spring").speaker == "Tom Berg"
     assert by_text(quotes, "shelves are already full").speaker == "Tom Berg"
+
+
+@pytest.mark.slow
+def test_a_pronoun_prefers_the_person_known_to_share_its_gender(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "Ms. Ruth Kemp spoke after Jonas Dahl said the bank was closed. "
+        '"I said no to the loan," she said.',
+    )
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
+    assert by_text(quotes, "I said no").speaker == "Ruth Kemp"

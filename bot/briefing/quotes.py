@@ -984,7 +984,9 @@ class _QuoteReader:
 
     def _person_between(self, start: int, end: int, gender: str | None) -> Actor | None:
         """The last person named in tokens [start, end), as a person and not a modifier, whose
-        known gender does not rule out `gender`."""
+        known gender is the pronoun's; else the last whose gender is unknown ("Ms Lind met Tom
+        Berg. ... she said" is Lind)."""
+        unknown: Actor | None = None
         for i in range(end - 1, start - 1, -1):
             actor = self.actors.actor_at(i)
             if actor is None or actor.kind != ActorKind.PERSON or self.quoted[i]:
@@ -992,9 +994,11 @@ class _QuoteReader:
             if self.parsed.doc[i].dep_ in _MODIFIER_DEPS:
                 continue  # "the Lind report" names a thing, not a person who acts
             known = self.actors.genders.get(actor.id)
-            if gender is None or known is None or known == gender:
+            if gender is None or known == gender:
                 return actor
-        return None
+            if known is None and unknown is None:
+                unknown = actor
+        return unknown
 
     def _person_named_before(self, pronoun: Token, gender: str | None) -> Actor | None:
         """The person named last before a pronoun, within its paragraph and the one before:

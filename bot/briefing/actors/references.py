@@ -30,6 +30,8 @@ from bot.briefing.vocabulary import (
 )
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Relations of a pronoun that is an object of its clause's verb (or of a preposition on it).
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 # Family relations, which end like occupations ("mother", "brother") and are no office.
 _KINSHIP_NOUNS = frozenset(
     {"mother", "father", "brother", "sister", "daughter", "grandmother", "grandfather"}
@@ -310,11 +312,29 @@ def _read_pronoun_role(reading: Reading, draft: Draft, pronoun: Token) -> None:
 def _antecedent(
     reading: Reading, recent: list[tuple[int, str]], reach: int, pronoun: Token
 ) -> str | None:
+    """The person subject a pronoun refers back to: the last one whose known gender is the
+    pronoun's, else the last one whose gender is unknown ("Ms Lind met Tom Berg. She ..." is
+    Lind)."""
     gender = PRONOUN_GENDERS.get(pronoun.lower_)
+    own_subject = _clause_subject_key(reading, pronoun)
+    unknown: str | None = None
     for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
         if index < reach:
-            return None
+            break
+        if key == own_subject:
+            continue  # "Lind offered her a loan": "her" is not Lind, or it would be "herself"
         known = reading.drafts[key].gender
-        if gender is None or known is None or known == gender:
+        if gender is None or known == gender:
             return key
-    return None
+        if known is None and unknown is None:
+            unknown = key
+    return unknown
+
+
+def _clause_subject_key(reading: Reading, pronoun: Token) -> str | None:
+    """The actor that is the subject of the clause an object pronoun sits in."""
+    if pronoun.dep_ not in _OBJECT_DEPS:
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return reading.claimed.get(subject.i) if subject is not None else None
