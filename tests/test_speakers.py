@@ -609,3 +609,17 @@ def test_a_pronoun_prefers_the_person_known_to_share_its_gender(nlp: Language) -
     )
     quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
     assert by_text(quotes, "I said no").speaker == "Ruth Kemp"
+
+
+@pytest.mark.slow
+def test_a_label_naming_a_part_in_the_interview_names_nobody(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "INTERVIEWER: What made you start the company in the first place?\n\n"
+        "Rosa Delgado: I wanted to build shoes that last longer than a season.\n\n"
+        "INTERVIEWER: And what comes next for the shop?\n\n"
+        "Rosa Delgado: We will open a shop in the capital next year.",
+    )
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
+    assert by_text(quotes, "shoes that last longer").speaker == "Rosa Delgado"
+    assert not [q for q in quotes if "start the company" in q.text and q.speaker]

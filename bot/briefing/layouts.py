@@ -85,6 +85,18 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
 _ANSWER_LABELS = frozenset({"a", "a."})
 
 
+# Labels that name a part in an interview, not a person ("INTERVIEWER:", "Moderator:").
+_PART_LABELS = frozenset(
+    {"interviewer", "moderator", "host", "reporter", "presenter", "anchor", "narrator", "audience"}
+)
+
+
+def is_part_label(label: Span) -> bool:
+    """A label that names a part ("INTERVIEWER:") rather than who plays it: nobody named."""
+    words = [t.lower_ for t in label if t.is_alpha]
+    return bool(words) and all(word in _PART_LABELS for word in words)
+
+
 def is_answer_label(label: Span) -> bool:
     """ "A:" before an answer: the words are the interviewee's, whom the text names before."""
     return "".join(t.lower_ for t in label) in _ANSWER_LABELS

@@ -32,6 +32,7 @@ from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named,
 from bot.briefing.layouts import (
     Turn,
     is_answer_label,
+    is_part_label,
     label_name,
     paragraph_ranges,
     statement_authors,
@@ -302,6 +303,8 @@ class _QuoteReader:
     def _label_speaker(self, label: Span) -> tuple[Actor | None, str | None]:
         """The actor a speaker label names, else the name it gives (a transcript names each
         speaker once in its header, which is not part of the body)."""
+        if is_part_label(label):
+            return None, None  # "INTERVIEWER:" even when the model took it for a name
         if is_answer_label(label):
             interviewee = self._interviewee(label.start)
             return interviewee, interviewee.name if interviewee is not None else None
