@@ -623,3 +623,14 @@ def test_a_label_naming_a_part_in_the_interview_names_nobody(nlp: Language) -> N
     quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
     assert by_text(quotes, "shoes that last longer").speaker == "Rosa Delgado"
     assert not [q for q in quotes if "start the company" in q.text and q.speaker]
+
+
+@pytest.mark.slow
+def test_a_gendered_role_tells_the_pronoun_who_speaks(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "Lena Brask, a spokeswoman for the port, spoke after Tomas Ekholm said the cranes were "
+        'idle. "The strike will end soon," she said.',
+    )
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
+    assert by_text(quotes, "strike will end soon").speaker == "Lena Brask"

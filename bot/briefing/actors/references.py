@@ -252,10 +252,15 @@ def _quoted_sentences(reading: Reading) -> list[bool]:
 
 
 def _read_genders(reading: Reading) -> None:
-    """A courtesy title before a person's name tells the pronoun that refers to them."""
+    """A courtesy title before a person's name, or a gendered word in their stated role ("a
+    spokeswoman for the port"), tells the pronoun that refers to them."""
     for draft in reading.drafts.values():
         if draft.kind is not ActorKind.PERSON:
             continue
+        role_words = (draft.role or "").lower().split()
+        by_role = {GENDERED_TITLES[word] for word in role_words if word in GENDERED_TITLES}
+        if len(by_role) == 1:
+            draft.gender = by_role.pop()
         for mention in draft.mentions:
             if not mention.counts:
                 continue
