@@ -19,7 +19,7 @@ from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
 from tests.conftest import parse_text
-from tests.test_quotes import by_text, known_actors
+from tests.test_quotes import by_text, known_actors, read_quotes
 
 BRIEFING = """\
 MS. WHITCOMBE: Good afternoon, everyone. The minister spoke this morning with Prime Minister \
@@ -546,13 +546,12 @@ def test_answers_of_a_question_and_answer_interview_are_the_interviewees(
 
 @pytest.mark.slow
 def test_a_title_described_in_full_speaks_for_its_one_holder(nlp: Language) -> None:
-    parsed = parse_text(
+    quotes = read_quotes(
         nlp,
         "President Ana Ferreira met Prime Minister Jonas Berg on Monday. The president said "
         'the talks were useful. "We agreed on many things," the prime minister said. '
         '"Not on everything," the foreign minister said.',
     )
-    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
     assert by_text(quotes, "talks were useful").speaker == "Ana Ferreira"
     assert by_text(quotes, "agreed on many things").speaker == "Jonas Berg"
     assert by_text(quotes, "Not on everything").speaker is None  # nobody holds that title
@@ -602,35 +601,32 @@ def test_verbs_that_state_in_other_words_report_speech(nlp: Language) -> None:
 
 @pytest.mark.slow
 def test_a_pronoun_prefers_the_person_known_to_share_its_gender(nlp: Language) -> None:
-    parsed = parse_text(
+    quotes = read_quotes(
         nlp,
         "Ms. Ruth Kemp spoke after Jonas Dahl said the bank was closed. "
         '"I said no to the loan," she said.',
     )
-    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
     assert by_text(quotes, "I said no").speaker == "Ruth Kemp"
 
 
 @pytest.mark.slow
 def test_a_label_naming_a_part_in_the_interview_names_nobody(nlp: Language) -> None:
-    parsed = parse_text(
+    quotes = read_quotes(
         nlp,
         "INTERVIEWER: What made you start the company in the first place?\n\n"
         "Rosa Delgado: I wanted to build shoes that last longer than a season.\n\n"
         "INTERVIEWER: And what comes next for the shop?\n\n"
         "Rosa Delgado: We will open a shop in the capital next year.",
     )
-    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
     assert by_text(quotes, "shoes that last longer").speaker == "Rosa Delgado"
     assert not [q for q in quotes if "start the company" in q.text and q.speaker]
 
 
 @pytest.mark.slow
 def test_a_gendered_role_tells_the_pronoun_who_speaks(nlp: Language) -> None:
-    parsed = parse_text(
+    quotes = read_quotes(
         nlp,
         "Lena Brask, a spokeswoman for the port, spoke after Tomas Ekholm said the cranes were "
         'idle. "The strike will end soon," she said.',
     )
-    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
     assert by_text(quotes, "strike will end soon").speaker == "Lena Brask"
