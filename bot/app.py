@@ -76,7 +76,13 @@ def _make_post_init(
 ) -> Callable[[BriefingApp], Coroutine[Any, Any, None]]:
     async def post_init(application: BriefingApp) -> None:
         store = await Store.open(settings.database_url, clock=now)
-        newsroom = Newsroom(store, lexicon, settings.spacy_model, settings.content_dir)
+        newsroom = Newsroom(
+            store,
+            lexicon,
+            settings.spacy_model,
+            settings.content_dir,
+            latest_articles=settings.latest_articles,
+        )
         services = Services(settings=settings, store=store, newsroom=newsroom, now=now)
         application.bot_data.services = services
         await newsroom.start()

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     content_dir: Path = CONTENT_DIR
     feed_poll_minutes: int = Field(default=15, ge=1, le=24 * 60)
     feed_max_per_poll: int = Field(default=20, ge=1, le=500)
+    # "Everything" (no story open) answers from this many of the most recently published articles.
+    latest_articles: int = Field(default=300, ge=1, le=5_000)
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1:8443"
     webhook_secret: SecretStr | None = None

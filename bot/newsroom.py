@@ -10,32 +10,40 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import threading
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.briefing.desk import StoryDesk
+from bot.briefing.desk import StoryBriefings, StoryDesk
 from bot.briefing.ingest import ArticleMeta, MissingDateError, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
-from bot.briefing.models import Article, ArticleBriefing
+from bot.briefing.models import Article, ArticleBriefing, Briefing
 from bot.briefing.query import BriefingIndex
-from bot.briefing.stories import Story, StoryGrouper
+from bot.briefing.stories import ArticleFeatures, Story, StoryGrouper, features_of
 from bot.briefing.version import engine_version
-from bot.briefing.view import BriefingView, empty_view
+from bot.briefing.view import BriefingView, ListedArticle, empty_view
 from bot.store import DuplicateArticleError, Store, StoredArticle
+from bot.store.stories import StoryMember
 
 log = logging.getLogger(__name__)
 
 # How long an undated /add waits for its admin to reply with the publication date.
 PENDING_DATE_TTL = dt.timedelta(hours=1)
 
-# Grouping more articles than this at once (a start-up, a removal, a reprocess) happens after the
-# view is published, so the first answers do not wait for it (about half a millisecond each).
+# Placing more articles than this at once (a start-up, a removal, a reprocess) happens after the
+# view is published, so the first answers do not wait for it.
 GROUP_AT_ONCE = 50
+# Articles grouped per batch when none was grouped before (the first start after the stories
+# table came): their briefings are read from the store a batch at a time, never all at once.
+GROUP_BATCH = 200
+# Times to place new articles when other instances keep placing some of them first.
+JOIN_ATTEMPTS = 3
+# "Everything" (no story open) is the briefing of the most recently published articles, at most
+# this many: one briefing of 10,000 articles would neither fit in memory nor read as news.
+LATEST_ARTICLES = 300
 
 
 @dataclass(frozen=True)
@@ -48,20 +56,31 @@ class AddOutcome:
 class Newsroom:
     """The article lifecycle and the current briefing."""
 
-    def __init__(self, store: Store, lexicon: TopicLexicon, model_name: str, content_dir: Path):
+    def __init__(
+        self,
+        store: Store,
+        lexicon: TopicLexicon,
+        model_name: str,
+        content_dir: Path,
+        *,
+        latest_articles: int = LATEST_ARTICLES,
+    ):
         self._store = store
         self._lexicon = lexicon
         self._model_name = model_name
         self._content_dir = content_dir
+        self._window = latest_articles
+        self._terms = {t.key: t.terms for t in lexicon.topics}
         # One worker: spaCy is CPU-bound and the model is shared; more threads would only contend.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-engine")
         self._changes = asyncio.Lock()
         self.view: BriefingView = empty_view()
-        # Stories grow article by article; the articles (and engine versions) grouped so far say
-        # whether the next refresh only adds to them or must group everything again.
+        # The briefings of the articles "everything" covers, by id; the stories read so far
+        # (articles placed, by seq); and the stories' own briefings, the most recently asked.
+        self._items: dict[str, ArticleBriefing] = {}
         self._grouper = StoryGrouper()
-        self._grouped: list[tuple[str, str]] = []
-        self._grouping_lock = threading.Lock()  # a refresh and a late grouping may overlap
+        self._placed: set[int] = set()
+        self._story_briefings = StoryBriefings(self._terms)
         self._stories_ready = asyncio.Event()
         self._stories_ready.set()
         self._late_groupings: set[asyncio.Task[None]] = set()
@@ -200,6 +219,8 @@ class Newsroom:
             self._executor, self._reprocess_blocking, raw, stored
         )
         await self._store.articles.replace_briefings(briefings)
+        # New briefings, new stories (the store dropped the old memberships).
+        self._items, self._grouper, self._placed = {}, StoryGrouper(), set()
         return len(briefings)
 
     def _reprocess_blocking(
@@ -252,68 +273,136 @@ class Newsroom:
         return list(zip(self._process_blocking(articles), texts, strict=True))
 
     async def _refresh(self) -> None:
-        documents = await self._store.articles.briefing_documents()
+        """Publish a view of what the store holds now, reading only what this one has not seen:
+        the briefings of articles new to the window, the stories of articles new to the grouper."""
         stored = tuple(await self._store.articles.all())
-        version = self.view.version + 1
+        window = latest_articles(stored, self._window)
+        documents = await self._store.articles.briefing_documents(
+            [a.seq for a in window if a.id not in self._items]
+        )
+        known = self._items
 
-        terms = {t.key: t.terms for t in self._lexicon.topics}
+        def build() -> tuple[dict[str, ArticleBriefing], Briefing, BriefingIndex]:
+            # Validation is most of the cost of loading briefings: keep it off the loop.
+            read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+            items = {a.id: known.get(a.id) or read[a.id] for a in window}
+            merged = merge_briefings(list(items.values()))
+            return items, merged, BriefingIndex(merged, self._terms)
 
-        def build() -> tuple[BriefingView, list[ArticleBriefing]]:
-            # Validation is most of the cost of loading 1,000 briefings: keep it off the loop.
-            items = [ArticleBriefing.model_validate_json(d) for d in documents]
-            merged = merge_briefings(items)
-            if self._to_group(items) <= GROUP_AT_ONCE:
-                desk = self._desk(items, terms)
-            else:
-                desk = StoryDesk(pending=True)
-            view = BriefingView(
-                version,
-                merged,
-                BriefingIndex(merged, terms),
-                stored,
-                {a.id: a.seq for a in stored},
-                desk,
-            )
-            return view, items
-
-        view, items = await asyncio.to_thread(build)
+        self._items, merged, index = await asyncio.to_thread(build)
+        seqs = {a.seq for a in stored}
+        to_place = len(stored) if self._placed - seqs else len(seqs - self._placed)
+        late = to_place > GROUP_AT_ONCE
+        view = BriefingView(
+            self.view.version + 1,
+            merged,
+            index,
+            stored,
+            {a.id: a.seq for a in stored},
+            StoryDesk(pending=True) if late else await self._update_stories(stored),
+            covered=len(window) if len(window) < len(stored) else None,
+        )
         self.view = view
-        if view.desk.pending:
+        if late:
             self._stories_ready.clear()
-            task = asyncio.create_task(self._group_late(view, items, terms))
+            task = asyncio.create_task(self._group_late(view))
             self._late_groupings.add(task)
             task.add_done_callback(self._late_groupings.discard)
         else:
             self._stories_ready.set()
 
-    async def _group_late(
-        self, view: BriefingView, items: list[ArticleBriefing], terms: Mapping[str, Sequence[str]]
-    ) -> None:
-        """Group a published view's articles on a worker thread, then give the view its stories."""
-        desk = await asyncio.to_thread(self._desk, items, terms)
-        if self.view is view:  # else a newer refresh brings stories of its own
-            self.view = replace(view, desk=desk)
-            self._stories_ready.set()
+    async def _group_late(self, view: BriefingView) -> None:
+        """Give a published view its stories once they are placed (a start-up, a removal)."""
+        async with self._changes:  # a change waits for this; so the view is still current
+            desk = await self._update_stories(view.articles)
+            if self.view is view:
+                self.view = replace(view, desk=desk)
+                self._stories_ready.set()
 
-    def _desk(self, items: list[ArticleBriefing], terms: Mapping[str, Sequence[str]]) -> StoryDesk:
-        return StoryDesk(self._group(items), {i.article.id: i for i in items}, terms)
+    async def _update_stories(self, stored: Sequence[ListedArticle]) -> StoryDesk:
+        """Place every stored article in its story: as the store says when an instance grouped
+        it before, else by grouping it now and writing where it went."""
+        seqs = {a.seq for a in stored}
+        for _ in range(JOIN_ATTEMPTS):
+            if self._placed - seqs:  # an article left: its story is read again without it
+                self._grouper, self._placed = StoryGrouper(), set()
+            unplaced = [a for a in stored if a.seq not in self._placed]
+            members = {
+                m.seq: m for m in await self._store.stories.members([a.seq for a in unplaced])
+            }
+            placed = [
+                (_features(a, members[a.seq].features), members[a.seq].story_key)
+                for a in unplaced
+                if a.seq in members
+            ]
+            await asyncio.to_thread(self._grouper.place_all, placed)
+            self._placed.update(members)
+            new = [a for a in unplaced if a.seq not in members]
+            joined = await self._group(new)
+            if await self._store.stories.join(joined):
+                self._placed.update(a.seq for a in new)
+                break
+            # Another instance placed some of them first: start again from what the store says.
+            self._grouper, self._placed = StoryGrouper(), set()
+        return StoryDesk(self._grouper.stories())
 
-    def _to_group(self, items: list[ArticleBriefing]) -> int:
-        """How many articles `_group` would have to add for these."""
-        seen = [(i.article.id, i.engine_version) for i in items]
-        with self._grouping_lock:
-            if seen[: len(self._grouped)] != self._grouped:
-                return len(items)
-            return len(items) - len(self._grouped)
+    async def _group(self, articles: Sequence[ListedArticle]) -> list[StoryMember]:
+        """Group articles no one grouped yet, in store order; their memberships to write."""
+        joined: list[StoryMember] = []
+        for start in range(0, len(articles), GROUP_BATCH):
+            batch = articles[start : start + GROUP_BATCH]
+            documents = await self._store.articles.briefing_documents(
+                [a.seq for a in batch if a.id not in self._items]
+            )
+            joined.extend(await asyncio.to_thread(self._group_batch, batch, documents))
+        return joined
 
-    def _group(self, items: list[ArticleBriefing]) -> list[Story]:
-        """The stories of the stored articles, in store order; only new articles are grouped when
-        the store only grew (the result is the same as grouping them all again)."""
-        seen = [(i.article.id, i.engine_version) for i in items]
-        with self._grouping_lock:
-            if seen[: len(self._grouped)] != self._grouped:
-                self._grouper, self._grouped = StoryGrouper(), []
-            for item in items[len(self._grouped) :]:
-                self._grouper.add(item)
-            self._grouped = seen
-            return self._grouper.stories()
+    def _group_batch(
+        self, batch: Sequence[ListedArticle], documents: list[str]
+    ) -> list[StoryMember]:
+        items = self._items
+        read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+        members = []
+        for article in batch:
+            features = features_of(items.get(article.id) or read[article.id])
+            number = self._grouper.add_features(features)
+            members.append(
+                StoryMember(article.seq, self._grouper.key_of(number), features.to_json())
+            )
+        return members
+
+    async def story_index(self, story: Story) -> BriefingIndex:
+        """The story's own briefing: kept from an earlier ask, or merged from its articles'
+        briefings (those outside the window read from the store) off the event loop."""
+        index = self._story_briefings.get(story)
+        if index is not None:
+            return index
+        items, seq_of = self._items, self.view.seq_of
+        documents = await self._store.articles.briefing_documents(
+            [seq_of[a] for a in story.article_ids if a not in items and a in seq_of]
+        )
+
+        def build() -> BriefingIndex:
+            read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+            found = (items.get(a) or read.get(a) for a in story.article_ids)
+            return self._story_briefings.build(story, [i for i in found if i is not None])
+
+        return await asyncio.to_thread(build)
+
+
+def latest_articles(stored: Sequence[StoredArticle], count: int) -> list[StoredArticle]:
+    """The `count` most recently published (the later added first among equals), in store order."""
+    if len(stored) <= count:
+        return list(stored)
+    newest = sorted(stored, key=lambda a: (a.published, a.seq))[-count:]
+    return sorted(newest, key=lambda a: a.seq)
+
+
+def _features(article: ListedArticle, document: str) -> ArticleFeatures:
+    return ArticleFeatures.from_json(
+        document,
+        id=article.id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+    )

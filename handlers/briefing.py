@@ -72,12 +72,14 @@ async def brief(update: Update, context: BriefingContext) -> None:
 
 async def _reply_scoped(update: Update, context: BriefingContext, parts: list[str]) -> None:
     """An answer from the chat's briefing, headed by the story it covers."""
-    await reply_parts(update, context, with_scope(scope_of(await focused_view(context)), parts))
+    await reply_parts(
+        update, context, with_scope(scope_of(await focused_view(update, context)), parts)
+    )
 
 
 async def who(update: Update, context: BriefingContext) -> None:
     """Ranked actors, or one actor's profile."""
-    index = (await focused_view(context)).index
+    index = (await focused_view(update, context)).index
     query = _query(context)
     if not query:
         await _reply_page(update, context, PageRequest("who", "", 1))
@@ -90,7 +92,7 @@ async def who(update: Update, context: BriefingContext) -> None:
 async def _find_actor_or_suggest(
     update: Update, context: BriefingContext, query: str
 ) -> Actor | None:
-    match = (await focused_view(context)).index.find_actor(query)
+    match = (await focused_view(update, context)).index.find_actor(query)
     if match.actor is not None:
         return match.actor
     await _reply_scoped(update, context, render_suggestions(query, match.suggestions))
@@ -103,7 +105,7 @@ async def timeline(update: Update, context: BriefingContext) -> None:
     if not query:
         await _reply_chart_and_page(update, context, PageRequest("timeline", "", 1))
         return
-    topic = await _topic_named(context, query)
+    topic = await _topic_named(update, context, query)
     if topic is not None:
         request = PageRequest("timeline", topic_subject(topic.key), 1)
         await _reply_chart_and_page(update, context, request)
@@ -123,7 +125,7 @@ async def _reply_chart_and_page(
 ) -> None:
     """The picture for this answer (rendered off the event loop, cached), then its text pages."""
     chat = update.effective_chat
-    view = await focused_view(context)
+    view = await focused_view(update, context)
     chart = None
     try:
         chart = await context.services.charts.get(view, request.kind, request.arg)
@@ -139,9 +141,9 @@ async def _reply_chart_and_page(
     await _reply_page(update, context, request)
 
 
-async def _topic_named(context: BriefingContext, query: str) -> Topic | None:
+async def _topic_named(update: Update, context: BriefingContext, query: str) -> Topic | None:
     """A topic by key (/ceasefire, peace_talks) or label ("peace talks")."""
-    index = (await focused_view(context)).index
+    index = (await focused_view(update, context)).index
     folded = query.casefold().strip().lstrip("/")
     key = folded.replace(" ", "_")
     return next((t for t in index.topics() if t.key == key or t.label.casefold() == folded), None)
@@ -152,7 +154,7 @@ async def topic(update: Update, context: BriefingContext) -> None:
     lexicon = context.services.newsroom.lexicon
     asked = _query(context)
     query = asked.lower().replace(" ", "_").lstrip("/")
-    found = await _topic_named(context, asked) if asked else None
+    found = await _topic_named(update, context, asked) if asked else None
     if found is not None:
         query = found.key
     if not query or (lexicon.get(query) is None and found is None):
@@ -160,7 +162,9 @@ async def topic(update: Update, context: BriefingContext) -> None:
         shown = f"I don't know the topic “{escape(query[:40])}”. " if query else "Which topic? "
         await reply_text(update, context, f"{shown}Topics: {listed}")
         return
-    await _reply_scoped(update, context, render_topic((await focused_view(context)).index, query))
+    await _reply_scoped(
+        update, context, render_topic((await focused_view(update, context)).index, query)
+    )
 
 
 async def topic_command(update: Update, context: BriefingContext) -> None:
@@ -169,7 +173,9 @@ async def topic_command(update: Update, context: BriefingContext) -> None:
     if message is None or not message.text:
         return
     key = message.text.split()[0].lstrip("/").split("@")[0].lower()
-    await _reply_scoped(update, context, render_topic((await focused_view(context)).index, key))
+    await _reply_scoped(
+        update, context, render_topic((await focused_view(update, context)).index, key)
+    )
 
 
 async def where(update: Update, context: BriefingContext) -> None:
@@ -214,7 +220,7 @@ def _page(view: BriefingView, request: PageRequest) -> Page | None:
 
 
 async def _reply_page(update: Update, context: BriefingContext, request: PageRequest) -> None:
-    page = _page(await focused_view(context), request)
+    page = _page(await focused_view(update, context), request)
     if page is None:
         await reply_text(update, context, "Nothing to show.")
         return
@@ -230,7 +236,7 @@ async def on_page_button(update: Update, context: BriefingContext) -> None:
     if request is not None and request.kind == "stories":
         await context.services.newsroom.stories_view()
     # A button pressed after /story answers within the story the chat has open now.
-    page = _page(await focused_view(context), request) if request else None
+    page = _page(await focused_view(update, context), request) if request else None
     if request is None or page is None:
         await query.answer("This button has expired.")
         return
@@ -252,7 +258,7 @@ async def on_text(update: Update, context: BriefingContext) -> None:
     message = update.effective_message
     if chat is None or message is None or chat.type != ChatType.PRIVATE or not message.text:
         return
-    view = await focused_view(context)
+    view = await focused_view(update, context)
     index = view.index
     question = message.text[:MAX_QUERY_CHARS]
     answer = render_question(index, view.story, question)

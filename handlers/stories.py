@@ -2,66 +2,78 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Update
 
 from bot.briefing.view import BriefingView
 from bot.render.stories import (
     render_no_such_story,
     render_story_closed,
+    render_story_gone,
     render_story_opened,
     scope_line,
 )
 from bot.services import BriefingContext
-from handlers.replies import reply_parts
+from handlers.replies import reply_parts, reply_text
 
 # The chat's open story, by its key (its first article's id): /brief's numbers shift as news
-# arrives, the key does not. Kept in chat_data, so each chat (and group) has its own.
+# arrives, the key does not. Kept in the store, so it survives a restart; chat_data holds this
+# process's copy (absent until read), so an answer reads the store once per chat, not per ask.
 FOCUS = "story"
 
 
-async def focused_view(context: BriefingContext) -> BriefingView:
+async def _focus(update: Update, context: BriefingContext) -> str | None:
+    chat, chat_data = update.effective_chat, context.chat_data
+    if chat is None or chat_data is None:
+        return None
+    if FOCUS not in chat_data:
+        chat_data[FOCUS] = await context.services.store.stories.focus(chat.id)
+    key = chat_data[FOCUS]
+    return key if isinstance(key, str) else None
+
+
+async def _set_focus(update: Update, context: BriefingContext, key: str | None) -> None:
+    chat, chat_data = update.effective_chat, context.chat_data
+    if chat is None or chat_data is None:
+        return
+    await context.services.store.stories.set_focus(chat.id, key)
+    chat_data[FOCUS] = key
+
+
+async def focused_view(update: Update, context: BriefingContext) -> BriefingView:
     """The briefing this chat asks about: its open story's, or everything when none is open."""
     newsroom = context.services.newsroom
-    chat_data = context.chat_data
-    key = chat_data.get(FOCUS) if chat_data is not None else None
-    if not isinstance(key, str):
+    key = await _focus(update, context)
+    if key is None:
         return newsroom.view  # no story needed: no wait for a start-up's grouping either
     view = await newsroom.stories_view()
-    # A story whose articles were removed is gone: the answer then covers everything, and its
-    # scope line says so.
     story = view.desk.by_key(key)
     if story is None:
+        # Its articles were removed: say so once, then answer from everything.
+        await _set_focus(update, context, None)
+        await reply_text(update, context, render_story_gone())
         return view
-    if view.is_narrowed(story):
-        return view.narrowed(story)
-    # The first ask after a change merges the story's articles: tens of milliseconds for a big
-    # story, which the event loop would otherwise spend not answering anyone.
-    return await asyncio.to_thread(view.narrowed, story)
+    return view.narrowed(story, await newsroom.story_index(story))
 
 
 def scope_of(view: BriefingView) -> str:
-    """The line that tells which story an answer covers."""
-    return scope_line(view.desk, view.story)
+    """The line that tells which story (or which of the articles) an answer covers."""
+    return scope_line(view.desk, view.story, view.covered, len(view.articles))
 
 
 async def story(update: Update, context: BriefingContext) -> None:
     """/story N opens story N for this chat; /story all (or /story alone) goes back to all."""
-    desk = (await context.services.newsroom.stories_view()).desk
+    newsroom = context.services.newsroom
+    desk = (await newsroom.stories_view()).desk
     asked = " ".join(context.args or []).strip()
-    chat_data = context.chat_data
     if asked.casefold() in ("", "all"):
-        if chat_data is not None:
-            chat_data.pop(FOCUS, None)
+        await _set_focus(update, context, None)
         await reply_parts(update, context, render_story_closed(desk))
         return
     chosen = desk.at(int(asked)) if asked.isdecimal() and len(asked) <= 6 else None
     if chosen is None:
         await reply_parts(update, context, render_no_such_story(asked, desk))
         return
-    if chat_data is not None:
-        chat_data[FOCUS] = chosen.key
+    await _set_focus(update, context, chosen.key)
     today = context.services.now().date()
-    index = await asyncio.to_thread(desk.index, chosen)  # merged off the loop, as above
+    index = await newsroom.story_index(chosen)
     await reply_parts(update, context, render_story_opened(desk, chosen, index, today))

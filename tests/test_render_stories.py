@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.briefing.desk import StoryDesk
+from bot.briefing.desk import StoryBriefings, StoryDesk
 from bot.briefing.models import ArticleBriefing, Briefing
 from bot.briefing.query import BriefingIndex
 from bot.briefing.questions import (
@@ -164,8 +164,28 @@ def test_a_story_has_its_own_briefing_merged_from_its_articles() -> None:
         for i in ("a", "b", "c")
     }
     story = Story(0, "Title b", THURSDAY, THURSDAY, ("a", "b"))
-    desk = StoryDesk([story, Story(1, "Title c", THURSDAY, THURSDAY, ("c",))], items)
-    index = desk.index(story)
+    desk = StoryDesk([story, Story(1, "Title c", THURSDAY, THURSDAY, ("c",))])
+    briefings = StoryBriefings({})
+    assert briefings.get(story) is None
+    index = briefings.build(story, [items["a"], items["b"]])
     assert [a.id for a in index.briefing.articles] == ["a", "b"]
-    assert desk.index(story) is index  # merged once per briefing version
+    assert briefings.get(story) is index  # merged once, then kept
     assert desk.story_of("c") is not None and desk.story_of("zz") is None
+
+
+def test_a_story_that_grew_is_merged_again_and_only_the_latest_asked_are_kept() -> None:
+    items = [
+        ArticleBriefing(article=article(i, f"Title {i}", THURSDAY, ["S."]), engine_version="t")
+        for i in ("a", "b", "c")
+    ]
+    one, other = (
+        Story(0, "One", THURSDAY, THURSDAY, ("a",)),
+        Story(1, "Other", THURSDAY, THURSDAY, ("c",)),
+    )
+    briefings = StoryBriefings({}, kept=1)
+    briefings.build(one, items[:1])
+    grown = Story(0, "One", THURSDAY, THURSDAY, ("a", "b"))
+    assert briefings.get(grown) is None  # an article joined: its briefing is merged again
+    assert briefings.get(one) is not None
+    briefings.build(other, items[2:])
+    assert briefings.get(one) is None and briefings.get(other) is not None

@@ -1,11 +1,14 @@
-"""The stories of one briefing version: ranked for /brief, each with its own merged briefing.
+"""The stories of one briefing version, ranked for /brief, and the stories' own briefings.
 
 A story's briefing is merged from its articles' own briefings (every fact keeps its source) the
-first time someone asks for it, then kept for as long as this version of the briefing lives.
+first time someone asks for it, and the most recently asked are kept, however many stories there
+are: a desk of 500 stories cannot hold 500 merged briefings.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 
 from bot.briefing.merge import merge_briefings
@@ -13,27 +16,20 @@ from bot.briefing.models import ArticleBriefing
 from bot.briefing.query import BriefingIndex
 from bot.briefing.stories import Story, rank_stories
 
+# Story briefings kept merged: a story's is tens of articles' facts, about a megabyte or two.
+STORY_BRIEFINGS_KEPT = 32
+
 
 class StoryDesk:
     """Ranked stories, found by their /brief number, their key or one of their articles."""
 
-    def __init__(
-        self,
-        stories: Sequence[Story] = (),
-        items: Mapping[str, ArticleBriefing] | None = None,
-        topic_terms: Mapping[str, Sequence[str]] | None = None,
-        *,
-        pending: bool = False,
-    ) -> None:
+    def __init__(self, stories: Sequence[Story] = (), *, pending: bool = False) -> None:
         # Pending: the articles are still being grouped (just after a start-up); no stories yet.
         self.pending = pending
         self.ranked: tuple[Story, ...] = tuple(rank_stories(stories))
-        self._items = dict(items or {})
-        self._terms = dict(topic_terms or {})
         self._by_key = {story.key: story for story in self.ranked}
         self._number = {story.key: n for n, story in enumerate(self.ranked, start=1)}
         self._of_article = {a: story for story in self.ranked for a in story.article_ids}
-        self._indexes: dict[str, BriefingIndex] = {}
 
     def __len__(self) -> int:
         return len(self.ranked)
@@ -52,12 +48,38 @@ class StoryDesk:
     def story_of(self, article_id: str) -> Story | None:
         return self._of_article.get(article_id)
 
-    def index(self, story: Story) -> BriefingIndex:
-        """The story's own briefing, indexed; merged on first use."""
-        index = self._indexes.get(story.key)
-        if index is None:
-            items = [self._items[a] for a in story.article_ids if a in self._items]
-            index = BriefingIndex(merge_briefings(items), self._terms)
+
+class StoryBriefings:
+    """The stories' own briefings, indexed, the most recently used kept.
+
+    An entry is good for as long as its story has the same articles: a story that an article
+    joined or left is merged again, and nothing else has to be told about it.
+    """
+
+    def __init__(
+        self, topic_terms: Mapping[str, Sequence[str]], kept: int = STORY_BRIEFINGS_KEPT
+    ) -> None:
+        self._terms = dict(topic_terms)
+        self._kept = kept
+        self._indexes: OrderedDict[str, tuple[tuple[str, ...], BriefingIndex]] = OrderedDict()
+        self._lock = threading.Lock()  # built on worker threads, read on the event loop
+
+    def get(self, story: Story) -> BriefingIndex | None:
+        """The story's briefing if it is kept for exactly its articles."""
+        with self._lock:
+            kept = self._indexes.get(story.key)
+            if kept is None or kept[0] != story.article_ids:
+                return None
+            self._indexes.move_to_end(story.key)
+            return kept[1]
+
+    def build(self, story: Story, items: Sequence[ArticleBriefing]) -> BriefingIndex:
+        """Merge and index the story's briefing from its articles' (in its order), and keep it."""
+        index = BriefingIndex(merge_briefings(list(items)), self._terms)
+        with self._lock:
             # Two concurrent first uses build it twice at worst: the results are equal.
-            self._indexes[story.key] = index
+            self._indexes[story.key] = (story.article_ids, index)
+            self._indexes.move_to_end(story.key)
+            while len(self._indexes) > self._kept:
+                self._indexes.popitem(last=False)
         return index

@@ -7,16 +7,18 @@ among the articles seen so far), and joins the best story above a threshold or s
 Candidates come from an inverted index key -> stories, so one more article costs a few posting
 lists, never a comparison with every article.
 
-The result depends only on the articles and their arrival order, so the stories are rebuilt from
-the stored articles at start-up (in store order) without storing anything of their own.
+The result depends only on the articles and their arrival order. What the grouper reads in an
+article (its `ArticleFeatures`) is small and stored beside the story it joined, so a start-up
+rebuilds the grouper from the stored memberships (`place`) without comparing anything again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.briefing.models import ActorKind, ArticleBriefing
@@ -117,6 +119,40 @@ def story_keys(item: ArticleBriefing) -> dict[str, float]:
 
 
 @dataclass(frozen=True)
+class ArticleFeatures:
+    """What the grouper reads in one article: enough to place it without its briefing."""
+
+    id: str
+    title: str
+    published: dt.date
+    source: str | None
+    keys: dict[str, float]  # story_keys()
+    salience: dict[str, float]  # the salience of each actor that is not a country, by name
+
+    def to_json(self) -> str:
+        """The part the store does not already hold with the article."""
+        return json.dumps({"keys": self.keys, "salience": self.salience}, separators=(",", ":"))
+
+    @classmethod
+    def from_json(
+        cls, document: str, *, id: str, title: str, published: dt.date, source: str | None
+    ) -> ArticleFeatures:
+        data = json.loads(document)
+        return cls(id, title, published, source, data["keys"], data["salience"])
+
+
+def features_of(item: ArticleBriefing) -> ArticleFeatures:
+    salience: dict[str, float] = {}
+    for actor in item.actors:
+        if actor.kind is not ActorKind.COUNTRY:
+            salience[actor.name] = salience.get(actor.name, 0.0) + actor.salience
+    article = item.article
+    return ArticleFeatures(
+        article.id, article.title, article.published, article.source, story_keys(item), salience
+    )
+
+
+@dataclass(frozen=True)
 class Story:
     """One unfolding event: its articles in arrival order, its dates and its headline."""
 
@@ -174,6 +210,7 @@ class StoryGrouper:
         self._threshold = threshold
         self._stories: list[_OpenStory] = []
         self._story_of: dict[str, int] = {}  # article id -> story number
+        self._by_key: dict[str, int] = {}  # story key (and any label it was placed under) -> number
         self._postings: dict[str, set[int]] = {}  # key -> numbers of the stories that have it
         self._by_week: dict[int, set[int]] = {}  # week -> stories whose dates touch it
         self._document_frequency: dict[str, int] = {}
@@ -185,6 +222,10 @@ class StoryGrouper:
     def story_of(self, article_id: str) -> int | None:
         """The number of the story holding this article, if it was added."""
         return self._story_of.get(article_id)
+
+    def key_of(self, number: int) -> str:
+        """The key of story `number`: its first article's id."""
+        return self._stories[number].article_ids[0]
 
     def _rarity(self, key: str) -> float:
         # Smoothed inverse document frequency: a key every article has weighs about 1.
@@ -247,47 +288,75 @@ class StoryGrouper:
 
     def add(self, item: ArticleBriefing) -> int:
         """Put one article into its story (an existing one or a new one); the story's number."""
-        article = item.article
-        known = self._story_of.get(article.id)
+        return self.add_features(features_of(item))
+
+    def add_features(self, features: ArticleFeatures) -> int:
+        """`add`, from what the grouper reads in the article."""
+        known = self._story_of.get(features.id)
         if known is not None:
             return known  # an article never lands in two stories
-        keys = story_keys(item)
-        scores = self._similarities(keys, article.published)
+        scores = self._similarities(features.keys, features.published)
         # Best score wins; a tie goes to the older story, which keeps the result order-stable.
         best = min(scores.items(), key=lambda pair: (-pair[1], pair[0]), default=None)
+        joined = best[0] if best is not None and best[1] >= self._threshold else None
+        return self._put(features, joined)
+
+    def place(self, features: ArticleFeatures, story_key: str, *, settle: bool = True) -> int:
+        """Put an article into the story an earlier grouping chose for it (a stored membership):
+        placed in the order they were added, the articles make the same stories as `add` did.
+
+        `settle=False` leaves the story's norm for a later placement in it to work out.
+        """
+        known = self._story_of.get(features.id)
+        if known is not None:
+            return known
+        number = self._put(features, self._by_key.get(story_key), settle=settle)
+        self._by_key.setdefault(story_key, number)
+        return number
+
+    def place_all(self, members: Sequence[tuple[ArticleFeatures, str]]) -> None:
+        """`place` each (features, story key), in order. A story's norm is worked out once, at its
+        last article, with the rarity weights `add` saw then, rather than at every article."""
+        last = {key: n for n, (_, key) in enumerate(members)}
+        for n, (features, key) in enumerate(members):
+            self.place(features, key, settle=last[key] == n)
+
+    def _put(self, features: ArticleFeatures, number: int | None, *, settle: bool = True) -> int:
         self._articles += 1
-        for key in keys:
+        for key in features.keys:
             self._document_frequency[key] = self._document_frequency.get(key, 0) + 1
-        if best is not None and best[1] >= self._threshold:
-            story = self._stories[best[0]]
-            story.article_ids.append(article.id)
-            story.first = min(story.first, article.published)
-            story.last = max(story.last, article.published)
+        published = features.published
+        if number is not None:
+            story = self._stories[number]
+            story.article_ids.append(features.id)
+            story.first = min(story.first, published)
+            story.last = max(story.last, published)
             # The newest article's headline tells where the story stands now.
-            if article.published >= story.title_date:
-                story.title, story.title_date = article.title, article.published
+            if published >= story.title_date:
+                story.title, story.title_date = features.title, published
         else:
             story = _OpenStory(
                 number=len(self._stories),
-                article_ids=[article.id],
-                first=article.published,
-                last=article.published,
-                title=article.title,
-                title_date=article.published,
+                article_ids=[features.id],
+                first=published,
+                last=published,
+                title=features.title,
+                title_date=published,
             )
             self._stories.append(story)
-        for key, weight in keys.items():
+            self._by_key[features.id] = story.number
+        for key, weight in features.keys.items():
             story.weights[key] = story.weights.get(key, 0.0) + weight
             self._postings.setdefault(key, set()).add(story.number)
         for week in range(story.first.toordinal() // 7, story.last.toordinal() // 7 + 1):
             self._by_week.setdefault(week, set()).add(story.number)
-        story.norm = self._norm(story.weights)
-        if article.source:
-            story.outlets.setdefault(article.source, None)
-        for actor in item.actors:
-            if actor.kind is not ActorKind.COUNTRY:
-                story.salience[actor.name] = story.salience.get(actor.name, 0.0) + actor.salience
-        self._story_of[article.id] = story.number
+        if settle:
+            story.norm = self._norm(story.weights)
+        if features.source:
+            story.outlets.setdefault(features.source, None)
+        for name, salience in features.salience.items():
+            story.salience[name] = story.salience.get(name, 0.0) + salience
+        self._story_of[features.id] = story.number
         return story.number
 
     def stories(self) -> list[Story]:

@@ -32,7 +32,10 @@ class ListedArticle(Protocol):
 class BriefingView:
     """One consistent snapshot: the merged briefing, its index, the listed articles and stories.
 
-    A view narrowed to one story (`story` set) holds that story's briefing and articles only."""
+    Unnarrowed, the briefing covers the newest `covered` of the articles (all when None): a desk
+    of 10,000 articles answers from the latest, not from one briefing of everything. A view
+    narrowed to one story (`story` set) holds that story's briefing and articles only.
+    """
 
     version: int
     briefing: Briefing
@@ -41,33 +44,29 @@ class BriefingView:
     seq_of: dict[str, int] = field(default_factory=dict)
     desk: StoryDesk = field(default_factory=StoryDesk)
     story: Story | None = None
-    # Narrowed views by story key, built once per snapshot: every answer in a chat with an open
-    # story asks for one, and filtering 10,000 articles each time would cost milliseconds.
-    _narrowed: dict[str, BriefingView] = field(
+    covered: int | None = None
+    # The listed articles by id, filled the first time a story is narrowed to.
+    _listed: dict[str, ListedArticle] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def is_narrowed(self, story: Story) -> bool:
-        """Whether `narrowed(story)` is ready, or would merge the story's briefing first."""
-        return story.key in self._narrowed
-
-    def narrowed(self, story: Story) -> BriefingView:
-        """The same snapshot seen through one of its stories."""
-        known = self._narrowed.get(story.key)
-        if known is not None:
-            return known
-        index = self.desk.index(story)
-        ids = set(story.article_ids)
-        view = replace(
+    def narrowed(self, story: Story, index: BriefingIndex) -> BriefingView:
+        """The same snapshot seen through one of its stories, whose briefing is `index`."""
+        if not self._listed:
+            self._listed.update((a.id, a) for a in self.articles)
+        listed = sorted(
+            (self._listed[a] for a in story.article_ids if a in self._listed),
+            key=lambda a: a.seq,
+        )
+        return replace(
             self,
             briefing=index.briefing,
             index=index,
-            articles=tuple(a for a in self.articles if a.id in ids),
-            seq_of={a: s for a, s in self.seq_of.items() if a in ids},
+            articles=tuple(listed),
+            seq_of={a.id: a.seq for a in listed},
             story=story,
+            covered=None,
         )
-        self._narrowed[story.key] = view
-        return view
 
     @property
     def latest_seq(self) -> int:

@@ -114,8 +114,7 @@ def timeline_entries(index: BriefingIndex, events: Sequence[Event]) -> list[str]
         text = escape(clip(event_text(index, event), CLIP_QUOTE))
         mark = PLANNED_MARK if event.planned else HAPPENED_MARK
         entries.append(
-            f"{mark} <b>{when}</b>{status}{expression}\n"
-            f"{text}\n— {cite(index, event.source)}"
+            f"{mark} <b>{when}</b>{status}{expression}\n{text}\n— {cite(index, event.source)}"
         )
     return entries
 

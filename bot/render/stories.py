@@ -110,6 +110,14 @@ def render_story_closed(desk: StoryDesk) -> list[str]:
     return [f"Back to everything: answers now cover all {len(desk)} stories. /brief lists them."]
 
 
+def render_story_gone() -> str:
+    """The chat's open story lost its articles (an admin removed them)."""
+    return (
+        "The story you had open is no longer in the briefing (its articles were removed), so "
+        "answers cover everything again. /brief lists the stories."
+    )
+
+
 def render_no_such_story(asked: str, desk: StoryDesk) -> list[str]:
     """A /story argument that names no story."""
     if not len(desk):
@@ -120,10 +128,18 @@ def render_no_such_story(asked: str, desk: StoryDesk) -> list[str]:
     ]
 
 
-def scope_line(desk: StoryDesk, story: Story | None) -> str:
-    """Which story an answer covers; "" when the briefing holds just one story and none is open."""
+def scope_line(
+    desk: StoryDesk, story: Story | None, covered: int | None = None, total: int = 0
+) -> str:
+    """Which story an answer covers, or how many of the articles (`covered` of `total`, the
+    newest) when not all; "" when the briefing holds just one story and none is open."""
     if story is not None:
         return f"<i>In {story_label(desk, story)}</i> · /story all for everything"
+    if covered is not None and covered < total:
+        return (
+            f"<i>Latest {_count(covered, 'article', 'articles')} of {total:,}, across "
+            f"{_count(len(desk), 'story', 'stories')}</i> · /brief to pick one"
+        )
     if len(desk) > 1:
         return f"<i>Across all {len(desk)} stories</i> · /brief to pick one"
     return ""

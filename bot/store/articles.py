@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.briefing.models import ArticleBriefing
-from bot.store.database import Database, rowcount
+from bot.store.database import LOOKUP_CHUNK, Database, chunks, rowcount
 from bot.store.records import (
     DuplicateArticleError,
     PendingArticle,
@@ -16,7 +18,13 @@ from bot.store.records import (
     StoreError,
     UnknownArticleError,
 )
-from bot.store.schema import ArticleRow, BriefingRow, PendingArticleRow
+from bot.store.schema import (
+    ArticleRow,
+    BriefingRow,
+    ChatFocusRow,
+    PendingArticleRow,
+    StoryMemberRow,
+)
 
 
 def _article(row: ArticleRow) -> StoredArticle:
@@ -30,6 +38,26 @@ def _article(row: ArticleRow) -> StoredArticle:
         content_hash=row.content_hash,
         added_at=row.added_at,
         added_by=row.added_by,
+    )
+
+
+async def _rename_story(session: AsyncSession, old_key: str) -> None:
+    """A story's first article was removed: its next article's id names it now, in its
+    memberships and in the focus of every chat that had it open."""
+    new_key = await session.scalar(
+        select(ArticleRow.id)
+        .join(StoryMemberRow, StoryMemberRow.article_seq == ArticleRow.seq)
+        .where(StoryMemberRow.story_key == old_key)
+        .order_by(ArticleRow.seq)
+        .limit(1)
+    )
+    if new_key is None:
+        return  # it was the story's only article: chats that had it open are told it is gone
+    await session.execute(
+        update(StoryMemberRow).where(StoryMemberRow.story_key == old_key).values(story_key=new_key)
+    )
+    await session.execute(
+        update(ChatFocusRow).where(ChatFocusRow.story_key == old_key).values(story_key=new_key)
     )
 
 
@@ -112,19 +140,31 @@ class ArticleRepository:
                 return False
             # Explicit rather than relying on ON DELETE CASCADE, which SQLite honours only when
             # the foreign_keys pragma is on for the connection.
+            story_key = await session.scalar(
+                select(StoryMemberRow.story_key).where(StoryMemberRow.article_seq == seq)
+            )
+            await session.execute(delete(StoryMemberRow).where(StoryMemberRow.article_seq == seq))
             await session.execute(delete(BriefingRow).where(BriefingRow.article_seq == seq))
             await session.execute(delete(ArticleRow).where(ArticleRow.seq == seq))
+            if story_key == article_id:
+                await _rename_story(session, article_id)
         return True
 
-    async def briefing_documents(self) -> list[str]:
-        """The briefings as stored JSON, in article order: callers validate them off the loop."""
+    async def briefing_documents(self, seqs: Sequence[int] | None = None) -> list[str]:
+        """The briefings (of these articles, or all) as stored JSON, in article order: callers
+        validate them off the loop."""
+        query = (
+            select(BriefingRow.data)
+            .join(ArticleRow, ArticleRow.seq == BriefingRow.article_seq)
+            .order_by(ArticleRow.seq)
+        )
         async with self._db.sessions() as session:
-            rows = await session.scalars(
-                select(BriefingRow.data)
-                .join(ArticleRow, ArticleRow.seq == BriefingRow.article_seq)
-                .order_by(ArticleRow.seq)
-            )
-            return list(rows)
+            if seqs is None:
+                return list(await session.scalars(query))
+            found: list[str] = []
+            for part in chunks(sorted(seqs), LOOKUP_CHUNK):
+                found.extend(await session.scalars(query.where(ArticleRow.seq.in_(part))))
+            return found
 
     async def stale_briefing_count(self, engine_version: str) -> int:
         """How many stored briefings another engine version made."""
@@ -143,6 +183,9 @@ class ArticleRepository:
         """
         now = self._db.now()
         async with self._db.sessions.begin() as session:
+            # Stories are grouped from the briefings: new briefings, new grouping (chats keep
+            # their focus key, which names a story again if its first article still leads one).
+            await session.execute(delete(StoryMemberRow))
             for briefing in briefings:
                 article = briefing.article
                 row = await session.scalar(select(ArticleRow).where(ArticleRow.id == article.id))

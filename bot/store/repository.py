@@ -22,6 +22,7 @@ from bot.store.feeds import FeedRepository
 from bot.store.migrate import upgrade_schema
 from bot.store.records import DeliveryStatus, StoreStats
 from bot.store.schema import AdminLogRow, ArticleRow, DeliveryRow, FlagRow, SubscriptionRow
+from bot.store.stories import StoryRepository
 from bot.store.subscriptions import SubscriptionRepository
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class Store:
         self.subscriptions = SubscriptionRepository(self._db)
         self.deliveries = DeliveryRepository(self._db)
         self.feeds = FeedRepository(self._db)
+        self.stories = StoryRepository(self._db)
 
     @classmethod
     async def open(cls, database_url: str, *, clock: Callable[[], dt.datetime] = utc_now) -> Store:

@@ -245,3 +245,30 @@ class FeedItemRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     claimed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class StoryMemberRow(Base):
+    """Which story an article belongs to, and what the grouper read in it to place it.
+
+    The article's seq is the key, so an article is in exactly one story whatever the number of
+    instances; `story_key` is the id of the story's first article. `features` (JSON: weighted
+    keys and actor salience) lets a start-up rebuild the grouper without reading any briefing.
+    """
+
+    __tablename__ = "story_members"
+
+    article_seq: Mapped[int] = mapped_column(
+        ForeignKey("articles.seq", ondelete="CASCADE"), primary_key=True
+    )
+    story_key: Mapped[str] = mapped_column(String(32), index=True)
+    features: Mapped[str] = mapped_column(Text)
+
+
+class ChatFocusRow(Base):
+    """The story a chat opened with /story N, by its key, so the focus survives a restart."""
+
+    __tablename__ = "chat_focus"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    story_key: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
