@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.briefing.models import ActorKind, ArticleBriefing, Place
-from bot.briefing.stories import StoryGrouper, group_stories, rank_stories, story_keys
+from bot.briefing.stories import (
+    ArticleFeatures,
+    StoryGrouper,
+    features_of,
+    group_stories,
+    rank_stories,
+    story_keys,
+)
 from tests.helpers.briefings import actor, article
 
 MARCH = dt.date(2023, 3, 6)
@@ -118,3 +125,44 @@ def test_rank_puts_the_newest_story_first_and_the_bigger_of_one_day_before() -> 
         "Antwerp book fair opens with record crowds",
         "Old news",
     ]
+
+
+def _stored(item: ArticleBriefing) -> ArticleFeatures:
+    """An article's features as a restart reads them back: the JSON, and the article's row."""
+    article = item.article
+    return ArticleFeatures.from_json(
+        features_of(item).to_json(),
+        id=article.id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+    )
+
+
+def test_a_grouper_placed_from_stored_features_goes_on_as_the_one_that_grouped_them() -> None:
+    items = [
+        _strike("s1", 0, "Antwerp dockers strike over pay"),
+        _fair("f1", 1),
+        _strike("s2", 1, "Ships queue as Antwerp dock strike goes on"),
+        _fair("f2", 2),
+        _strike("s3", 3, "Antwerp strike talks"),
+    ]
+    grouped = StoryGrouper()
+    numbers = [grouped.add(item) for item in items]
+    placed = StoryGrouper()
+    placed.place_all([(_stored(i), grouped.key_of(n)) for i, n in zip(items, numbers, strict=True)])
+    assert placed.stories() == grouped.stories()
+    # The same rarity weights and norms: a later article scores the same against every story.
+    later = _strike("s4", 5, "Deal ends Antwerp dock strike")
+    assert placed.similarities(later) == grouped.similarities(later)
+    assert placed.add(later) == grouped.add(later) == 0
+
+
+def test_an_article_placed_under_a_key_no_story_has_starts_that_story() -> None:
+    grouper = StoryGrouper()
+    strike, fair = _strike("s1", 0, "Antwerp dockers strike over pay"), _fair("f1", 1)
+    grouper.place(_stored(strike), "s1")
+    # Another instance put it in a story whose first article this one has not read yet.
+    assert grouper.place(_stored(fair), "elsewhere") == 1
+    assert grouper.place(_stored(_fair("f2", 2)), "elsewhere") == 1
+    assert [s.article_ids for s in grouper.stories()] == [("s1",), ("f1", "f2")]

@@ -15,6 +15,7 @@ from bot.briefing.ingest import parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ArticleBriefing
 from bot.briefing.pipeline import process_articles
+from bot.briefing.stories import StoryGrouper
 from tests.e2e.telegram_html import validate_telegram_html
 from tests.handlers import updates
 from tests.handlers.conftest import BotUnderTest, stop
@@ -215,3 +216,57 @@ async def test_answers_wait_for_stories_grouped_after_a_refresh(
     assert bot.services.newsroom.view.desk.pending  # regrouping has not finished yet
     who = await _ask(bot, "/who")
     assert "Marieke Janssens" in who and "John Kerry" not in who
+
+
+async def test_stories_and_a_chat_s_open_story_survive_a_restart_without_regrouping(
+    monkeypatch: pytest.MonkeyPatch,
+    make_bot: Callable[..., Any],
+    more_briefings: list[tuple[ArticleBriefing, str]],
+) -> None:
+    bot: BotUnderTest = await make_bot()
+    for briefing, text in more_briefings:
+        await bot.services.store.articles.add(briefing, raw_text=text, added_by=None)
+    await bot.services.newsroom.reload()
+    await _ask(bot, "/story 2")
+    grown = _stories(bot)
+    await stop(bot)
+
+    def regroup(*_: Any) -> int:
+        raise AssertionError("a restart grouped an article again")
+
+    monkeypatch.setattr(StoryGrouper, "add_features", regroup)
+    restarted: BotUnderTest = await make_bot(seed=False)  # the same database file
+    await restarted.services.newsroom.stories_view()
+    assert _stories(restarted) == grown
+    who = await _ask(restarted, "/who")
+    assert "In Story 2: <b>Antwerp port talks resume" in who
+    assert "Marieke Janssens" in who and "John Kerry" not in who
+
+
+async def test_an_open_story_whose_articles_were_removed_falls_back_with_a_note(
+    desk: BotUnderTest,
+) -> None:
+    await _ask(desk, "/story 3")  # the Munich article's story, one article
+    munich = desk.services.newsroom.view.desk.at(3)
+    assert munich is not None
+    assert await desk.services.newsroom.remove(munich.key)
+    who = await _ask(desk, "/who")
+    assert "no longer in the briefing" in who
+    assert "Across all 2 stories" in who and "Marieke Janssens" in who
+    assert "no longer" not in await _ask(desk, "/who")  # said once
+
+
+async def test_without_a_story_open_answers_cover_the_latest_articles_and_say_so(
+    make_bot: Callable[..., Any], more_briefings: list[tuple[ArticleBriefing, str]]
+) -> None:
+    bot: BotUnderTest = await make_bot(latest_articles=1)
+    for briefing, text in more_briefings:
+        await bot.services.store.articles.add(briefing, raw_text=text, added_by=None)
+    await bot.services.newsroom.reload()
+    who = await _ask(bot, "/who")
+    # The most recently published is the bank breach's second article (10 March 2023).
+    assert "Latest 1 article of 6, across 3 stories" in who
+    assert "John Kerry" not in who and "Marieke Janssens" not in who
+    assert "3 stories from 6 articles" in await _ask(bot, "/brief")
+    await _ask(bot, "/story 3")  # a story outside the latest is read from the store
+    assert "John Kerry" in await _ask(bot, "/who")

@@ -1,0 +1,102 @@
+"""Stories in the store, on SQLite and PostgreSQL: one story per article whatever the number of
+instances, a story's key following its first article, and each chat's open story."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.store import Store
+from bot.store.stories import StoryMember
+from tests.test_store import HARBOUR, RAILWAY, RIVER, database_url, db_path
+
+__all__ = ["database_url", "db_path"]  # the fixtures, shared with the other store tests
+
+FEATURES = '{"keys":{"w:harbour":2.0},"salience":{}}'
+
+
+@pytest.fixture
+async def store(database_url: str) -> AsyncIterator[Store]:
+    opened = await Store.open(database_url)
+    yield opened
+    await opened.close()
+
+
+async def _three(store: Store) -> list[int]:
+    return [
+        (await store.articles.add(b, raw_text=b.article.title, added_by=None)).seq
+        for b in (RIVER, HARBOUR, RAILWAY)
+    ]
+
+
+async def test_an_article_joins_one_story_and_the_first_writer_wins(
+    database_url: str, store: Store
+) -> None:
+    river, harbour, railway = await _three(store)
+    assert await store.stories.join(
+        [
+            StoryMember(river, RIVER.article.id, FEATURES),
+            StoryMember(harbour, RIVER.article.id, "{}"),
+        ]
+    )
+    # A second instance that grouped the harbour article elsewhere writes nothing at all.
+    async with await Store.open(database_url) as other:
+        assert not await other.stories.join(
+            [
+                StoryMember(railway, RAILWAY.article.id, "{}"),
+                StoryMember(harbour, HARBOUR.article.id, "{}"),
+            ]
+        )
+    assert await store.stories.members() == [
+        StoryMember(river, RIVER.article.id, FEATURES),
+        StoryMember(harbour, RIVER.article.id, "{}"),
+    ]
+    assert await store.stories.members([harbour, railway]) == [
+        StoryMember(harbour, RIVER.article.id, "{}")
+    ]
+
+
+async def test_removing_a_story_s_first_article_renames_it_for_members_and_chats(
+    store: Store,
+) -> None:
+    river, harbour, railway = await _three(store)
+    story = RIVER.article.id
+    await store.stories.join(
+        [
+            StoryMember(river, story, "{}"),
+            StoryMember(harbour, story, "{}"),
+            StoryMember(railway, RAILWAY.article.id, "{}"),
+        ]
+    )
+    await store.stories.set_focus(7, story)
+    await store.stories.set_focus(8, RAILWAY.article.id)
+
+    assert await store.articles.remove(RIVER.article.id)
+    assert await store.stories.members() == [
+        StoryMember(harbour, HARBOUR.article.id, "{}"),
+        StoryMember(railway, RAILWAY.article.id, "{}"),
+    ]
+    assert await store.stories.focus(7) == HARBOUR.article.id
+    # A story that lost its only article is gone: the chat's focus stays, to be told so.
+    assert await store.articles.remove(RAILWAY.article.id)
+    assert await store.stories.focus(8) == RAILWAY.article.id
+
+
+async def test_new_briefings_drop_every_membership(store: Store) -> None:
+    river, harbour, _ = await _three(store)
+    await store.stories.join([StoryMember(river, "x", "{}"), StoryMember(harbour, "x", "{}")])
+    remade = RIVER.model_copy(update={"engine_version": "t2"})
+    await store.articles.replace_briefings([remade])
+    assert await store.stories.members() == []
+
+
+async def test_a_chat_s_focus_is_set_changed_and_cleared(store: Store) -> None:
+    assert await store.stories.focus(7) is None
+    await store.stories.set_focus(7, "abc")
+    await store.stories.set_focus(7, "def")
+    await store.stories.set_focus(9, "abc")
+    assert (await store.stories.focus(7), await store.stories.focus(9)) == ("def", "abc")
+    await store.stories.set_focus(7, None)
+    assert await store.stories.focus(7) is None
+    assert await store.stories.focus(9) == "abc"
