@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import heapq
 import logging
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from bot.briefing.desk import StoryBriefings, StoryDesk
 from bot.briefing.ingest import ArticleMeta, MissingDateError, parse_article_text
@@ -83,7 +86,9 @@ class Newsroom:
         self._story_briefings = StoryBriefings(self._terms)
         self._stories_ready = asyncio.Event()
         self._stories_ready.set()
-        self._late_groupings: set[asyncio.Task[None]] = set()
+        self._late_work: set[asyncio.Task[None]] = set()
+        self._listed: dict[int, StoredArticle] = {}  # by seq, in store order
+        self._window_ids: tuple[str, ...] = ()  # the articles `_items` holds, in store order
 
     @property
     def lexicon(self) -> TopicLexicon:
@@ -113,8 +118,7 @@ class Newsroom:
 
     async def sync(self) -> None:
         """Reload if another instance added or removed articles since this view was built."""
-        stored = await self._store.articles.all()
-        if [a.seq for a in stored] != [a.seq for a in self.view.articles]:
+        if await self._store.articles.seqs() != [a.seq for a in self.view.articles]:
             await self.reload()
 
     async def stories_view(self) -> BriefingView:
@@ -123,8 +127,13 @@ class Newsroom:
             await self._stories_ready.wait()
         return self.view
 
+    async def settled(self) -> None:
+        """Wait for the work a refresh left for after publishing its view (grouping, merging)."""
+        while self._late_work:
+            await asyncio.gather(*self._late_work)
+
     async def close(self) -> None:
-        for task in self._late_groupings:
+        for task in self._late_work:
             task.cancel()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
@@ -220,7 +229,8 @@ class Newsroom:
         )
         await self._store.articles.replace_briefings(briefings)
         # New briefings, new stories (the store dropped the old memberships).
-        self._items, self._grouper, self._placed = {}, StoryGrouper(), set()
+        self._items, self._window_ids, self._listed = {}, (), {}
+        self._grouper, self._placed = StoryGrouper(), set()
         return len(briefings)
 
     def _reprocess_blocking(
@@ -274,49 +284,82 @@ class Newsroom:
 
     async def _refresh(self) -> None:
         """Publish a view of what the store holds now, reading only what this one has not seen:
-        the briefings of articles new to the window, the stories of articles new to the grouper."""
-        stored = tuple(await self._store.articles.all())
-        window = latest_articles(stored, self._window)
-        documents = await self._store.articles.briefing_documents(
-            [a.seq for a in window if a.id not in self._items]
-        )
-        known = self._items
-
-        def build() -> tuple[dict[str, ArticleBriefing], Briefing, BriefingIndex]:
-            # Validation is most of the cost of loading briefings: keep it off the loop.
-            read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
-            items = {a.id: known.get(a.id) or read[a.id] for a in window}
-            merged = merge_briefings(list(items.values()))
-            return items, merged, BriefingIndex(merged, self._terms)
-
-        self._items, merged, index = await asyncio.to_thread(build)
+        new articles' rows, the briefings of articles new to the window, the stories of articles
+        new to the grouper."""
+        stored = await self._listing()
+        window = tuple(a.id for a in latest_articles(stored, self._window))
         seqs = {a.seq for a in stored}
         to_place = len(stored) if self._placed - seqs else len(seqs - self._placed)
-        late = to_place > GROUP_AT_ONCE
+        late_stories = to_place > GROUP_AT_ONCE
+        desk = StoryDesk(pending=True) if late_stories else await self._update_stories(stored)
+        previous = self.view
         view = BriefingView(
-            self.view.version + 1,
-            merged,
-            index,
+            previous.version + 1,
+            previous.briefing,
+            previous.index,
             stored,
             {a.id: a.seq for a in stored},
-            StoryDesk(pending=True) if late else await self._update_stories(stored),
+            desk,
             covered=len(window) if len(window) < len(stored) else None,
         )
+        # A desk bigger than its window publishes at once and merges its latest articles after:
+        # one more article must not wait for 300 to be merged again. A smaller one (and the first
+        # view) waits, so an answer right after /add sees the article, as it always has.
+        merge_late = window != self._window_ids and len(stored) > self._window and previous.version
+        if window != self._window_ids and not merge_late:
+            view = await self._merged(view, window)
         self.view = view
-        if late:
+        if merge_late:
+            self._later(self._merge_late(view, window))
+        if late_stories:
             self._stories_ready.clear()
-            task = asyncio.create_task(self._group_late(view))
-            self._late_groupings.add(task)
-            task.add_done_callback(self._late_groupings.discard)
+            self._later(self._group_late(view))
         else:
             self._stories_ready.set()
 
+    def _later(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._late_work.add(task)
+        task.add_done_callback(self._late_work.discard)
+
+    async def _listing(self) -> tuple[StoredArticle, ...]:
+        """The stored articles, reading only the rows not listed before."""
+        seqs = await self._store.articles.seqs()
+        new = await self._store.articles.listed([s for s in seqs if s not in self._listed])
+        listed = self._listed | {a.seq: a for a in new}
+        self._listed = {s: listed[s] for s in seqs if s in listed}
+        return tuple(self._listed.values())
+
+    async def _merged(self, view: BriefingView, window: tuple[str, ...]) -> BriefingView:
+        """The view with the briefing of these articles (ids in store order), merged."""
+        documents = await self._store.articles.briefing_documents(
+            [view.seq_of[a] for a in window if a not in self._items]
+        )
+        known = self._items
+
+        def build() -> tuple[dict[str, ArticleBriefing], Briefing]:
+            # Validation is most of the cost of loading briefings: keep it off the loop.
+            read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+            items = {a: known.get(a) or read[a] for a in window}
+            return items, merge_briefings(list(items.values()))
+
+        self._items, merged = await asyncio.to_thread(build)
+        self._window_ids = window
+        index = await asyncio.to_thread(BriefingIndex, merged, self._terms)
+        return replace(view, briefing=merged, index=index)
+
+    async def _merge_late(self, view: BriefingView, window: tuple[str, ...]) -> None:
+        """Give a published view the briefing of its latest articles."""
+        async with self._changes:  # every change of the view holds this lock
+            if self.view.version == view.version:  # else a newer refresh merges its own
+                self.view = await self._merged(self.view, window)
+
     async def _group_late(self, view: BriefingView) -> None:
         """Give a published view its stories once they are placed (a start-up, a removal)."""
-        async with self._changes:  # a change waits for this; so the view is still current
+        async with self._changes:  # every change of the view holds this lock
             desk = await self._update_stories(view.articles)
-            if self.view is view:
-                self.view = replace(view, desk=desk)
+            if self.view.version == view.version:  # else a newer refresh brought its stories
+                self.view = replace(self.view, desk=desk)
                 self._stories_ready.set()
 
     async def _update_stories(self, stored: Sequence[ListedArticle]) -> StoryDesk:
@@ -394,8 +437,8 @@ def latest_articles(stored: Sequence[StoredArticle], count: int) -> list[StoredA
     """The `count` most recently published (the later added first among equals), in store order."""
     if len(stored) <= count:
         return list(stored)
-    newest = sorted(stored, key=lambda a: (a.published, a.seq))[-count:]
-    return sorted(newest, key=lambda a: a.seq)
+    newest = heapq.nlargest(count, stored, key=attrgetter("published", "seq"))
+    return sorted(newest, key=attrgetter("seq"))
 
 
 def _features(article: ListedArticle, document: str) -> ArticleFeatures:
