@@ -21,11 +21,13 @@ from handlers.replies import reply_parts, reply_text
 FOCUS = "story"
 
 
-async def _focus(update: Update, context: BriefingContext) -> str | None:
+async def _focus(update: Update, context: BriefingContext, *, again: bool = False) -> str | None:
+    """The chat's open story's key: this process's copy, or (the first time, or `again`) the
+    store's."""
     chat, chat_data = update.effective_chat, context.chat_data
     if chat is None or chat_data is None:
         return None
-    if FOCUS not in chat_data:
+    if again or FOCUS not in chat_data:
         chat_data[FOCUS] = await context.services.store.stories.focus(chat.id)
     key = chat_data[FOCUS]
     return key if isinstance(key, str) else None
@@ -47,6 +49,12 @@ async def focused_view(update: Update, context: BriefingContext) -> BriefingView
         return newsroom.view  # no story needed: no wait for a start-up's grouping either
     view = await newsroom.stories_view()
     story = view.desk.by_key(key)
+    if story is None:
+        # The store renames a story whose first article was removed, in every chat's focus.
+        key = await _focus(update, context, again=True)
+        if key is None:
+            return view
+        story = view.desk.by_key(key)
     if story is None:
         # Its articles were removed: say so once, then answer from everything.
         await _set_focus(update, context, None)

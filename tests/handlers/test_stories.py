@@ -263,6 +263,7 @@ async def test_without_a_story_open_answers_cover_the_latest_articles_and_say_so
     for briefing, text in more_briefings:
         await bot.services.store.articles.add(briefing, raw_text=text, added_by=None)
     await bot.services.newsroom.reload()
+    await bot.services.newsroom.settled()  # over the cap, the latest are merged after the reload
     who = await _ask(bot, "/who")
     # The most recently published is the bank breach's second article (10 March 2023).
     assert "Latest 1 article of 6, across 3 stories" in who
@@ -270,3 +271,13 @@ async def test_without_a_story_open_answers_cover_the_latest_articles_and_say_so
     assert "3 stories from 6 articles" in await _ask(bot, "/brief")
     await _ask(bot, "/story 3")  # a story outside the latest is read from the store
     assert "John Kerry" in await _ask(bot, "/who")
+
+
+async def test_an_open_story_that_lost_its_first_article_stays_open(desk: BotUnderTest) -> None:
+    await _ask(desk, "/story 2")  # the dock strike: three articles
+    strike = desk.services.newsroom.view.desk.at(2)
+    assert strike is not None
+    assert await desk.services.newsroom.remove(strike.key)
+    who = await _ask(desk, "/who")
+    assert "no longer" not in who
+    assert "In Story 2: <b>Antwerp port talks resume" in who and "John Kerry" not in who
