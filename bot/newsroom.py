@@ -87,6 +87,7 @@ class Newsroom:
         self._stories_ready = asyncio.Event()
         self._stories_ready.set()
         self._late_work: set[asyncio.Task[None]] = set()
+        self._refreshes = 0  # what late work checks to tell that no newer refresh came since
         self._listed: dict[int, StoredArticle] = {}  # by seq, in store order
         self._window_ids: tuple[str, ...] = ()  # the articles `_items` holds, in store order
 
@@ -286,6 +287,7 @@ class Newsroom:
         """Publish a view of what the store holds now, reading only what this one has not seen:
         new articles' rows, the briefings of articles new to the window, the stories of articles
         new to the grouper."""
+        self._refreshes += 1
         stored = await self._listing()
         window = tuple(a.id for a in latest_articles(stored, self._window))
         seqs = {a.seq for a in stored}
@@ -310,10 +312,10 @@ class Newsroom:
             view = await self._merged(view, window)
         self.view = view
         if merge_late:
-            self._later(self._merge_late(view, window))
+            self._later(self._merge_late(self._refreshes, window))
         if late_stories:
             self._stories_ready.clear()
-            self._later(self._group_late(view))
+            self._later(self._group_late(self._refreshes, stored))
         else:
             self._stories_ready.set()
 
@@ -348,18 +350,21 @@ class Newsroom:
         index = await asyncio.to_thread(BriefingIndex, merged, self._terms)
         return replace(view, briefing=merged, index=index)
 
-    async def _merge_late(self, view: BriefingView, window: tuple[str, ...]) -> None:
-        """Give a published view the briefing of its latest articles."""
+    async def _merge_late(self, refresh: int, window: tuple[str, ...]) -> None:
+        """Give the view that refresh number `refresh` published the briefing of its latest."""
         async with self._changes:  # every change of the view holds this lock
-            if self.view.version == view.version:  # else a newer refresh merges its own
-                self.view = await self._merged(self.view, window)
+            if self._refreshes == refresh:  # else a newer refresh merges its own
+                merged = await self._merged(self.view, window)
+                # A new version: what was cached by version (charts, digests) is made again.
+                self.view = replace(merged, version=merged.version + 1)
 
-    async def _group_late(self, view: BriefingView) -> None:
-        """Give a published view its stories once they are placed (a start-up, a removal)."""
+    async def _group_late(self, refresh: int, stored: Sequence[ListedArticle]) -> None:
+        """Give the view that refresh number `refresh` published its stories once they are
+        placed (a start-up, a removal)."""
         async with self._changes:  # every change of the view holds this lock
-            desk = await self._update_stories(view.articles)
-            if self.view.version == view.version:  # else a newer refresh brought its stories
-                self.view = replace(self.view, desk=desk)
+            desk = await self._update_stories(stored)
+            if self._refreshes == refresh:  # else a newer refresh brought its stories
+                self.view = replace(self.view, desk=desk, version=self.view.version + 1)
                 self._stories_ready.set()
 
     async def _update_stories(self, stored: Sequence[ListedArticle]) -> StoryDesk:
