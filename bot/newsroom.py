@@ -307,8 +307,9 @@ class Newsroom:
         # A desk bigger than its window publishes at once and merges its latest articles after:
         # one more article must not wait for 300 to be merged again. A smaller one (and the first
         # view) waits, so an answer right after /add sees the article, as it always has.
-        merge_late = window != self._window_ids and len(stored) > self._window and previous.version
-        if window != self._window_ids and not merge_late:
+        changed = window != self._window_ids
+        merge_late = changed and len(stored) > self._window and previous.version > 0
+        if changed and not merge_late:
             view = await self._merged(view, window)
         self.view = view
         if merge_late:

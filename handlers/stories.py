@@ -81,7 +81,8 @@ async def story(update: Update, context: BriefingContext) -> None:
     if chosen is None:
         await reply_parts(update, context, render_no_such_story(asked, desk))
         return
-    await _set_focus(update, context, chosen.key)
+    if await _focus(update, context) != chosen.key:  # reopening it writes nothing
+        await _set_focus(update, context, chosen.key)
     today = context.services.now().date()
     index = await newsroom.story_index(chosen)
     await reply_parts(update, context, render_story_opened(desk, chosen, index, today))
