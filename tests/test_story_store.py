@@ -4,9 +4,14 @@ instances, a story's key following its first article, and each chat's open story
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
+from bot.briefing.lexicon import load_lexicon
+from bot.briefing.stories import StoryGrouper
+from bot.config import CONTENT_DIR
+from bot.newsroom import Newsroom
 from bot.store import Store
 from bot.store.stories import StoryMember
 from tests.test_store import HARBOUR, RAILWAY, RIVER, database_url, db_path
@@ -100,3 +105,29 @@ async def test_a_chat_s_focus_is_set_changed_and_cleared(store: Store) -> None:
     await store.stories.set_focus(7, None)
     assert await store.stories.focus(7) is None
     assert await store.stories.focus(9) == "abc"
+
+
+async def test_a_second_instance_reads_the_stories_the_first_one_grouped(
+    database_url: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lexicon = load_lexicon(CONTENT_DIR / "topics.toml")
+    first = Newsroom(store, lexicon, "unused", tmp_path)
+    await first.start()
+    for briefing in (RIVER, HARBOUR, RAILWAY):
+        # Made by this engine, so that neither start reprocesses them.
+        current = briefing.model_copy(update={"engine_version": first.engine_version})
+        await store.articles.add(current, raw_text=briefing.article.title, added_by=None)
+    await first.reload()
+    grouped = first.view.desk.ranked
+    assert sum(s.article_count for s in grouped) == 3
+
+    def regroup(*_: object) -> int:
+        raise AssertionError("the second instance grouped an article the first one had placed")
+
+    monkeypatch.setattr(StoryGrouper, "add_features", regroup)
+    async with await Store.open(database_url) as other_store:
+        second = Newsroom(other_store, lexicon, "unused", tmp_path)
+        await second.start()
+        assert second.view.desk.ranked == grouped
+    await first.close()
+    await second.close()
