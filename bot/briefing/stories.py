@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -213,7 +214,7 @@ class StoryGrouper:
         self._by_key: dict[str, int] = {}  # story key (and any label it was placed under) -> number
         self._postings: dict[str, set[int]] = {}  # key -> numbers of the stories that have it
         self._by_week: dict[int, set[int]] = {}  # week -> stories whose dates touch it
-        self._document_frequency: dict[str, int] = {}
+        self._document_frequency: Counter[str] = Counter()
         self._articles = 0
 
     def __len__(self) -> int:
@@ -323,8 +324,8 @@ class StoryGrouper:
 
     def _put(self, features: ArticleFeatures, number: int | None, *, settle: bool = True) -> int:
         self._articles += 1
-        for key in features.keys:
-            self._document_frequency[key] = self._document_frequency.get(key, 0) + 1
+        # Counting the keys (not adding their weights): each article counts once per key.
+        self._document_frequency.update(features.keys.keys())
         published = features.published
         if number is not None:
             story = self._stories[number]
@@ -345,9 +346,13 @@ class StoryGrouper:
             )
             self._stories.append(story)
             self._by_key[features.id] = story.number
+        weights = story.weights
         for key, weight in features.keys.items():
-            story.weights[key] = story.weights.get(key, 0.0) + weight
-            self._postings.setdefault(key, set()).add(story.number)
+            if key in weights:
+                weights[key] += weight
+            else:  # a key new to the story: the only time its posting changes
+                weights[key] = weight
+                self._postings.setdefault(key, set()).add(story.number)
         for week in range(story.first.toordinal() // 7, story.last.toordinal() // 7 + 1):
             self._by_week.setdefault(week, set()).add(story.number)
         if settle:
