@@ -166,3 +166,14 @@ def test_an_article_placed_under_a_key_no_story_has_starts_that_story() -> None:
     assert grouper.place(_stored(fair), "elsewhere") == 1
     assert grouper.place(_stored(_fair("f2", 2)), "elsewhere") == 1
     assert [s.article_ids for s in grouper.stories()] == [("s1",), ("f1", "f2")]
+
+
+def test_only_the_story_an_article_joined_is_snapshot_again() -> None:
+    grouper = StoryGrouper()
+    grouper.add(_strike("s1", 0, "Antwerp dockers strike over pay"))
+    grouper.add(_fair("f1", 1))
+    strike, fair = grouper.stories()
+    grouper.add(_strike("s2", 1, "Ships queue as Antwerp dock strike goes on"))
+    grown, same = grouper.stories()
+    assert same is fair
+    assert grown is not strike and grown.article_ids == ("s1", "s2")

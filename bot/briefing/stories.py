@@ -187,18 +187,23 @@ class _OpenStory:
     norm: float = 0.0  # with the rarity weights of its last change; refreshed on every join
     salience: dict[str, float] = field(default_factory=dict)  # actor name -> summed salience
     outlets: dict[str, None] = field(default_factory=dict)  # ordered set of article sources
+    # Its last snapshot, dropped when an article joins: a desk of 500 stories where one changed
+    # takes one new snapshot, not 500.
+    taken: Story | None = None
 
     def snapshot(self) -> Story:
-        people = sorted(self.salience, key=lambda name: (-self.salience[name], name))
-        return Story(
-            self.number,
-            self.title,
-            self.first,
-            self.last,
-            tuple(self.article_ids),
-            tuple(people[:STORY_PEOPLE]),
-            tuple(self.outlets),
-        )
+        if self.taken is None:
+            people = sorted(self.salience, key=lambda name: (-self.salience[name], name))
+            self.taken = Story(
+                self.number,
+                self.title,
+                self.first,
+                self.last,
+                tuple(self.article_ids),
+                tuple(people[:STORY_PEOPLE]),
+                tuple(self.outlets),
+            )
+        return self.taken
 
 
 class StoryGrouper:
@@ -355,6 +360,7 @@ class StoryGrouper:
                 self._postings.setdefault(key, set()).add(story.number)
         for week in range(story.first.toordinal() // 7, story.last.toordinal() // 7 + 1):
             self._by_week.setdefault(week, set()).add(story.number)
+        story.taken = None
         if settle:
             story.norm = self._norm(story.weights)
         if features.source:
