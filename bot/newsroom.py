@@ -343,13 +343,22 @@ class Newsroom:
         def build() -> tuple[dict[str, ArticleBriefing], Briefing]:
             # Validation is most of the cost of loading briefings: keep it off the loop.
             read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
-            items = {a: known.get(a) or read[a] for a in window}
+            found = ((a, known.get(a) or read.get(a)) for a in window)
+            items = {a: item for a, item in found if item is not None}
             return items, merge_briefings(list(items.values()))
 
         self._items, merged = await asyncio.to_thread(build)
+        if len(self._items) < len(window):
+            self._forget_listing()
         self._window_ids = window
         index = await asyncio.to_thread(BriefingIndex, merged, self._terms)
         return replace(view, briefing=merged, index=index)
+
+    def _forget_listing(self) -> None:
+        """A listed article's briefing names another id: an instance reprocessed the store, and
+        the next refresh lists every row again."""
+        log.warning("stored articles changed under this instance: listing them all again")
+        self._listed = {}
 
     async def _merge_late(self, refresh: int, window: tuple[str, ...]) -> None:
         """Give the view that refresh number `refresh` published the briefing of its latest."""
@@ -389,7 +398,7 @@ class Newsroom:
             new = [a for a in unplaced if a.seq not in members]
             joined = await self._group(new)
             if await self._store.stories.join(joined):
-                self._placed.update(a.seq for a in new)
+                self._placed.update(m.seq for m in joined)
                 break
             # Another instance placed some of them first: start again from what the store says.
             self._grouper, self._placed = StoryGrouper(), set()
@@ -413,7 +422,11 @@ class Newsroom:
         read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
         members = []
         for article in batch:
-            features = features_of(items.get(article.id) or read[article.id])
+            item = items.get(article.id) or read.get(article.id)
+            if item is None:
+                self._forget_listing()
+                continue
+            features = features_of(item)
             number = self._grouper.add_features(features)
             members.append(
                 StoryMember(article.seq, self._grouper.key_of(number), features.to_json())
