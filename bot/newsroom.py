@@ -181,6 +181,10 @@ class Newsroom:
             existing = await self._store.articles.find_by_hash(article.content_hash)
             if existing is not None:
                 return AddOutcome(existing, None, duplicate=True)
+            # Every fact's source names the article, so its id is settled before the engine runs.
+            article = article.model_copy(
+                update={"id": await self._store.articles.free_id(article.content_hash)}
+            )
             log.info("processing article %s (%d paragraphs)", article.id, len(article.paragraphs))
             (briefing,) = await self._run_engine([article])
             try:

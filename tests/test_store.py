@@ -202,6 +202,15 @@ async def test_added_article_is_listed_with_its_briefing(store: Store) -> None:
     assert await store.articles.raw_texts() == [(stored.id, "the text as pasted", DAY)]
 
 
+async def test_an_id_another_article_holds_is_lengthened(store: Store) -> None:
+    held = await store.articles.add(HARBOUR, raw_text="h", added_by=None)
+    digest = HARBOUR.article.content_hash
+    other = held.id + "f" * (len(digest) - len(held.id))  # begins with the same 8 digits
+
+    assert await store.articles.free_id(RIVER.article.content_hash) == RIVER.article.id
+    assert await store.articles.free_id(other) == other[:12]
+
+
 async def test_articles_are_listed_oldest_first(store: Store) -> None:
     first = await store.articles.add(RIVER, raw_text="r", added_by=None)
     second = await store.articles.add(HARBOUR, raw_text="h", added_by=None)

@@ -20,6 +20,7 @@ from bot.briefing.vocabulary import TITLE_WORDS
 
 MAX_ARTICLE_BYTES = 1_000_000  # 1 MB: several times the longest news feature; bounds work per /add
 MIN_ARTICLE_WORDS = 20
+ARTICLE_ID_LENGTH = 8  # hex digits of the content hash
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+"
@@ -211,7 +212,9 @@ def content_hash(title: str, paragraphs: list[str]) -> str:
 
 
 def article_id_for(digest: str) -> str:
-    return digest[:8]
+    """The article's id: short enough to type after /remove. The store lengthens it in the rare
+    case that another article's hash starts with the same digits."""
+    return digest[:ARTICLE_ID_LENGTH]
 
 
 # The kind line that opens an official statement's header ("Press Statement", "Statement by the

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.briefing.ingest import ARTICLE_ID_LENGTH
 from bot.briefing.models import ArticleBriefing
 from bot.store.database import LOOKUP_CHUNK, Database, chunks, rowcount
 from bot.store.records import (
@@ -19,6 +20,7 @@ from bot.store.records import (
     UnknownArticleError,
 )
 from bot.store.schema import (
+    ARTICLE_ID_MAX,
     ArticleRow,
     BriefingRow,
     ChatFocusRow,
@@ -26,6 +28,8 @@ from bot.store.schema import (
     StoryMemberRow,
 )
 
+# How many hex digits a longer id adds when a shorter one is taken.
+_ID_STEP = 4
 # StoredArticle's fields, in its order.
 _LISTED = (
     ArticleRow.seq,
@@ -131,6 +135,20 @@ class ArticleRepository:
                 select(ArticleRow.title).where(ArticleRow.id == article_id)
             )
         return title
+
+    async def free_id(self, content_hash: str) -> str:
+        """The shortest id, from ARTICLE_ID_LENGTH hex digits of the content hash on, that no
+        other article holds: two texts whose hashes share their first digits (about 1% likely
+        among 10,000 articles at eight) both get stored, the later one under a longer id."""
+        prefix = content_hash[:ARTICLE_ID_LENGTH]
+        async with self._db.sessions() as session:
+            taken = set(
+                await session.scalars(select(ArticleRow.id).where(ArticleRow.id.startswith(prefix)))
+            )
+        for length in range(ARTICLE_ID_LENGTH, ARTICLE_ID_MAX + 1, _ID_STEP):
+            if content_hash[:length] not in taken:
+                return content_hash[:length]
+        raise StoreError(f"every id of content hash {content_hash} is taken")
 
     async def find_by_hash(self, content_hash: str) -> StoredArticle | None:
         async with self._db.sessions() as session:

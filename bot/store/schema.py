@@ -33,6 +33,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# The widest article id the store holds (ids are hex digits of the content hash, 8 unless taken).
+ARTICLE_ID_MAX = 32
 DELIVERY_STATUSES = ("claimed", "sent", "failed", "skipped")
 
 # SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY; PostgreSQL gets BIGINT.
@@ -78,7 +80,7 @@ class ArticleRow(Base):
     __table_args__ = ({"sqlite_autoincrement": True},)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(String(32), unique=True)
+    id: Mapped[str] = mapped_column(String(ARTICLE_ID_MAX), unique=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str] = mapped_column(Text)
     published: Mapped[dt.date] = mapped_column(Date)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from aiohttp import web
 
+from bot.briefing.models import ArticleBriefing
 from tests.handlers import updates
 from tests.handlers.conftest import ADMIN_ID, BotUnderTest, stop
 
@@ -47,6 +49,51 @@ async def test_add_text_with_date_then_query_it(bot: BotUnderTest) -> None:
     )
     assert "already" in again
     assert len(await bot.services.store.articles.all()) == 2
+
+
+def _source_ids(node: object) -> Iterator[str]:
+    """Every article id a briefing's facts cite."""
+    if isinstance(node, dict):
+        if isinstance(node.get("article_id"), str):
+            yield node["article_id"]
+        for value in node.values():
+            yield from _source_ids(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _source_ids(value)
+
+
+def _strike_story(members: int) -> str:
+    return (
+        "Harbour workers strike over pay\n\nHarbour workers in the port town walked out on Monday"
+        f" over pay, and the union said {members} members had joined the strike by the evening,"
+        " with talks set for Thursday."
+    )
+
+
+async def test_two_articles_whose_hashes_share_the_id_digits_are_both_kept(
+    bot: BotUnderTest,
+) -> None:
+    # These two texts (found by search) have content hashes that begin with the same 8 digits.
+    first, second = _strike_story(9253), _strike_story(36884)
+    for text in (first, second):
+        reply = _joined(
+            await bot.send(updates.private(f"/add 2021-05-04\n{text}", user_id=ADMIN_ID))
+        )
+        assert "already" not in reply
+    stored = (await bot.services.store.articles.all())[1:]
+    assert len(stored) == 2
+    short, longer = (a.id for a in stored)
+    assert len(short) == 8 and len(longer) == 12 and longer.startswith(short)
+    # Each id names its own article, down to the facts' sources.
+    for document, article in zip(
+        (await bot.services.store.articles.briefing_documents())[1:], stored, strict=True
+    ):
+        assert ArticleBriefing.model_validate_json(document).article.id == article.id
+        assert set(_source_ids(json.loads(document))) == {article.id}
+    removed = _joined(await bot.send(updates.private(f"/remove {longer}", user_id=ADMIN_ID)))
+    assert "Removed" in removed or "removed" in removed
+    assert [a.id for a in await bot.services.store.articles.all()][1:] == [short]
 
 
 async def test_add_without_a_date_asks_for_one(bot: BotUnderTest) -> None:
