@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import time
 from dataclasses import dataclass, field
@@ -88,7 +89,10 @@ async def start_app(
     """Initialise and start the application as run_polling would, minus the polling."""
     if restamp:
         await restamp_briefings(settings)
-    app = build_application(settings, request=request, now=lambda: NOON, rate_limit=rate_limit)
+    # As `briefing-bot run` builds it; stop_app unfreezes, for the next bot in this process.
+    app = build_application(
+        settings, request=request, now=lambda: NOON, rate_limit=rate_limit, freeze_after_start=True
+    )
     await app.initialize()
     if app.post_init is not None:
         await app.post_init(app)
@@ -102,6 +106,7 @@ async def stop_app(app: BriefingApp) -> None:
     if app.post_shutdown is not None:
         await app.post_shutdown(app)
     await app.shutdown()
+    gc.unfreeze()
 
 
 async def timed_update(

@@ -105,7 +105,7 @@ def run_bot(settings: Settings) -> int:
         [settings.webhook_secret.get_secret_value()] if settings.webhook_secret else []
     )
     configure_logging(settings.log_level, secrets)
-    application = build_application(settings, token=token)
+    application = build_application(settings, token=token, freeze_after_start=True)
     if webhook is not None:
         log.info(
             "starting in webhook mode on %s:%d, serving /%s",

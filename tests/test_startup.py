@@ -7,9 +7,14 @@ Alembic (0.2 s) is imported only when the database is not at the newest schema r
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+from bot.config import CONTENT_DIR
 
 HEAVY = ("spacy", "thinc", "matplotlib", "numpy", "dateparser", "trafilatura", "alembic")
 
@@ -24,3 +29,23 @@ def test_the_bot_and_its_handlers_import_without_spacy_or_matplotlib() -> None:
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stdout
     assert json.loads(out) == []
+
+
+async def test_the_running_bot_leaves_what_its_start_loaded_out_of_full_collections(
+    tmp_path: Path,
+) -> None:
+    # bench.inprocess starts the bot as `briefing-bot run` builds it (freeze_after_start).
+    from bench.inprocess import TimedRequest, settings_for, start_app, stop_app
+
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(CONTENT_DIR / "topics.toml", content / "topics.toml")
+    settings = settings_for(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}", content)
+    assert gc.get_freeze_count() == 0
+    app = await start_app(settings, TimedRequest(), restamp=False)
+    try:
+        frozen = gc.get_freeze_count()
+    finally:
+        await stop_app(app)
+    assert frozen > 10_000  # the bot's modules and the store's objects, at the least
+    assert gc.get_freeze_count() == 0  # unfrozen for whatever runs next in this process
