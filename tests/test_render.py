@@ -645,7 +645,10 @@ def test_stats_show_store_and_briefing_figures(index: BriefingIndex) -> None:
     assert "Digests delivered: 40 · failed: 1\n" in text  # nothing unconfirmed: not mentioned
     text = assert_valid(render_stats(Figures(deliveries_unconfirmed=3), index.briefing))
     assert "failed: 1 · unconfirmed: 3 (their sender stopped mid-send)" in text
-    assert "2 articles, 4 actors" in text
+    assert "Briefing: 2 articles, 4 actors" in text
+    # More stored than the briefing holds (LATEST_ARTICLES): it says whose figures these are.
+    text = assert_valid(render_stats(Figures(articles=10_000), index.briefing))
+    assert "Briefing of the latest: 2 articles, 4 actors" in text
 
 
 def test_article_titles_link_only_to_web_addresses() -> None:

@@ -66,7 +66,9 @@ def render_stats(stats: StoreFigures, briefing: Briefing) -> list[str]:
             if stats.deliveries_unconfirmed
             else ""
         ),
-        f"Briefing: {len(briefing.articles)} articles, {len(briefing.actors)} actors, "
+        # With more stored than LATEST_ARTICLES, the briefing holds the latest of them only.
+        ("Briefing" if len(briefing.articles) >= stats.articles else "Briefing of the latest")
+        + f": {len(briefing.articles)} articles, {len(briefing.actors)} actors, "
         f"{len(briefing.quotes)} quotes, {len(briefing.events)} events, "
         f"{len(briefing.places)} places",
     ]
