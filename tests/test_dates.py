@@ -354,6 +354,28 @@ def test_a_weekday_beside_a_yearless_date_names_the_year() -> None:
     assert iso("Oct. 26", november, FUTURE) == "2021-10-26"
 
 
+def test_a_span_of_days_in_one_month_is_that_month() -> None:
+    # Only the month is certain of "Feb. 11-12": the gold convention dates a span to its month,
+    # in the year the tense points to from its first day.
+    november = dt.date(2026, 11, 12)
+    assert iso("Feb. 11-12", november, PAST) == "2026-02"
+    assert iso("from March 3 to 5", november, PAST) == "2026-03"
+    assert iso("for March 21 and 22", november, FUTURE) == "2027-03"
+    assert iso("11-12 June 2019", november, PAST) == "2019-06"
+    # One day, or days of two months, stay days.
+    assert iso("Oct. 26", november, PAST) == "2026-10-26"
+    assert iso("Oct. 30 to Nov. 2", november, PAST) == "2026-10-30"
+
+
+def test_an_ordinal_day_alone_is_that_day_of_a_month_near_publication() -> None:
+    november = dt.date(2026, 11, 12)
+    assert iso("on the 14th", november, FUTURE) == "2026-11-14"
+    assert iso("on the 14th", november, PAST) == "2026-10-14"
+    assert iso("on the 3rd", november, PAST) == "2026-11-03"
+    assert iso("by the 31st", november, FUTURE) == "2026-12-31"  # November has no 31st
+    assert iso("the 14th century", november, PAST) is None
+
+
 def test_the_end_of_the_year_written_short_is_the_current_year() -> None:
     assert iso("by year end", THURSDAY, FUTURE) == "2016"
     assert iso("by year-end", THURSDAY, PRESENT) == "2016"

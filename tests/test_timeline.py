@@ -108,6 +108,17 @@ def test_seed_events_are_sorted_summarised_and_flagged(seed: ParsedArticle) -> N
         assert event.source.sentence < len(seed.article.sentences)
 
 
+def test_an_ordinal_day_after_a_time_preposition_is_a_date(nlp: Language) -> None:
+    paragraphs = [
+        "The Dorvale council said the new parking rules would take effect on the 14th.",
+        "A fire broke out on the 14th floor of the Hollen tower on Tuesday.",
+    ]
+    assert dates_in(nlp, paragraphs, dt.date(2026, 11, 12)) == {
+        "on the 14th": "2026-11-14",
+        "on Tuesday": "2026-11-10",
+    }
+
+
 def test_tense_decides_the_side_of_publication(nlp: Language) -> None:
     monday = dt.date(2017, 3, 6)
     parsed = parse(
@@ -324,6 +335,15 @@ def test_a_long_text_is_handled_in_bounded_time(nlp: Language) -> None:
             dt.date(2024, 4, 22),
             {"in 2009": "2009", "this summer": "2024", "Ten years ago": "2014"},
             id="a birth year is not an event; a season is its year",
+        ),
+        pytest.param(
+            [
+                "Born in 1961, the Dorvale singer rose to fame on the radio.",
+                "She gave her last concert on Tuesday.",
+            ],
+            dt.date(2026, 11, 12),
+            {"on Tuesday": "2026-11-10"},
+            id="a participle opening the clause dates its subject's birth",
         ),
         pytest.param(
             [

@@ -394,6 +394,14 @@ def _calendar(
         month = MONTHS[ws[i]]
         day_of_month = _day_of_month_near(ws, i)
         year = years[0] if years else None
+        if day_of_month is not None and len(month_positions) == 1 and _is_day_span(ws):
+            # "Feb. 11-12", "from March 3 to 5", "March 21 and 22": only the month is certain.
+            first = (
+                _day_without_year(published, month, day_of_month, direction)
+                if year is None
+                else _safe_day(year, month, day_of_month)
+            )
+            return None if first is None else _month(first.value.year, month)
         if day_of_month is not None:
             if year is not None:
                 return _safe_day(year, month, day_of_month)
@@ -402,6 +410,9 @@ def _calendar(
         if year is not None:
             return _month(year, month)
         return _month_without_year(published, month, direction)
+    if len(ws) >= 2 and ws[-2] == "the" and _ORDINAL_DAY.fullmatch(ws[-1]):
+        # "on the 14th": a day of the month around publication, on the side the tense points to.
+        return _day_of_nearby_month(published, int(ws[-1][:-2]), days)
     weekdays = [WEEKDAYS[w] for w in ws if w in WEEKDAYS and _is_weekday_word(w, ws)]
     if weekdays:
         return _day(_weekday(published, weekdays[0], days))
@@ -423,6 +434,34 @@ def _year(word: str) -> int | None:
     return None
 
 
+_ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+
+
+def _day_of_nearby_month(published: dt.date, day: int, direction: _Direction) -> DateValue | None:
+    candidates = []
+    for step in (-1, 0, 1):
+        year, month = _add_months(published.year, published.month, step)
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:  # "the 31st" of a shorter month
+            continue
+    picked = _pick(candidates, published, direction)
+    return None if picked is None else _day(picked)
+
+
+def _is_day_span(words: tuple[str, ...]) -> bool:
+    """Whether two days of one month are named, a span or a pair of days ("11-12", "3 to 5")."""
+    days = [w for w in words if _day_number(w) is not None]
+    return len(days) >= 2
+
+
+def _day_number(word: str) -> int | None:
+    digits = word.rstrip("stndrh")
+    if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= 31:
+        return int(digits)
+    return None
+
+
 def _day_of_month_near(words: tuple[str, ...], month_at: int) -> int | None:
     """The day number written beside a month: "1 March", "March 1st", "the 1st of March"."""
     candidates = [month_at + 1, month_at - 1, month_at - 2]
@@ -431,9 +470,9 @@ def _day_of_month_near(words: tuple[str, ...], month_at: int) -> int | None:
             word = words[j]
             if j == month_at - 2 and words[month_at - 1] != "of":
                 continue
-            digits = word.rstrip("stndrh")
-            if digits.isdigit() and len(digits) <= 2 and 1 <= int(digits) <= 31:
-                return int(digits)
+            day = _day_number(word)
+            if day is not None:
+                return day
     return None
 
 

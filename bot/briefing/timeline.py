@@ -120,6 +120,27 @@ def _rule_spans(doc: Doc) -> Iterator[tuple[int, int]]:
                 yield span
         elif word in _MONTH_PREPOSITIONS and i + 1 < size and doc[i + 1].shape_ == _YEAR_SHAPE:
             yield i, i + 2  # "in 2019"
+        elif word == "the" and _ordinal_day_alone(doc, i):
+            yield i, i + 2  # "on the 14th"
+
+
+_ORDINAL_DAY_SHAPES = frozenset({"dxx", "ddxx"})
+_ORDINAL_DAY_PREPOSITIONS = frozenset({"on", "by", "until", "since", "from", "till"})
+
+
+def _ordinal_day_alone(doc: Doc, the: int) -> bool:
+    """ "on the 14th", "by the 3rd": an ordinal after a time preposition that qualifies no noun
+    ("on the 14th floor", "the 3rd of May" are read otherwise) names a day of the month."""
+    if the == 0 or the + 1 >= len(doc) or doc[the - 1].lower_ not in _ORDINAL_DAY_PREPOSITIONS:
+        return False
+    ordinal = doc[the + 1]
+    if ordinal.shape_ not in _ORDINAL_DAY_SHAPES or ordinal.lower_[-2:] not in _ORDINAL_SUFFIXES:
+        return False
+    after = doc[the + 2] if the + 2 < len(doc) else None
+    return after is None or not (after.pos_ in ("NOUN", "PROPN", "NUM") or after.lower_ == "of")
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 def _calendar_span(doc: Doc, month: int, lowers: list[str]) -> tuple[int, int] | None:
@@ -398,6 +419,11 @@ def _a_persons_birth(verb: Token) -> bool:
     if verb.lower_ != "born":
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None and verb.dep_ == "advcl":
+        # "Born in 1978, the singer moved ...": a participle opening the clause describes its
+        # subject, a person unless the model names that subject as something else.
+        main_subject = next((c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return main_subject is not None and main_subject.ent_type_ in ("", "PERSON")
     if subject is None:  # "Varga, born in 1978,": the person is the word it describes
         return verb.head.ent_type_ == "PERSON"
     return subject.lower_ in _PERSONAL_PRONOUNS or subject.ent_type_ == "PERSON"
