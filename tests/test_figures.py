@@ -138,3 +138,17 @@ def test_an_age_counts_its_years(nlp: Language) -> None:
     (age,) = (f for text, f in found.items() if "189" in text)
     assert (age.value, age.counts) == (189e6, "years")
     assert natural_number(age.value) == "189 million"
+
+
+def test_a_scale_written_short_counts_the_noun_after_it(nlp: Language) -> None:
+    found = figures_of(nlp, "The storm in Dorvale left 1.3m homes without power on Sunday.")
+    (homes,) = (f for text, f in found.items() if "1.3" in text)
+    assert (homes.value, homes.counts) == (1.3e6, "homes")
+
+
+def test_a_day_named_beside_a_number_is_not_what_it_counts(nlp: Language) -> None:
+    found = figures_of(
+        nlp, "Hollen nurses vaccinated 120 people Monday, 140 Tuesday and 165 Wednesday."
+    )
+    counts = {f.value: f.counts for f in found.values()}
+    assert counts == {120.0: "people", 140.0: None, 165.0: None}

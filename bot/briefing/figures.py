@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.dates import MONTHS, WEEKDAYS
 from bot.briefing.models import Figure
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
@@ -51,6 +52,8 @@ _SCALES = {
     "tn": 1e12,
 }
 _MULTIPLIERS = {"hundred": 100.0, "dozen": 12.0}
+# Full names of weekdays and months: dates, never counted things.
+_CALENDAR_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS) if len(w) > 3)
 # Plural counts with no exact value: "thousands of workers".
 _VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
 _CURRENCY_SYMBOLS = {
@@ -325,7 +328,15 @@ def _counted(doc: Doc, root: Token, end: int) -> tuple[str | None, int]:
         phrase_end = noun.head.i + 1 if 0 < noun.head.i - noun.i <= _MAX_NOUN_GAP else noun.i + 1
         return _plural(noun), phrase_end
     head = root.head
+    while head.i < end and head.lower_ in _SCALES and head.head.i > head.i:
+        # "1.3m homes": the model may hang the number on its own scale word; the counted noun is
+        # the one that scale hangs from.
+        head = head.head
     modifies = root.dep_ in {"nummod", "quantmod", "compound", "amod"}
+    if head.lower_ in _CALENDAR_WORDS:
+        # "120 on Monday, 140 Tuesday": a day or month named beside a number dates it; it is
+        # not what the number counts.
+        modifies = False
     if modifies and head.pos_ in {"NOUN", "PROPN"} and 0 < head.i - root.i <= _MAX_NOUN_GAP + 1:
         return _noun_text(head, after=end), head.i + 1
     for child in root.children:
