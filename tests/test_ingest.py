@@ -169,9 +169,11 @@ def test_credit_lines_leave_the_body() -> None:
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("VARDEL (Coastwire) - The council voted.", "Vardel - The council voted."),
-        ("NORTH VARDEL — The council voted.", "North Vardel - The council voted."),
-        ("VARDEL, Ruritania -- The council voted.", "Vardel, Ruritania - The council voted."),
+        ("VARDEL (Coastwire) - The council voted.", "Vardel — The council voted."),
+        ("NORTH VARDEL — The council voted.", "North Vardel — The council voted."),
+        ("VARDEL, Ruritania -- The council voted.", "Vardel, Ruritania — The council voted."),
+        ("VARDEL, Nov. 11 (Coastwire) - The council voted.", "Vardel — The council voted."),
+        ("VARDEL, Ruritania, 3 March 2021 - Floods hit.", "Vardel, Ruritania — Floods hit."),
         ("NATO - the alliance met.", "NATO - the alliance met."),
         ("The council voted - again.", "The council voted - again."),
     ],

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from bot.briefing.gazetteer import load_gazetteer
-from bot.briefing.ingest import parse_article_text
+from bot.briefing.ingest import ArticleMeta, parse_article_text
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import PlaceIndex, find_places
 from tests.conftest import SEED, parse_text
@@ -141,3 +141,20 @@ def test_a_country_described_by_a_copula_does_not_act(nlp: Language) -> None:
     )
     assert not index.acting
     assert "Bhutan" in _names(index)
+
+
+@pytest.mark.parametrize(
+    "dateline", ["LISBON (Coastwire) -", "LISBON, Nov. 11 (Coastwire) -", "LISBON, 11 November -"]
+)
+def test_a_datelines_city_is_a_place_not_a_party(nlp: Language, dateline: str) -> None:
+    # A capital opening the copy in capitals is where it was filed, never the subject of the
+    # first sentence, with or without the day of filing.
+    article = parse_article_text(
+        "Port strike ends\n\n"
+        f"{dateline} Dock workers said on Wednesday that they would return to work after a "
+        "two-week strike over pay, ending a dispute that had stranded dozens of ships.",
+        ArticleMeta(published=dt.date(2026, 11, 12)),
+    )
+    index = find_places(ParsedArticle.from_doc(article, nlp(article_text(article))))
+    assert "Lisbon" in _names(index)
+    assert index.acting == []

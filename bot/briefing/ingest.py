@@ -72,10 +72,12 @@ _LONGEST_CAPTION_WORDS = 60
 # A byline: "By NAME", "By NAME and NAME", "By AGENCY" on a line of its own.
 _BYLINE = re.compile(r"^By (?:(?:[A-Z][\w.'’-]*|and|[,&])\s*){1,8}$")
 # A dateline opening the first paragraph: the filing city in capitals, maybe a region, maybe
-# the agency in brackets, then a dash ("ISTANBUL (Reuters) - ", "PARIS, Texas -- ").
+# the day of filing, maybe the agency in brackets, then a dash ("ISTANBUL (Reuters) - ",
+# "PARIS, Texas -- ", "OSLO, March 3 (Wire) - ", "OSLO, 3 March 2021 - ").
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?P<region>, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+    r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?)?"
     r"(?: ?[(\[][^)\]]{1,40}[)\]])? ?(?:--?|—|–) (?=[A-Z\"“‘'])"
 )
 _TERMINAL = tuple(".!?…:;")
@@ -269,13 +271,15 @@ def is_credit_line(line: str) -> bool:
 
 def without_dateline(paragraph: str) -> str:
     """The paragraph with a dateline read as what it is: the agency credit goes, and the city in
-    capitals is written as a name ("ISTANBUL (Reuters) - The ..." -> "Istanbul - The ..."), so
-    that it reads as a place, not as an organisation."""
+    capitals is written as a name ("ISTANBUL (Reuters) - The ..." -> "Istanbul — The ..."), so
+    that it reads as a place, not as an organisation. The day of filing goes too: it dates the
+    copy, not an event. An em dash, not a hyphen, sets the city apart: the model reads
+    "Istanbul - Floods" as one name, and "Istanbul — Floods swept ..." as a place and a clause."""
     match = _DATELINE.match(paragraph)
     if match is None or not any(c.isalpha() for c in match["city"][1:]):
         return paragraph
     city = match["city"].title() if len(match["city"]) > 3 else match["city"]
-    return f"{city}{match['region'] or ''} - {paragraph[match.end() :]}"
+    return f"{city}{match['region'] or ''} — {paragraph[match.end() :]}"
 
 
 def _clean_line(line: str) -> str:
