@@ -437,6 +437,20 @@ def test_a_date_counted_from_the_one_before(nlp: Language) -> None:
     }
 
 
+def test_the_day_before_opening_a_sentence_counts_from_the_last_date(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "Dorvale police arrested two men on Nov. 3. The day before, a car had been set on "
+            "fire outside the Hollen station.",
+            "The council will meet the day before the vote.",
+        ],
+        dt.date(2026, 11, 12),
+    )
+    # "the day before the vote" counts from the vote, which the text does not date.
+    assert dated(find_dates(parsed)) == {"on Nov. 3": "2026-11-03", "The day before": "2026-11-02"}
+
+
 def test_a_pull_quote_repeating_a_dated_sentence_is_one_event(nlp: Language) -> None:
     sentence = "The Hollen bridge closed on Tuesday after cracks were found, the council said."
     parsed = parse(nlp, [sentence, "Engineers are inspecting it.", sentence], dt.date(2024, 3, 7))

@@ -122,6 +122,8 @@ def _rule_spans(doc: Doc) -> Iterator[tuple[int, int]]:
             yield i, i + 2  # "in 2019"
         elif word == "the" and _ordinal_day_alone(doc, i):
             yield i, i + 2  # "on the 14th"
+        elif word == "the" and _counted_day_alone(doc, i):
+            yield i, i + 3  # "The day before, ...": counted from the date just told
 
 
 _ORDINAL_DAY_SHAPES = frozenset({"dxx", "ddxx"})
@@ -141,6 +143,20 @@ def _ordinal_day_alone(doc: Doc, the: int) -> bool:
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_COUNTED_UNITS = frozenset({"day", "week", "month", "year"})
+_COUNTED_DIRECTIONS = frozenset({"before", "after", "earlier", "later"})
+
+
+def _counted_day_alone(doc: Doc, the: int) -> bool:
+    """ "the day before", "the week after": a period counted from the event just dated, when
+    nothing follows to count from ("the day before the vote" counts from the vote instead)."""
+    if the + 2 >= len(doc):
+        return False
+    unit, direction = doc[the + 1], doc[the + 2]
+    if unit.lower_ not in _COUNTED_UNITS or direction.lower_ not in _COUNTED_DIRECTIONS:
+        return False
+    after = doc[the + 3] if the + 3 < len(doc) else None
+    return after is None or after.is_punct or after.pos_ in ("VERB", "AUX", "PRON")
 
 
 def _calendar_span(doc: Doc, month: int, lowers: list[str]) -> tuple[int, int] | None:
