@@ -152,3 +152,13 @@ def test_a_day_named_beside_a_number_is_not_what_it_counts(nlp: Language) -> Non
     )
     counts = {f.value: f.counts for f in found.values()}
     assert counts == {120.0: "people", 140.0: None, 165.0: None}
+
+
+def test_a_ratio_is_one_figure_counting_its_noun(nlp: Language) -> None:
+    found = figures_of(nlp, "About 1 in 5 adults in Dorvale smoke, and one in four children walk.")
+    assert {text: (f.value, f.counts) for text, f in found.items()} == {
+        "About 1 in 5 adults": (None, "adults"),
+        "one in four children": (None, "children"),
+    }
+    # A year after "in" is a date, not the second number of a ratio.
+    assert "2" in figures_of(nlp, "Hollen had 2 in 2020 and 7 in 2021.")

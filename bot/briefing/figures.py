@@ -179,6 +179,17 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
     vague = value is None and (numbers > 1 or any(w in _VAGUE for w in words))
     if value is None and not vague:
         return None
+    if _ratio_first(doc, end):
+        return None  # "1" of "1 in 5 adults": read with the second number
+    ratio_start = _ratio_start(doc, start)
+    if ratio_start is not None:
+        # "1 in 5 adults", "one in four children": a share without one value, counting the noun
+        # after its second number; the text runs from the first.
+        root = _number_root(doc[start:end])
+        counted, stop = _counted(doc, root, end)
+        first = doc[ratio_start]
+        begin = min(ratio_start, _qualifier_start(first, ratio_start))
+        return _Reading(None, counted, begin, max(end, stop))
     root = _number_root(doc[start:end])
     if value is not None and _is_word_one(words, value):
         return None  # "one official said": not a figure anyone looks up
@@ -199,6 +210,31 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
     if counted is None and start > 0 and _labels(doc[start - 1]):
         return None  # a number that names something: "room 101", "Group of 20"
     return _Reading(value, counted, start, max(end, stop))
+
+
+def _is_ratio_number(token: Token) -> bool:
+    return token.like_num and not _YEAR.match(token.text)
+
+
+def _ratio_first(doc: Doc, end: int) -> bool:
+    """The span ending at `end` is the first number of "N in M"."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "in"
+        and _is_ratio_number(doc[end - 1])
+        and _is_ratio_number(doc[end + 1])
+    )
+
+
+def _ratio_start(doc: Doc, start: int) -> int | None:
+    """Where "N in M" begins when the span at `start` is its M, else None."""
+    ratio = (
+        start >= 2
+        and doc[start - 1].lower_ == "in"
+        and _is_ratio_number(doc[start])
+        and _is_ratio_number(doc[start - 2])
+    )
+    return start - 2 if ratio else None
 
 
 def _number_root(span: Span) -> Token:
