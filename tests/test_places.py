@@ -158,3 +158,21 @@ def test_a_datelines_city_is_a_place_not_a_party(nlp: Language, dateline: str) -
     index = find_places(ParsedArticle.from_doc(article, nlp(article_text(article))))
     assert "Lisbon" in _names(index)
     assert index.acting == []
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Residents of Ashford said the river had risen overnight.", "Ashford"),
+        ("Officials in Kharkiv said the shelling continued.", "Kharkiv"),
+        ("Rescuers from Vigo joined the search on Sunday.", "Vigo"),
+    ],
+)
+def test_the_people_of_a_place_locate_it(nlp: Language, text: str, town: str) -> None:
+    # The model labels these towns organisations; the noun for their people places them.
+    assert town in _names(_places(nlp, text))
+
+
+def test_investors_in_a_company_do_not_make_it_a_place(nlp: Language) -> None:
+    # Toyota is also a town the gazetteer knows; investors are not the people of a place.
+    assert _names(_places(nlp, "Investors in Toyota sold their shares on Monday.")) == {}

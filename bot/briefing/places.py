@@ -23,6 +23,8 @@ from bot.briefing.parsed import ParsedArticle
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
     HONORIFICS,
+    INHABITANT_NOUNS,
+    LOCAL_OFFICER_NOUNS,
     PERSON_OWNED_NOUNS,
     PLACE_NOUNS,
     SPEECH_VERBS,
@@ -128,6 +130,8 @@ def _in_place_position(root: Token, *, strict: bool = False) -> bool:
             return True
         if word in {"of", "to"} and governor.lemma_.lower() in PLACE_NOUNS | {"visit", "trip"}:
             return True
+    if _people_of(first):
+        return True
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in PLACE_NOUNS:
         return True
     if any(
@@ -143,6 +147,18 @@ def _in_place_position(root: Token, *, strict: bool = False) -> bool:
     return any(
         t.ent_type_ in _PLACE_LABELS and t.i not in range(root.i, root.i + 1) for t in beside
     )
+
+
+def _people_of(first: Token) -> bool:
+    """ "residents of X", "villagers in X", "officials in X": the object of a preposition after a
+    noun for the people of a place (or its local officers) is that place, even when the model
+    took it for an organisation or a person."""
+    if first.dep_ != "pobj":
+        return False
+    word, governor = first.head.lower_, first.head.head.lemma_.lower()
+    if word in {"of", "in", "from"} and governor in INHABITANT_NOUNS:
+        return True
+    return word == "in" and governor in LOCAL_OFFICER_NOUNS
 
 
 def _named_as_place(root: Token) -> bool:

@@ -96,6 +96,19 @@ GEO_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+# Nouns for the people of a place: "residents of X", "villagers in X", "rescuers from X" place
+# X wherever it stands, whatever the model labels it.
+INHABITANT_NOUNS = frozenset(
+    {
+        "resident", "inhabitant", "villager", "townspeople", "townsfolk", "citizen", "people",
+        "population", "local", "native", "voter", "household", "farmer", "shopkeeper",
+        "witness", "survivor", "rescuer", "evacuee", "worshipper", "commuter",
+    }
+)  # fmt: skip
+# Local officers named by where they serve: "officials in X", "police in X" ("officials of X"
+# and "officials from X" may as well be an organisation's).
+LOCAL_OFFICER_NOUNS = frozenset({"official", "authority", "police", "officer", "mayor"})
+
 # Nouns naming a kind of place: "the provinces of A, B and C", "Homs province".
 PLACE_NOUNS = frozenset(
     {
