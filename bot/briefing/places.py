@@ -34,6 +34,8 @@ from bot.briefing.vocabulary import (
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _MISLABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 _NAME_LABELS = _PLACE_LABELS | _MISLABELS
+# Labels the model gives a town now and then; a place noun naming it ("the town of X") decides.
+_OTHER_NAME_LABELS = frozenset({"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"})
 # Prepositions whose object is a location whatever it governs; "of" and "to" need a place noun
 # or a movement before them ("provinces of Homs", "visit to Brussels").
 _LOCATING = frozenset(
@@ -314,6 +316,30 @@ class _Reader:
         else:
             self.deferred.append((start, stop, text))
 
+    def read_named_as_place(self, ent: Span) -> None:
+        """A name the model took for a product, a language or a work ("the port of Odesa" as
+        LANGUAGE): a place where a place noun names it so."""
+        start, end = _trim(self.doc, ent.start, ent.end)
+        if start >= end:
+            return
+        stop, entry = _gazetteer_span(self.gaz, self.doc, start, end)
+        span = self.doc[start:stop]
+        if _named_as_place(span.root):
+            self.covered.update(range(ent.start, max(ent.end, stop)))
+            self.place_or_actor(span, entry)
+
+    def read_untagged_named_as_place(self) -> None:
+        """A name the model did not tag that a place noun names ("the port of Odesa"): a place
+        when the gazetteer knows it."""
+        for token in self.doc:
+            if token.i in self.covered or token.ent_type_ or token.pos_ != "PROPN":
+                continue
+            stop, entry = _gazetteer_span(self.gaz, self.doc, token.i, token.i + 1)
+            span = self.doc[token.i : stop]
+            if entry is not None and not any(t.ent_type_ for t in span) and _named_as_place(token):
+                self.covered.update(range(span.start, span.end))
+                self.place_or_actor(span, entry)
+
     def read_place_label(self, span: Span, entry: GeoEntry | None, label: str) -> None:
         """A GPE / LOC span: a place unless the text names a person or an organisation by it."""
         governs = self.gaz.country(span.text) or self.gaz.country_of_capital(span.text)
@@ -448,8 +474,11 @@ def find_places(parsed: ParsedArticle) -> PlaceIndex:
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
             reader.read_entity(ent)
+        elif ent.label_ in _OTHER_NAME_LABELS:
+            reader.read_named_as_place(ent)
     reader.confirm_deferred()
     reader.read_unlabelled()
+    reader.read_untagged_named_as_place()
     places, token_place = _aggregate(parsed, reader.mentions, gaz)
     acting = sorted(reader.acting, key=lambda a: a.start)
     people = sorted(set(reader.person_spans))
