@@ -376,6 +376,18 @@ def test_an_ordinal_day_alone_is_that_day_of_a_month_near_publication() -> None:
     assert iso("the 14th century", november, PAST) is None
 
 
+def test_decades_ago_this_coming_and_spans_of_years() -> None:
+    november = dt.date(2026, 11, 12)  # a Thursday
+    assert iso("a decade ago", november, PAST) == "2016"
+    assert iso("two decades ago", november, PAST) == "2006"
+    assert iso("for two decades", november, PAST) is None
+    assert iso("this coming Sunday", november, FUTURE) == "2026-11-15"
+    # A span of years is dated to its first year, as "from 2004 to 2009" is.
+    assert iso("in the 2022-23 season", november, PAST) == "2022"
+    assert iso("the 2019-2020 season", november, PAST) == "2019"
+    assert iso("1999–2003", november, PAST) == "1999"
+
+
 def test_the_end_of_the_year_written_short_is_the_current_year() -> None:
     assert iso("by year end", THURSDAY, FUTURE) == "2016"
     assert iso("by year-end", THURSDAY, PRESENT) == "2016"

@@ -119,6 +119,14 @@ def test_an_ordinal_day_after_a_time_preposition_is_a_date(nlp: Language) -> Non
     }
 
 
+def test_a_span_of_years_tagged_as_two_dates_is_one(nlp: Language) -> None:
+    paragraphs = ["Ilse Varga served as mayor of Dorvale from 1999 to 2003, and again in 2010."]
+    assert dates_in(nlp, paragraphs, dt.date(2026, 11, 12)) == {
+        "from 1999 to 2003": "1999",
+        "in 2010": "2010",
+    }
+
+
 def test_tense_decides_the_side_of_publication(nlp: Language) -> None:
     monday = dt.date(2017, 3, 6)
     parsed = parse(

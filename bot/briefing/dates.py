@@ -159,6 +159,9 @@ def resolve_date_expression(expression: str, published: dt.date, tense: Tense) -
     iso = _ISO_DATE.search(text)
     if iso:
         return _safe_day(int(iso[1]), int(iso[2]), int(iso[3]))
+    first_year = _year_span_start(text)
+    if first_year is not None:
+        return _year_value(first_year)
     if _HYPHEN_DURATION.search(text) and not _has_year(text):
         return None
     words = _Words(tuple(w for w in _WORD.findall(text.replace("’", "'")) if w != "-"))
@@ -178,6 +181,21 @@ def resolve_date_expression(expression: str, published: dt.date, tense: Tense) -
         )
     except OverflowError:  # "100000 days ago", or a publication date at the calendar's edge
         return None
+
+
+# "2022-23", "2022-2023", "1999–2003": a span of years, written with a dash or a slash.
+_YEAR_SPAN = re.compile(r"\b(\d{4})\s?[-–/]\s?(\d{4}|\d{2})\b")
+
+
+def _year_span_start(text: str) -> int | None:
+    """The first year of a span of years ("the 2022-23 season"), dated like "from 2004 to 2009":
+    to its first year. None when the second part is no later year ("2022-10" is a month)."""
+    match = _YEAR_SPAN.search(text)
+    if match is None or _year(match[1]) is None:
+        return None
+    first, second = int(match[1]), match[2]
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return first if first < last <= first + 99 else None
 
 
 def _has_year(text: str) -> bool:
@@ -251,7 +269,12 @@ def _shift(published: dt.date, amount: int, unit: str) -> DateValue | None:
         return _month(*_add_months(published.year, published.month, amount))
     if unit == "year":
         return _year_value(published.year + amount)
+    if unit in _YEARS_IN:  # "a decade ago": the year, as "ten years ago" is
+        return _year_value(published.year + amount * _YEARS_IN[unit])
     return None
+
+
+_YEARS_IN = {"decade": 10, "century": 100}
 
 
 _PARTS_OF_PERIOD = frozenset({"end", "start", "beginning", "middle", "rest", "turn", "close"})
@@ -292,6 +315,8 @@ def _deictic(
         step = {"this": 0, "current": 0, "last": -1, "next": 1}[modifier]
         if modifier == "this" and target == "past":  # "this past week" is last week
             step, target = -1, words.after("past")
+        if modifier == "this" and target == "coming":  # "this coming Sunday" is next Sunday
+            step, target = 1, words.after("coming")
         if target is None:
             continue
         if target in _PERIOD_OF_DAY:  # "this morning", "last night"

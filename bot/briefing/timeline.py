@@ -313,9 +313,25 @@ def _date_spans(doc: Doc) -> list[Span]:
         if merged and span.start < merged[-1].end:
             last = merged[-1]
             merged[-1] = Span(doc, last.start, max(last.end, span.end), label=last.label)
+        elif merged and _continues_year_span(doc, merged[-1], span):
+            merged[-1] = Span(doc, merged[-1].start, span.end, label=merged[-1].label)
         else:
             merged.append(span)
     return merged
+
+
+_SPAN_JOINERS = frozenset({"to", "until", "till", "through", "-", "–"})
+
+
+def _continues_year_span(doc: Doc, last: Span, span: Span) -> bool:
+    """ "from 1999 to 2003" tagged as two dates: one span of years, dated to its first."""
+    return (
+        span.start == last.end + 1
+        and doc[last.end].lower_ in _SPAN_JOINERS
+        and doc[last.end - 1].shape_ == _YEAR_SHAPE
+        and len(span) == 1
+        and span[0].shape_ == _YEAR_SHAPE
+    )
 
 
 def _trimmed(span: Span) -> Span:
