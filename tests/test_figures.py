@@ -162,3 +162,15 @@ def test_a_ratio_is_one_figure_counting_its_noun(nlp: Language) -> None:
     }
     # A year after "in" is a date, not the second number of a ratio.
     assert "2" in figures_of(nlp, "Hollen had 2 in 2020 and 7 in 2021.")
+
+
+def test_a_fraction_is_a_share_of_what_follows_of(nlp: Language) -> None:
+    found = figures_of(
+        nlp,
+        "About a third of voters in Dorvale backed the plan, and two-thirds of the budget "
+        "goes on salaries.",
+    )
+    assert {text: (f.value, f.counts) for text, f in found.items()} == {
+        "About a third of voters": (None, "voters"),
+        "two-thirds of the budget": (None, "budget"),
+    }

@@ -52,6 +52,11 @@ _SCALES = {
     "tn": 1e12,
 }
 _MULTIPLIERS = {"hundred": 100.0, "dozen": 12.0}
+# Fractions written in words: a share of something, not a count.
+_FRACTIONS = frozenset(
+    {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth"}
+    | {"sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths"}
+)
 # Full names of weekdays and months: dates, never counted things.
 _CALENDAR_WORDS = frozenset(w for w in (*WEEKDAYS, *MONTHS) if len(w) > 3)
 # Plural counts with no exact value: "thousands of workers".
@@ -171,6 +176,14 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
     ):
         end += 1
     words = [t.lower_ for t in doc[start:end]]
+    fraction = next((t for t in doc[start:end] if t.lower_ in _FRACTIONS), None)
+    if fraction is not None:
+        # "two-thirds of the budget", "about a third of voters": a share of what follows "of",
+        # without one value (never "2 thirds").
+        counted, stop = _counted(doc, fraction, end)
+        if counted is None:
+            return None  # "cut by half": no share of anything to look up
+        return _Reading(None, counted, min(start, _qualifier_start(fraction, start)), stop)
     numbers = sum(1 for w in words if _is_number_word(w))
     if not numbers or _reading_time(doc, end):
         return None
