@@ -388,6 +388,14 @@ def test_decades_ago_this_coming_and_spans_of_years() -> None:
     assert iso("1999–2003", november, PAST) == "1999"
 
 
+def test_a_month_with_last_this_or_next_year_is_in_that_year() -> None:
+    november = dt.date(2026, 11, 12)
+    assert iso("in March last year", november, PAST) == "2025-03"
+    assert iso("Feb. 11-12 last year", november, PAST) == "2025-02"
+    assert iso("on 3 June next year", november, FUTURE) == "2027-06-03"
+    assert iso("in January this year", november, PAST) == "2026-01"
+
+
 def test_the_end_of_the_year_written_short_is_the_current_year() -> None:
     assert iso("by year end", THURSDAY, FUTURE) == "2016"
     assert iso("by year-end", THURSDAY, PRESENT) == "2016"

@@ -127,6 +127,14 @@ def test_a_span_of_years_tagged_as_two_dates_is_one(nlp: Language) -> None:
     }
 
 
+def test_last_year_after_a_calendar_date_names_its_year(nlp: Language) -> None:
+    paragraphs = ["The Hollen museum was closed from Feb. 11-12 last year and again on the 3rd."]
+    assert dates_in(nlp, paragraphs, dt.date(2026, 11, 12)) == {
+        "from Feb. 11-12 last year": "2025-02",
+        "on the 3rd": "2026-11-03",
+    }
+
+
 def test_tense_decides_the_side_of_publication(nlp: Language) -> None:
     monday = dt.date(2017, 3, 6)
     parsed = parse(

@@ -174,6 +174,9 @@ def resolve_date_expression(expression: str, published: dt.date, tense: Tense) -
             return _relative_amount(words, amount_at, published, tense)
         direction = _direction(words, tense)
         days = _days_direction(direction, tense)
+        with_year = _month_in_named_year(words, published)
+        if with_year is not None:
+            return _calendar(with_year, published, direction, days)
         return (
             _week_of_month(words, published, direction)
             or _deictic(words, published, direction, days)
@@ -196,6 +199,20 @@ def _year_span_start(text: str) -> int | None:
     first, second = int(match[1]), match[2]
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     return first if first < last <= first + 99 else None
+
+
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_in_named_year(words: _Words, published: dt.date) -> _Words | None:
+    """ "in March last year", "on 3 June next year": the words with that year written out, or
+    None when no month is named with "last/this/next year"."""
+    ws = words.words
+    for i in range(len(ws) - 1):
+        if ws[i] in _YEAR_STEPS and ws[i + 1] == "year" and any(w in MONTHS for w in ws[:i]):
+            year = str(published.year + _YEAR_STEPS[ws[i]])
+            return _Words((*ws[:i], year, *ws[i + 2 :]))
+    return None
 
 
 def _has_year(text: str) -> bool:

@@ -313,11 +313,29 @@ def _date_spans(doc: Doc) -> list[Span]:
         if merged and span.start < merged[-1].end:
             last = merged[-1]
             merged[-1] = Span(doc, last.start, max(last.end, span.end), label=last.label)
-        elif merged and _continues_year_span(doc, merged[-1], span):
+        elif merged and (
+            _continues_year_span(doc, merged[-1], span) or _names_its_year(merged[-1], span)
+        ):
             merged[-1] = Span(doc, merged[-1].start, span.end, label=merged[-1].label)
         else:
             merged.append(span)
     return merged
+
+
+_YEAR_MODIFIERS = frozenset({"last", "this", "next"})
+
+
+def _names_its_year(last: Span, span: Span) -> bool:
+    """ "in March last year", "Feb. 11-12 this year": the year of a calendar date, not a date of
+    its own."""
+    words = [t.lower_ for t in span]
+    return (
+        span.start == last.end
+        and len(words) == 2
+        and words[0] in _YEAR_MODIFIERS
+        and words[1] == "year"
+        and any(t.lower_ in _MONTH_LOWER for t in last)
+    )
 
 
 _SPAN_JOINERS = frozenset({"to", "until", "till", "through", "-", "–"})
