@@ -135,6 +135,19 @@ def test_last_year_after_a_calendar_date_names_its_year(nlp: Language) -> None:
     }
 
 
+def test_a_time_set_in_the_past_tense_may_lie_ahead(nlp: Language) -> None:
+    paragraphs = [
+        "The Dorvale council vote was scheduled for Friday, but the opposition wants a delay.",
+        "A Hollen court postponed the hearing to Dec. 3.",
+        "The council set up a review panel on Monday.",
+    ]
+    assert dates_in(nlp, paragraphs, dt.date(2026, 11, 12)) == {
+        "for Friday": "2026-11-13",
+        "Dec. 3": "2026-12-03",
+        "on Monday": "2026-11-09",
+    }
+
+
 def test_tense_decides_the_side_of_publication(nlp: Language) -> None:
     monday = dt.date(2017, 3, 6)
     parsed = parse(

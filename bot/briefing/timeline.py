@@ -396,6 +396,8 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
     if head is not None and (_recurring(head) or _hypothetical(head)):
         return None
     tense = _tense(head, path) if head is not None else Tense.PRESENT
+    if tense is Tense.PAST and head is not None and _scheduled_to(head, doc, span.start):
+        tense = Tense.PRESENT  # the time set lies either side of publication: the nearer one
     if head is None and _bare_weekday(span):
         tense = Tense.PAST  # a verbless list of days ("200 Wednesday, 210 Thursday") reports them
     value = resolve_date_expression(expression, parsed.published, tense)
@@ -652,6 +654,26 @@ def _governing_verb(token: Token) -> tuple[Token | None, list[Token]]:
             return current, path
     path.append(current)
     return (current, path) if _is_verb(current) else (None, path)
+
+
+# Verbs that set or move the time of something ("scheduled for Friday", "postponed to Dec. 3"):
+# the date after "for", "to" or "until" is when the thing happens, not when it was set.
+_SCHEDULING_VERBS = frozenset(
+    {"schedule", "reschedule", "slate", "set", "plan", "postpone", "delay", "defer", "adjourn"}
+    | {"move", "push", "bring", "fix", "book", "pencil"}
+)
+_SCHEDULED_TIME_PREPOSITIONS = frozenset({"for", "to", "until", "till"})
+
+
+def _scheduled_to(verb: Token, doc: Doc, date_start: int) -> bool:
+    """ "The vote was scheduled for Friday", "the court postponed the hearing to Dec. 3": a past
+    tense sets a time that may still be ahead."""
+    if verb.lemma_.lower() not in _SCHEDULING_VERBS or date_start == 0:
+        return False
+    if doc[date_start - 1].lower_ not in _SCHEDULED_TIME_PREPOSITIONS:
+        return False
+    # "set up a panel on Monday", "brought in rules": a particle makes it another verb.
+    return not any(c.dep_ == "prt" for c in verb.children)
 
 
 def _tense(verb: Token, path: Iterable[Token]) -> Tense:
