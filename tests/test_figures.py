@@ -30,6 +30,8 @@ from tests.test_quotes import parse
         (["thousands"], None),
         (["between", "30", "and", "40"], None),  # a range has no one value
         (["thirty", "or", "forty"], None),
+        (["between", "$", "3", "billion", "and", "$", "4", "billion"], None),  # never 7 billion
+        (["3bn", "-", "4bn"], None),
         (["half"], None),
     ],
 )
@@ -174,3 +176,8 @@ def test_a_fraction_is_a_share_of_what_follows_of(nlp: Language) -> None:
         "About a third of voters": (None, "voters"),
         "two-thirds of the budget": (None, "budget"),
     }
+
+
+def test_numbers_joined_by_a_hyphen_are_one_figure(nlp: Language) -> None:
+    found = figures_of(nlp, "The Dorvale bill passed 52-48, and Hollen won 3-1 on Sunday.")
+    assert {text: f.value for text, f in found.items()} == {"52-48": None, "3-1": None}

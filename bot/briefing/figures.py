@@ -175,6 +175,10 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
         doc[end].lower_ in _SCALES or doc[end].lower_ in _MULTIPLIERS or doc[end].text == "%"
     ):
         end += 1
+    if _hyphen_joined(doc, start - 1):
+        return None  # the second half of "52-48": read with the first
+    while _hyphen_joined(doc, end):
+        end += 2  # "won 3-1", "passed 52-48", "3-4 days": one figure, no one value
     words = [t.lower_ for t in doc[start:end]]
     fraction = next((t for t in doc[start:end] if t.lower_ in _FRACTIONS), None)
     if fraction is not None:
@@ -223,6 +227,18 @@ def _read(doc: Doc, span: Span, label: str) -> _Reading | None:
     if counted is None and start > 0 and _labels(doc[start - 1]):
         return None  # a number that names something: "room 101", "Group of 20"
     return _Reading(value, counted, start, max(end, stop))
+
+
+def _hyphen_joined(doc: Doc, dash: int) -> bool:
+    """A hyphen at `dash` joins two numbers written in digits without spaces ("52-48")."""
+    if dash < 1 or dash + 1 >= len(doc) or doc[dash].text not in ("-", "–"):
+        return False
+    before, after = doc[dash - 1], doc[dash + 1]
+    return (
+        bool(_NUMBER.match(before.text) and _NUMBER.match(after.text))
+        and not before.whitespace_
+        and not doc[dash].whitespace_
+    )
 
 
 def _is_ratio_number(token: Token) -> bool:
@@ -284,8 +300,10 @@ def parse_number(words: list[str]) -> float | None:
         following = words[index + 1] if index + 1 < len(words) else ""
         scaled = _NUMBER_WITH_SCALE.match(word)
         if _NUMBER.match(word) or scaled:
-            if current is not None:
-                return None  # a second number: a range
+            if current is not None or total:
+                # A second number, after a bare one or a scaled one ("between $3 billion and
+                # $4 billion", "3bn-4bn"): a range.
+                return None
             if scaled:
                 total += float(scaled.group(1)) * _SCALES[scaled.group(2)]
             else:
