@@ -694,3 +694,56 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(nlp: Language) -
     )
     her = index.actor_at(_token(parsed, "her", "offered"))
     assert her is not None and her.name == "Ruth Kemp"
+
+
+@pytest.mark.slow
+def test_a_country_named_once_in_passing_is_in_neither_list(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Vardel Growers Association said on Monday that harvests had fallen in a dry "
+        "country like Uruguay. Its chairman, Ivo Brandt, said talks with partners such as "
+        "Norway would go on. Chile signed the accord on Tuesday.",
+    )
+    actors = _by_name(index)
+    assert "Uruguay" not in actors
+    # An example of the partners talked with is a party; so is a country that acts.
+    assert {"Norway", "Chile", "Vardel Growers Association"} <= set(actors)
+
+
+@pytest.mark.slow
+def test_modifiers_of_things_and_the_subject_of_be_are_countries_in_passing(
+    nlp: Language,
+) -> None:
+    _, index = _read(
+        nlp,
+        "Peru is home to many old orchards. The Vardel Growers Association played against "
+        "Finnish and Latvian teams in the cup. Bolivian officials said the trade would grow.",
+    )
+    actors = _by_name(index)
+    assert not {"Peru", "Finland", "Latvia"} & set(actors)
+    assert "Bolivia" in {a.affiliation for a in index.actors} | set(actors)
+
+
+@pytest.mark.slow
+def test_a_common_noun_capitalised_at_a_sentence_start_is_no_name(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Cholera is returning to the port, Mara Quist said. She said cholera had killed six "
+        "people, and that cholera cases were rising.",
+    )
+    actors = _by_name(index)
+    assert "Cholera" not in actors
+    assert "Mara Quist" in actors
+
+
+@pytest.mark.slow
+def test_a_name_only_written_before_a_thing_it_labels_is_not_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Kessler strain is spreading. Doctors said the Kessler strain was mild. The Tern "
+        "Guild spokesman said Vardel fans had fallen ill.",
+    )
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert "Kessler" not in names
+    # A body known by its people is a party: the spokesman's guild, the fans' club.
+    assert {"Tern Guild", "Vardel"} <= names

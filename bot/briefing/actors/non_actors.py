@@ -5,6 +5,15 @@
   unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
   preposition, and never acting.
+- Common nouns: one capitalised word the text also writes in lower case, at least as often, as an
+  ordinary word ("Erosion is the main threat" in a story about erosion) is no name.
+- Labels: a name only ever written before a common noun for a thing it qualifies ("the Zeta
+  variant", "the Harbour Prize awards", "Lantern Run races") names a kind of thing, not a party;
+  a noun for people or a body ("the Acme spokesman", "the Brandt administration") keeps it.
+- Countries in passing: a country named in one sentence only, and there only as where or whose
+  something is ("in a country like Ruritania", "Ruritanian teams", "the Ruritanian president")
+  or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted on, owns
+  something or deals with a party ("talks with Ruritania") stays.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
   "told Channel 9 News", "a video posted on the platform") is no party unless the story is about
   it: a name with a media word counts only where it acts, any other name is dropped when every
@@ -19,6 +28,9 @@ from bot.briefing.actors.reading import Draft, Reading, is_subject, speaks
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
+    AGENT_NOUNS,
+    GROUP_HEAD_NOUNS,
+    INSTITUTION_NOUNS,
     MEDIA_NAME_WORDS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
@@ -32,6 +44,18 @@ from bot.briefing.vocabulary import (
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
 # Endings of names that end in "s" without being plural ("Lotus", "Janus", "Memphis").
 _NOT_PLURAL = ("ss", "is", "us", "as")
+# Nouns whose modifier is who does the act or whose people they are ("the Tern Guild takeover
+# bid", "Vardel fans"): a name before them is a party, not a label.
+_DOER_NOUNS = frozenset(
+    {
+        "attack", "deal", "talks", "bid", "win", "victory", "defeat", "vote", "raid", "visit",
+        "takeover", "merger", "announcement", "statement", "lawsuit", "investigation", "probe",
+        "fan", "staff", "employee", "people", "crew", "squad", "family", "share", "stock",
+    }
+)  # fmt: skip
+# Prepositions whose object is a party to what the clause tells: "talks with", "a war against",
+# "a deal between", "sold to".
+_PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "to"})
 # Prepositions that place a citation: "published in", "said on", "shared via".
 _SOURCE_PREPOSITIONS = frozenset({"in", "on", "via"})
 # Prepositions that place something on or beside a road, a river, a landmark.
@@ -42,9 +66,13 @@ def drop_non_parties(reading: Reading) -> None:
     """Drafts of things, of bodies named in passing and of outlets cited as sources go."""
     for draft in list(reading.drafts.values()):
         if draft.kind is ActorKind.COUNTRY:
+            if _country_in_passing(draft, reading):
+                _drop(reading, draft)
             continue
         if (
-            _is_thing(draft, reading)
+            _is_common_noun(draft, reading)
+            or _only_a_label(draft, reading)
+            or _is_thing(draft, reading)
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
             or _in_passing(draft, reading)
         ):
@@ -59,6 +87,40 @@ def _drop(reading: Reading, draft: Draft) -> None:
 
 def _heads(draft: Draft, reading: Reading) -> list[Token]:
     return [reading.doc[m.head] for m in draft.mentions if m.counts]
+
+
+def _is_common_noun(draft: Draft, reading: Reading) -> bool:
+    """The name is one capitalised word (at a sentence's start, in a heading) that the text
+    elsewhere writes in lower case as a common noun, as often as it writes the name."""
+    if " " in draft.name or not draft.name.istitle():
+        return False  # "EROSION", "UN": an acronym or a shouted heading is no common noun
+    word = draft.name.lower()
+    lower = sum(t.text == word and t.pos_ == "NOUN" for t in reading.tokens)
+    return lower >= max(1, len(_heads(draft, reading)))
+
+
+def _only_a_label(draft: Draft, reading: Reading) -> bool:
+    """Every mention qualifies a common noun for a thing: "the Zeta variant"."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(_labels_a_thing(head) for head in heads)
+
+
+def _labels_a_thing(head: Token) -> bool:
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in {"compound", "nmod"}:
+        return False
+    noun = head.head
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.text.islower()
+        and not is_person_noun(noun)
+        and lemma not in ORG_NOUNS | INSTITUTION_NOUNS | GROUP_HEAD_NOUNS | STANCE_NOUNS
+        and lemma not in _DOER_NOUNS
+        and noun.lower_ not in AGENT_NOUNS
+        and not speaks(head)
+    )
 
 
 def _is_thing(draft: Draft, reading: Reading) -> bool:
@@ -157,7 +219,42 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
         # "researchers from the Tern Institute", "the opposition of the Tern Guild": a party
         # through its people or its acts.
         return False
-    return preposition.dep_ != "agent" and preposition.lower_ not in {"with", "against", "between"}
+    return preposition.dep_ != "agent" and preposition.lower_ not in _PARTY_PREPOSITIONS - {"to"}
+
+
+def _country_in_passing(draft: Draft, reading: Reading) -> bool:
+    """A country named in one sentence only, each time in passing (see _passing_country)."""
+    named = [m for m in draft.mentions if m.counts]
+    if len({reading.parsed.sentence_index(m.start) for m in named}) != 1:
+        return False
+    return all(_passing_country(reading.doc[m.head]) for m in named)
+
+
+def _passing_country(head: Token) -> bool:
+    """The country is only where something is ("in a country like Ruritania"), a modifier of a
+    noun that neither acts nor is acted on ("Ruritanian and Vardelian teams took part", "the
+    Ruritanian president Ivo Brandt"), or the subject of "be" ("Ruritania is home to ...")."""
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    preposition = head.head
+    exemplified = preposition.head
+    if (
+        head.dep_ == "pobj"
+        and preposition.lower_ in {"like", "as"}
+        and exemplified.pos_ in {"NOUN", "PROPN"}
+    ):
+        # An example stands where the noun it exemplifies stands: "partners such as Ruritania"
+        # in "talks with partners such as Ruritania" is a party, "a country like Ruritania" in
+        # "in a country like Ruritania" a place.
+        return _passing_country(exemplified)
+    if head.dep_ == "pobj":
+        return preposition.dep_ != "agent" and preposition.lower_ not in _PARTY_PREPOSITIONS
+    if head.dep_ in {"compound", "amod", "nmod"}:
+        noun = head.head
+        while noun.dep_ in {"compound", "conj"} and noun.head.i != noun.i:
+            noun = noun.head
+        return not (noun.dep_ in _ACTING_DEPS or noun.dep_ == "dative" or speaks(noun))
+    return head.dep_ == "nsubj" and head.head.lemma_ == "be"
 
 
 def _in_a_role(token_index: int, reading: Reading) -> bool:
