@@ -747,3 +747,25 @@ def test_a_name_only_written_before_a_thing_it_labels_is_not_an_actor(nlp: Langu
     assert "Kessler" not in names
     # A body known by its people is a party: the spokesman's guild, the fans' club.
     assert {"Tern Guild", "Vardel"} <= names
+
+
+@pytest.mark.slow
+def test_one_name_tagged_as_two_kinds_is_one_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Tamsin Freight said it would appeal. The court fined Tamsin Freight last year. Tamsin "
+        "Freight has 200 staff.",
+    )
+    named = [actor for actor in index.actors if actor.name == "Tamsin Freight"]
+    assert len(named) == 1
+    assert named[0].kind is ActorKind.ORG
+    assert named[0].mentions == 3
+
+
+@pytest.mark.slow
+def test_a_language_someone_speaks_is_not_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mara Quist speaks Tamil at home. The pupils speak Tamil in class, she said.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

@@ -145,6 +145,29 @@ def merge_reworded(reading: Reading) -> None:
         by_words[words] = target
 
 
+def merge_same_names(reading: Reading) -> None:
+    """Drafts of one name read as different kinds are one actor: the model may tag a name as a
+    country in one sentence and a person or a body in the next ("Ruritania won a corner" beside
+    "Ruritania scored"). A country keeps its kind; otherwise the draft named more often, and
+    between as many a body before a person (the model takes a body's name for a person's more
+    often than the other way round)."""
+    by_name: dict[str, Draft] = {}
+    ranked = sorted(
+        reading.drafts.values(),
+        key=lambda d: (
+            d.kind is not ActorKind.COUNTRY,
+            -sum(m.counts for m in d.mentions),
+            d.kind is ActorKind.PERSON,
+        ),
+    )
+    for draft in ranked:
+        target = by_name.setdefault(draft.name, draft)
+        if target is not draft:
+            reading.merge(draft, target)
+            target.role = target.role or draft.role
+            target.affiliation = target.affiliation or draft.affiliation
+
+
 def _content_words(reading: Reading, name: str) -> frozenset[str]:
     words: set[str] = set()
     for word in name.split():

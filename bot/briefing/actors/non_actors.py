@@ -7,6 +7,7 @@
   preposition, and never acting.
 - Common nouns: one capitalised word the text also writes in lower case, at least as often, as an
   ordinary word ("Erosion is the main threat" in a story about erosion) is no name.
+- Languages: a name that is what someone speaks ("she speaks Tamil and Dutch") is a language.
 - Labels: a name only ever written before a common noun for a thing it qualifies ("the Zeta
   variant", "the Harbour Prize awards", "Lantern Run races") names a kind of thing, not a party;
   a noun for people or a body ("the Acme spokesman", "the Brandt administration") keeps it.
@@ -71,6 +72,7 @@ def drop_non_parties(reading: Reading) -> None:
             continue
         if (
             _is_common_noun(draft, reading)
+            or _is_language(draft, reading)
             or _only_a_label(draft, reading)
             or _is_thing(draft, reading)
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
@@ -97,6 +99,16 @@ def _is_common_noun(draft: Draft, reading: Reading) -> bool:
     word = draft.name.lower()
     lower = sum(t.text == word and t.pos_ == "NOUN" for t in reading.tokens)
     return lower >= max(1, len(_heads(draft, reading)))
+
+
+def _is_language(draft: Draft, reading: Reading) -> bool:
+    """Some mention is the object of "speak": "they spoke Tamil", "she speaks Dutch and Tamil"."""
+    for head in _heads(draft, reading):
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "dobj" and head.head.lemma_.lower() == "speak":
+            return True
+    return False
 
 
 def _only_a_label(draft: Draft, reading: Reading) -> bool:
