@@ -769,3 +769,20 @@ def test_a_language_someone_speaks_is_not_an_actor(nlp: Language) -> None:
         "Mara Quist speaks Tamil at home. The pupils speak Tamil in class, she said.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_description_opening_a_sentence_is_not_part_of_the_name(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Veteran Ivo Brandt lost his seat. The veteran politician said he would retire.",
+    )
+    assert "Ivo Brandt" in _by_name(index)
+    assert not any("Veteran" in alias for actor in index.actors for alias in actor.aliases)
+    # Written in lower case only before the next word of the name, it is part of the name.
+    _, index = _read(
+        nlp,
+        "Space Shuttle Orion landed on Monday. The space shuttle carried six people, Mara "
+        "Quist said.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

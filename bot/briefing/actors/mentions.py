@@ -4,6 +4,8 @@ institutions of a country, demonyms), each claimed for a draft, with the role th
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors.reading import (
@@ -168,6 +170,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         start, end = trim(reading.doc, ent.start, ent.end)
         while start < end and reading.doc[start].lower_ in HONORIFICS:
             start += 1
+        start += _description_before(reading, start, end)
         end = through_hyphens(reading.doc, end)
         if start >= end or not reading.free(start, end):
             continue
@@ -181,6 +184,28 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             people.append((reading.doc[start:end], start))
     people.sort(key=lambda item: item[0].start)
     return _without_org_short_names(reading, people, single_names)
+
+
+def _description_before(reading: Reading, start: int, end: int) -> int:
+    """How many tokens at the start of a sentence open a name only because the sentence starts
+    there: a word the text elsewhere writes in lower case describes the person ("Veteran Ivo
+    Brandt lost" beside "the veteran politician"), as long as a full name is left."""
+    doc = reading.doc
+    if not doc[start].is_sent_start:
+        return 0
+    stop = start
+    while stop < end - 1 and not doc[stop].whitespace_:
+        stop += 1  # a hyphenated word: "Anti-war"
+    word = doc[start : stop + 1].text
+    rest = doc[stop + 1 : end]
+    if len(rest) < 2 or not rest[0].text[:1].isupper():
+        return 0
+    lower = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
+    # "space shuttle" elsewhere makes "Space Shuttle Orion" one name, not a description.
+    phrase = re.compile(rf"(?<![\w-]){re.escape(word.lower())}\s+(?i:{re.escape(rest[0].text)})\b")
+    if not lower.search(doc.text) or phrase.search(doc.text):
+        return 0
+    return stop + 1 - start
 
 
 def through_hyphens(doc: Doc, end: int) -> int:
