@@ -786,3 +786,22 @@ def test_a_description_opening_a_sentence_is_not_part_of_the_name(nlp: Language)
         "Quist said.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_surname_misspelt_is_the_same_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Ann Lindqvist, a nurse, said the ward was full. Lindquvist said more beds were needed. "
+        "Tom Lind said he agreed.",
+    )
+    actors = _by_name(index)
+    assert set(actors) == {"Ann Lindqvist", "Tom Lind"}
+    assert "Lindquvist" in actors["Ann Lindqvist"].aliases
+    # Another surname two letters or more away is another person.
+    _, index = _read(
+        nlp,
+        "Ann Lindqvist, a nurse, said the ward was full. Lindgren, who runs the clinic, said "
+        "more beds were needed.",
+    )
+    assert {"Ann Lindqvist", "Lindgren"} <= set(_by_name(index))

@@ -48,6 +48,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     mentions.read_unnamed_institutions(reading)
     mentions.classify_groups(reading)
     merge.merge_same_names(reading)
+    merge.merge_misspelt_surnames(reading)
     non_actors.drop_non_parties(reading)
     references.read_org_descriptions(reading)
     references.read_role_descriptions(reading)

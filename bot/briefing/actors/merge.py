@@ -168,6 +168,47 @@ def merge_same_names(reading: Reading) -> None:
             target.affiliation = target.affiliation or draft.affiliation
 
 
+_LONGEST_MISSPELT = 2  # edits between a surname and its misspelling ("Lindqvist", "Lindquvist")
+_SHORTEST_MISSPELT = 6  # shorter surnames differ by two letters too often to be one name
+
+
+def merge_misspelt_surnames(reading: Reading) -> None:
+    """A lone name a letter or two off exactly one person's surname is that person, misspelt:
+    copy often spells a name two ways ("Ann Lindqvist said ..." then "Ms Lindquvist added").
+    The model may take the misspelling for a body, so any lone capitalised name is read."""
+    surnames: dict[str, Draft] = {}
+    for draft in reading.drafts.values():
+        words = draft.name.split()
+        if draft.kind is ActorKind.PERSON and len(words) > 1:
+            surnames[words[-1]] = draft
+    for draft in list(reading.drafts.values()):
+        name = draft.name
+        if draft.kind is ActorKind.COUNTRY or " " in name or not name.istitle():
+            continue
+        if len(name) < _SHORTEST_MISSPELT or name in surnames:
+            continue
+        near = {
+            target.key
+            for surname, target in surnames.items()
+            if surname[0] == name[0] and _edits(surname, name) <= _LONGEST_MISSPELT
+        }
+        if len(near) == 1:
+            reading.merge(draft, reading.drafts[near.pop()])
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: the insertions, deletions and substitutions from a to b."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
 def _content_words(reading: Reading, name: str) -> frozenset[str]:
     words: set[str] = set()
     for word in name.split():
