@@ -805,3 +805,20 @@ def test_a_surname_misspelt_is_the_same_person(nlp: Language) -> None:
         "more beds were needed.",
     )
     assert {"Ann Lindqvist", "Lindgren"} <= set(_by_name(index))
+
+
+@pytest.mark.slow
+def test_a_named_storm_is_not_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp, "When hurricane Dorinda hit the coast, it destroyed six homes, Mara Quist said."
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_letters_after_a_persons_name_are_not_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Speaking in the couple's defence, Mara Quist, KC, said they had acted in good faith.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

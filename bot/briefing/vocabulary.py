@@ -284,7 +284,8 @@ GENERIC_BODY_WORDS = frozenset(
 
 # Words that name a made or natural thing, not a party: a name holding one is a road, a
 # building, a landmark, a vehicle, a product, a system or a programme ("Elm Street", "the Silver
-# Star ferry", "the Orbis Navigation System"), never an actor unless it speaks.
+# Star ferry", "the Orbis Navigation System"), never an actor unless it speaks; a storm is named
+# like a person ("hurricane Dorinda").
 THING_NOUNS = frozenset(
     {
         "road", "street", "avenue", "lane", "highway", "motorway", "boulevard", "bridge",
@@ -294,6 +295,7 @@ THING_NOUNS = frozenset(
         "vessel", "ferry", "submarine", "aircraft", "airliner", "jet", "train", "locomotive",
         "truck", "system", "app", "browser", "wallet", "software", "smartphone", "satellite",
         "telescope", "pipeline", "programme", "program", "strategy", "scheme", "initiative",
+        "hurricane", "storm", "typhoon", "cyclone",
     }
 )  # fmt: skip
 

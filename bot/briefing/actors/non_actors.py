@@ -7,6 +7,8 @@
   preposition, and never acting.
 - Common nouns: one capitalised word the text also writes in lower case, at least as often, as an
   ordinary word ("Erosion is the main threat" in a story about erosion) is no name.
+- Letters after a name: an abbreviation set off right after a person's name ("Ann Lee, QC,
+  said") is an honour or a rank, not a body.
 - Languages: a name that is what someone speaks ("she speaks Tamil and Dutch") is a language.
 - Labels: a name only ever written before a common noun for a thing it qualifies ("the Zeta
   variant", "the Harbour Prize awards", "Lantern Run races") names a kind of thing, not a party;
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bot.briefing.actors.reading import Draft, Reading, is_subject, speaks
+from bot.briefing.actors.reading import ACRONYM, Draft, Reading, is_subject, speaks
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
@@ -73,6 +75,7 @@ def drop_non_parties(reading: Reading) -> None:
         if (
             _is_common_noun(draft, reading)
             or _is_language(draft, reading)
+            or _after_a_name(draft, reading)
             or _only_a_label(draft, reading)
             or _is_thing(draft, reading)
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
@@ -99,6 +102,18 @@ def _is_common_noun(draft: Draft, reading: Reading) -> bool:
     word = draft.name.lower()
     lower = sum(t.text == word and t.pos_ == "NOUN" for t in reading.tokens)
     return lower >= max(1, len(_heads(draft, reading)))
+
+
+def _after_a_name(draft: Draft, reading: Reading) -> bool:
+    """Every mention is an abbreviation right after a person's name and a comma."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(
+        ACRONYM.match(head.text) is not None
+        and head.i >= 2
+        and reading.doc[head.i - 1].text == ","
+        and _names_a_person(head.i - 2, reading)
+        for head in heads
+    )
 
 
 def _is_language(draft: Draft, reading: Reading) -> bool:
