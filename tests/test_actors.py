@@ -813,6 +813,13 @@ def test_a_named_storm_is_not_a_person(nlp: Language) -> None:
         nlp, "When hurricane Dorinda hit the coast, it destroyed six homes, Mara Quist said."
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+    # The model may tag the storm noun as a proper noun; in lower case it is still a noun.
+    _, index = _read(
+        nlp,
+        "GPS collars are cheap. When hurricane Dorinda hit, the fences on the land where Mara "
+        "Quist works were destroyed.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}
 
 
 @pytest.mark.slow

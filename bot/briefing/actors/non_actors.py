@@ -174,7 +174,12 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
 def _after_thing_noun(start: int, reading: Reading) -> bool:
     """The name follows a noun for its kind of thing: "the ferry Silver Heron"."""
     before = reading.doc[start - 1] if start > 0 else None
-    return before is not None and before.lower_ in THING_NOUNS and before.pos_ == "NOUN"
+    # Written in lower case, the word is a common noun, whatever tag the model gave it.
+    return (
+        before is not None
+        and before.lower_ in THING_NOUNS
+        and (before.pos_ == "NOUN" or before.text.islower())
+    )
 
 
 def _is_cited_source(draft: Draft, reading: Reading) -> bool:
