@@ -829,3 +829,19 @@ def test_letters_after_a_persons_name_are_not_a_body(nlp: Language) -> None:
         "Speaking in the couple's defence, Mara Quist, KC, said they had acted in good faith.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_name_told_a_quotation_is_an_outlet_but_a_body_is_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mara Quist told KTRV, “We will appeal the ruling.” The Ruritanian Tax Office said it "
+        "would review her accounts.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist", "Ruritanian Tax Office"}
+    _, index = _read(
+        nlp,
+        'Mara Quist told the Tern Harbour Committee: "We will appeal the ruling." The committee '
+        "said it would meet on Monday.",
+    )
+    assert "Tern Harbour Committee" in _by_name(index)

@@ -197,8 +197,10 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
     ("the company reported a loss")."""
     governor = head.head
     lemma = governor.lemma_.lower()
-    if outlet and head.dep_ in {"dative", "dobj"} and lemma == "tell":
-        return True  # "told the Courier" (though "told the committee" tells a party)
+    if head.dep_ in {"dative", "dobj"} and lemma == "tell" and (outlet or _told_a_quote(head)):
+        # "told the Courier", and a name told a quotation there and then ("told KTRV, 'We will
+        # appeal'"): an interview; "told the committee that ..." tells a party.
+        return True
     if outlet and head.dep_ == "nsubj" and lemma in REPORT_VERBS:
         return True  # "the Courier reported"
     if head.dep_ in {"poss", "compound"} and lemma in REPORT_NOUNS:
@@ -214,6 +216,21 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
         return above in REPORT_VERBS  # "reported by the Courier", not "condemned by the UN"
     return governor.lower_ in _SOURCE_PREPOSITIONS and (
         above in REPORT_VERBS or above in SPEECH_VERBS or above in REPORT_NOUNS
+    )
+
+
+def _told_a_quote(head: Token) -> bool:
+    """A quotation opens right after the mention and a comma or colon ('told KTRV, "...'), and
+    the name is no body's by its head noun (a committee told a quotation is still a party)."""
+    if head.lower_ in ORG_NOUNS or head.text in ORG_NAME_WORDS:
+        return False
+    doc = head.doc
+    after = head.i + 1
+    return (
+        after + 1 < len(doc)
+        and doc[after].text in {",", ":"}
+        and doc[after + 1].is_quote
+        and doc[after + 1].text not in {"”", "’"}
     )
 
 
