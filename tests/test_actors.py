@@ -845,3 +845,38 @@ def test_a_name_told_a_quotation_is_an_outlet_but_a_body_is_a_party(nlp: Languag
         "said it would meet on Monday.",
     )
     assert "Tern Harbour Committee" in _by_name(index)
+
+
+@pytest.mark.slow
+def test_a_first_name_the_model_cut_off_is_part_of_the_persons_name(nlp: Language) -> None:
+    parsed, index = _read(
+        nlp,
+        "The visitors started fast, with Ivo Brandt, Tomas Varga and Aad Kessler making early "
+        "attempts on goal. Aad Kessler's attempt in the 18th minute failed. Early in the second "
+        "half, Aad Kessler scored from a volley.",
+    )
+    kessler = _by_name(index)["Aad Kessler"]
+    firsts = [t.i for t in parsed.doc if t.text == "Aad"]
+    assert [index.token_actor.get(i) for i in firsts] == [kessler.id] * 3
+    assert kessler.aliases == ["Aad Kessler"]
+
+
+@pytest.mark.slow
+def test_a_persons_whole_name_tagged_as_a_product_is_still_the_person(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "Aad Kessler opened the scoring for the visitors. Early in the second half, Aad Kessler "
+        "scored again from a volley.",
+        dt.date(2024, 5, 15),
+    )
+    doc = parsed.doc
+    second = [t.i for t in doc if t.text == "Aad"][1]
+    # The model's mistake, made here on purpose: the second mention as a product.
+    doc.ents = [
+        *(e for e in doc.ents if e.end <= second or e.start >= second + 2),
+        Span(doc, second, second + 2, label="PRODUCT"),
+    ]
+    index = find_actors(parsed, find_places(parsed))
+    kessler = _by_name(index)["Aad Kessler"]
+    assert index.token_actor.get(second) == kessler.id
+    assert kessler.mentions == 2

@@ -171,6 +171,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         while start < end and reading.doc[start].lower_ in HONORIFICS:
             start += 1
         start += _description_before(reading, start, end)
+        start = _first_name_before(reading, start, end)
         end = through_hyphens(reading.doc, end)
         if start >= end or not reading.free(start, end):
             continue
@@ -184,6 +185,28 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             people.append((reading.doc[start:end], start))
     people.sort(key=lambda item: item[0].start)
     return _without_org_short_names(reading, people, single_names)
+
+
+def _first_name_before(reading: Reading, start: int, end: int) -> int:
+    """Where a one-word name starts when the model cut off the first name before it, tagging it
+    as something else or nothing ("Ivo" in "Ivo Brandt scored", "Brandt" alone a person): a
+    capitalised proper noun joined to the surname, not a title, a country or a demonym."""
+    if end - start != 1 or start == 0:
+        return start
+    before = reading.doc[start - 1]
+    ent = reading.entity_at.get(before.i)
+    if (
+        before.pos_ != "PROPN"
+        or not before.text.istitle()
+        or before.dep_ != "compound"
+        or before.head.i != start
+        or before.lower_ in HONORIFICS | TITLE_WORDS
+        or reading.country_of(before) is not None
+        or (ent is not None and (len(ent) > 1 or ent.label_ not in {"ORG", "PRODUCT"}))
+        or not reading.free(before.i, start)
+    ):
+        return start
+    return start - 1
 
 
 def _description_before(reading: Reading, start: int, end: int) -> int:
@@ -312,13 +335,29 @@ def read_surnames(reading: Reading) -> None:
             continue
         if token.pos_ not in {"PROPN", "NOUN"}:
             continue
-        ent = reading.entity_at.get(token.i)
-        if ent is not None and (len(ent) > 1 or ent.label_ in {"GPE", "LOC"}):
-            continue
         key = next(iter(keys))
-        reading.claim(reading.drafts[key], Mention(token.i, token.i + 1, token.i, token.text))
+        draft = reading.drafts[key]
+        start = _full_name_start(reading, draft.name.split(), token.i)
+        ent = reading.entity_at.get(token.i)
+        # The whole name tagged as a product or a work is still the person; as an organisation
+        # it may be the body that the person draft wrongly is.
+        if ent is not None and (len(ent) > 1 or ent.label_ in {"GPE", "LOC"}):
+            whole = (ent.start, ent.end) == (start, token.i + 1) and ent.label_ != "ORG"
+            if not whole:
+                continue
+        span = reading.doc[start : token.i + 1]
+        reading.claim(draft, Mention(start, token.i + 1, token.i, span.text))
         # The role may be stated only where the surname stands alone ("Lind is the director").
-        read_role(reading, reading.drafts[key], reading.doc[token.i : token.i + 1], token.i)
+        read_role(reading, draft, span, start)
+
+
+def _full_name_start(reading: Reading, name: list[str], surname: int) -> int:
+    """Where the person's whole name starts when the words before the surname spell the rest of
+    it, though the model tagged them otherwise ("Ivo" of "Ivo Brandt" as a product)."""
+    start = surname - (len(name) - 1)
+    if start < 0 or [t.text for t in reading.doc[start:surname]] != name[:-1]:
+        return surname
+    return start if reading.free(start, surname) else surname
 
 
 def read_organisations(reading: Reading) -> dict[str, str]:
