@@ -880,3 +880,14 @@ def test_a_persons_whole_name_tagged_as_a_product_is_still_the_person(nlp: Langu
     kessler = _by_name(index)["Aad Kessler"]
     assert index.token_actor.get(second) == kessler.id
     assert kessler.mentions == 2
+
+
+@pytest.mark.slow
+def test_what_a_bodys_name_is_of_is_its_short_form(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Church of Vessan said on Monday that its website had been attacked. Critics of "
+        "Vessan welcomed the attack, and Vessan said it would go to the police.",
+    )
+    assert set(_by_name(index)) == {"Church of Vessan"}
+    assert "Vessan" in _by_name(index)["Church of Vessan"].aliases

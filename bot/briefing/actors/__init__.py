@@ -43,6 +43,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     merge.merge_abbreviated(reading, acronyms)
     merge.read_repeats(reading)
     merge.merge_short_forms(reading)
+    merge.merge_of_names(reading)
     merge.merge_reworded(reading)
     mentions.read_named_bodies(reading)
     mentions.read_unnamed_institutions(reading)

@@ -124,6 +124,20 @@ def merge_short_forms(reading: Reading) -> None:
             reading.merge(short, longer[0])
 
 
+def merge_of_names(reading: Reading) -> None:
+    """A name that is what exactly one body's "... of X" name is of, and no country, is that
+    body's short form: "Vessan" after "the Church of Vessan", as "Labour" is the "Labour
+    Party"."""
+    bodies: dict[str, set[str]] = {}
+    for draft in reading.drafts.values():
+        if draft.kind in {ActorKind.ORG, ActorKind.GROUP} and " of " in draft.name:
+            bodies.setdefault(draft.name.rsplit(" of ", 1)[1], set()).add(draft.key)
+    for draft in list(reading.drafts.values()):
+        keys = bodies.get(draft.name, set()) - {draft.key}
+        if draft.kind is not ActorKind.COUNTRY and len(keys) == 1:
+            reading.merge(draft, reading.drafts[keys.pop()])
+
+
 def merge_reworded(reading: Reading) -> None:
     """One body written two ways: "Ruritania's energy ministry" is the "Ministry of Energy of
     Ruritania" (the same words, a country by name or demonym, in another order)."""
