@@ -891,3 +891,15 @@ def test_what_a_bodys_name_is_of_is_its_short_form(nlp: Language) -> None:
     )
     assert set(_by_name(index)) == {"Church of Vessan"}
     assert "Vessan" in _by_name(index)["Church of Vessan"].aliases
+
+
+@pytest.mark.slow
+def test_an_untagged_abbreviation_a_person_is_of_is_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mara Quist of VLG and Ann Lee of the Harbour Guild were re-elected on Sunday, while "
+        "Tomas Varga of KDP lost his seat.",
+    )
+    actors = _by_name(index)
+    assert actors["KDP"].kind is ActorKind.ORG
+    assert actors["Tomas Varga"].kind is ActorKind.PERSON

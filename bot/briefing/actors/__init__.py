@@ -46,6 +46,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     merge.merge_of_names(reading)
     merge.merge_reworded(reading)
     mentions.read_named_bodies(reading)
+    mentions.read_member_bodies(reading)
     mentions.read_unnamed_institutions(reading)
     mentions.classify_groups(reading)
     merge.merge_same_names(reading)

@@ -16,6 +16,7 @@ from bot.briefing.actors.reading import (
     Reading,
     acronym_key,
     acronym_of,
+    names_a_person,
     org_words,
     person_named_org,
     trim,
@@ -530,6 +531,30 @@ def read_named_bodies(reading: Reading) -> None:
         surface = reading.doc[start : token.i + 1].text
         draft = reading.draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
         reading.claim(draft, Mention(start, token.i + 1, token.i, surface))
+
+
+def read_member_bodies(reading: Reading) -> None:
+    """Bodies the model did not tag, named after a person as what they are of or from: an
+    abbreviation ("Ivo Brandt of the TGU", "Ann Lee from VLP") or a capitalised name after
+    "the" ("Ann Lee of the Harbour Democrats")."""
+    for token in reading.tokens:
+        if token.dep_ != "pobj" or token.head.lower_ not in {"of", "from"}:
+            continue
+        if not names_a_person(reading, token.head.head.i) or reading.entity_at.get(token.i):
+            continue
+        words = [c for c in token.lefts if c.dep_ == "compound"]
+        start = min([token.i, *(c.i for c in words)])
+        span = reading.doc[start : token.i + 1]
+        article = reading.doc[start - 1].lower_ == "the"
+        if not (
+            (len(span) == 1 and ACRONYM.match(token.text))
+            or (article and all(t.pos_ == "PROPN" and t.text.istitle() for t in span))
+        ):
+            continue
+        if not reading.free(start, token.i + 1) or any(reading.country_of(t) for t in span):
+            continue
+        draft = reading.draft(f"org:{span.text.lower()}", ActorKind.ORG, span.text)
+        reading.claim(draft, Mention(start, token.i + 1, token.i, span.text))
 
 
 def read_unnamed_institutions(reading: Reading) -> None:

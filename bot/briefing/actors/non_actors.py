@@ -27,7 +27,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bot.briefing.actors.reading import ACRONYM, Draft, Reading, is_subject, speaks
+from bot.briefing.actors.reading import (
+    ACRONYM,
+    Draft,
+    Reading,
+    is_subject,
+    names_a_person,
+    speaks,
+)
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
@@ -111,7 +118,7 @@ def _after_a_name(draft: Draft, reading: Reading) -> bool:
         ACRONYM.match(head.text) is not None
         and head.i >= 2
         and reading.doc[head.i - 1].text == ","
-        and _names_a_person(head.i - 2, reading)
+        and names_a_person(reading, head.i - 2)
         for head in heads
     )
 
@@ -260,7 +267,7 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
         return False
     preposition = head.head
     owner = preposition.head
-    if owner.ent_type_ == "PERSON" or _names_a_person(owner.i, reading):
+    if owner.ent_type_ == "PERSON" or names_a_person(reading, owner.i):
         return False  # "Ann Lee of the Tern Guild": a member's body
     if owner.pos_ in {"NOUN", "PROPN"} and (
         is_subject(owner) or is_person_noun(owner) or owner.lemma_.lower() in STANCE_NOUNS
@@ -318,11 +325,3 @@ def _says(head: Token) -> bool:
     """The mention is the active subject of a speech verb ("the museum said"), not the passive
     one ("the plan was praised")."""
     return speaks(head) and "nsubjpass" not in {head.dep_, head.head.dep_}
-
-
-def _names_a_person(token_index: int, reading: Reading) -> bool:
-    """The token is part of a name read as a person's."""
-    key = reading.claimed.get(token_index)
-    return (
-        key is not None and key in reading.drafts and reading.drafts[key].kind is ActorKind.PERSON
-    )

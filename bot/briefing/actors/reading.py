@@ -108,6 +108,14 @@ class Reading:
         del self.drafts[source.key]
 
 
+def names_a_person(reading: Reading, token_index: int) -> bool:
+    """The token is part of a name read as a person's."""
+    key = reading.claimed.get(token_index)
+    return (
+        key is not None and key in reading.drafts and reading.drafts[key].kind is ActorKind.PERSON
+    )
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without a leading article or punctuation; without a trailing possessive."""
     while start < end and (
