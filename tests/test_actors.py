@@ -903,3 +903,13 @@ def test_an_untagged_abbreviation_a_person_is_of_is_a_body(nlp: Language) -> Non
     actors = _by_name(index)
     assert actors["KDP"].kind is ActorKind.ORG
     assert actors["Tomas Varga"].kind is ActorKind.PERSON
+
+
+@pytest.mark.slow
+def test_a_studys_name_names_a_document_not_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The results of the Vardel National Diet Survey, published on Monday, showed that "
+        "children lacked iron, Mara Quist said.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

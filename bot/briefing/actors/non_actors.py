@@ -63,6 +63,8 @@ _DOER_NOUNS = frozenset(
         "fan", "staff", "employee", "people", "crew", "squad", "family", "share", "stock",
     }
 )  # fmt: skip
+# Last words of a document's name: "the Harbour Health Survey", "the National Diet Study".
+_DOCUMENT_NOUNS = frozenset({"study", "survey", "poll", "report", "census", "audit"})
 # Prepositions whose object is a party to what the clause tells: "talks with", "a war against",
 # "a deal between", "sold to".
 _PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "to"})
@@ -164,6 +166,9 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     # After the first word, a thing's noun names the kind of thing ("Elm Street", "Space Shuttle
     # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
     # company's name ("Kestrel Ferry Lines").
+    if len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS:
+        # "the Harbour Health Survey found": a study's name names a document, not a body.
+        return not any(_says(head) for head in _heads(draft, reading))
     inside = words[1:] if draft.kind is not ActorKind.PERSON else words[1:-1]
     if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(_NOT_PLURAL):
         return False
