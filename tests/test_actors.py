@@ -913,3 +913,19 @@ def test_a_studys_name_names_a_document_not_a_body(nlp: Language) -> None:
         "children lacked iron, Mara Quist said.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_name_the_text_calls_a_thing_is_not_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Usually, Orbis is the most used browser in the region, Mara Quist said. Orbis has lost "
+        "users this year.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}
+    _, index = _read(
+        nlp,
+        "Mara Quist said Kelvix, a browser made in Vardel, had lost users. Kelvix was slower "
+        "than its rivals.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

@@ -163,12 +163,12 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     words = draft.name.split()
     if any(w in ORG_NAME_WORDS or w.lower() in ORG_NOUNS for w in words):
         return False  # "Port Authority", "Bridge Street Holdings": a body named after a thing
-    # After the first word, a thing's noun names the kind of thing ("Elm Street", "Space Shuttle
-    # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
-    # company's name ("Kestrel Ferry Lines").
     if len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS:
         # "the Harbour Health Survey found": a study's name names a document, not a body.
         return not any(_says(head) for head in _heads(draft, reading))
+    # After the first word, a thing's noun names the kind of thing ("Elm Street", "Space Shuttle
+    # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
+    # company's name ("Kestrel Ferry Lines").
     inside = words[1:] if draft.kind is not ActorKind.PERSON else words[1:-1]
     if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(_NOT_PLURAL):
         return False
@@ -178,9 +178,19 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
         # location after "on" / "along" / "near" is the road itself.
         return all(h.dep_ == "pobj" and h.head.lower_ in _LOCATING for h in heads)
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
+    named_as_thing = named_as_thing or any(_described_as_thing(h) for h in heads)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
         return False
     return not any(_says(head) for head in heads)
+
+
+def _described_as_thing(head: Token) -> bool:
+    """The text says what kind of thing the name is: "Orbis is the most used browser", "Orbis,
+    a browser made in Vardel,"."""
+    described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        described += [c for c in head.head.children if c.dep_ == "attr"]
+    return any(noun.lemma_.lower() in THING_NOUNS for noun in described)
 
 
 def _after_thing_noun(start: int, reading: Reading) -> bool:
