@@ -929,3 +929,13 @@ def test_a_name_the_text_calls_a_thing_is_not_an_actor(nlp: Language) -> None:
         "than its rivals.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_thing_taken_for_a_person_and_only_labelling_nouns_is_a_thing(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Kessler Shuttle program ended in May. Kessler Shuttle orbiters will go to museums, "
+        "Mara Quist said.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

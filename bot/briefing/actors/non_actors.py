@@ -175,8 +175,11 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     heads = _heads(draft, reading)
     if draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS:
         # "on Castle Road": a person's surname may be "Lane", but a name only ever used as a
-        # location after "on" / "along" / "near" is the road itself.
-        return all(h.dep_ == "pobj" and h.head.lower_ in _LOCATING for h in heads)
+        # location after "on" / "along" / "near", or before a noun it labels ("the Castle Road
+        # roadworks"), is the road itself.
+        return all(
+            (h.dep_ == "pobj" and h.head.lower_ in _LOCATING) or h.dep_ == "compound" for h in heads
+        )
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
     named_as_thing = named_as_thing or any(_described_as_thing(h) for h in heads)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
