@@ -939,3 +939,12 @@ def test_a_thing_taken_for_a_person_and_only_labelling_nouns_is_a_thing(nlp: Lan
         "Mara Quist said.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_platform_named_for_its_followers_is_not_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mara Quist thanked the 9,000 followers on Streamly who voted for the choir.",
+    )
+    assert set(_by_name(index)) == {"Mara Quist"}

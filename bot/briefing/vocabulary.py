@@ -317,12 +317,14 @@ REPORT_VERBS = frozenset(
         "obtain", "carry", "upload", "stream", "tweet", "appear", "reveal",
     }
 )  # fmt: skip
-# Things published: their owner or where they appear is a source ("the paper's report").
+# Things published, and their audience: their owner or where they appear is a source ("the
+# paper's report", "followers on Streamly").
 REPORT_NOUNS = frozenset(
     {
         "report", "article", "story", "interview", "post", "video", "broadcast", "column",
         "editorial", "website", "site", "page", "channel", "account", "feed", "podcast", "show",
         "programme", "program", "documentary", "headline", "survey", "poll", "study", "paper",
+        "follower", "subscriber", "viewer",
     }
 )  # fmt: skip
 
