@@ -948,3 +948,13 @@ def test_a_platform_named_for_its_followers_is_not_an_actor(nlp: Language) -> No
         "Mara Quist thanked the 9,000 followers on Streamly who voted for the choir.",
     )
     assert set(_by_name(index)) == {"Mara Quist"}
+
+
+@pytest.mark.slow
+def test_a_newsroom_that_has_learned_something_is_a_source(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "KTRV has learned that the Tern Guild will close its harbour office. The guild said the "
+        "move would save money.",
+    )
+    assert set(_by_name(index)) == {"Tern Guild"}

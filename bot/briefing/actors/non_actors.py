@@ -228,6 +228,8 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
         return True
     if outlet and head.dep_ == "nsubj" and lemma in REPORT_VERBS:
         return True  # "the Courier reported"
+    if head.dep_ == "nsubj" and lemma == "learn" and _newsroom_learned(governor):
+        return True  # "KTRV has learned that ...": a newsroom's formula for its own reporting
     if head.dep_ in {"poss", "compound"} and lemma in REPORT_NOUNS:
         return True  # "the Courier's report", "a Courier interview"
     if head.dep_ != "pobj":
@@ -241,6 +243,14 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
         return above in REPORT_VERBS  # "reported by the Courier", not "condemned by the UN"
     return governor.lower_ in _SOURCE_PREPOSITIONS and (
         above in REPORT_VERBS or above in SPEECH_VERBS or above in REPORT_NOUNS
+    )
+
+
+def _newsroom_learned(verb: Token) -> bool:
+    """ "has learned that ...": the perfect with a clause of what was found out."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) and any(
+        c.dep_ == "ccomp" for c in children
     )
 
 
