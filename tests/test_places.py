@@ -190,3 +190,13 @@ def test_a_place_noun_names_a_place_whatever_the_model_tagged(
     nlp: Language, text: str, town: str
 ) -> None:
     assert town in _names(_places(nlp, text))
+
+
+@pytest.mark.slow
+def test_a_country_taken_for_a_person_is_still_the_country(nlp: Language) -> None:
+    index = _places(
+        nlp,
+        "Rain fell across Malawi on Sunday. Malawi has sent grain to the north, Mara Quist said.",
+    )
+    assert [a.surface for a in index.acting] == ["Malawi"]
+    assert "Malawi" in _names(index)

@@ -230,6 +230,12 @@ def _ent_len(token: Token) -> int:
     return end - token.i
 
 
+def _whole_country(gaz: Gazetteer, text: str) -> bool:
+    """The text is a sovereign country's name (not a region's, not part of a longer name)."""
+    country = gaz.country(text)
+    return country is not None and country.country_code is not None
+
+
 def _people_named_like_places(
     doc: Doc, gaz: Gazetteer
 ) -> tuple[frozenset[str], list[tuple[int, int]]]:
@@ -311,7 +317,13 @@ class _Reader:
             return
         # "Shares in Toyota": an organisation after "in" is still an organisation; only a list of
         # places or a place noun ("the provinces of ... Daraa") overrules the ORG label.
-        if ent.label_ == "NORP" or _in_place_position(span.root, strict=ent.label_ == "ORG"):
+        if (
+            ent.label_ == "NORP"
+            or _in_place_position(span.root, strict=ent.label_ == "ORG")
+            or _whole_country(self.gaz, text)
+        ):
+            # A country's whole name the model took for a person or a body ("Mali takes further
+            # steps") is the country, acting or placed as its sentence says.
             self.place_or_actor(span, entry)
         else:
             self.deferred.append((start, stop, text))
