@@ -1,8 +1,9 @@
 """Names that are not parties to the story, though the model tags them as organisations.
 
 - Things: a name whose words after the first hold a noun for a road, building, landmark,
-  vehicle, product or system ("Elm Street", "the Orbis Navigation System") names no party,
-  unless it speaks.
+  vehicle, product or system ("Elm Street", "the Orbis Navigation System"), that follows such a
+  noun ("hurricane Dorinda"), that the text calls one ("Orbis is the most used browser") or
+  that ends in a document's noun ("the Harbour Health Survey") names no party, unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
   preposition, and never acting.
 - Common nouns: one capitalised word the text also writes in lower case, at least as often, as an
@@ -18,9 +19,10 @@
   or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted on, owns
   something or deals with a party ("talks with Ruritania") stays.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
-  "told Channel 9 News", "a video posted on the platform") is no party unless the story is about
-  it: a name with a media word counts only where it acts, any other name is dropped when every
-  mention of it is a citation.
+  "told Channel 9 News", "a video posted on the platform", "followers on Streamly", "told KTRV,
+  '...'", "KTRV has learned that") is no party unless the story is about it: a name with a media
+  word counts only where it acts, any other name is dropped when every mention of it is a
+  citation.
 """
 
 from __future__ import annotations
