@@ -282,6 +282,10 @@ class _Reader:
         self.doc = doc
         self.gaz = gaz
         self.person_parts, self.person_spans = _people_named_like_places(doc, gaz)
+        # How often the model tags each name as a person and as a place: a name it mostly tags
+        # a person's ("their child, Gloria" tagged a place once, a person six times) is one.
+        self.person_votes = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
+        self.place_votes = Counter(e.text for e in doc.ents if e.label_ in _PLACE_LABELS)
         self.mentions: list[_Mention] = []
         self.acting: list[ActingPlace] = []
         self.deferred: list[tuple[int, int, str]] = []
@@ -356,7 +360,9 @@ class _Reader:
         """A GPE / LOC span: a place unless the text names a person or an organisation by it."""
         governs = self.gaz.country(span.text) or self.gaz.country_of_capital(span.text)
         if governs is None:
-            person = any(t.text in self.person_parts for t in span)
+            person = any(t.text in self.person_parts for t in span) or self.mostly_a_person(
+                span.text
+            )
             if (person and not _after_locating_word(span.root)) or (
                 not _in_place_position(span.root) and _names_a_person(span, self.person_parts)
             ):
@@ -389,6 +395,10 @@ class _Reader:
             self.acting.append(ActingPlace(span.start, span.end, capital.country_code, text))
             return
         self.mentions.append(_Mention(span.start, span.end, text, entry))
+
+    def mostly_a_person(self, text: str) -> bool:
+        """The model tags this name as a person's more often than as a place's."""
+        return self.person_votes[text] > self.place_votes[text]
 
     def confirm_deferred(self) -> None:
         """A mislabelled name is a place where the article elsewhere uses it as one."""
