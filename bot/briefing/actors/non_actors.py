@@ -51,6 +51,7 @@ from bot.briefing.vocabulary import (
     SPEECH_VERBS,
     STANCE_NOUNS,
     THING_NOUNS,
+    TITLE_WORDS,
 )
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
@@ -195,7 +196,14 @@ def _described_as_thing(head: Token) -> bool:
     described = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         described += [c for c in head.head.children if c.dep_ == "attr"]
-    return any(noun.lemma_.lower() in THING_NOUNS for noun in described)
+    return any(
+        noun.lemma_.lower() in THING_NOUNS
+        # "Senior Director of the Clean Water Strategy": a post held, the parse notwithstanding.
+        and not any(
+            t.i != noun.i and (is_person_noun(t) or t.lower_ in TITLE_WORDS) for t in noun.subtree
+        )
+        for noun in described
+    )
 
 
 def _after_thing_noun(start: int, reading: Reading) -> bool:
