@@ -134,8 +134,13 @@ class Newsroom:
             await asyncio.gather(*self._late_work)
 
     async def close(self) -> None:
-        for task in self._late_work:
+        """Stop the late work and the engine's thread; call it before the store closes."""
+        late = list(self._late_work)
+        for task in late:
             task.cancel()
+        # Wait for the cancelled work to unwind: a task stopped inside a query still closes its
+        # session, which hangs for good once the store has closed under it.
+        await asyncio.gather(*late, return_exceptions=True)
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     async def _run_engine(self, articles: Sequence[Article]) -> list[ArticleBriefing]:

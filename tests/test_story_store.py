@@ -3,6 +3,7 @@ instances, a story's key following its first article, and each chat's open story
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -131,3 +132,33 @@ async def test_a_second_instance_reads_the_stories_the_first_one_grouped(
         assert second.view.desk.ranked == grouped
     await first.close()
     await second.close()
+
+
+async def test_closing_waits_for_the_late_work_to_unwind_before_the_store_closes(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A start-up leaves its grouping for after the first answers; a shutdown then cancels it in
+    # the middle of a query, whose session must close while the store is still open (else the
+    # process hangs on exit).
+    lexicon = load_lexicon(CONTENT_DIR / "topics.toml")
+    newsroom = Newsroom(store, lexicon, "unused", tmp_path)
+    for briefing in (RIVER, HARBOUR, RAILWAY):
+        current = briefing.model_copy(update={"engine_version": newsroom.engine_version})
+        await store.articles.add(current, raw_text=briefing.article.title, added_by=None)
+    await store.set_flag("seeded")
+    monkeypatch.setattr("bot.newsroom.GROUP_AT_ONCE", 0)
+    started, unwound = asyncio.Event(), []
+
+    async def querying(*_: object) -> None:
+        started.set()
+        try:
+            await asyncio.Event().wait()  # a query that has not answered yet
+        finally:
+            await asyncio.sleep(0)  # closing the session takes a turn of the loop
+            unwound.append(True)
+
+    monkeypatch.setattr(Newsroom, "_update_stories", querying)
+    await newsroom.start()
+    await asyncio.wait_for(started.wait(), 5)
+    await newsroom.close()
+    assert unwound == [True]
