@@ -350,8 +350,7 @@ class Newsroom:
         known = self._items
 
         def build() -> tuple[dict[str, ArticleBriefing], Briefing]:
-            # Validation is most of the cost of loading briefings: keep it off the loop.
-            read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+            read = _validated(documents)  # off the loop, as every validation
             found = ((a, known.get(a) or read.get(a)) for a in window)
             items = {a: item for a, item in found if item is not None}
             return items, merge_briefings(list(items.values()))
@@ -436,7 +435,7 @@ class Newsroom:
         self, batch: Sequence[ListedArticle], documents: list[str]
     ) -> list[StoryMember]:
         items = self._items
-        read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+        read = _validated(documents)
         members = []
         for article in batch:
             item = items.get(article.id) or read.get(article.id)
@@ -462,7 +461,7 @@ class Newsroom:
         )
 
         def build() -> BriefingIndex:
-            read = {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
+            read = _validated(documents)
             found = (items.get(a) or read.get(a) for a in story.article_ids)
             return self._story_briefings.build(story, [i for i in found if i is not None])
 
@@ -475,6 +474,11 @@ def latest_articles(stored: Sequence[StoredArticle], count: int) -> list[StoredA
         return list(stored)
     newest = heapq.nlargest(count, stored, key=attrgetter("published", "seq"))
     return sorted(newest, key=attrgetter("seq"))
+
+
+def _validated(documents: Sequence[str]) -> dict[str, ArticleBriefing]:
+    """Stored briefing documents, validated (most of the cost of reading them), by article id."""
+    return {i.article.id: i for i in map(ArticleBriefing.model_validate_json, documents)}
 
 
 def _features(article: ListedArticle, document: str) -> ArticleFeatures:
