@@ -505,3 +505,25 @@ def test_a_weekday_joined_to_another_runs_on_from_it(nlp: Language) -> None:
     assert found["later Saturday"] == ("2021-08-07", True)
     assert found["on Monday"] == ("2021-08-02", False)
     assert found["Tuesday"] == ("2021-08-03", False)
+
+
+@pytest.mark.parametrize(
+    "city",
+    [
+        pytest.param("HOLLEN", id="the parse hangs the city on the subject"),
+        pytest.param("PORT HOLLEN", id="the parse reads the city as a second subject"),
+    ],
+)
+def test_a_datelines_city_is_not_the_subject_of_the_first_event(nlp: Language, city: str) -> None:
+    text = (
+        "Nurses walk out in the north\n\n"
+        f"{city}, March 4 (Wire) - Nurses at the region's biggest hospital walked out on Monday "
+        "after talks with the health board broke down over pay.\n\n"
+        "BRESK — Farmers in the northern valley blocked two roads on Tuesday to protest "
+        "against new water rules."
+    )
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2025, 3, 5)))
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    summaries = {e.expression: e.summary for e in events_of(parsed)}
+    assert summaries["on Monday"].startswith("Nurses at the region's biggest hospital walked out")
+    assert summaries["on Tuesday"].startswith("Farmers in the northern valley blocked two roads")

@@ -214,7 +214,7 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
     """
     doc = parsed.doc
     spans = _date_spans(doc)
-    outside = _outside_story(doc, spans, parsed.published)
+    outside = _outside_story(doc, spans, parsed.published, _body_start(parsed))
     mentions = []
     rule_ends = -1  # where the last weekday picked out by a rule ended
     for span in spans:
@@ -260,7 +260,7 @@ def _header_with_date(paragraph: Span, spans: Iterable[Span], published: dt.date
     return False
 
 
-def _outside_story(doc: Doc, spans: list[Span], published: dt.date) -> set[int]:
+def _outside_story(doc: Doc, spans: list[Span], published: dt.date, body_start: int) -> set[int]:
     """Token indices of text that tells no event: captions (ending in a picture credit, or
     placing people in a picture: "(left)"), date lines (a paragraph that is only a date) and
     wire datelines opening a paragraph."""
@@ -280,8 +280,29 @@ def _outside_story(doc: Doc, spans: list[Span], published: dt.date) -> set[int]:
         if date_line or caption:
             outside.update(range(start, end))
         else:
-            outside.update(range(start, _dateline_end(doc, start, end)))
+            outside.update(range(start, _dateline_end(doc, start, end, body_start=body_start)))
     return outside
+
+
+def _body_start(parsed: ParsedArticle) -> int:
+    """The first token of the body's first paragraph (after the standfirst, if any)."""
+    standfirst = parsed.article.standfirst
+    if not standfirst:
+        return 0
+    char = len(standfirst) + 2  # article_text joins the parts with a blank line
+    return next((t.i for t in parsed.doc if t.idx >= char and not t.is_space), -1)
+
+
+def _dateline_words(parsed: ParsedArticle) -> frozenset[int]:
+    """The tokens of the datelines opening paragraphs, their dash included: a place and a dash
+    framing the copy, never words of an event ("Hollen — Nurses walked out")."""
+    doc, body_start = parsed.doc, _body_start(parsed)
+    words: set[int] = set()
+    for start, end in _paragraphs(doc):
+        dash = _dateline_end(doc, start, end, body_start=body_start)
+        if dash > start:
+            words.update(range(start, dash + 1))
+    return frozenset(words)
 
 
 _DASHES = frozenset({"-", "--", "–", "—"})
@@ -289,10 +310,17 @@ _DASHES = frozenset({"-", "--", "–", "—"})
 _DATELINE_TOKENS = 16
 
 
-def _dateline_end(doc: Doc, start: int, end: int) -> int:
+def _dateline_end(doc: Doc, start: int, end: int, *, body_start: int = -1) -> int:
     """Where the wire dateline opening a paragraph ends ("HOLLEN, March 5 (Wire) -"): a place in
     capitals, then words without a verb up to a dash. `start` when there is none; its date is the
-    day of filing, not an event."""
+    day of filing, not an event. The body's first paragraph (token `body_start`) may hold it as
+    the ingest writes it, a name and an em dash ("Hollen — Nurses walked out")."""
+    if start == body_start:
+        for token in doc[start : min(end, start + _DATELINE_TOKENS)]:
+            if token.text == "—":
+                return token.i if token.i > start else start
+            if not (token.pos_ == "PROPN" or token.text == ","):
+                break
     first = doc[start]
     if not (first.is_upper and first.is_alpha and len(first) > 1):
         return start
@@ -771,6 +799,7 @@ def find_events(
 ) -> list[Event]:
     """One event per dated clause, earliest first (undated last)."""
     doc = parsed.doc
+    dateline = _dateline_words(parsed)
     # Dates on one word that name one time date one event ("on Friday, Feb. 12", "in 2015, on
     # 3 March"); dates on different words of a clause ("voted on Monday to start work in June",
     # "reported last month a loss for 2018") are two, and so are separate times on one word
@@ -792,7 +821,7 @@ def find_events(
         clause_index = mention.clause if mention.clause is not None else -1
         if clause_index >= 0:
             clause = doc[clause_index]
-            tokens, subject_text = _summary_tokens(clause, mentions, actors)
+            tokens, subject_text = _summary_tokens(clause, mentions, actors, dateline)
             summary = _summary_text(subject_text, tokens)
         else:
             sentence = parsed.sentences[mention.sentence]
@@ -863,7 +892,7 @@ def _subject(verb: Token) -> Token | None:
     """The clause's subject: its own, the antecedent of "who", or the one it shares."""
     current = verb
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _nearest_subject(current)
         if subject is not None:
             if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
@@ -872,6 +901,17 @@ def _subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's own subject. A clause has one; when the parse hangs two on it, the other is a
+    phrase fronted before the subject (a dateline's city before its dash: "Hollen — Nurses
+    walked out"), so the subject is the one nearest the verb on its left, else the first."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    before = [s for s in subjects if s.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def _compact_np(
@@ -908,10 +948,11 @@ def _pruned_subtree(token: Token, excluded: set[int]) -> list[Token]:
 
 
 def _summary_tokens(
-    clause: Token, mentions: list[DateMention], actors: ActorIndex
+    clause: Token, mentions: list[DateMention], actors: ActorIndex, dateline: frozenset[int]
 ) -> tuple[list[Token], str | None]:
-    """The clause's words in reading order (subject first), and the subject's words."""
-    excluded: set[int] = set()
+    """The clause's words in reading order (subject first), and the subject's words; the words
+    of a dateline (`dateline`) are none of them."""
+    excluded: set[int] = set(dateline)
     for mention in mentions:
         # The date is dropped where it only dates the clause; inside an argument it stays.
         if mention.anchor == clause.i:
@@ -927,10 +968,10 @@ def _summary_tokens(
     )
     subject_text = None
     if subject is not None:
-        subject_text = _subject_text(subject, actors, date_tokens)
+        subject_text = _subject_text(subject, actors, date_tokens, dateline)
         if subject.i == clause.head.i:  # the antecedent of "who": without the clause itself
             own = frozenset(t.i for t in clause.subtree)
-            subject_text = _join(_compact_np(subject, date_tokens, own))
+            subject_text = _join(_compact_np(subject, date_tokens, own | dateline))
     perfect_infinitive = clause.dep_ == "xcomp"
     verb_group = [clause] + [
         c
@@ -980,11 +1021,13 @@ def _is_aside(doc: Doc, verb_index: int | None) -> bool:
     return verb.tag_ == "VBG" and before >= 0 and doc[before].text == ","
 
 
-def _subject_text(subject: Token, actors: ActorIndex, keep: frozenset[int]) -> str:
+def _subject_text(
+    subject: Token, actors: ActorIndex, keep: frozenset[int], drop: frozenset[int]
+) -> str:
     actor = actors.actor_at(subject.i)
     if subject.pos_ == "PRON" and actor is not None:
         return actor.name
-    words = _compact_np(subject, keep)
+    words = _compact_np(subject, keep, drop)
     if len(words) > 8 and actor is not None:
         return actor.name
     text = _join(words)
