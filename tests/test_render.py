@@ -339,9 +339,8 @@ def test_dates_are_shown_at_their_precision(value: object, shown: str) -> None:
 
 def test_timeline_is_chronological_with_planned_marked(index: BriefingIndex) -> None:
     events = index.events()
-    text = assert_valid(
-        [render_timeline_page(index, events, "everything", per_page=len(events)).text]
-    )
+    text = assert_valid([render_timeline_page(index, events, per_page=len(events)).text])
+    assert text.startswith(f"Timeline ({len(events)})\n")
     dates = ["Feb 2024", "13 Mar 2024", "18 Mar 2024", "20 Mar 2024", "1 Apr 2024", "Apr 2024"]
     positions = [text.index(f"{d} ") for d in dates]
     assert positions == sorted(positions)

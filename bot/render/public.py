@@ -124,13 +124,14 @@ def render_actor_list(index: BriefingIndex, page: int = 1, per_page: int = ACTOR
 def render_timeline_page(
     index: BriefingIndex,
     events: Sequence[Event],
-    title: str,
+    title: str | None = None,
     page: int = 1,
     per_page: int = TIMELINE_PER_PAGE,
 ) -> Page:
-    """One page of a timeline, in date order."""
+    """One page of a timeline, in date order: the whole one, or one topic's or actor's (`title`)."""
+    heading = f"Timeline: {escape(clip(title, CLIP_NAME))}" if title is not None else "Timeline"
     return count_page(
-        f"<b>Timeline: {escape(clip(title, CLIP_NAME))}</b> ({len(events)})",
+        f"<b>{heading}</b> ({len(events)})",
         len(events),
         page,
         per_page,
@@ -389,7 +390,7 @@ def _render_page(view: BriefingView, request: PageRequest) -> Page | None:
         return render_quotes_page(index, actor, request.page)
     if request.kind == "timeline":
         if everything:
-            return render_timeline_page(index, index.events(), "everything", request.page)
+            return render_timeline_page(index, index.events(), page=request.page)
         if actor is not None:
             return render_timeline_page(
                 index, index.events_for_actor(actor.id), actor.name, request.page

@@ -114,7 +114,7 @@ async def test_timeline_sends_the_chart_then_the_text(chart_bot: ChartBot) -> No
     assert caption.startswith("<b>Timeline</b>")
     assert "4 dated events, 2 planned" in caption
     assert len(caption) <= 1024
-    assert "Timeline: everything" in str(calls[1].params["text"])
+    assert "<b>Timeline</b> (4)" in str(calls[1].params["text"])
     (photo,) = chart_bot.api.photos
     assert_png(photo)
 
