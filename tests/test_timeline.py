@@ -527,3 +527,20 @@ def test_a_datelines_city_is_not_the_subject_of_the_first_event(nlp: Language, c
     summaries = {e.expression: e.summary for e in events_of(parsed)}
     assert summaries["on Monday"].startswith("Nurses at the region's biggest hospital walked out")
     assert summaries["on Tuesday"].startswith("Farmers in the northern valley blocked two roads")
+
+
+def test_a_year_naming_a_thing_is_no_event_beside_its_clauses_date(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "The council on Tuesday rejected the mayor's 2027 budget by 30 votes to 21.",
+            "The 2011 earthquake destroyed the old harbour.",
+        ],
+        dt.date(2026, 11, 25),
+    )
+    events = events_of(parsed)
+    assert [(e.expression, e.date.iso() if e.date else None) for e in events] == [
+        ("2011", "2011"),
+        ("on Tuesday", "2026-11-24"),
+    ]
+    assert not any(e.planned for e in events)

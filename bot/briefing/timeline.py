@@ -800,6 +800,7 @@ def find_events(
     """One event per dated clause, earliest first (undated last)."""
     doc = parsed.doc
     dateline = _dateline_words(parsed)
+    dates = _without_naming_years(doc, dates)
     # Dates on one word that name one time date one event ("on Friday, Feb. 12", "in 2015, on
     # 3 March"); dates on different words of a clause ("voted on Monday to start work in June",
     # "reported last month a loss for 2018") are two, and so are separate times on one word
@@ -844,6 +845,29 @@ def find_events(
             )
         )
     return sorted(events, key=_event_order)
+
+
+def _without_naming_years(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
+    """The dates without those that only name which thing a noun is, in a clause dated by
+    another expression: "rejected the 2027 budget on Tuesday" tells one event, on Tuesday; the
+    year says which budget. Alone in its clause the year stays ("the 2011 earthquake killed
+    200 people")."""
+    dated_clauses = {(m.sentence, m.clause) for m in dates if m.anchor == m.clause}
+    return [
+        m
+        for m in dates
+        if not (_before_its_noun(doc, m) and (m.sentence, m.clause) in dated_clauses)
+    ]
+
+
+def _before_its_noun(doc: Doc, mention: DateMention) -> bool:
+    """A date modifying the noun right after it ("the 2027 budget", "its March 3 vote")."""
+    anchor = mention.anchor
+    if anchor is None or anchor == mention.clause or anchor < mention.end:
+        return False
+    noun = doc[anchor]
+    between = doc[mention.end : anchor]
+    return noun.pos_ in ("NOUN", "PROPN") and all(t.head.i == anchor for t in between)
 
 
 def _overlap(a: DateMention, b: DateMention) -> bool:
