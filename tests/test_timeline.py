@@ -46,6 +46,10 @@ def events_of(parsed: ParsedArticle) -> list[Event]:
     return find_events(parsed, find_dates(parsed), ActorIndex(), PlaceIndex())
 
 
+def expressions_and_dates(events: list[Event]) -> list[tuple[str, str | None]]:
+    return [(e.expression, e.date.iso() if e.date else None) for e in events]
+
+
 @pytest.fixture(scope="module")
 def seed(nlp: Language) -> ParsedArticle:
     article = parse_article_text(
@@ -272,7 +276,7 @@ def test_two_dates_on_different_words_of_a_clause_are_two_events(nlp: Language) 
         dt.date(2016, 2, 11),
     )
     events = events_of(parsed)
-    assert [(e.expression, e.date.iso() if e.date else None) for e in events] == [
+    assert expressions_and_dates(events) == [
         ("in 2012", "2012"),
         ("in December 2014", "2014-12"),
         ("for 2015", "2015"),
@@ -539,7 +543,7 @@ def test_a_year_naming_a_thing_is_no_event_beside_its_clauses_date(nlp: Language
         dt.date(2026, 11, 25),
     )
     events = events_of(parsed)
-    assert [(e.expression, e.date.iso() if e.date else None) for e in events] == [
+    assert expressions_and_dates(events) == [
         ("2011", "2011"),
         ("on Tuesday", "2026-11-24"),
     ]
