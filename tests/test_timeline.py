@@ -548,3 +548,24 @@ def test_a_year_naming_a_thing_is_no_event_beside_its_clauses_date(nlp: Language
         ("on Tuesday", "2026-11-24"),
     ]
     assert not any(e.planned for e in events)
+
+
+def test_a_pronoun_opening_a_reported_clause_is_its_reporter(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "The ferry firm Calvane said it had cancelled 40 crossings on Sunday.",
+            "Calvane said he had resigned on Monday.",
+        ],
+        dt.date(2026, 11, 25),
+    )
+    doc = parsed.doc
+    firm = [t.i for t in doc if t.text == "Calvane"]
+    actor = Actor(id="calvane", name="Calvane", kind=ActorKind.ORG)
+    actors = ActorIndex(actors=[actor], token_actor=dict.fromkeys(firm, actor.id))
+    events = find_events(parsed, find_dates(parsed), actors, PlaceIndex())
+    by_day = {e.expression: e for e in events}
+    assert by_day["on Sunday"].summary.startswith("Calvane had cancelled 40 crossings")
+    assert by_day["on Sunday"].actor_ids == ["calvane"]
+    # "he" cannot stand for an organisation: the pronoun stays.
+    assert by_day["on Monday"].summary.startswith("He had resigned")

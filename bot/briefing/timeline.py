@@ -21,9 +21,10 @@ from bot.briefing.dates import (
     resolve_counted_from,
     resolve_date_expression,
 )
-from bot.briefing.models import DateValue, Event, Precision
+from bot.briefing.models import ActorKind, DateValue, Event, Precision
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
+from bot.briefing.speech import SPEECH_VERBS
 
 SUMMARY_WORDS = 20
 
@@ -828,7 +829,8 @@ def find_events(
             sentence = parsed.sentences[mention.sentence]
             tokens = [t for t in sentence if not mention.start <= t.i < mention.end]
             summary = _summary_text(None, tokens)
-        clause_tokens = list(_subject_token_indices(doc, clause_index)) + [t.i for t in tokens]
+        clause_tokens = list(_subject_token_indices(doc, clause_index, actors))
+        clause_tokens += [t.i for t in tokens]
         telling = (mention.value, mention.expression.lower(), summary.lower())
         if telling in told:
             continue
@@ -904,12 +906,43 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _subject_token_indices(doc: Doc, clause_index: int) -> Iterator[int]:
+def _subject_token_indices(doc: Doc, clause_index: int, actors: ActorIndex) -> Iterator[int]:
     if clause_index < 0:
         return
     subject = _subject(doc[clause_index])
     if subject is not None:
         yield from (t.i for t in _compact_np(subject))
+        reporter = _reporter(subject, actors)
+        if reporter is not None:
+            yield reporter.i
+
+
+# The pronouns a reported clause may call its reporter by, with the kinds of actor each fits.
+_REPORTER_PRONOUNS = {
+    "it": frozenset({ActorKind.ORG, ActorKind.COUNTRY}),
+    "they": frozenset({ActorKind.ORG, ActorKind.GROUP, ActorKind.COUNTRY}),
+    "he": frozenset({ActorKind.PERSON}),
+    "she": frozenset({ActorKind.PERSON}),
+}
+
+
+def _reporter(subject: Token, actors: ActorIndex) -> Token | None:
+    """The actor a pronoun opening a reported clause stands for, when it is who reports it and
+    the pronoun fits its kind: "the company said on Sunday it had diverted four ships"."""
+    kinds = _REPORTER_PRONOUNS.get(subject.lower_)
+    clause = subject.head
+    if kinds is None or actors.actor_at(subject.i) is not None:
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SPEECH_VERBS:
+        return None
+    reporter = _nearest_subject(clause.head)
+    if reporter is None:
+        return None
+    # The actor may be named beside the subject's noun: "the ferry firm Calvane said".
+    named = (t for t in reporter.subtree if actors.actor_at(t.i) is not None)
+    token = next(named, None)
+    actor = actors.actor_at(token.i) if token is not None else None
+    return token if actor is not None and actor.kind in kinds else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -1048,7 +1081,8 @@ def _is_aside(doc: Doc, verb_index: int | None) -> bool:
 def _subject_text(
     subject: Token, actors: ActorIndex, keep: frozenset[int], drop: frozenset[int]
 ) -> str:
-    actor = actors.actor_at(subject.i)
+    reporter = _reporter(subject, actors)
+    actor = actors.actor_at(subject.i if reporter is None else reporter.i)
     if subject.pos_ == "PRON" and actor is not None:
         return actor.name
     words = _compact_np(subject, keep, drop)
