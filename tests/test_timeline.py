@@ -569,3 +569,21 @@ def test_a_pronoun_opening_a_reported_clause_is_its_reporter(nlp: Language) -> N
     assert by_day["on Sunday"].actor_ids == ["calvane"]
     # "he" cannot stand for an organisation: the pronoun stays.
     assert by_day["on Monday"].summary.startswith("He had resigned")
+
+
+def test_a_verb_spelt_alike_in_past_and_present_takes_its_clauses_tense(nlp: Language) -> None:
+    published = dt.date(2026, 11, 23)  # a Monday
+    found = dates_in(
+        nlp,
+        [
+            "Forty people were still missing after rivers burst their banks on Saturday night.",
+            "The bridge will reopen once crews cut the last cables on Thursday.",
+            "Residents said the storm hit the harbour on Friday.",
+        ],
+        published,
+    )
+    assert found == {
+        "on Saturday night": "2026-11-21",
+        "on Thursday": "2026-11-26",
+        "on Friday": "2026-11-20",
+    }

@@ -717,6 +717,8 @@ def _tense(verb: Token, path: Iterable[Token]) -> Tense:
 
 def _verb_tense(verb: Token, depth: int) -> Tense:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if _same_form_in_a_clause(verb, auxiliaries) and depth < 4:
+        return _verb_tense(verb.head, depth + 1)
     if any(a.lower_ in _FUTURE_AUX for a in auxiliaries):
         return Tense.FUTURE
     if _future_in_the_past(verb, auxiliaries):
@@ -745,6 +747,31 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
         if above is not None:
             return _tense(above, path) if depth == 0 else _verb_tense(above, depth + 1)
     return Tense.PRESENT
+
+
+# Verbs whose past is spelt as their present ("rivers burst their banks"): the form alone does
+# not tell the tense (a closed class of English irregular verbs).
+_SAME_FORM_VERBS = frozenset(
+    {
+        "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast", "hit", "hurt",
+        "let", "put", "quit", "read", "set", "shed", "shut", "split", "spread", "thrust", "upset",
+    }
+)  # fmt: skip
+
+
+def _same_form_in_a_clause(verb: Token, auxiliaries: list[Token]) -> bool:
+    """A verb spelt alike in past and present, with no auxiliary to tell which, inside a clause
+    that hangs from another verb: it takes that verb's tense ("41 people were missing after
+    rivers burst their banks on Saturday" is the Saturday before; "will reopen once crews cut
+    the cables on Thursday", the Thursday ahead)."""
+    return (
+        verb.lower_ in _SAME_FORM_VERBS
+        and not auxiliaries
+        and verb.tag_ in ("VBP", "VBD", "VB")  # the model's guess between them
+        and verb.dep_ in ("advcl", "conj", "ccomp", "relcl")
+        and _is_verb(verb.head)
+        and verb.head.i != verb.i
+    )
 
 
 def _future_in_the_past(verb: Token, auxiliaries: list[Token]) -> bool:
