@@ -587,3 +587,18 @@ def test_a_verb_spelt_alike_in_past_and_present_takes_its_clauses_tense(nlp: Lan
         "on Thursday": "2026-11-26",
         "on Friday": "2026-11-20",
     }
+
+
+def test_an_ing_word_misread_as_a_second_verb_stays_in_its_clause(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "The director said the money would fund four guards and longer visiting hours from "
+            "March.",
+            "Students were marching and chanting outside the hall on Friday.",
+        ],
+        dt.date(2026, 11, 19),
+    )
+    summaries = {e.expression: e.summary for e in events_of(parsed)}
+    assert summaries["from March"] == ("The money would fund four guards and longer visiting hours")
+    assert summaries["on Friday"].startswith("Students were")

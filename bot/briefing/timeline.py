@@ -813,13 +813,29 @@ def _clause_verb(verb: Token) -> Token:
             return current
         if current.tag_ not in ("VB", "VBG", "VBN"):
             return current
-        if current.dep_ == "conj":
+        if current.dep_ == "conj" and not _misread_conjunct(current):
             return current  # its own clause, subject shared with the first conjunct
         above, _ = _governing_verb(current)
         if above is None:
             return current
         current = above
     return current
+
+
+def _misread_conjunct(verb: Token) -> bool:
+    """An "-ing" word the parse coordinates with a verb that cannot share its auxiliaries: "would
+    pay for six staff and longer opening hours" ("would opening" is no verb group). It is a word
+    of that verb's clause, not a clause of its own; "were marching and chanting" is one."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG":
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    first = verb.head
+    return (
+        _is_verb(first)
+        and not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in first.children)
+        and first.lemma_ != "be"
+    )
 
 
 def find_events(
@@ -1037,9 +1053,12 @@ def _summary_tokens(
     """The clause's words in reading order (subject first), and the subject's words; the words
     of a dateline (`dateline`) are none of them."""
     excluded: set[int] = set(dateline)
+    # Words the parse coordinated with the verb by mistake are words of the clause.
+    misread = [c for c in clause.children if _misread_conjunct(c)]
+    verb_words = {clause.i} | {c.i for c in misread}
     for mention in mentions:
         # The date is dropped where it only dates the clause; inside an argument it stays.
-        if mention.anchor == clause.i:
+        if mention.anchor in verb_words:
             excluded.update(range(mention.start, mention.end))
     subject = _subject(clause)
     # A date inside the subject ("a truce starting 1 May") stays unless it dates this verb,
@@ -1068,9 +1087,12 @@ def _summary_tokens(
         verb_group += [c for c in clause.head.children if c.dep_ in ("aux", "auxpass")]
     body: list[Token] = []
     for child in clause.children:
+        if child.dep_ == "cc" and any(c.i > child.i for c in misread):
+            body.append(child)  # "pay for six staff and longer opening hours"
+            continue
         if child in verb_group or child.dep_ in _SUBJECT_DEPS or child.dep_ in _DROPPED_DEPS:
             continue
-        if child.dep_ == "conj" and _is_verb(child):
+        if child.dep_ == "conj" and _is_verb(child) and not _misread_conjunct(child):
             continue
         if child.i < clause.i and child.dep_ not in ("ccomp", "dobj", "attr", "acomp"):
             continue  # fronted adverbs and phrases ("Meanwhile,", "In Munich,") frame the clause
