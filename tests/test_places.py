@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
+from bot.briefing.actors import find_actors
 from bot.briefing.gazetteer import load_gazetteer
 from bot.briefing.ingest import ArticleMeta, parse_article_text
 from bot.briefing.parsed import ParsedArticle, article_text
@@ -159,6 +160,25 @@ def test_a_datelines_city_is_a_place_not_a_party(nlp: Language, dateline: str) -
     index = find_places(ParsedArticle.from_doc(article, nlp(article_text(article))))
     assert "Lisbon" in _names(index)
     assert index.acting == []
+
+
+def test_a_datelines_city_the_gazetteer_does_not_know_is_still_a_place(nlp: Language) -> None:
+    # The layout says where the copy was filed: an invented town, read by the model as anything
+    # but a place, is neither an organisation nor a person; so is a later paragraph's dateline.
+    article = parse_article_text(
+        "Budget rejected\n\n"
+        "VARNHOLT, Nov. 11 (Coastwire) - Parliament on Tuesday rejected the budget by 84 votes "
+        "to 79 after the junior coalition partner voted with the opposition.\n\n"
+        "KESSMIR — Farmers in the northern valley blocked two roads on Wednesday to protest "
+        "against the new water rules.",
+        ArticleMeta(published=dt.date(2026, 11, 12)),
+    )
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    places = find_places(parsed)
+    assert {"Varnholt", "Kessmir"} <= set(_names(places))
+    assert places.acting == []
+    actors = {a.name for a in find_actors(parsed, places).actors}
+    assert not {"Varnholt", "Kessmir", "VARNHOLT", "KESSMIR"} & actors
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.datelines import Dateline, find_datelines
 from bot.briefing.gazetteer import Gazetteer, GeoEntry, load_gazetteer
 from bot.briefing.metonymy import acts
 from bot.briefing.models import Place, SourceRef
@@ -332,6 +333,16 @@ class _Reader:
         else:
             self.deferred.append((start, stop, text))
 
+    def read_dateline(self, dateline: Dateline) -> None:
+        """A dateline's city: a place by the layout of the copy, known to the gazetteer or not,
+        and never a party ("WASHINGTON (Wire) - The Senate voted" is filed from a city)."""
+        start, end = dateline.start, dateline.city_end
+        self.covered.update(range(start, end))
+        words = self.doc[start:end]
+        surface = words.text.title() if words.text.isupper() else words.text
+        entry = _pick(self.gaz.lookup(surface), frozenset())
+        self.mentions.append(_Mention(start, end, surface, entry))
+
     def read_named_as_place(self, ent: Span) -> None:
         """A name the model took for a product, a language or a work ("the port of Odesa" as
         LANGUAGE): a place where a place noun names it so."""
@@ -493,7 +504,11 @@ def find_places(parsed: ParsedArticle) -> PlaceIndex:
     doc = parsed.doc
     gaz = load_gazetteer()
     reader = _Reader(doc, gaz)
+    for dateline in find_datelines(parsed):
+        reader.read_dateline(dateline)
     for ent in doc.ents:
+        if any(i in reader.covered for i in range(ent.start, ent.end)):
+            continue  # a dateline's city, read above
         if ent.label_ in _NAME_LABELS:
             reader.read_entity(ent)
         elif ent.label_ in _OTHER_NAME_LABELS:

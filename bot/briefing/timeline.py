@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
+from bot.briefing.datelines import DASHES, Dateline, find_datelines, paragraphs
 from bot.briefing.dates import (
     MONTHS,
     WEEKDAYS,
@@ -215,7 +216,7 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
     """
     doc = parsed.doc
     spans = _date_spans(doc)
-    outside = _outside_story(doc, spans, parsed.published, _body_start(parsed))
+    outside = _outside_story(doc, spans, parsed.published, find_datelines(parsed))
     mentions = []
     rule_ends = -1  # where the last weekday picked out by a rule ended
     for span in spans:
@@ -237,18 +238,6 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
     )
 
 
-def _paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges [start, end) of the paragraphs (split at line breaks, as the parser is)."""
-    start = 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                yield start, token.i
-            start = token.i + 1
-    if start < len(doc):
-        yield start, len(doc)
-
-
 def _header_with_date(paragraph: Span, spans: Iterable[Span], published: dt.date) -> bool:
     """A verbless paragraph holding the publication day: a statement's header ("For Immediate
     Release April 23, 2012", "Washington, DC February 9, 2013"), the article's own date line."""
@@ -261,14 +250,16 @@ def _header_with_date(paragraph: Span, spans: Iterable[Span], published: dt.date
     return False
 
 
-def _outside_story(doc: Doc, spans: list[Span], published: dt.date, body_start: int) -> set[int]:
+def _outside_story(
+    doc: Doc, spans: list[Span], published: dt.date, datelines: list[Dateline]
+) -> set[int]:
     """Token indices of text that tells no event: captions (ending in a picture credit, or
     placing people in a picture: "(left)"), date lines (a paragraph that is only a date) and
     wire datelines opening a paragraph."""
     in_date = {i for span in spans for i in range(span.start, span.end)}
     starts = [span.start for span in spans]  # in text order, as _date_spans gives them
     outside: set[int] = set()
-    for start, end in _paragraphs(doc):
+    for start, end in paragraphs(doc):
         paragraph = doc[start:end]
         text = paragraph.text.strip()
         words = [t.i for t in paragraph if not (t.is_punct or t.is_space)]
@@ -280,57 +271,9 @@ def _outside_story(doc: Doc, spans: list[Span], published: dt.date, body_start: 
         caption = bool(_PICTURE_CREDIT.search(tail) or _PICTURE_POSITION.search(text))
         if date_line or caption:
             outside.update(range(start, end))
-        else:
-            outside.update(range(start, _dateline_end(doc, start, end, body_start=body_start)))
+    for dateline in datelines:
+        outside.update(dateline.words)
     return outside
-
-
-def _body_start(parsed: ParsedArticle) -> int:
-    """The first token of the body's first paragraph (after the standfirst, if any)."""
-    standfirst = parsed.article.standfirst
-    if not standfirst:
-        return 0
-    char = len(standfirst) + 2  # article_text joins the parts with a blank line
-    return next((t.i for t in parsed.doc if t.idx >= char and not t.is_space), -1)
-
-
-def _dateline_words(parsed: ParsedArticle) -> frozenset[int]:
-    """The tokens of the datelines opening paragraphs, their dash included: a place and a dash
-    framing the copy, never words of an event ("Hollen — Nurses walked out")."""
-    doc, body_start = parsed.doc, _body_start(parsed)
-    words: set[int] = set()
-    for start, end in _paragraphs(doc):
-        dash = _dateline_end(doc, start, end, body_start=body_start)
-        if dash > start:
-            words.update(range(start, dash + 1))
-    return frozenset(words)
-
-
-_DASHES = frozenset({"-", "--", "–", "—"})
-# How far into a paragraph a dateline's dash may come: "SAN JOSE, Costa Rica, Feb. 11 (Wire) —".
-_DATELINE_TOKENS = 16
-
-
-def _dateline_end(doc: Doc, start: int, end: int, *, body_start: int = -1) -> int:
-    """Where the wire dateline opening a paragraph ends ("HOLLEN, March 5 (Wire) -"): a place in
-    capitals, then words without a verb up to a dash. `start` when there is none; its date is the
-    day of filing, not an event. The body's first paragraph (token `body_start`) may hold it as
-    the ingest writes it, a name and an em dash ("Hollen — Nurses walked out")."""
-    if start == body_start:
-        for token in doc[start : min(end, start + _DATELINE_TOKENS)]:
-            if token.text == "—":
-                return token.i if token.i > start else start
-            if not (token.pos_ == "PROPN" or token.text == ","):
-                break
-    first = doc[start]
-    if not (first.is_upper and first.is_alpha and len(first) > 1):
-        return start
-    for token in doc[start : min(end, start + _DATELINE_TOKENS)]:
-        if token.text in _DASHES:
-            return token.i
-        if _is_verb(token) and not token.is_upper:
-            return start
-    return start
 
 
 def _date_spans(doc: Doc) -> list[Span]:
@@ -388,7 +331,7 @@ def _trimmed(span: Span) -> Span:
     end = span.end
     for token in span[1:]:
         spaced = (
-            token.text in _DASHES and bool(token.whitespace_) and bool(doc[token.i - 1].whitespace_)
+            token.text in DASHES and bool(token.whitespace_) and bool(doc[token.i - 1].whitespace_)
         )
         if spaced and not (token.i + 1 < len(doc) and doc[token.i + 1].like_num):
             end = token.i
@@ -843,7 +786,7 @@ def find_events(
 ) -> list[Event]:
     """One event per dated clause, earliest first (undated last)."""
     doc = parsed.doc
-    dateline = _dateline_words(parsed)
+    dateline = frozenset(i for d in find_datelines(parsed) for i in d.words)
     dates = _without_naming_years(doc, dates)
     # Dates on one word that name one time date one event ("on Friday, Feb. 12", "in 2015, on
     # 3 March"); dates on different words of a clause ("voted on Monday to start work in June",
