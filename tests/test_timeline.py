@@ -602,3 +602,28 @@ def test_an_ing_word_misread_as_a_second_verb_stays_in_its_clause(nlp: Language)
     summaries = {e.expression: e.summary for e in events_of(parsed)}
     assert summaries["from March"] == ("The money would fund four guards and longer visiting hours")
     assert summaries["on Friday"].startswith("Students were")
+
+
+def test_a_plan_reported_in_the_past_lies_on_the_nearer_side(nlp: Language) -> None:
+    published = dt.date(2024, 3, 7)  # a Thursday
+    parsed = parse(
+        nlp,
+        [
+            "Dock workers agreed on Thursday to return to work on Friday.",
+            "The storm was expected to reach the coast on Tuesday, but it turned north.",
+            "The board decided last month to close the plant in June.",
+            "The union votes to end the strike on Monday.",
+        ],
+        published,
+    )
+    events = events_of(parsed)
+    assert expressions_and_dates(events) == [
+        ("last month", "2024-02"),
+        ("on Tuesday", "2024-03-05"),
+        ("on Thursday", "2024-03-07"),
+        ("on Friday", "2024-03-08"),
+        ("on Monday", "2024-03-11"),
+        ("in June", "2024-06"),
+    ]
+    planned = {e.expression for e in events if e.planned}
+    assert planned == {"on Friday", "on Monday", "in June"}

@@ -22,6 +22,9 @@ class Tense(StrEnum):
     PAST = "past"
     PRESENT = "present"
     FUTURE = "future"
+    # A plan reported in the past ("agreed on Thursday to return on Friday", "was expected to
+    # land on Tuesday"): what was ahead then may be past or ahead now; the nearer one wins.
+    EITHER = "either"
 
 
 class _Direction(Enum):
@@ -227,6 +230,8 @@ def _direction(words: _Words, tense: Tense) -> _Direction:
         return _Direction.NEAREST if tense is Tense.PAST else _Direction.FORWARD
     if tense is Tense.PAST:
         return _Direction.BACK
+    if tense is Tense.EITHER:
+        return _Direction.NEAREST
     if tense is Tense.FUTURE or words.has(*_BOUND_MARKERS):
         return _Direction.FORWARD
     return _Direction.NEAREST

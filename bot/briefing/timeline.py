@@ -73,6 +73,7 @@ _YEAR_SHAPE = "dddd"
 _FUTURE_CONTROL = frozenset(
     {"set", "due", "expect", "schedule", "plan", "go", "intend", "aim", "prepare", "slate"}
     | {"poise", "hope", "promise", "pledge", "vow", "threaten", "propose"}
+    | {"agree", "decide", "vote", "offer", "arrange", "resolve"}
 )
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 # Words on the way from a date to its verb that put the dated thing ahead: "ahead of talks on
@@ -669,8 +670,11 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     complement = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _is_infinitive(verb))
     if complement and verb.head.lemma_ in _FUTURE_CONTROL | {"be"}:
         perfect = any(a.lemma_ == "have" for a in auxiliaries)
-        if not perfect and _verb_tense(verb.head, depth + 1) is not Tense.PAST:
-            return Tense.FUTURE
+        if not perfect:
+            # "agrees to return on Friday" lies ahead; "agreed to return on Friday" lay ahead
+            # when agreed, on either side of publication now.
+            past = _verb_tense(verb.head, depth + 1) is Tense.PAST
+            return Tense.EITHER if past else Tense.FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return Tense.PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
