@@ -627,3 +627,18 @@ def test_a_plan_reported_in_the_past_lies_on_the_nearer_side(nlp: Language) -> N
     ]
     planned = {e.expression for e in events if e.planned}
     assert planned == {"on Friday", "on Monday", "in June"}
+
+
+def test_a_sentence_read_as_one_noun_phrase_keeps_its_subject_and_offer(nlp: Language) -> None:
+    parsed = parse(
+        nlp,
+        [
+            "Hollen's mayor, Ilse Varga, offered on Wednesday to mediate between the nurses and "
+            "the health board, as the strike entered its second day."
+        ],
+        dt.date(2024, 3, 7),
+    )
+    (event,) = events_of(parsed)
+    assert event.summary == (
+        "Hollen's mayor offered to mediate between the nurses and the health board"
+    )

@@ -769,6 +769,12 @@ def _clause_verb(verb: Token) -> Token:
     return current
 
 
+def _misread_complement(verb: Token, child: Token) -> bool:
+    """An infinitive the parse hangs as an adverbial clause on a verb of planning or offering:
+    what was offered ("offered on Wednesday to mediate"), not a clause of its own."""
+    return child.dep_ == "advcl" and _is_infinitive(child) and verb.lemma_ in _FUTURE_CONTROL
+
+
 def _misread_conjunct(verb: Token) -> bool:
     """An "-ing" word the parse coordinates with a verb that cannot share its auxiliaries: "would
     pay for six staff and longer opening hours" ("would opening" is no verb group). It is a word
@@ -946,8 +952,16 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if current.dep_ not in ("xcomp", "conj", "advcl", "acl") or current.head.i == current.i:
             return None
+        if current.dep_ == "acl" and _noun_root(current.head):
+            # "Hollen's mayor, Ilse Varga, offered on Wednesday to ...": a sentence the parse
+            # reads as one noun phrase; the finite verb it took for a participle is the noun's.
+            return current.head
         current = current.head
     return None
+
+
+def _noun_root(token: Token) -> bool:
+    return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
 
 
 def _nearest_subject(verb: Token) -> Token | None:
@@ -1037,7 +1051,9 @@ def _summary_tokens(
         if child.dep_ == "cc" and any(c.i > child.i for c in misread):
             body.append(child)  # "pay for six staff and longer opening hours"
             continue
-        if child in verb_group or child.dep_ in _SUBJECT_DEPS or child.dep_ in _DROPPED_DEPS:
+        if child in verb_group or child.dep_ in _SUBJECT_DEPS:
+            continue
+        if child.dep_ in _DROPPED_DEPS and not _misread_complement(clause, child):
             continue
         if child.dep_ == "conj" and _is_verb(child) and not _misread_conjunct(child):
             continue
