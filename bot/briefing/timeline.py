@@ -73,8 +73,10 @@ _YEAR_SHAPE = "dddd"
 _FUTURE_CONTROL = frozenset(
     {"set", "due", "expect", "schedule", "plan", "go", "intend", "aim", "prepare", "slate"}
     | {"poise", "hope", "promise", "pledge", "vow", "threaten", "propose"}
-    | {"agree", "decide", "vote", "offer", "arrange", "resolve"}
 )
+# Verbs whose infinitive looks ahead ("agreed to return on Friday") but whose participle tells
+# what was done ("the deal agreed on Friday").
+_COMMITMENT_VERBS = frozenset({"agree", "decide", "vote", "offer", "arrange", "resolve"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 # Words on the way from a date to its verb that put the dated thing ahead: "ahead of talks on
 # Friday", "the planned vote in June".
@@ -668,7 +670,7 @@ def _verb_tense(verb: Token, depth: int) -> Tense:
     if _future_in_the_past(verb, auxiliaries):
         return Tense.FUTURE
     complement = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _is_infinitive(verb))
-    if complement and verb.head.lemma_ in _FUTURE_CONTROL | {"be"}:
+    if complement and verb.head.lemma_ in _FUTURE_CONTROL | _COMMITMENT_VERBS | {"be"}:
         perfect = any(a.lemma_ == "have" for a in auxiliaries)
         if not perfect:
             # "agrees to return on Friday" lies ahead; "agreed to return on Friday" lay ahead
@@ -772,7 +774,11 @@ def _clause_verb(verb: Token) -> Token:
 def _misread_complement(verb: Token, child: Token) -> bool:
     """An infinitive the parse hangs as an adverbial clause on a verb of planning or offering:
     what was offered ("offered on Wednesday to mediate"), not a clause of its own."""
-    return child.dep_ == "advcl" and _is_infinitive(child) and verb.lemma_ in _FUTURE_CONTROL
+    return (
+        child.dep_ == "advcl"
+        and _is_infinitive(child)
+        and verb.lemma_ in _FUTURE_CONTROL | _COMMITMENT_VERBS
+    )
 
 
 def _misread_conjunct(verb: Token) -> bool:
