@@ -181,3 +181,15 @@ def test_a_fraction_is_a_share_of_what_follows_of(nlp: Language) -> None:
 def test_numbers_joined_by_a_hyphen_are_one_figure(nlp: Language) -> None:
     found = figures_of(nlp, "The Dorvale bill passed 52-48, and Hollen won 3-1 on Sunday.")
     assert {text: f.value for text, f in found.items()} == {"52-48": None, "3-1": None}
+
+
+def test_the_second_number_of_a_score_or_range_counts_what_the_first_does(
+    nlp: Language,
+) -> None:
+    found = figures_of(
+        nlp,
+        "The Hollen council rejected the plan by 84 votes to 79, and cases rose from "
+        "120 cases to 140 in a week.",
+    )
+    counts = {f.value: f.counts for f in found.values()}
+    assert counts == {84.0: "votes", 79.0: "votes", 120.0: "cases", 140.0: "cases"}

@@ -411,6 +411,12 @@ def _counted(doc: Doc, root: Token, end: int) -> tuple[str | None, int]:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.pos_ in {"NOUN", "PROPN"}:
                     return _noun_text(grandchild), grandchild.i + 1
+    # "by 84 votes to 79", "from 120 cases to 140": the second number of a range or a score
+    # counts what the first one does.
+    if root.i >= 3 and doc[root.i - 1].lower_ == "to":
+        noun, number = doc[root.i - 2], doc[root.i - 3]
+        if noun.tag_ in ("NNS", "NNPS") and number.like_num and number.head.i == noun.i:
+            return _noun_text(noun), end
     return None, end
 
 
