@@ -24,7 +24,12 @@ from bot.briefing.parsed import ParsedArticle
 from bot.briefing.textrank import biased_textrank
 from bot.briefing.timeline import DateMention
 from bot.briefing.topics import PositionReader, cue_index, term_matches
-from bot.briefing.vocabulary import TITLE_WORDS
+from bot.briefing.vocabulary import (
+    GROUP_HEAD_NOUNS,
+    INHABITANT_NOUNS,
+    PLACE_NOUNS,
+    TITLE_WORDS,
+)
 
 MAX_SUBJECTS = 3
 MAX_PARTIES = 6
@@ -79,10 +84,10 @@ _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
 # Prepositions that join a noun to what it is of or about ("invasion of", "return to").
 _COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "against", "over", "into"})
-# Nouns that name people only as people, by kinship, age or sex ("the parents", "the girls",
-# "a man"), and the government, a party to whatever it does: a story is about them only as its
-# parties. (A noun for people by what they do, "voters", "workers", "users", names the field the
-# story is about, and stays.)
+# Nouns that name people as people, by kinship, age or sex ("the parents", "the girls", "a
+# man"), by the part they take in public life or trade ("members", "candidates", "workers",
+# "customers"), and the government, a party to whatever it does: a story is about them only
+# as its parties; what they do, want or suffer is its subject ("a strike", not "rail workers").
 _PEOPLE_NOUNS = frozenset(
     {
         "people", "person", "government",
@@ -91,6 +96,32 @@ _PEOPLE_NOUNS = frozenset(
         "sister", "sibling", "husband", "wife", "spouse", "grandparent", "grandmother",
         "grandfather", "grandchild", "grandson", "granddaughter", "uncle", "aunt", "cousin",
         "nephew", "niece", "relative", "widow", "orphan",
+        "member", "politician", "candidate", "incumbent", "worker", "employee", "employer",
+        "customer", "consumer", "user", "student", "pupil", "teacher", "patient", "fan",
+        "supporter", "opponent", "critic", "expert", "owner", "buyer", "seller", "shopper",
+        "passenger", "driver", "protester", "demonstrator", "victim",
+    }
+)  # fmt: skip
+# Nouns for bodies of people, which act in a story and are its parties: "the company recalled
+# ...", "the team won", "local councils want ..." ("the group stage" is a stage, and stays).
+_BODY_NOUNS = frozenset(
+    {
+        "company", "firm", "agency", "organisation", "organization", "union", "charity",
+        "authority", "regulator", "institute", "university", "school", "college", "council",
+        "committee", "commission", "ministry", "department", "administration", "parliament",
+        "court", "tribunal", "party", "club", "team", "squad", "crew", "staff", "force",
+        "troop", "army", "military", "police", "association", "federation", "alliance",
+        "coalition", "municipality", "manufacturer", "carmaker", "airline", "bank", "insurer",
+        "retailer", "supplier", "operator", "broadcaster", "watchdog",
+    }
+)  # fmt: skip
+# Nouns for a kind of place, which says where a story happens, not what it is about ("the
+# capital", "rainy streets", "the river", "the constituency"). (PLACE_NOUNS holds "state" and
+# "base", which name things as often: "a state of emergency", "the customer base".)
+_PLACE_KIND_NOUNS = (PLACE_NOUNS - {"state", "base", "country", "nation"}) | frozenset(
+    {
+        "street", "road", "avenue", "square", "coast", "river", "sea", "lake", "valley",
+        "mountain", "desert", "forest", "constituency", "ward", "camp", "site", "venue",
     }
 )  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
@@ -203,6 +234,7 @@ def _main_drafts(
         for draft in _drafts(_without_overlaps(mentions), ranks, configured)
         if not draft.configured
         and draft.head not in people
+        and draft.head not in _PLACE_KIND_NOUNS
         and _specific(_label_span(draft, headline), known)
         and (draft.head in headline or len(draft.sentences(parsed)) >= least)
     ]
@@ -230,7 +262,7 @@ def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
 def _people_words(doc: Doc) -> set[str]:
     """The nouns that name people in this text, who are a story's parties, not its subjects:
     the words for people, and any noun a "who" clause describes ("those users who ...")."""
-    people = set(_PEOPLE_NOUNS)
+    people = set(_PEOPLE_NOUNS | INHABITANT_NOUNS | GROUP_HEAD_NOUNS | _BODY_NOUNS)
     for token in doc:
         if token.pos_ == "NOUN" and any(
             child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
@@ -241,10 +273,26 @@ def _people_words(doc: Doc) -> set[str]:
 
 
 def headline_words(parsed: ParsedArticle) -> set[str]:
-    """The headline's words, and the lemma of each in the article's text ("talks" -> "talk")."""
+    """The headline's words, and the lemma of each in the article's text ("talks" -> "talk"),
+    also where the text uses the word only in another form: a headline's verb names the act the
+    text names by its noun ("Carmaker recalls cars" over "the recall covers ...")."""
     words = set(re.findall(r"\w+", parsed.article.title.lower()))
     lemmas = {token.lemma_.lower() for token in parsed.doc if token.lower_ in words}
-    return words | lemmas
+    others = {token.lemma_.lower() for token in parsed.doc if token.pos_ in _CONTENT_POS}
+    return words | lemmas | {lemma for lemma in others - lemmas if _inflections(lemma) & words}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The regular inflected forms of an English noun or verb ("recall" -> "recalls",
+    "recalled", "recalling"; "rally" -> "rallies"; "ban" -> "banned"; "raise" -> "raising")."""
+    forms = {lemma + ending for ending in ("s", "es", "ed", "ing")}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 def _lead_words(parsed: ParsedArticle) -> set[str]:
@@ -324,6 +372,7 @@ def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int])
         )
         if same is not None:
             same.add(draft.mentions)
+            same.configured |= draft.configured
         elif order < _FOUNDING_WORDS:
             drafts.append(draft)
     return drafts
