@@ -557,3 +557,32 @@ def test_a_subject_that_a_configured_topic_covers_in_any_of_its_words_is_left_to
     keys = [s.key for s in find_subjects(parsed, lexicon, known_actors(parsed, {}), [], [])]
     assert not any("pay" in key or "offer" in key for key in keys), keys
     assert not any("worker" in key or "union" in key for key in keys), keys
+
+
+COURT_TITLE = "Top court strikes down Ruritania's ban on street protests"
+COURT = """The Supreme Court of Ruritania on Tuesday struck down a two-year-old ban on street \
+protests, ruling that it breached the constitution.
+
+The ban, passed by parliament after riots in the capital, had made any unlicensed gathering of \
+more than ten people a crime.
+
+In a 5-2 ruling, the judges said the law went far beyond what was needed to keep order.
+
+Interior Minister Tomas Brell said the government would respect the ruling.
+
+Civil liberties groups welcomed the decision, and the police said they would release 40 people.
+
+The ruling takes effect immediately."""
+
+
+@pytest.mark.slow
+def test_a_subject_the_text_names_as_often_as_the_best_one_is_a_main_subject(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    parsed = parse_article(nlp, COURT_TITLE, COURT)
+    names = {"Supreme Court of Ruritania": ActorKind.ORG, "Tomas Brell": ActorKind.PERSON}
+    keys = [s.key for s in find_subjects(parsed, lexicon, known_actors(parsed, names), [], [])]
+    # The headline names the ban; the ruling, in as many sentences, ranks far below it.
+    assert keys[:1] == ["ban"], keys
+    assert "ruling" in keys, keys
+    assert not any(word in key for key in keys for word in ("riot", "capital", "people")), keys

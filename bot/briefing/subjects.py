@@ -239,7 +239,14 @@ def _main_drafts(
         and (draft.head in headline or len(draft.sentences(parsed)) >= least)
     ]
     best = candidates[0].rank if candidates else 0.0
-    chosen = [draft for draft in candidates if draft.rank >= _MIN_RANK_SHARE * best]
+    # A subject the text names as often as its best-ranked one is as main as it, whatever its
+    # word's rank ("the ruling" in every other sentence of a story headlined on the ban).
+    widest = max(len(candidates[0].sentences(parsed)) if candidates else 0, _MIN_SENTENCES)
+    chosen = [
+        draft
+        for draft in candidates
+        if draft.rank >= _MIN_RANK_SHARE * best or len(draft.sentences(parsed)) >= widest
+    ]
     # The headline says what the story is about: what it names comes before what only ranks well.
     chosen.sort(key=lambda draft: draft.head not in headline)
     kept: list[_Draft] = []
