@@ -532,12 +532,57 @@ def test_the_act_a_headline_verb_names_is_the_subject_its_noun_names(
     assert "company" not in keys, keys  # the company is the party that recalls
 
 
-def test_regular_inflections_of_a_word() -> None:
+def test_regular_inflections_of_a_word_and_of_the_verb_a_noun_is_made_of() -> None:
     assert subjects._inflections("recall") >= {"recalls", "recalled", "recalling"}
     assert subjects._inflections("rally") >= {"rallies", "rallied"}
     assert subjects._inflections("ban") >= {"bans", "banned", "banning"}
     assert subjects._inflections("raise") >= {"raises", "raised", "raising"}
     assert "recal" not in subjects._inflections("recall")
+    # A headline's verb for the text's noun.
+    assert "withdraws" in subjects._forms("withdrawal")
+    assert "merge" in subjects._forms("merger")
+    assert "prosecuted" in subjects._forms("prosecution")
+    assert "elects" in subjects._forms("election")
+    assert "lands" in subjects._forms("landing")
+    assert "pays" not in subjects._forms("paper")
+
+
+@pytest.mark.slow
+def test_a_headline_verb_names_the_noun_made_of_it(nlp: Language, lexicon: TopicLexicon) -> None:
+    parsed = parse_article(
+        nlp,
+        "Two regional banks agree to merge in $4 billion deal",
+        "Harbor Trust and Valley Savings said on Monday they would merge in a deal worth $4 "
+        "billion, creating the largest lender in the region.\n\n"
+        "The merger still needs approval from regulators.\n\n"
+        "Analysts said the deal would help both lenders cut costs.\n\n"
+        "The combined bank will keep about 300 branches, though some may close.",
+    )
+    assert "merger" in subjects.headline_words(parsed)
+    names = {"Harbor Trust": ActorKind.ORG, "Valley Savings": ActorKind.ORG}
+    keys = [s.key for s in find_subjects(parsed, lexicon, known_actors(parsed, names), [], [])]
+    assert "merger" in keys, keys
+
+
+@pytest.mark.slow
+def test_two_labels_in_forms_of_the_same_words_name_one_subject(nlp: Language) -> None:
+    doc = nlp("Virtual fences worked. Virtual fencing spread. The vote began. Voting ended.")
+
+    def draft(head: str, start: int, end: int) -> subjects._Draft:
+        made = subjects._Draft(head, 1.0)
+        made.add([doc[start:end]])
+        return made
+
+    fences, fencing = draft("fence", 0, 2), draft("fencing", 4, 6)
+    vote, voting = draft("vote", 9, 10), draft("voting", 12, 13)
+    assert (fences.mentions[0].text, fencing.mentions[0].text) == (
+        "Virtual fences",
+        "Virtual fencing",
+    )
+    assert (vote.mentions[0].text, voting.mentions[0].text) == ("vote", "Voting")
+    assert subjects._same_thing(fencing, fences, set())
+    assert subjects._same_thing(voting, vote, set())
+    assert not subjects._same_thing(voting, fences, set())
 
 
 @pytest.mark.slow

@@ -143,6 +143,11 @@ _PART_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+# Endings that make a noun of a verb ("withdraw" -> "withdrawal", "merge" -> "merger", "elect"
+# -> "election", "land" -> "landing"), and what each may have taken from the verb's end.
+_NOUN_ENDINGS = (("ation", ("e", "")), ("ion", ("e", "")), ("ment", ("",)), ("al", ("e", "")),
+                 ("ing", ("e", "")), ("er", ("e", "")), ("r", ("",)))  # fmt: skip
+
 
 @dataclass
 class _Draft:
@@ -261,8 +266,17 @@ def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
     what it is of ("civilian rule" beside "return to civilian rule"): one subject, named twice."""
     one_label, other_label = _label_span(one, headline), _label_span(other, headline)
     one_words, other_words = content_words(one_label), content_words(other_label)
-    return one_words <= content_words(_labelled(other, other_label)) or other_words <= (
-        content_words(_labelled(one, one_label))
+    return _said_by(one_words, content_words(_labelled(other, other_label))) or _said_by(
+        other_words, content_words(_labelled(one, one_label))
+    )
+
+
+def _said_by(words: frozenset[str], others: frozenset[str]) -> bool:
+    """True when each word is one of the others or a form of one: "virtual fencing" says no more
+    than "virtual fences", nor "voting" than "the vote"."""
+    return all(
+        any(word == other or word in _forms(other) or other in _forms(word) for other in others)
+        for word in words
     )
 
 
@@ -286,7 +300,19 @@ def headline_words(parsed: ParsedArticle) -> set[str]:
     words = set(re.findall(r"\w+", parsed.article.title.lower()))
     lemmas = {token.lemma_.lower() for token in parsed.doc if token.lower_ in words}
     others = {token.lemma_.lower() for token in parsed.doc if token.pos_ in _CONTENT_POS}
-    return words | lemmas | {lemma for lemma in others - lemmas if _inflections(lemma) & words}
+    return words | lemmas | {lemma for lemma in others - lemmas if _forms(lemma) & words}
+
+
+def _forms(lemma: str) -> set[str]:
+    """The regular forms of a word, and of the verb a noun is made of: the ways a headline may
+    write what the text names ("recalls" for "recall", "withdraws" for "withdrawal")."""
+    forms = _inflections(lemma)
+    for ending, restored in _NOUN_ENDINGS:
+        stem = lemma.removesuffix(ending)
+        if stem != lemma and len(stem) > 2:
+            for tail in restored:
+                forms |= _inflections(stem + tail) | {stem + tail}
+    return forms
 
 
 def _inflections(lemma: str) -> set[str]:
