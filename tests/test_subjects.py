@@ -631,3 +631,13 @@ def test_a_subject_the_text_names_as_often_as_the_best_one_is_a_main_subject(
     assert keys[:1] == ["ban"], keys
     assert "ruling" in keys, keys
     assert not any(word in key for key in keys for word in ("riot", "capital", "people")), keys
+
+
+@pytest.mark.slow
+def test_a_label_is_a_phrase_its_word_heads_not_one_it_only_modifies(nlp: Language) -> None:
+    doc = nlp("The moon rose. Earlier moon missions failed.")
+    moon = subjects._Draft("moon", 1.0)
+    moon.add([doc[1:2], doc[4:7]])
+    assert moon.mentions[1].text == "Earlier moon missions"
+    # The longer phrase would win the tie on length: it is about missions.
+    assert subjects._label_span(moon, {"moon"}).text == "moon"

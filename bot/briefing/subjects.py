@@ -122,6 +122,7 @@ _PLACE_KIND_NOUNS = (PLACE_NOUNS - {"state", "base", "country", "nation"}) | fro
     {
         "street", "road", "avenue", "square", "coast", "river", "sea", "lake", "valley",
         "mountain", "desert", "forest", "constituency", "ward", "camp", "site", "venue",
+        "pole", "shore", "beach", "bay", "gulf", "ocean", "seabed",
     }
 )  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
@@ -537,6 +538,9 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
         candidates,
         key=lambda span: (
             len(content_words(span) & headline),
+            # A phrase the word heads names it; one it only modifies names another thing
+            # ("the moon" over "earlier moon missions").
+            span.root.lemma_.lower() == draft.head,
             counts[_lemma_text(span)],
             len(span),
         ),
