@@ -641,3 +641,21 @@ def test_a_label_is_a_phrase_its_word_heads_not_one_it_only_modifies(nlp: Langua
     assert moon.mentions[1].text == "Earlier moon missions"
     # The longer phrase would win the tie on length: it is about missions.
     assert subjects._label_span(moon, {"moon"}).text == "moon"
+
+
+@pytest.mark.slow
+def test_a_subject_labelled_with_a_configured_topics_term_is_left_to_that_topic(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    parsed = parse_article(
+        nlp,
+        "Ruritania makes offer to the Green League",
+        "Ruritania made an offer of a ceasefire to the Green League on Monday.\n\n"
+        "The Green League said the offer of a ceasefire came too late.\n\n"
+        "Karla Vent said the offer of a ceasefire was serious.\n\n"
+        "Farmers hope the offer will let them return to their pastures.",
+    )
+    actors = known_actors(parsed, FENCE_ACTORS)
+    assert "ceasefire" in [t.key for t in find_topics(parsed, lexicon, actors, [], [])]
+    keys = [s.key for s in find_subjects(parsed, lexicon, actors, [], [])]
+    assert "offer" not in keys, keys

@@ -239,6 +239,7 @@ def _main_drafts(
         draft
         for draft in _drafts(_without_overlaps(mentions), ranks, configured)
         if not draft.configured
+        and not _labelled_as_configured(draft, headline, configured)
         and draft.head not in people
         and draft.head not in _PLACE_KIND_NOUNS
         and _specific(_label_span(draft, headline), known)
@@ -260,6 +261,13 @@ def _main_drafts(
         if len(kept) < MAX_SUBJECTS and not any(_same_thing(draft, k, headline) for k in kept):
             kept.append(draft)
     return kept
+
+
+def _labelled_as_configured(draft: _Draft, headline: set[str], configured: set[int]) -> bool:
+    """True when the subject's label, with what it is of, holds a configured topic's term ("an
+    offer of a ceasefire"): that topic already names it."""
+    label = _labelled(draft, _label_span(draft, headline))
+    return not configured.isdisjoint(range(label.start, label.end))
 
 
 def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
