@@ -659,3 +659,33 @@ def test_a_subject_labelled_with_a_configured_topics_term_is_left_to_that_topic(
     assert "ceasefire" in [t.key for t in find_topics(parsed, lexicon, actors, [], [])]
     keys = [s.key for s in find_subjects(parsed, lexicon, actors, [], [])]
     assert "offer" not in keys, keys
+
+
+@pytest.mark.slow
+def test_a_word_before_a_labels_noun_does_not_make_it_a_configured_topics(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    parsed = parse_article(
+        nlp,
+        "Health officials warn of measles outbreak as vaccination rates fall",
+        "Health officials in Ostland warned of a measles outbreak after 45 cases were confirmed.\n\n"
+        "Vaccination rates have fallen to 84 percent, the health ministry said.\n\n"
+        "Vaccination rates must reach 95 percent to stop the disease, doctors said.",
+    )
+    actors = known_actors(parsed, {"Ostland": ActorKind.COUNTRY})
+    assert "outbreak" in [t.key for t in find_topics(parsed, lexicon, actors, [], [])]
+    # "vaccination" is one of the outbreak topic's words; "vaccination rates" are rates.
+    keys = [s.key for s in find_subjects(parsed, lexicon, actors, [], [])]
+    assert "vaccination_rate" in keys, keys
+
+
+@pytest.mark.slow
+def test_a_noun_set_beside_a_persons_name_names_people(nlp: Language) -> None:
+    people = subjects._people_words(
+        nlp(
+            "Ada Lind, the composer, died. The painter, Rui Sato, spoke. "
+            "Fans of sculptor Maria Lopez wept. The songs and the paintings remain."
+        )
+    )
+    assert {"composer", "painter", "sculptor"} <= people
+    assert not {"song", "painting"} & people

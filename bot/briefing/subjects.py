@@ -264,10 +264,11 @@ def _main_drafts(
 
 
 def _labelled_as_configured(draft: _Draft, headline: set[str], configured: set[int]) -> bool:
-    """True when the subject's label, with what it is of, holds a configured topic's term ("an
-    offer of a ceasefire"): that topic already names it."""
+    """True when what the subject's label says it is of is a configured topic's term ("an offer
+    of a ceasefire"): that topic already names it. (A word before the label's noun only says
+    which one: "vaccination rates" are rates, whatever covers vaccination.)"""
     label = _labelled(draft, _label_span(draft, headline))
-    return not configured.isdisjoint(range(label.start, label.end))
+    return not configured.isdisjoint(range(label.root.i, label.end))
 
 
 def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
@@ -291,15 +292,29 @@ def _said_by(words: frozenset[str], others: frozenset[str]) -> bool:
 
 def _people_words(doc: Doc) -> set[str]:
     """The nouns that name people in this text, who are a story's parties, not its subjects:
-    the words for people, and any noun a "who" clause describes ("those users who ...")."""
+    the words for people, any noun a "who" clause describes ("those users who ..."), and any
+    noun the text sets beside a person's name as what the person is ("Ada Lind, the composer",
+    "composer Ada Lind")."""
     people = set(_PEOPLE_NOUNS | INHABITANT_NOUNS | GROUP_HEAD_NOUNS | _BODY_NOUNS)
     for token in doc:
-        if token.pos_ == "NOUN" and any(
-            child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
-            for child in token.children
+        if token.pos_ == "NOUN" and (
+            any(
+                child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
+                for child in token.children
+            )
+            or _describes_person(token)
         ):
             people.add(token.lemma_.lower())
     return people
+
+
+def _describes_person(noun: Token) -> bool:
+    """True for a noun set beside a person's name as what the person is: in apposition ("Ada
+    Lind, the composer", "the composer, Ada Lind") or as a title before it ("composer Ada
+    Lind")."""
+    if noun.dep_ in {"appos", "compound"} and noun.head.ent_type_ == "PERSON":
+        return True
+    return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in noun.children)
 
 
 def headline_words(parsed: ParsedArticle) -> set[str]:
