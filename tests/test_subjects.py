@@ -677,15 +677,3 @@ def test_a_word_before_a_labels_noun_does_not_make_it_a_configured_topics(
     # "vaccination" is one of the outbreak topic's words; "vaccination rates" are rates.
     keys = [s.key for s in find_subjects(parsed, lexicon, actors, [], [])]
     assert "vaccination_rate" in keys, keys
-
-
-@pytest.mark.slow
-def test_a_noun_set_beside_a_persons_name_names_people(nlp: Language) -> None:
-    people = subjects._people_words(
-        nlp(
-            "Ada Lind, the composer, died. The painter, Rui Sato, spoke. "
-            "Fans of sculptor Maria Lopez wept. The songs and the paintings remain."
-        )
-    )
-    assert {"composer", "painter", "sculptor"} <= people
-    assert not {"song", "painting"} & people

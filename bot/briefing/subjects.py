@@ -292,29 +292,15 @@ def _said_by(words: frozenset[str], others: frozenset[str]) -> bool:
 
 def _people_words(doc: Doc) -> set[str]:
     """The nouns that name people in this text, who are a story's parties, not its subjects:
-    the words for people, any noun a "who" clause describes ("those users who ..."), and any
-    noun the text sets beside a person's name as what the person is ("Ada Lind, the composer",
-    "composer Ada Lind")."""
+    the words for people, and any noun a "who" clause describes ("those users who ...")."""
     people = set(_PEOPLE_NOUNS | INHABITANT_NOUNS | GROUP_HEAD_NOUNS | _BODY_NOUNS)
     for token in doc:
-        if token.pos_ == "NOUN" and (
-            any(
-                child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
-                for child in token.children
-            )
-            or _describes_person(token)
+        if token.pos_ == "NOUN" and any(
+            child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
+            for child in token.children
         ):
             people.add(token.lemma_.lower())
     return people
-
-
-def _describes_person(noun: Token) -> bool:
-    """True for a noun set beside a person's name as what the person is: in apposition ("Ada
-    Lind, the composer", "the composer, Ada Lind") or as a title before it ("composer Ada
-    Lind")."""
-    if noun.dep_ in {"appos", "compound"} and noun.head.ent_type_ == "PERSON":
-        return True
-    return any(child.dep_ == "appos" and child.ent_type_ == "PERSON" for child in noun.children)
 
 
 def headline_words(parsed: ParsedArticle) -> set[str]:
