@@ -20,7 +20,7 @@ of one actor, `references` maps descriptions and pronouns to the actor they refe
 
 from __future__ import annotations
 
-from bot.briefing.actors import mentions, merge, non_actors, references
+from bot.briefing.actors import groups, mentions, merge, non_actors, references
 from bot.briefing.actors.build import ActorIndex, build_actors, genders, slug
 from bot.briefing.actors.reading import Reading
 from bot.briefing.parsed import ParsedArticle
@@ -53,6 +53,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     merge.merge_same_names(reading)
     merge.merge_misspelt_surnames(reading)
     non_actors.drop_non_parties(reading)
+    groups.read_groups(reading)
     references.read_org_descriptions(reading)
     references.read_role_descriptions(reading)
     references.read_descriptions(reading)

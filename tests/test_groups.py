@@ -1,0 +1,66 @@
+"""Groups named by what they are ("food inspectors said"): actors when they are a party."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.actors import ActorIndex, find_actors
+from bot.briefing.models import Actor, ActorKind
+from bot.briefing.places import find_places
+from bot.briefing.quotes import find_quotes
+from bot.briefing.timeline import find_dates
+from tests.conftest import parse_text
+
+pytestmark = pytest.mark.slow
+
+
+def _groups(nlp: Language, text: str) -> list[Actor]:
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    index: ActorIndex = find_actors(parsed, find_places(parsed))
+    return [actor for actor in index.actors if actor.kind is ActorKind.GROUP]
+
+
+def test_a_group_that_acts_and_speaks_is_one_actor_under_its_fullest_name(nlp: Language) -> None:
+    text = (
+        "On Tuesday, food inspectors said the flour was contaminated.\n\n"
+        "The inspectors closed three bakeries in the town last week and seized their stock. "
+        "Inspectors later found mould in a fourth bakery."
+    )
+    groups = _groups(nlp, text)
+    assert [g.name for g in groups] == ["food inspectors"]
+    assert {"food inspectors", "inspectors", "Inspectors"} <= set(groups[0].aliases)
+    assert groups[0].mentions == 3
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), find_dates(parsed))
+    said = next(q for q in quotes if "contaminated" in q.text)
+    assert said.speaker == "food inspectors"
+
+
+def test_counted_people_and_habits_are_no_party(nlp: Language) -> None:
+    counted = (
+        "Many residents left the town on Friday. Some residents stayed behind.\n\n"
+        "Three farmers lost their cattle, and several farmers sold their land."
+    )
+    habits = "In the valley, farmers grow barley. Each autumn farmers sell it at the market."
+    assert _groups(nlp, counted) == []
+    assert _groups(nlp, habits) == []
+
+
+def test_people_of_a_named_body_or_person_are_that_actor_not_a_group(nlp: Language) -> None:
+    members = (
+        "Engineers at Corvane Motors designed the new engine last year.\n\n"
+        "The engineers tested it in March, said Lena Holt, the company's chief engineer."
+    )
+    relatives = "Ada Brunn was charged on Monday. Her lawyers appealed and her lawyers won."
+    assert _groups(nlp, members) == []
+    assert _groups(nlp, relatives) == []
+
+
+def test_unqualified_officials_are_unnamed_and_qualified_ones_a_group(nlp: Language) -> None:
+    bare = "On Monday, officials closed the port. On Friday, officials reopened it."
+    qualified = "On Monday, port officials closed the harbour. The officials reopened it on Friday."
+    assert _groups(nlp, bare) == []
+    assert [g.name for g in _groups(nlp, qualified)] == ["port officials"]
