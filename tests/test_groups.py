@@ -64,3 +64,21 @@ def test_unqualified_officials_are_unnamed_and_qualified_ones_a_group(nlp: Langu
     qualified = "On Monday, port officials closed the harbour. The officials reopened it on Friday."
     assert _groups(nlp, bare) == []
     assert [g.name for g in _groups(nlp, qualified)] == ["port officials"]
+
+
+def _bodies(nlp: Language, text: str) -> list[str]:
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    index = find_actors(parsed, find_places(parsed))
+    return [actor.name for actor in index.actors if actor.kind is ActorKind.ORG]
+
+
+def test_a_government_set_apart_by_its_stage_is_a_body(nlp: Language) -> None:
+    staged = "The interim government postponed the vote. Observers praised the interim government."
+    assert _bodies(nlp, staged) == ["interim government"]
+    assert _bodies(nlp, "The government postponed the vote on Tuesday.") == []
+
+
+def test_a_body_named_by_its_level_and_remit_speaks(nlp: Language) -> None:
+    text = "The provincial disaster agency said on Monday that 40 homes were destroyed."
+    assert _bodies(nlp, text) == ["provincial disaster agency"]
+    assert _bodies(nlp, "The new agency said on Monday that the roads were open.") == []

@@ -1,14 +1,15 @@
 """Groups the text names by what they are, not by a name: "health officials said", "hackers
 attacked the site", "the researchers found".
 
-A plural noun for people is a group actor when the group is a party to the story: it speaks
-(the subject of a speech verb), or it is the subject of an act, the doer of a passive or the
-object acted upon in at least two places. It is not one when the noun phrase counts or
-quantifies people ("many residents", "some experts", "three doctors": a share of a crowd, not
-a party), when it names the members of an actor the text names ("officials at the ministry",
-"the company's engineers", "scientists such as Ann Lee": that actor speaks), or when the people
-are only told something ("told reporters"). Its name is the fullest form the text gives it
-("health officials"); the bare noun ("the officials") joins that form when it is the only one.
+A plural noun for people is a group actor when the group is a party to the story: it speaks or
+does something that happened (the subject of a speech verb or of a past act, the doer of a
+passive) in at least two places. A habit told in the present ("ranchers train livestock") is no
+event; a noun phrase that counts people ("many residents", "three doctors") names a share of a
+crowd, not a party; people of an actor the text names ("officials at the ministry", "Acme
+engineers", "her lawyers", "scientists such as Ann Lee") are that actor's; office-holders with
+no qualifier ("officials said") are unnamed officials, in neither list of GOLD.md. Its name is
+the fullest form the text gives it ("health officials"); the bare noun ("the officials") joins
+that form when it is the only one written.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.briefing.actors.reading import Mention, Reading
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
+    GOVERNMENT_NOUNS,
     GROUP_HEAD_NOUNS,
     OFFICIAL_NOUNS,
     ORG_NOUNS,
@@ -58,7 +60,10 @@ _OFFICE_HOLDERS = OFFICIAL_NOUNS | {
     "senator", "lawmaker", "legislator", "minister", "councillor", "councilor", "deputy", "mp",
     "delegate", "congressman", "representative",
 }  # fmt: skip
-_MIN_ACTS = 2  # a group that does not speak is a party when it acts in two places
+_MIN_ACTS = 2  # a group is a party when it speaks or acts in two places
+# Words for a government's stage that make it a body of its own ("the interim government").
+_STAGES = frozenset({"interim", "transitional", "provisional", "caretaker"})
+_PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "dobj"})
 
 
 @dataclass(frozen=True)
@@ -67,12 +72,13 @@ class _Sighting:
     modifier: str  # the lower-case words naming the group before its noun ("health")
     start: int
     head: int
-    speaks: bool
-    acts: bool
+    acts: bool  # speaks, or does something that happened
 
 
 def read_groups(reading: Reading) -> None:
-    """Every group the text names by a people noun and that is a party, as a group actor."""
+    """Every group the text names by a people noun and that is a party, as a group actor; and
+    every government the text sets apart by its stage ("the interim government"), as a body."""
+    _read_staged_governments(reading)
     text = _Text(reading)
     by_lemma: dict[str, list[_Sighting]] = defaultdict(list)
     for token in reading.tokens:
@@ -95,6 +101,24 @@ def read_groups(reading: Reading) -> None:
             for s in members:
                 surface = reading.doc[s.start : s.head + 1].text
                 reading.claim(draft, Mention(s.start, s.head + 1, s.head, surface))
+
+
+def _read_staged_governments(reading: Reading) -> None:
+    """ "The interim government postponed the vote": a government its stage sets apart from the
+    state's standing one is a body of its own, a party where it acts or is acted on (a bare "the
+    government" is the country acting, read with the places)."""
+    for token in reading.tokens:
+        if token.lemma_.lower() not in GOVERNMENT_NOUNS or not token.is_lower:
+            continue
+        stage = [c for c in token.lefts if c.dep_ == "amod" and c.lower_ in _STAGES]
+        if not stage or not reading.free(stage[0].i, token.i + 1):
+            continue
+        verb, role = _clause_role(token)
+        if role not in _PARTY_ROLES or verb.pos_ != "VERB":
+            continue
+        surface = reading.doc[stage[0].i : token.i + 1].text
+        draft = reading.draft(f"org:{surface}", ActorKind.ORG, surface)
+        reading.claim(draft, Mention(stage[0].i, token.i + 1, token.i, surface))
 
 
 class _Text:
@@ -136,10 +160,10 @@ def _sighting(text: _Text, token: Token) -> _Sighting | None:
     start = _modifier_start(text, token)
     modifier = " ".join(t.lower_ for t in reading.doc[start : token.i])
     verb, role = _clause_role(token)
+    # News tells speech in the present too ("researchers say"); other acts only when past.
     speech = verb.lemma_.lower() in SPEECH_VERBS
-    speaks = role == "nsubj" and speech
     acts = role in {"nsubj", "agent"} and verb.pos_ == "VERB" and (speech or _happened(verb))
-    return _Sighting(lemma, modifier, start, token.i, speaks, acts)
+    return _Sighting(lemma, modifier, start, token.i, acts)
 
 
 def _happened(verb: Token) -> bool:

@@ -572,7 +572,9 @@ def read_unnamed_institutions(reading: Reading) -> None:
         if not lefts or lefts[0].lower_ != "the" or len(lefts) < 2:
             continue
         remit = lefts[1:]
-        if not all(c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower for c in remit):
+        # The remit is a noun, with the level it serves before it if any ("the provincial
+        # disaster agency"); an adjective alone ("the new agency") names no remit.
+        if not all(_remit_word(c) for c in remit) or not any(c.pos_ == "NOUN" for c in remit):
             continue
         start = remit[0].i
         if not reading.free(start, token.i + 1):
@@ -580,6 +582,13 @@ def read_unnamed_institutions(reading: Reading) -> None:
         surface = reading.doc[start : token.i + 1].text
         draft = reading.draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
         reading.claim(draft, Mention(start, token.i + 1, token.i, surface))
+
+
+def _remit_word(token: Token) -> bool:
+    return token.is_lower and (
+        (token.dep_ == "compound" and token.pos_ == "NOUN")
+        or (token.dep_ == "amod" and token.pos_ == "ADJ")
+    )
 
 
 def classify_groups(reading: Reading) -> None:
