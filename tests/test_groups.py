@@ -42,9 +42,13 @@ def test_a_group_that_acts_and_speaks_is_one_actor_under_its_fullest_name(nlp: L
 def test_counted_people_and_habits_are_no_party(nlp: Language) -> None:
     counted = (
         "Many residents left the town on Friday. Some residents stayed behind.\n\n"
+        "Several residents returned on Sunday. "
         "Three farmers lost their cattle, and several farmers sold their land."
     )
-    habits = "In the valley, farmers grow barley. Each autumn farmers sell it at the market."
+    habits = (
+        "In the valley, farmers grow barley. Each autumn farmers sell it at the market. "
+        "In winter farmers keep a share."
+    )
     assert _groups(nlp, counted) == []
     assert _groups(nlp, habits) == []
 
@@ -52,16 +56,31 @@ def test_counted_people_and_habits_are_no_party(nlp: Language) -> None:
 def test_people_of_a_named_body_or_person_are_that_actor_not_a_group(nlp: Language) -> None:
     members = (
         "Engineers at Corvane Motors designed the new engine last year.\n\n"
+        "In March, engineers at Corvane Motors rebuilt it. "
         "The engineers tested it in March, said Lena Holt, the company's chief engineer."
     )
-    relatives = "Ada Brunn was charged on Monday. Her lawyers appealed and her lawyers won."
+    relatives = (
+        "Ada Brunn was charged on Monday. Her lawyers appealed, and her lawyers won. "
+        "Later her lawyers said the ruling was fair."
+    )
+    named = (
+        "Corvane engineers built the prototype in May. On Monday, Corvane engineers tested it, "
+        "and Corvane engineers said it was ready."
+    )
     assert _groups(nlp, members) == []
+    assert _groups(nlp, named) == []
     assert _groups(nlp, relatives) == []
 
 
 def test_unqualified_officials_are_unnamed_and_qualified_ones_a_group(nlp: Language) -> None:
-    bare = "On Monday, officials closed the port. On Friday, officials reopened it."
-    qualified = "On Monday, port officials closed the harbour. The officials reopened it on Friday."
+    bare = (
+        "On Monday, officials closed the port. On Friday, officials reopened it. "
+        "Later, officials said it was safe."
+    )
+    qualified = (
+        "On Monday, port officials closed the harbour. The officials reopened it on Friday, "
+        "and the officials said it was safe."
+    )
     assert _groups(nlp, bare) == []
     assert [g.name for g in _groups(nlp, qualified)] == ["port officials"]
 

@@ -1,9 +1,9 @@
 """Groups the text names by what they are, not by a name: "health officials said", "hackers
 attacked the site", "the researchers found".
 
-A plural noun for people is a group actor when the group is a party to the story: it speaks or
-does something that happened (the subject of a speech verb or of a past act, the doer of a
-passive) in at least two places. A habit told in the present ("ranchers train livestock") is no
+A plural noun for people is a group actor when the group is a party to the story: it speaks
+and acts again, or does three things that happened (the subject of a speech verb or of a past
+act, the doer of a passive). A habit told in the present ("ranchers train livestock") is no
 event; a noun phrase that counts people ("many residents", "three doctors") names a share of a
 crowd, not a party; people of an actor the text names ("officials at the ministry", "Acme
 engineers", "her lawyers", "scientists such as Ann Lee") are that actor's; office-holders with
@@ -60,7 +60,10 @@ _OFFICE_HOLDERS = OFFICIAL_NOUNS | {
     "senator", "lawmaker", "legislator", "minister", "councillor", "councilor", "deputy", "mp",
     "delegate", "congressman", "representative",
 }  # fmt: skip
-_MIN_ACTS = 2  # a group is a party when it speaks or acts in two places
+# A group is a party when it speaks and acts again, or does three things that happened: a group
+# named in a pair of background acts ("scientists developed vaccines ... scientists began to
+# worry") is the setting of the story more often than a party to it.
+_MIN_ACTS = 2
 # Words for a government's stage that make it a body of its own ("the interim government").
 _STAGES = frozenset({"interim", "transitional", "provisional", "caretaker"})
 _PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "dobj"})
@@ -73,6 +76,7 @@ class _Sighting:
     start: int
     head: int
     acts: bool  # speaks, or does something that happened
+    speaks: bool
 
 
 def read_groups(reading: Reading) -> None:
@@ -141,7 +145,8 @@ class _Text:
 
 
 def _is_party(sightings: list[_Sighting]) -> bool:
-    return sum(s.acts for s in sightings) >= _MIN_ACTS
+    acts = sum(s.acts for s in sightings)
+    return acts >= _MIN_ACTS + 1 or (acts >= _MIN_ACTS and any(s.speaks for s in sightings))
 
 
 def _sighting(text: _Text, token: Token) -> _Sighting | None:
@@ -163,7 +168,7 @@ def _sighting(text: _Text, token: Token) -> _Sighting | None:
     # News tells speech in the present too ("researchers say"); other acts only when past.
     speech = verb.lemma_.lower() in SPEECH_VERBS
     acts = role in {"nsubj", "agent"} and verb.pos_ == "VERB" and (speech or _happened(verb))
-    return _Sighting(lemma, modifier, start, token.i, acts)
+    return _Sighting(lemma, modifier, start, token.i, acts, acts and speech)
 
 
 def _happened(verb: Token) -> bool:
