@@ -101,3 +101,15 @@ def test_a_body_named_by_its_level_and_remit_speaks(nlp: Language) -> None:
     text = "The provincial disaster agency said on Monday that 40 homes were destroyed."
     assert _bodies(nlp, text) == ["provincial disaster agency"]
     assert _bodies(nlp, "The new agency said on Monday that the roads were open.") == []
+
+
+def test_a_camp_described_by_its_cause_is_a_group_and_a_camp_as_a_place_is_not(
+    nlp: Language,
+) -> None:
+    side = (
+        "The reformist camp won a majority in the assembly on Sunday.\n\n"
+        "Other winners were reformist camp's Ada Lin and Bo Chan of the Green League."
+    )
+    place = "Aid reached the refugee camp on Monday. The refugee camp holds 20,000 people."
+    assert [(g.name, g.mentions) for g in _groups(nlp, side)] == [("reformist camp", 2)]
+    assert _groups(nlp, place) == []

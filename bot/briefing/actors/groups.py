@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from bot.briefing.actors.reading import Mention, Reading
+from bot.briefing.actors.reading import Mention, Reading, names_a_person
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
@@ -67,6 +67,8 @@ _MIN_ACTS = 2
 # Words for a government's stage that make it a body of its own ("the interim government").
 _STAGES = frozenset({"interim", "transitional", "provisional", "caretaker"})
 _PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "dobj"})
+# Nouns for a political side named by what it stands for ("the reformist camp").
+_BLOC_NOUNS = frozenset({"camp", "faction", "bloc", "wing"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def read_groups(reading: Reading) -> None:
     """Every group the text names by a people noun and that is a party, as a group actor; and
     every government the text sets apart by its stage ("the interim government"), as a body."""
     _read_staged_governments(reading)
+    _read_blocs(reading)
     text = _Text(reading)
     by_lemma: dict[str, list[_Sighting]] = defaultdict(list)
     for token in reading.tokens:
@@ -123,6 +126,35 @@ def _read_staged_governments(reading: Reading) -> None:
         surface = reading.doc[stage[0].i : token.i + 1].text
         draft = reading.draft(f"org:{surface}", ActorKind.ORG, surface)
         reading.claim(draft, Mention(stage[0].i, token.i + 1, token.i, surface))
+
+
+def _read_blocs(reading: Reading) -> None:
+    """ "The reformist camp won a majority ... the reformist camp's Ada Lin": a political camp,
+    faction or bloc described by what it stands for, named twice and once acting or as a named
+    person's side, is a group (a camp named once, or only as a place, is not)."""
+    found: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    for token in reading.tokens:
+        if token.lemma_.lower() not in _BLOC_NOUNS or token.tag_ != "NN" or not token.is_lower:
+            continue
+        described = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
+        if not described:
+            continue
+        start = min(c.left_edge.i for c in described)
+        words = reading.doc[start : token.i + 1]
+        if not all(t.is_lower or t.text == "-" for t in words) or not reading.free(
+            start, token.i + 1
+        ):
+            continue
+        verb, role = _clause_role(token)
+        acts = role == "nsubj" and verb.pos_ == "VERB" and _happened(verb)
+        sides = token.dep_ == "poss" and names_a_person(reading, token.head.i)
+        found[words.text].append((start, token.i, acts or sides))
+    for surface, mentions in found.items():
+        if len(mentions) < _MIN_ACTS or not any(party for _, _, party in mentions):
+            continue
+        draft = reading.draft(f"group:{surface}", ActorKind.GROUP, surface)
+        for start, head, _ in mentions:
+            reading.claim(draft, Mention(start, head + 1, head, surface))
 
 
 class _Text:
