@@ -82,8 +82,9 @@ class _Sighting:
 
 
 def read_groups(reading: Reading) -> None:
-    """Every group the text names by a people noun and that is a party, as a group actor; and
-    every government the text sets apart by its stage ("the interim government"), as a body."""
+    """Every group the text names by a people noun, or as a camp by its cause, that is a party,
+    as a group actor; and every government set apart by its stage ("the interim government"),
+    as a body."""
     _read_staged_governments(reading)
     _read_blocs(reading)
     text = _Text(reading)
@@ -114,6 +115,7 @@ def _read_staged_governments(reading: Reading) -> None:
     """ "The interim government postponed the vote": a government its stage sets apart from the
     state's standing one is a body of its own, a party where it acts or is acted on (a bare "the
     government" is the country acting, read with the places)."""
+    found: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     for token in reading.tokens:
         if token.lemma_.lower() not in GOVERNMENT_NOUNS or not token.is_lower:
             continue
@@ -121,11 +123,9 @@ def _read_staged_governments(reading: Reading) -> None:
         if not stage or not reading.free(stage[0].i, token.i + 1):
             continue
         verb, role = _clause_role(token)
-        if role not in _PARTY_ROLES or verb.pos_ != "VERB":
-            continue
-        surface = reading.doc[stage[0].i : token.i + 1].text
-        draft = reading.draft(f"org:{surface}", ActorKind.ORG, surface)
-        reading.claim(draft, Mention(stage[0].i, token.i + 1, token.i, surface))
+        name = f"{stage[0].lower_} {token.lower_}"
+        found[name].append((stage[0].i, token.i, role in _PARTY_ROLES and verb.pos_ == "VERB"))
+    _claim_parties(reading, found, ActorKind.ORG, least=1)
 
 
 def _read_blocs(reading: Reading) -> None:
@@ -149,11 +149,20 @@ def _read_blocs(reading: Reading) -> None:
         acts = role == "nsubj" and verb.pos_ == "VERB" and _happened(verb)
         sides = token.dep_ == "poss" and names_a_person(reading, token.head.i)
         found[words.text].append((start, token.i, acts or sides))
-    for surface, mentions in found.items():
-        if len(mentions) < _MIN_ACTS or not any(party for _, _, party in mentions):
+    _claim_parties(reading, found, ActorKind.GROUP, least=_MIN_ACTS)
+
+
+def _claim_parties(
+    reading: Reading, found: dict[str, list[tuple[int, int, bool]]], kind: ActorKind, least: int
+) -> None:
+    """Each name found at least `least` times, once as a party, becomes a draft of its mentions
+    (start, head, whether it acts there)."""
+    for name, mentions in found.items():
+        if len(mentions) < least or not any(party for _, _, party in mentions):
             continue
-        draft = reading.draft(f"group:{surface}", ActorKind.GROUP, surface)
+        draft = reading.draft(f"{kind.value}:{name}", kind, name)
         for start, head, _ in mentions:
+            surface = reading.doc[start : head + 1].text
             reading.claim(draft, Mention(start, head + 1, head, surface))
 
 
