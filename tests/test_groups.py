@@ -27,16 +27,20 @@ def test_a_group_that_acts_and_speaks_is_one_actor_under_its_fullest_name(nlp: L
     text = (
         "On Tuesday, food inspectors said the flour was contaminated.\n\n"
         "The inspectors closed three bakeries in the town last week and seized their stock. "
-        "Inspectors later found mould in a fourth bakery."
+        "Inspectors later found mould in a fourth bakery, and the inspectors said the "
+        "bakeries would stay shut."
     )
     groups = _groups(nlp, text)
     assert [g.name for g in groups] == ["food inspectors"]
     assert {"food inspectors", "inspectors", "Inspectors"} <= set(groups[0].aliases)
-    assert groups[0].mentions == 3
+    assert groups[0].mentions == 4
     parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
     quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), find_dates(parsed))
     said = next(q for q in quotes if "contaminated" in q.text)
     assert said.speaker == "food inspectors"
+    # The bare noun speaks for the group it names.
+    shut = next(q for q in quotes if "stay shut" in q.text)
+    assert shut.speaker == "food inspectors"
 
 
 def test_counted_people_and_habits_are_no_party(nlp: Language) -> None:
