@@ -19,6 +19,7 @@ from bot.render.pages import (
     parse_page_data,
     topic_subject,
 )
+from bot.render.pictures import Chart
 from bot.render.public import (
     render_actor_profile,
     render_page,
@@ -123,22 +124,37 @@ async def timeline(update: Update, context: BriefingContext) -> None:
 async def _reply_chart_and_page(
     update: Update, context: BriefingContext, request: PageRequest
 ) -> None:
-    """The picture for this answer (rendered off the event loop, cached), then its text pages."""
-    chat = update.effective_chat
+    """The picture for this answer, then its text pages; a picture not drawn yet (drawing takes
+    a few hundred milliseconds, off the event loop, cached) follows the text instead."""
     view = await focused_view(update, context)
-    chart = None
-    try:
-        chart = await context.services.charts.get(view, request.kind, request.arg)
-    except Exception:
-        # The text below still answers; a broken picture must not take the answer with it.
-        log.exception("drawing the %s chart failed", request.kind)
-    if chart is not None and chat is not None:
-        message = update.effective_message
-        if message is not None:
-            await message.reply_photo(chart.png, caption=chart.caption, do_quote=False)
-        else:
-            await context.bot.send_photo(chat.id, chart.png, caption=chart.caption)
+    charts = context.services.charts
+    drawn, chart = charts.drawn(view, request.kind, request.arg)
+    if drawn:
+        await _send_chart(update, context, chart, after_text=False)
+        await _reply_page(update, context, request)
+        return
     await _reply_page(update, context, request)
+    try:
+        chart = await charts.get(view, request.kind, request.arg)
+    except Exception:
+        # The text above answered already; a broken picture must not take the answer with it.
+        log.exception("drawing the %s chart failed", request.kind)
+        return
+    await _send_chart(update, context, chart, after_text=True)
+
+
+async def _send_chart(
+    update: Update, context: BriefingContext, chart: Chart | None, *, after_text: bool
+) -> None:
+    chat = update.effective_chat
+    if chart is None or chat is None:
+        return
+    caption = chart.caption_for(after_text=after_text)
+    message = update.effective_message
+    if message is not None:
+        await message.reply_photo(chart.png, caption=caption, do_quote=False)
+    else:
+        await context.bot.send_photo(chat.id, chart.png, caption=caption)
 
 
 async def _topic_named(update: Update, context: BriefingContext, query: str) -> Topic | None:

@@ -39,10 +39,15 @@ def _draw(chart: TimelineChart | MapChart) -> bytes:
 
 @dataclass(frozen=True)
 class Chart:
-    """A picture and its caption (Telegram HTML, within the caption limit)."""
+    """A picture and its caption (Telegram HTML, within the caption limit): `caption` when it goes
+    before the text it pictures, `caption_after` (when given) when that text went first."""
 
     png: bytes
     caption: str
+    caption_after: str = ""
+
+    def caption_for(self, *, after_text: bool) -> str:
+        return self.caption_after if after_text and self.caption_after else self.caption
 
 
 def _caption(title: str, details: str, hint: str) -> str:
@@ -80,12 +85,19 @@ def render_chart(view: BriefingView, kind: str, arg: str) -> Chart | None:
         shown = f"latest {len(chart.rows)} of {chart.total:,}" if chart.cut else str(chart.total)
         noun = "event" if chart.total == 1 else "events"
         details = f"{shown} dated {noun}, {planned:,} planned."
-        # The text below is what a reader without the picture sees: the legend must hold there.
-        legend = (
-            f"Every event with its source follows below, marked as in the chart: "
-            f"{HAPPENED_MARK} happened, {PLANNED_MARK} planned."
+
+        # The text is what a reader without the picture sees: the legend must hold there.
+        def legend(where: str) -> str:
+            return (
+                f"Every event with its source {where}, marked as in the chart: "
+                f"{HAPPENED_MARK} happened, {PLANNED_MARK} planned."
+            )
+
+        return Chart(
+            png,
+            _caption(title, details, legend("follows below")),
+            _caption(title, details, legend("is listed above")),
         )
-        return Chart(png, _caption(title, details, legend))
     if kind == "where" and not arg:
         places = map_chart(index.places())
         if not places.points:
@@ -96,7 +108,12 @@ def render_chart(view: BriefingView, kind: str, arg: str) -> Chart | None:
         total = count + places.omitted + len(places.unplaced)
         shown = str(count) if count == total else f"{count} of {total}"
         details = f"{shown} place{'' if total == 1 else 's'} on the map; circle area = mentions."
-        return Chart(png, _caption("Places in the news", details, "The list follows below."))
+        title = "Places in the news"
+        return Chart(
+            png,
+            _caption(title, details, "The list follows below."),
+            _caption(title, details, "The list is above."),
+        )
     return None
 
 
@@ -123,6 +140,11 @@ def chart_for_digest(view: BriefingView, topics: Sequence[str]) -> bytes | None:
 ChartKey = tuple[int, str, str, str]  # (briefing version, story key or "", kind, arg)
 
 
+def _key(view: BriefingView, kind: str, arg: str) -> ChartKey:
+    # A view narrowed to one story draws only that story, under the same version.
+    return (view.version, view.story.key if view.story is not None else "", kind, arg)
+
+
 class ChartCache:
     """Rendered charts by (briefing version, kind, arg); a new version drops the old ones.
 
@@ -140,10 +162,17 @@ class ChartCache:
         self._pending: dict[ChartKey, asyncio.Task[Chart | None]] = {}
         self.renders = 0  # how many charts were drawn (not served from the cache)
 
+    def drawn(self, view: BriefingView, kind: str, arg: str) -> tuple[bool, Chart | None]:
+        """Whether this chart is drawn already (so `get` returns at once), and the chart."""
+        key = _key(view, kind, arg)
+        if key not in self._charts:
+            return False, None
+        self._charts[key] = self._charts.pop(key)  # most recently used last
+        return True, self._charts[key]
+
     async def get(self, view: BriefingView, kind: str, arg: str) -> Chart | None:
         """The chart for /timeline or /where at this briefing version, drawn at most once."""
-        # A view narrowed to one story draws only that story, under the same version.
-        key = (view.version, view.story.key if view.story is not None else "", kind, arg)
+        key = _key(view, kind, arg)
         if key in self._charts:
             self._charts[key] = self._charts.pop(key)  # most recently used last
             return self._charts[key]

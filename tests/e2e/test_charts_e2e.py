@@ -35,11 +35,12 @@ def assert_picture(message: SentMessage) -> None:
     assert len(np.unique(pixels, axis=0)) > 50  # a drawing, not a blank page
 
 
-def test_timeline_and_where_send_pictures_then_text(
+def test_timeline_and_where_send_text_then_pictures(
     bot_api: FakeBotApi, bot_process_factory: BotProcessFactory
 ) -> None:
     bot_process_factory()
-    photo, text = answer(bot_api, "/timeline", 2)
+    # Not drawn yet: the text at once, its picture after it.
+    text, photo = answer(bot_api, "/timeline", 2)
     assert_picture(photo)
     assert photo.parse_mode == "HTML"
     assert photo.plain_text.startswith("Timeline\n")  # the caption, as the reader sees it
@@ -47,11 +48,11 @@ def test_timeline_and_where_send_pictures_then_text(
     assert "Timeline (" in text.plain_text and "everything" not in text.plain_text
     assert "Aug 2011" in text.plain_text  # the text still lists every event, oldest first
 
-    photo, text = answer(bot_api, "/timeline ceasefire", 2)
+    text, photo = answer(bot_api, "/timeline ceasefire", 2)
     assert_picture(photo)
     assert "Timeline: Ceasefire" in photo.plain_text
 
-    photo, text = answer(bot_api, "/where", 2)
+    text, photo = answer(bot_api, "/where", 2)
     assert_picture(photo)
     assert "on the map" in photo.plain_text
     assert "Places" in text.plain_text
@@ -60,8 +61,8 @@ def test_timeline_and_where_send_pictures_then_text(
     assert len(uploads) == 3 and all(r.ok for r in uploads)
     assert all(f.content.startswith(PNG_SIGNATURE) for r in uploads for f in r.files)
 
-    # Asked again, the same picture comes from the cache: identical bytes.
+    # Asked again, the same picture comes from the cache, first: identical bytes.
     photo_again, _ = answer(bot_api, "/timeline", 2)
-    first = bot_api.messages(READER.id)[0]
+    first = bot_api.messages(READER.id)[1]
     assert first.photo is not None and photo_again.photo is not None
     assert photo_again.photo.content == first.photo.content

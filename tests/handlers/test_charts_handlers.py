@@ -1,4 +1,5 @@
-"""/timeline and /where through the real Application: a picture first, then the text answer.
+"""/timeline and /where through the real Application: the text answer at once, and its picture
+after it; once the picture is drawn, the picture first, then the text.
 
 A hand-made briefing keeps these fast (no spaCy).
 """
@@ -107,35 +108,59 @@ def assert_png(content: bytes) -> None:
         assert image.size == (WIDTH_PX, HEIGHT_PX)
 
 
-async def test_timeline_sends_the_chart_then_the_text(chart_bot: ChartBot) -> None:
+async def test_timeline_sends_the_text_then_the_chart_then_both_drawn_first(
+    chart_bot: ChartBot,
+) -> None:
     calls = await chart_bot.send("/timeline")
-    assert [c.method for c in calls] == ["sendPhoto", "sendMessage"]
-    caption = str(calls[0].params["caption"])
+    assert [c.method for c in calls] == ["sendMessage", "sendPhoto"]
+    caption = str(calls[1].params["caption"])
     assert caption.startswith("<b>Timeline</b>")
     assert "4 dated events, 2 planned" in caption
+    assert "is listed above" in caption and "below" not in caption
     assert len(caption) <= 1024
-    assert "<b>Timeline</b> (4)" in str(calls[1].params["text"])
+    assert "<b>Timeline</b> (4)" in str(calls[0].params["text"])
     (photo,) = chart_bot.api.photos
     assert_png(photo)
+    # Drawn now: the picture goes first, its caption pointing at the text below it.
+    again = await chart_bot.send("/timeline")
+    assert [c.method for c in again] == ["sendPhoto", "sendMessage"]
+    assert "follows below" in str(again[0].params["caption"])
+    assert str(again[0].params["caption"]).replace("follows below", "is listed above") == caption
+
+
+async def test_the_text_does_not_wait_for_the_drawing(chart_bot: ChartBot) -> None:
+    texts_sent_when_drawn: list[int] = []
+
+    def watching(view: BriefingView, kind: str, arg: str) -> Chart | None:
+        calls = list(chart_bot.api.calls)
+        texts_sent_when_drawn.append(sum(c.method == "sendMessage" for c in calls))
+        return render_chart(view, kind, arg)
+
+    chart_bot.app.bot_data.services.charts = ChartCache(watching)
+    texts_before = sum(c.method == "sendMessage" for c in chart_bot.api.calls)
+    calls = await chart_bot.send("/timeline")
+    assert [c.method for c in calls] == ["sendMessage", "sendPhoto"]
+    assert texts_sent_when_drawn == [texts_before + 1]  # the answer's text was out already
 
 
 async def test_timeline_of_a_topic_and_of_an_actor(chart_bot: ChartBot) -> None:
     topic = await chart_bot.send("/timeline ceasefire")
-    assert "Timeline: Ceasefire" in str(topic[0].params["caption"])
+    assert "Timeline: Ceasefire" in str(topic[1].params["caption"])
     actor = await chart_bot.send("/timeline orlov")
-    assert [c.method for c in actor] == ["sendPhoto", "sendMessage"]
-    assert "Timeline: Viktor Orlov" in str(actor[0].params["caption"])
-    assert "1 dated event," in str(actor[0].params["caption"])
+    assert [c.method for c in actor] == ["sendMessage", "sendPhoto"]
+    assert "Timeline: Viktor Orlov" in str(actor[1].params["caption"])
+    assert "1 dated event," in str(actor[1].params["caption"])
     assert len(chart_bot.api.photos) == 2 and chart_bot.api.photos[0] != chart_bot.api.photos[1]
 
 
 async def test_where_sends_a_map_then_the_list(chart_bot: ChartBot) -> None:
     calls = await chart_bot.send("/where")
-    assert [c.method for c in calls] == ["sendPhoto", "sendMessage"]
+    assert [c.method for c in calls] == ["sendMessage", "sendPhoto"]
     # Port Elin has no known location: the caption and the list agree on how many places there are.
-    assert "1 of 2 places on the map" in str(calls[0].params["caption"])
-    assert "Places</b> (2)" in str(calls[1].params["text"])
-    assert "Geneva" in str(calls[1].params["text"])
+    assert "1 of 2 places on the map" in str(calls[1].params["caption"])
+    assert "The list is above." in str(calls[1].params["caption"])
+    assert "Places</b> (2)" in str(calls[0].params["text"])
+    assert "Geneva" in str(calls[0].params["text"])
     assert_png(chart_bot.api.photos[0])
 
 
@@ -164,7 +189,7 @@ async def test_charts_are_cached_until_the_briefing_changes(chart_bot: ChartBot)
     )
     calls_after = await chart_bot.send("/timeline")
     assert len(calls) == 2 and calls[0][0] < calls[1][0]
-    assert "5 dated events" in str(calls_after[0].params["caption"])
+    assert "5 dated events" in str(calls_after[1].params["caption"])
 
 
 async def test_no_dated_events_means_no_picture(chart_bot: ChartBot) -> None:
