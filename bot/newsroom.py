@@ -78,8 +78,9 @@ class Newsroom:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-engine")
         self._changes = asyncio.Lock()
         self.view: BriefingView = empty_view()
-        # The briefings of the articles "everything" covers, by id; the stories read so far
-        # (articles placed, by seq); and the stories' own briefings, the most recently asked.
+        # The briefings of the articles "everything" covers (and of one just added), by id; the
+        # stories read so far (articles placed, by seq); and the stories' own briefings, the most
+        # recently asked.
         self._items: dict[str, ArticleBriefing] = {}
         self._grouper = StoryGrouper()
         self._placed: set[int] = set()
@@ -89,6 +90,8 @@ class Newsroom:
         self._late_work: set[asyncio.Task[None]] = set()
         self._refreshes = 0  # what late work checks to tell that no newer refresh came since
         self._listed: dict[int, StoredArticle] = {}  # by seq, in store order
+        self._seq_of: dict[str, int] = {}  # the listed articles' seqs by id
+        self._latest: list[StoredArticle] = []  # the newest listed, those "everything" covers
         self._window_ids: tuple[str, ...] = ()  # the articles `_items` holds, in store order
 
     @property
@@ -196,6 +199,9 @@ class Newsroom:
                 stored = await self._store.articles.add(briefing, raw_text=text, added_by=added_by)
             except DuplicateArticleError as exc:
                 return AddOutcome(exc.existing, None, duplicate=True)
+            # At hand: grouping it (and merging it, when it is among the latest) need not read
+            # it back from the store. A merge keeps only the window's.
+            self._items[briefing.article.id] = briefing
             if refresh:
                 await self._refresh()
             return AddOutcome(stored, briefing, duplicate=False)
@@ -239,7 +245,8 @@ class Newsroom:
         )
         await self._store.articles.replace_briefings(briefings)
         # New briefings, new stories (the store dropped the old memberships).
-        self._items, self._window_ids, self._listed = {}, (), {}
+        self._items, self._window_ids = {}, ()
+        self._forget_listing()
         self._grouper, self._placed = StoryGrouper(), set()
         return len(briefings)
 
@@ -297,19 +304,33 @@ class Newsroom:
         new articles' rows, the briefings of articles new to the window, the stories of articles
         new to the grouper."""
         self._refreshes += 1
-        stored = await self._listing()
-        window = tuple(a.id for a in latest_articles(stored, self._window))
-        seqs = {a.seq for a in stored}
-        to_place = len(stored) if self._placed - seqs else len(seqs - self._placed)
+        stored, new = await self._listing()
+        if new is not None:
+            # Nothing left: the newest are among the newest before and the new ones.
+            self._latest = latest_articles([*self._latest, *new], self._window)
+        else:
+            self._latest = latest_articles(stored, self._window)
+        window = tuple(a.id for a in self._latest)
+        if new is not None and len(self._placed) + len(new) == len(stored):
+            unplaced: Sequence[StoredArticle] | None = new  # every other article is placed
+            to_place = len(new)
+        else:
+            seqs = {a.seq for a in stored}
+            unplaced = None
+            to_place = len(stored) if self._placed - seqs else len(seqs - self._placed)
         late_stories = to_place > GROUP_AT_ONCE
-        desk = StoryDesk(pending=True) if late_stories else await self._update_stories(stored)
+        desk = (
+            StoryDesk(pending=True)
+            if late_stories
+            else await self._update_stories(stored, unplaced)
+        )
         previous = self.view
         view = BriefingView(
             previous.version + 1,
             previous.briefing,
             previous.index,
             stored,
-            {a.id: a.seq for a in stored},
+            dict(self._seq_of),  # a copy: the view is a snapshot, and the listing moves on
             desk,
             covered=len(window) if len(window) < len(stored) else None,
         )
@@ -334,13 +355,24 @@ class Newsroom:
         self._late_work.add(task)
         task.add_done_callback(self._late_work.discard)
 
-    async def _listing(self) -> tuple[StoredArticle, ...]:
-        """The stored articles, reading only the rows not listed before."""
+    async def _listing(self) -> tuple[tuple[StoredArticle, ...], list[StoredArticle] | None]:
+        """The stored articles, and those new since the last listing (None when some listed
+        before left or came late: then everything may have moved). Only the rows not listed
+        before are read, and unless something left, only the rows after the last listed."""
+        last = next(reversed(self._listed), 0)
+        after, count, total = await self._store.articles.listed_after(last)
+        if count == len(self._listed) + len(after) and total == sum(self._listed) + sum(
+            a.seq for a in after
+        ):
+            self._listed.update((a.seq, a) for a in after)
+            self._seq_of.update((a.id, a.seq) for a in after)
+            return tuple(self._listed.values()), after
         seqs = await self._store.articles.seqs()
         new = await self._store.articles.listed([s for s in seqs if s not in self._listed])
         listed = self._listed | {a.seq: a for a in new}
         self._listed = {s: listed[s] for s in seqs if s in listed}
-        return tuple(self._listed.values())
+        self._seq_of = {a.id: a.seq for a in self._listed.values()}
+        return tuple(self._listed.values()), None
 
     async def _merged(self, view: BriefingView, window: tuple[str, ...]) -> BriefingView:
         """The view with the briefing of these articles (ids in store order), merged."""
@@ -357,16 +389,19 @@ class Newsroom:
 
         self._items, merged = await asyncio.to_thread(build)
         if len(self._items) < len(window):
-            self._forget_listing()
+            self._listed_ids_changed()
         self._window_ids = window
         index = await asyncio.to_thread(BriefingIndex, merged, self._terms)
         return replace(view, briefing=merged, index=index)
 
-    def _forget_listing(self) -> None:
+    def _listed_ids_changed(self) -> None:
         """A listed article's briefing names another id: an instance reprocessed the store, and
         the next refresh lists every row again."""
         log.warning("stored articles changed under this instance: listing them all again")
-        self._listed = {}
+        self._forget_listing()
+
+    def _forget_listing(self) -> None:
+        self._listed, self._seq_of, self._latest = {}, {}, []
 
     async def _merge_late(self, refresh: int, window: tuple[str, ...]) -> None:
         """Give the view that refresh number `refresh` published the briefing of its latest."""
@@ -385,14 +420,18 @@ class Newsroom:
                 self.view = replace(self.view, desk=desk, version=self.view.version + 1)
                 self._stories_ready.set()
 
-    async def _update_stories(self, stored: Sequence[ListedArticle]) -> StoryDesk:
+    async def _update_stories(
+        self, stored: Sequence[ListedArticle], unplaced: Sequence[ListedArticle] | None = None
+    ) -> StoryDesk:
         """Place every stored article in its story: as the store says when an instance grouped
-        it before, else by grouping it now and writing where it went."""
-        seqs = {a.seq for a in stored}
+        it before, else by grouping it now and writing where it went. `unplaced`, when the
+        caller knows them, are the only articles not placed yet (none left)."""
+        seqs = {a.seq for a in stored} if unplaced is None else set()
         for _ in range(JOIN_ATTEMPTS):
-            if self._placed - seqs:  # an article left: its story is read again without it
-                self._grouper, self._placed = StoryGrouper(), set()
-            unplaced = [a for a in stored if a.seq not in self._placed]
+            if unplaced is None:
+                if self._placed - seqs:  # an article left: its story is read again without it
+                    self._grouper, self._placed = StoryGrouper(), set()
+                unplaced = [a for a in stored if a.seq not in self._placed]
             members = {
                 m.seq: m for m in await self._store.stories.members([a.seq for a in unplaced])
             }
@@ -406,6 +445,7 @@ class Newsroom:
                 break
             # Another instance placed some of them first: start again from what the store says.
             self._grouper, self._placed = StoryGrouper(), set()
+            seqs, unplaced = {a.seq for a in stored}, None
         return StoryDesk(self._grouper.stories())
 
     def _place_stored(
@@ -440,7 +480,7 @@ class Newsroom:
         for article in batch:
             item = items.get(article.id) or read.get(article.id)
             if item is None:
-                self._forget_listing()
+                self._listed_ids_changed()
                 continue
             features = features_of(item)
             number = self._grouper.add_features(features)

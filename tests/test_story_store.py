@@ -4,6 +4,7 @@ instances, a story's key following its first article, and each chat's open story
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from bot.config import CONTENT_DIR
 from bot.newsroom import Newsroom
 from bot.store import Store
 from bot.store.stories import StoryMember
-from tests.test_store import HARBOUR, RAILWAY, RIVER, database_url, db_path
+from tests.test_store import DAY, HARBOUR, RAILWAY, RIVER, database_url, db_path, make_briefing
 
 __all__ = ["database_url", "db_path"]  # the fixtures, shared with the other store tests
 
@@ -162,3 +163,53 @@ async def test_closing_waits_for_the_late_work_to_unwind_before_the_store_closes
     await asyncio.wait_for(started.wait(), 5)
     await newsroom.close()
     assert unwound == [True]
+
+
+async def test_one_more_article_is_listed_without_listing_every_article_again(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lexicon = load_lexicon(CONTENT_DIR / "topics.toml")
+    newsroom = Newsroom(store, lexicon, "unused", tmp_path, latest_articles=2)
+    await newsroom.start()
+
+    async def add(title: str, day: int) -> str:
+        body = f"Officials of the {title} commission met on day {day} to read the annual report."
+        briefing = make_briefing(title, body, published=DAY + dt.timedelta(days=day))
+        current = briefing.model_copy(update={"engine_version": newsroom.engine_version})
+        await store.articles.add(current, raw_text=title, added_by=None)
+        return briefing.article.id
+
+    async def latest() -> list[str]:
+        await newsroom.reload()
+        await newsroom.settled()  # over the cap, the latest are merged after the view
+        return [a.id for a in newsroom.view.briefing.articles]
+
+    first, second, third = [await add(t, d) for t, d in (("One", 1), ("Two", 5), ("Three", 3))]
+    assert await latest() == [second, third]
+
+    async def every_seq() -> list[int]:
+        raise AssertionError("every stored article was listed again for one more")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(store.articles, "seqs", every_seq)
+        newest, old = await add("Four", 9), await add("Five", 0)  # Five is older than them all
+        assert await latest() == [second, newest]
+        assert [a.id for a in newsroom.view.articles] == [first, second, third, newest, old]
+        assert set(newsroom.view.seq_of) == {first, second, third, newest, old}
+        assert sum(s.article_count for s in newsroom.view.desk.ranked) == 5
+    # Another instance removes one of the latest: the next newest comes back into the window.
+    assert await store.articles.remove(newest)
+    assert await latest() == [second, third]
+    assert newest not in newsroom.view.seq_of and len(newsroom.view.articles) == 4
+    await newsroom.close()
+
+
+async def test_the_articles_after_a_seq_come_with_the_count_and_sum_of_every_seq(
+    store: Store,
+) -> None:
+    seqs = await _three(store)
+    after, count, total = await store.articles.listed_after(seqs[0])
+    assert [a.seq for a in after] == seqs[1:] and (count, total) == (3, sum(seqs))
+    assert await store.articles.remove(after[0].id)
+    after, count, total = await store.articles.listed_after(seqs[0])
+    assert [a.seq for a in after] == seqs[2:] and (count, total) == (2, seqs[0] + seqs[2])

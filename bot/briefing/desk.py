@@ -29,7 +29,8 @@ class StoryDesk:
         self.ranked: tuple[Story, ...] = tuple(rank_stories(stories))
         self._by_key = {story.key: story for story in self.ranked}
         self._number = {story.key: n for n, story in enumerate(self.ranked, start=1)}
-        self._of_article = {a: story for story in self.ranked for a in story.article_ids}
+        # Built when first asked (digests ask): a desk is made again for every article added.
+        self._of_article: dict[str, Story] | None = None
 
     def __len__(self) -> int:
         return len(self.ranked)
@@ -46,6 +47,8 @@ class StoryDesk:
         return self._number[story.key]
 
     def story_of(self, article_id: str) -> Story | None:
+        if self._of_article is None:
+            self._of_article = {a: story for story in self.ranked for a in story.article_ids}
         return self._of_article.get(article_id)
 
 

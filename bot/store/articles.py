@@ -87,11 +87,9 @@ class ArticleRepository:
     async def add(
         self, briefing: ArticleBriefing, *, raw_text: str, added_by: int | None
     ) -> StoredArticle:
-        """Store an article and its briefing together, or neither."""
+        """Store an article and its briefing together, or neither; the same text twice raises
+        DuplicateArticleError (the unique content hash tells, without a lookup first)."""
         article = briefing.article
-        existing = await self.find_by_hash(article.content_hash)
-        if existing is not None:
-            raise DuplicateArticleError(existing)
         now = self._db.now()
         row = ArticleRow(
             id=article.id,
@@ -118,7 +116,7 @@ class ArticleRepository:
                     )
                 )
         except IntegrityError:
-            # Two admins adding the same article at once: the loser sees the winner's row.
+            # Stored before, or two admins adding it at once: the loser sees the winner's row.
             existing = await self.find_by_hash(article.content_hash)
             if existing is not None:
                 raise DuplicateArticleError(existing) from None
@@ -181,6 +179,19 @@ class ArticleRepository:
                 found.extend(StoredArticle(*row) for row in rows)
         return found
 
+    async def listed_after(self, seq: int) -> tuple[list[StoredArticle], int, int]:
+        """The articles after `seq`, oldest first, and the count and sum of every stored seq,
+        read together: whoever holds the articles up to `seq` learns from the two figures
+        whether any of those left, or committed late (a lower seq on PostgreSQL)."""
+        async with self._db.sessions() as session:
+            rows = await session.execute(
+                select(*_LISTED).where(ArticleRow.seq > seq).order_by(ArticleRow.seq)
+            )
+            after = [StoredArticle(*row) for row in rows]
+            # Over an index on SQLite (the covering unique index), not the rows and their text.
+            tally = (await session.execute(select(func.count(), func.sum(ArticleRow.seq)))).one()
+        return after, int(tally[0]), int(tally[1] or 0)
+
     async def remove(self, article_id: str) -> bool:
         """Remove an article and its briefing; False if there was no such article."""
         async with self._db.sessions.begin() as session:
@@ -207,6 +218,8 @@ class ArticleRepository:
             .join(ArticleRow, ArticleRow.seq == BriefingRow.article_seq)
             .order_by(ArticleRow.seq)
         )
+        if seqs is not None and not seqs:
+            return []
         async with self._db.sessions() as session:
             if seqs is None:
                 return list(await session.scalars(query))
