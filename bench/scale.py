@@ -614,6 +614,9 @@ async def _latency(database_url: str, content: Path, rounds: int, windows: int) 
         stories, articles = brief_counts(
             (await timed_update(app, request, private("/brief", 600)))[1]
         )
+        # And the rounds time a bot that has settled: the start's late work done (merging the
+        # latest; on a store as built, storing every story's briefing once).
+        await app.bot_data.services.newsroom.settled()
         samples = Samples()
         tracked = len(gc.get_objects())
         with FullCollections() as collections:
@@ -675,6 +678,7 @@ async def _one_more(database_url: str, content: Path, runs: int) -> OneMore:
     app = await start_app(settings_for(database_url, content), request)
     try:
         _, before = brief_counts((await timed_update(app, request, private("/brief", 600)))[1])
+        await app.bot_data.services.newsroom.settled()  # as for the answers' latency
         beyond, beyond_bare, adds, engines, parses, words = [], [], [], [], [], []
         for run, (text, published) in enumerate(_corpus_texts(runs + 1)):
 

@@ -15,11 +15,12 @@ import tomllib
 from collections.abc import Coroutine, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from bot.briefing.desk import StoryBriefings, StoryDesk
+from bot.briefing.desk import StoryBriefings, StoryDesk, members_digest
 from bot.briefing.ingest import ArticleMeta, MissingDateError, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
@@ -98,7 +99,7 @@ class Newsroom:
     def lexicon(self) -> TopicLexicon:
         return self._lexicon
 
-    @property
+    @cached_property
     def engine_version(self) -> str:
         return engine_version(self._lexicon)
 
@@ -349,6 +350,14 @@ class Newsroom:
             self._later(self._group_late(self._refreshes, stored))
         else:
             self._stories_ready.set()
+            self._later(self._store_stories(self._joined(desk, new)))
+
+    def _joined(self, desk: StoryDesk, new: Sequence[StoredArticle] | None) -> list[Story]:
+        """The stories these new articles joined (every story when that is not known)."""
+        if new is None:
+            return list(desk.ranked)
+        numbers = {n for a in new if (n := self._grouper.story_of(a.id)) is not None}
+        return [s for n in numbers if (s := desk.by_key(self._grouper.key_of(n))) is not None]
 
     def _later(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)
@@ -419,6 +428,7 @@ class Newsroom:
             if self._refreshes == refresh:  # else a newer refresh brought its stories
                 self.view = replace(self.view, desk=desk, version=self.view.version + 1)
                 self._stories_ready.set()
+                self._later(self._store_stories(desk.ranked))
 
     async def _update_stories(
         self, stored: Sequence[ListedArticle], unplaced: Sequence[ListedArticle] | None = None
@@ -490,22 +500,51 @@ class Newsroom:
         return members
 
     async def story_index(self, story: Story) -> BriefingIndex:
-        """The story's own briefing: kept from an earlier ask, or merged from its articles'
-        briefings (those outside the window read from the store) off the event loop."""
+        """The story's own briefing: kept from an earlier ask, read from the store as built for
+        exactly its articles, or merged from its articles' briefings (and stored after)."""
         index = self._story_briefings.get(story)
         if index is not None:
             return index
+        members = members_digest(story)
+        stored = await self._store.stories.briefing(story.key, members, self.engine_version)
+        if stored is not None:
+            return await asyncio.to_thread(self._story_briefings.load, story, stored)
+        index, whole = await self._merged_story(story)
+        if whole:
+            self._later(self._keep_story(story.key, members, index.briefing))
+        return index
+
+    async def _merged_story(self, story: Story) -> tuple[BriefingIndex, bool]:
+        """The story's briefing merged from its articles' briefings (those outside the window
+        read from the store) off the event loop, and whether every one of them was found."""
         items, seq_of = self._items, self.view.seq_of
         documents = await self._store.articles.briefing_documents(
             [seq_of[a] for a in story.article_ids if a not in items and a in seq_of]
         )
 
-        def build() -> BriefingIndex:
+        def build() -> tuple[BriefingIndex, bool]:
             read = _validated(documents)
-            found = (items.get(a) or read.get(a) for a in story.article_ids)
-            return self._story_briefings.build(story, [i for i in found if i is not None])
+            found = [i for a in story.article_ids if (i := items.get(a) or read.get(a))]
+            return self._story_briefings.build(story, found), len(found) == story.article_count
 
         return await asyncio.to_thread(build)
+
+    async def _keep_story(self, key: str, members: str, briefing: Briefing) -> None:
+        document = await asyncio.to_thread(briefing.model_dump_json)
+        await self._store.stories.keep_briefing(key, members, self.engine_version, document)
+
+    async def _store_stories(self, stories: Sequence[Story]) -> None:
+        """Build and store these stories' briefings, one at a time, unless the store has them
+        for their articles (an article joined them; the first start after the table came)."""
+        version = self.engine_version
+        stored = await self._store.stories.briefing_members(version)
+        for story in stories:
+            members = members_digest(story)
+            if stored.get(story.key) == members:
+                continue
+            index, whole = await self._merged_story(story)
+            if whole:
+                await self._keep_story(story.key, members, index.briefing)
 
 
 def latest_articles(stored: Sequence[StoredArticle], count: int) -> list[StoredArticle]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 
 from bot.briefing.view import BriefingView
@@ -82,7 +84,11 @@ async def story(update: Update, context: BriefingContext) -> None:
         await reply_parts(update, context, render_no_such_story(asked, desk))
         return
     if await _focus(update, context) != chosen.key:  # reopening it writes nothing
-        await _set_focus(update, context, chosen.key)
+        # The write and the story's briefing wait on different threads: both at once.
+        _, index = await asyncio.gather(
+            _set_focus(update, context, chosen.key), newsroom.story_index(chosen)
+        )
+    else:
+        index = await newsroom.story_index(chosen)
     today = context.services.now().date()
-    index = await newsroom.story_index(chosen)
     await reply_parts(update, context, render_story_opened(desk, chosen, index, today))

@@ -90,6 +90,7 @@ async def test_a_database_made_before_migrations_is_adopted_with_its_rows(
         await conn.execute(text("DROP TABLE feeds"))
         await conn.execute(text("DROP TABLE story_members"))
         await conn.execute(text("DROP TABLE chat_focus"))
+        await conn.execute(text("DROP TABLE story_briefings"))
     await engine.dispose()
     assert await _inspect(database_url, current_revision) is None
 

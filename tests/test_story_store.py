@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.briefing.desk import members_digest
 from bot.briefing.lexicon import load_lexicon
+from bot.briefing.models import ArticleBriefing, Briefing
 from bot.briefing.stories import StoryGrouper
 from bot.config import CONTENT_DIR
 from bot.newsroom import Newsroom
@@ -28,6 +30,21 @@ async def store(database_url: str) -> AsyncIterator[Store]:
     opened = await Store.open(database_url)
     yield opened
     await opened.close()
+
+
+async def _started(store: Store, tmp_path: Path, **options: int) -> Newsroom:
+    """A newsroom over this store, started (no bundled articles: tmp_path lists none)."""
+    newsroom = Newsroom(
+        store, load_lexicon(CONTENT_DIR / "topics.toml"), "unused", tmp_path, **options
+    )
+    await newsroom.start()
+    return newsroom
+
+
+async def _add_current(store: Store, newsroom: Newsroom, briefing: ArticleBriefing) -> None:
+    """Store the article as made by this newsroom's engine, so that no start reprocesses it."""
+    current = briefing.model_copy(update={"engine_version": newsroom.engine_version})
+    await store.articles.add(current, raw_text=briefing.article.title, added_by=None)
 
 
 async def _three(store: Store) -> list[int]:
@@ -168,15 +185,12 @@ async def test_closing_waits_for_the_late_work_to_unwind_before_the_store_closes
 async def test_one_more_article_is_listed_without_listing_every_article_again(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lexicon = load_lexicon(CONTENT_DIR / "topics.toml")
-    newsroom = Newsroom(store, lexicon, "unused", tmp_path, latest_articles=2)
-    await newsroom.start()
+    newsroom = await _started(store, tmp_path, latest_articles=2)
 
     async def add(title: str, day: int) -> str:
         body = f"Officials of the {title} commission met on day {day} to read the annual report."
         briefing = make_briefing(title, body, published=DAY + dt.timedelta(days=day))
-        current = briefing.model_copy(update={"engine_version": newsroom.engine_version})
-        await store.articles.add(current, raw_text=title, added_by=None)
+        await _add_current(store, newsroom, briefing)
         return briefing.article.id
 
     async def latest() -> list[str]:
@@ -213,3 +227,59 @@ async def test_the_articles_after_a_seq_come_with_the_count_and_sum_of_every_seq
     assert await store.articles.remove(after[0].id)
     after, count, total = await store.articles.listed_after(seqs[0])
     assert [a.seq for a in after] == seqs[2:] and (count, total) == (2, seqs[0] + seqs[2])
+
+
+def _harbour(day: int) -> ArticleBriefing:
+    body = f"Harbour dispute talks between the two ports went on for day {day} in the old town."
+    return make_briefing(f"Harbour dispute talks, day {day}", body, published=DAY)
+
+
+async def test_a_story_s_briefing_is_stored_and_read_back_only_for_the_same_articles(
+    database_url: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = await _started(store, tmp_path)
+
+    async def add(briefing: ArticleBriefing) -> None:
+        await _add_current(store, first, briefing)
+
+    await add(_harbour(1))
+    await add(_harbour(2))
+    await first.reload()
+    await first.settled()  # the story's briefing is built and stored after the view
+    (story,) = first.view.desk.ranked
+    assert story.article_count == 2
+    built = await first.story_index(story)
+    version = first.engine_version
+    stored = await store.stories.briefing(story.key, members_digest(story), version)
+    assert stored is not None and Briefing.model_validate_json(stored) == built.briefing
+    assert await store.stories.briefing(story.key, "another set of articles", version) is None
+
+    def merging(*_: object) -> Briefing:
+        raise AssertionError("a story whose briefing the store holds was merged again")
+
+    async with await Store.open(database_url) as other_store:
+        second = await _started(other_store, tmp_path)
+        with monkeypatch.context() as patched:
+            patched.setattr("bot.briefing.desk.merge_briefings", merging)
+            opened = await second.story_index(second.view.desk.ranked[0])
+        assert opened.briefing == built.briefing
+        # A third article joins the story through the second instance: the first, which had
+        # the story's briefing for two articles, never serves that one as the story's now.
+        await add(_harbour(3))
+        await second.reload()
+        await second.settled()  # kept up to date as the article joins, in the store too
+        (grown,) = second.view.desk.ranked
+        assert grown.article_count == 3
+        assert await store.stories.briefing(grown.key, members_digest(story), version) is None
+        assert await store.stories.briefing(grown.key, members_digest(grown), version)
+        await first.reload()
+        (seen,) = first.view.desk.ranked
+        assert len((await first.story_index(seen)).briefing.articles) == 3
+        # An article leaves: the story's stored briefing follows.
+        assert await second.remove(grown.article_ids[-1])
+        await second.settled()
+        (shrunk,) = second.view.desk.ranked
+        assert await store.stories.briefing_members(version) == {shrunk.key: members_digest(shrunk)}
+        assert members_digest(shrunk) == members_digest(story)
+        await second.close()
+    await first.close()

@@ -2,22 +2,31 @@
 
 A story's briefing is merged from its articles' own briefings (every fact keeps its source) the
 first time someone asks for it, and the most recently asked are kept, however many stories there
-are: a desk of 500 stories cannot hold 500 merged briefings.
+are: a desk of 500 stories cannot hold 500 merged briefings. The store keeps every story's
+merged briefing too, fingerprinted by its articles (`members_digest`), so a first ask after a
+start reads one document instead of merging twenty.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 
 from bot.briefing.merge import merge_briefings
-from bot.briefing.models import ArticleBriefing
+from bot.briefing.models import ArticleBriefing, Briefing
 from bot.briefing.query import BriefingIndex
 from bot.briefing.stories import Story, rank_stories
 
 # Story briefings kept merged: a story's is tens of articles' facts, about a megabyte or two.
 STORY_BRIEFINGS_KEPT = 32
+
+
+def members_digest(story: Story) -> str:
+    """A fingerprint of the story's articles, in order: a stored briefing of the story is good
+    while this is the same."""
+    return hashlib.sha256("\n".join(story.article_ids).encode()).hexdigest()
 
 
 class StoryDesk:
@@ -78,7 +87,15 @@ class StoryBriefings:
 
     def build(self, story: Story, items: Sequence[ArticleBriefing]) -> BriefingIndex:
         """Merge and index the story's briefing from its articles' (in its order), and keep it."""
-        index = BriefingIndex(merge_briefings(list(items)), self._terms)
+        return self.keep(story, merge_briefings(list(items)))
+
+    def load(self, story: Story, document: str) -> BriefingIndex:
+        """Index the story's briefing from its stored JSON (made for its articles), and keep it."""
+        return self.keep(story, Briefing.model_validate_json(document))
+
+    def keep(self, story: Story, briefing: Briefing) -> BriefingIndex:
+        """Index the story's briefing and keep it."""
+        index = BriefingIndex(briefing, self._terms)
         with self._lock:
             # Two concurrent first uses build it twice at worst: the results are equal.
             self._indexes[story.key] = (story.article_ids, index)

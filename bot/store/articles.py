@@ -25,6 +25,7 @@ from bot.store.schema import (
     BriefingRow,
     ChatFocusRow,
     PendingArticleRow,
+    StoryBriefingRow,
     StoryMemberRow,
 )
 
@@ -206,6 +207,11 @@ class ArticleRepository:
             await session.execute(delete(StoryMemberRow).where(StoryMemberRow.article_seq == seq))
             await session.execute(delete(BriefingRow).where(BriefingRow.article_seq == seq))
             await session.execute(delete(ArticleRow).where(ArticleRow.seq == seq))
+            if story_key is not None:
+                # Stale now (its members changed), under a key that may name no story any more.
+                await session.execute(
+                    delete(StoryBriefingRow).where(StoryBriefingRow.story_key == story_key)
+                )
             if story_key == article_id:
                 await _rename_story(session, article_id)
         return True
@@ -248,6 +254,7 @@ class ArticleRepository:
             # Stories are grouped from the briefings: new briefings, new grouping (chats keep
             # their focus key, which names a story again if its first article still leads one).
             await session.execute(delete(StoryMemberRow))
+            await session.execute(delete(StoryBriefingRow))
             for briefing in briefings:
                 article = briefing.article
                 row = await session.scalar(select(ArticleRow).where(ArticleRow.id == article.id))

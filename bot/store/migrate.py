@@ -31,7 +31,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The revision that creates the schema the store had before migrations existed (create_all).
 BASELINE = "0001"
 # The newest revision in migrations/versions: update it with every new migration.
-SCHEMA_HEAD = "0005_stories"
+SCHEMA_HEAD = "0006_story_briefings"
 BASELINE_TABLES = frozenset(
     {"articles", "article_briefings", "subscriptions", "deliveries", "admin_log", "flags"}
 )

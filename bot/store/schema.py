@@ -274,3 +274,20 @@ class ChatFocusRow(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     story_key: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class StoryBriefingRow(Base):
+    """A story's own briefing (Briefing JSON), merged from its articles' when it was built.
+
+    `members` fingerprints the story's articles (`story_members_digest`): a reader whose story
+    has other articles than these (one joined or left since, seen by this instance or another)
+    finds the row stale and builds the briefing again, never serves it.
+    """
+
+    __tablename__ = "story_briefings"
+
+    story_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    members: Mapped[str] = mapped_column(String(64))
+    engine_version: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+    built_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

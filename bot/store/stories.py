@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.store.database import LOOKUP_CHUNK, Database, chunks
-from bot.store.schema import ChatFocusRow, StoryMemberRow
+from bot.store.schema import ChatFocusRow, StoryBriefingRow, StoryMemberRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,47 @@ class StoryRepository:
         except IntegrityError:
             return False
         return True
+
+    async def briefing(self, story_key: str, members: str, engine_version: str) -> str | None:
+        """The story's stored briefing (JSON) if this engine built it from exactly the articles
+        `members` fingerprints; None when there is none, or only a stale one."""
+        async with self._db.sessions() as session:
+            data: str | None = await session.scalar(
+                select(StoryBriefingRow.data).where(
+                    StoryBriefingRow.story_key == story_key,
+                    StoryBriefingRow.members == members,
+                    StoryBriefingRow.engine_version == engine_version,
+                )
+            )
+        return data
+
+    async def briefing_members(self, engine_version: str) -> dict[str, str]:
+        """The members fingerprint of every story briefing this engine stored, by story key."""
+        async with self._db.sessions() as session:
+            rows = await session.execute(
+                select(StoryBriefingRow.story_key, StoryBriefingRow.members).where(
+                    StoryBriefingRow.engine_version == engine_version
+                )
+            )
+            return {str(key): str(members) for key, members in rows}
+
+    async def keep_briefing(
+        self, story_key: str, members: str, engine_version: str, data: str
+    ) -> None:
+        """Store the story's briefing as built from the articles `members` fingerprints."""
+        row = StoryBriefingRow(
+            story_key=story_key,
+            members=members,
+            engine_version=engine_version,
+            data=data,
+            built_at=self._db.now(),
+        )
+        try:
+            async with self._db.sessions.begin() as session:
+                await session.merge(row)
+        except IntegrityError:
+            # Another instance stored one at the same moment: readers check its members anyway.
+            return
 
     async def focus(self, chat_id: int) -> str | None:
         """The key of the story this chat has open, if any."""
