@@ -83,12 +83,17 @@ async def story(update: Update, context: BriefingContext) -> None:
     if chosen is None:
         await reply_parts(update, context, render_no_such_story(asked, desk))
         return
+    written: asyncio.Task[None] | None = None
     if await _focus(update, context) != chosen.key:  # reopening it writes nothing
-        # The write and the story's briefing wait on different threads: both at once.
-        _, index = await asyncio.gather(
-            _set_focus(update, context, chosen.key), newsroom.story_index(chosen)
-        )
-    else:
+        # The answer does not wait for the store to take the write (a commit can take longer
+        # than the answer); the handler still ends with it, so a failure is reported.
+        if context.chat_data is not None:  # what this process reads, from now on
+            context.chat_data[FOCUS] = chosen.key
+        written = asyncio.create_task(_set_focus(update, context, chosen.key))
+    try:
         index = await newsroom.story_index(chosen)
-    today = context.services.now().date()
-    await reply_parts(update, context, render_story_opened(desk, chosen, index, today))
+        today = context.services.now().date()
+        await reply_parts(update, context, render_story_opened(desk, chosen, index, today))
+    finally:
+        if written is not None:
+            await written

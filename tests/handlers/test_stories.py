@@ -3,6 +3,7 @@ questions in words answer from the timeline, and the digest groups what is new b
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -284,3 +285,25 @@ async def test_an_open_story_that_lost_its_first_article_stays_open(desk: BotUnd
     who = await _ask(desk, "/who")
     assert "no longer" not in who
     assert "In Story 2: <b>Antwerp port talks resume" in who and "John Kerry" not in who
+
+
+async def test_opening_a_story_answers_while_the_store_takes_the_focus(
+    desk: BotUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stories = desk.services.store.stories
+    write = stories.set_focus
+    seen_while_writing: list[tuple[bool, object]] = []
+
+    async def slow_write(chat_id: int, story_key: str | None) -> None:
+        await asyncio.sleep(0.2)  # a commit that takes its time
+        answered = any("Story 2:" in str(c.params.get("text", "")) for c in desk.api.calls)
+        seen_while_writing.append((answered, desk.app.chat_data[chat_id].get("story")))
+        await write(chat_id, story_key)
+
+    monkeypatch.setattr(stories, "set_focus", slow_write)
+    opened = await _ask(desk, "/story 2")
+    strike = desk.services.newsroom.view.desk.at(2)
+    assert strike is not None and "Story 2:" in opened
+    # The answer was out, and this process had the chat in the story, before the write ended.
+    assert seen_while_writing == [(True, strike.key)]
+    assert await stories.focus(500) == strike.key  # the private chat of updates.private's user
