@@ -509,25 +509,21 @@ class Newsroom:
         stored = await self._store.stories.briefing(story.key, members, self.engine_version)
         if stored is not None:
             return await asyncio.to_thread(self._story_briefings.load, story, stored)
-        index, whole = await self._merged_story(story)
-        if whole:
+        found = await self._story_items(story)
+        index = await asyncio.to_thread(self._story_briefings.build, story, found)
+        if len(found) == story.article_count:
             self._later(self._keep_story(story.key, members, index.briefing))
         return index
 
-    async def _merged_story(self, story: Story) -> tuple[BriefingIndex, bool]:
-        """The story's briefing merged from its articles' briefings (those outside the window
-        read from the store) off the event loop, and whether every one of them was found."""
+    async def _story_items(self, story: Story) -> list[ArticleBriefing]:
+        """The briefings of the story's articles, in its order, as many as are found: those
+        outside the window read from the store and validated off the event loop."""
         items, seq_of = self._items, self.view.seq_of
         documents = await self._store.articles.briefing_documents(
             [seq_of[a] for a in story.article_ids if a not in items and a in seq_of]
         )
-
-        def build() -> tuple[BriefingIndex, bool]:
-            read = _validated(documents)
-            found = [i for a in story.article_ids if (i := items.get(a) or read.get(a))]
-            return self._story_briefings.build(story, found), len(found) == story.article_count
-
-        return await asyncio.to_thread(build)
+        read = await asyncio.to_thread(_validated, documents)
+        return [i for a in story.article_ids if (i := items.get(a) or read.get(a))]
 
     async def _keep_story(self, key: str, members: str, briefing: Briefing) -> None:
         document = await asyncio.to_thread(briefing.model_dump_json)
@@ -535,16 +531,20 @@ class Newsroom:
 
     async def _store_stories(self, stories: Sequence[Story]) -> None:
         """Build and store these stories' briefings, one at a time, unless the store has them
-        for their articles (an article joined them; the first start after the table came)."""
+        for their articles (an article joined them; the first start after the table came).
+        They are not kept in memory: those are the stories readers asked for."""
+        if not stories:
+            return
         version = self.engine_version
         stored = await self._store.stories.briefing_members(version)
         for story in stories:
             members = members_digest(story)
             if stored.get(story.key) == members:
                 continue
-            index, whole = await self._merged_story(story)
-            if whole:
-                await self._keep_story(story.key, members, index.briefing)
+            found = await self._story_items(story)
+            if len(found) == story.article_count:
+                briefing = await asyncio.to_thread(merge_briefings, found)
+                await self._keep_story(story.key, members, briefing)
 
 
 def latest_articles(stored: Sequence[StoredArticle], count: int) -> list[StoredArticle]:
