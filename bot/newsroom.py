@@ -43,6 +43,9 @@ GROUP_AT_ONCE = 50
 # Articles grouped per batch when none was grouped before (the first start after the stories
 # table came): their briefings are read from the store a batch at a time, never all at once.
 GROUP_BATCH = 200
+# Stories' briefings (about 300 KB each at 20 articles) stored at once beyond which the store's
+# write-ahead log is folded back at the end: a first start after the table came writes them all.
+FOLD_AFTER_STORIES = 20
 # Times to place new articles when other instances keep placing some of them first.
 JOIN_ATTEMPTS = 3
 # "Everything" (no story open) is the briefing of the most recently published articles, at most
@@ -537,6 +540,7 @@ class Newsroom:
             return
         version = self.engine_version
         stored = await self._store.stories.briefing_members(version)
+        written = 0
         for story in stories:
             members = members_digest(story)
             if stored.get(story.key) == members:
@@ -545,6 +549,9 @@ class Newsroom:
             if len(found) == story.article_count:
                 briefing = await asyncio.to_thread(merge_briefings, found)
                 await self._keep_story(story.key, members, briefing)
+                written += 1
+        if written > FOLD_AFTER_STORIES:
+            await self._store.fold_log()
 
 
 def latest_articles(stored: Sequence[StoredArticle], count: int) -> list[StoredArticle]:

@@ -283,3 +283,28 @@ async def test_a_story_s_briefing_is_stored_and_read_back_only_for_the_same_arti
         assert members_digest(shrunk) == members_digest(story)
         await second.close()
     await first.close()
+
+
+async def test_storing_many_stories_briefings_at_once_folds_the_store_s_log_after(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom = await _started(store, tmp_path)
+    folds: list[int] = []
+    fold = store.fold_log
+
+    async def counted() -> None:
+        folds.append(len(await store.stories.briefing_members(newsroom.engine_version)))
+        await fold()  # on SQLite a checkpoint, on PostgreSQL nothing: neither fails
+
+    monkeypatch.setattr(store, "fold_log", counted)
+    monkeypatch.setattr("bot.newsroom.FOLD_AFTER_STORIES", 1)
+    await _add_current(store, newsroom, _harbour(1))
+    await newsroom.reload()
+    await newsroom.settled()
+    assert folds == []  # one story's briefing: nothing to fold
+    for briefing in (RIVER, RAILWAY):
+        await _add_current(store, newsroom, briefing)
+    await newsroom.reload()
+    await newsroom.settled()
+    assert folds == [3]  # after the two new stories' briefings were stored
+    await newsroom.close()
