@@ -323,21 +323,29 @@ def role_given(name: Span) -> Span | None:
     """The office in "X was appointed head of the agency" or "X became chief executive": the
     noun the verb predicates of its subject, when it names a post."""
     root = name.root
-    verb = root.head
-    lemma = verb.lemma_.lower()
-    if lemma not in _INVESTING_VERBS:
-        return None
-    # "X appointed Y head of ..." gives Y the office: only the passive's subject receives it.
-    receives = "nsubj" if lemma in {"become", "remain"} else "nsubjpass"
-    if root.dep_ != receives:
-        return None
-    office = next((c for c in verb.children if c.dep_ in {"oprd", "attr"}), None)
-    if office is None or office.pos_ != "NOUN":
-        return None
-    span = _clean(name.doc, office.left_edge.i, _phrase_end(office))
-    if span is None or not any(t.lower_ in TITLE_WORDS or is_person_noun(t) for t in span):
-        return None
-    return span
+    # "X was elected mayor", and the same said in a relative clause: "X, who was elected
+    # mayor in 2010, ..." (the clause's subject is the relative pronoun standing for X).
+    clauses = [(root.head, root.dep_)]
+    for verb in root.rights:
+        if verb.dep_ == "relcl":
+            pronoun = next((c for c in verb.children if c.lower_ in {"who", "that"}), None)
+            if pronoun is not None:
+                clauses.append((verb, pronoun.dep_))
+    for verb, dep in clauses:
+        lemma = verb.lemma_.lower()
+        if lemma not in _INVESTING_VERBS:
+            continue
+        # "X appointed Y head of ..." gives Y the office: only the passive's subject receives it.
+        receives = "nsubj" if lemma in {"become", "remain"} else "nsubjpass"
+        if dep != receives:
+            continue
+        office = next((c for c in verb.children if c.dep_ in {"oprd", "attr"}), None)
+        if office is None or office.pos_ != "NOUN":
+            continue
+        span = _clean(name.doc, office.left_edge.i, _phrase_end(office))
+        if span is not None and any(t.lower_ in TITLE_WORDS or is_person_noun(t) for t in span):
+            return span
+    return None
 
 
 def described(name: Span) -> Span | None:

@@ -174,6 +174,16 @@ GENDERED_TITLES = {
     "congresswoman": "f", "spokesman": "m", "chairman": "m", "congressman": "m",
 }  # fmt: skip
 
+# Titles written short before a name, and the nouns by which the text may later call their holder
+# ("Sen. Ada Lind ... the senator said").
+TITLE_ABBREVIATIONS = {
+    "sen.": ("senator",), "gov.": ("governor",), "rep.": ("congressman", "congresswoman",
+    "representative", "lawmaker"), "atty.": ("attorney",), "supt.": ("superintendent",),
+    "insp.": ("inspector",), "det.": ("detective",), "amb.": ("ambassador",),
+    "gen.": ("general",), "lt.": ("lieutenant",), "col.": ("colonel",), "maj.": ("major",),
+    "capt.": ("captain",), "sgt.": ("sergeant",), "adm.": ("admiral",), "cmdr.": ("commander",),
+}  # fmt: skip
+
 # Nouns for bodies, not people: a name set beside one of them is an organisation, even when the
 # model tags it as a person ("the conciliation service Acas").
 ORG_NOUNS = frozenset(

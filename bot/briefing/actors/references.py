@@ -20,12 +20,14 @@ from bot.briefing.actors.reading import (
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import described, description_subject, is_person_noun
 from bot.briefing.speech import DOUBLE_OPENERS
+from bot.briefing.speech import SPEECH_VERBS as REPORTING_VERBS
 from bot.briefing.vocabulary import (
     FUNCTION_BODIES,
     GENDERED_TITLES,
     ORG_NOUNS,
     PERSONAL_PRONOUNS,
     PRONOUN_GENDERS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 
@@ -122,20 +124,23 @@ def _last_body(reading: Reading, recent: list[tuple[int, str]], token: Token) ->
 
 def read_role_descriptions(reading: Reading) -> None:
     """ "The inspector said" after "Inspector Ann Smith": the person whose stated role has
-    that head noun (the one named last when several have)."""
-    holder_at: dict[int, tuple[str, Draft]] = {}  # where a role holder is named
+    that head noun (the one named last when several have); a title written short stands for
+    its nouns ("the senator" after "Sen. Ann Smith")."""
+    holder_at: dict[int, tuple[tuple[str, ...], Draft]] = {}  # where a role holder is named
     for draft in reading.drafts.values():
         if draft.kind is ActorKind.PERSON and draft.role_head is not None:
-            noun = reading.doc[draft.role_head].lemma_.lower()
+            head = reading.doc[draft.role_head]
+            nouns = TITLE_ABBREVIATIONS.get(head.lower_, (head.lemma_.lower(),))
             for mention in draft.mentions:
                 if mention.counts:
-                    holder_at[mention.start] = (noun, draft)
+                    holder_at[mention.start] = (nouns, draft)
     last_named: dict[str, Draft] = {}  # role noun -> its holder named last so far
     named_so_far: dict[str, Draft] = {}
+    held = {noun for nouns, _ in holder_at.values() for noun in nouns}  # anywhere in the text
     for token in reading.tokens:
         holder = holder_at.get(token.i)
         if holder is not None:
-            last_named[holder[0]] = holder[1]
+            last_named.update(dict.fromkeys(holder[0], holder[1]))
             named_so_far[holder[1].key] = holder[1]
             continue
         if token.i in reading.claimed:
@@ -143,6 +148,8 @@ def read_role_descriptions(reading: Reading) -> None:
         if _titled_description(reading, token):
             # "the prime minister" after "Prime Minister Ada Lind": the holder's title whole.
             holder_named = _holder_of_title(reading, token, named_so_far.values())
+            if holder_named is None and token.lemma_.lower() not in held:
+                holder_named = _speaker_without_role(reading, token)
             if holder_named is not None:
                 words = reading.doc[token.left_edge.i : token.i + 1]
                 mention = Mention(words.start, token.i + 1, token.i, words.text, counts=False)
@@ -151,11 +158,61 @@ def read_role_descriptions(reading: Reading) -> None:
         if not _description_noun(reading, token, TITLE_WORDS) or not _bare(token):
             continue
         named = last_named.get(token.lemma_.lower())
+        if named is None and token.lemma_.lower() not in held:
+            named = _speaker_without_role(reading, token)
         if named is not None:
             reading.claim(
                 named,
                 Mention(token.i - 1, token.i + 1, token.i, "the " + token.lower_, counts=False),
             )
+
+
+def _speaker_without_role(reading: Reading, token: Token) -> Draft | None:
+    """ "Ada Lind said ... The foreign minister added ...": news copy names a speaker, then
+    calls them by their office in the next sentence. A title description that speaks right
+    after the one person of the sentence before, who spoke there and whose role the text has
+    not stated, is that person, and that office their role; nobody when no one or several are
+    named there, or someone is named before the description in its own sentence."""
+    if not speaks(token):
+        return None
+    sentences = reading.parsed.sentences
+    index = reading.parsed.sentence_index(token)
+    if index == 0:
+        return None
+    own = sentences[index]
+    if any(_person_at(reading, t) is not None for t in reading.doc[own.start : token.i]):
+        return None
+    people: dict[str, Draft] = {}
+    spoke: set[str] = set()
+    for t in sentences[index - 1]:
+        draft = _person_at(reading, t)
+        if draft is not None:
+            people[draft.key] = draft
+            if _reports(t):
+                spoke.add(draft.key)
+    if len(people) != 1 or not spoke:
+        return None
+    draft = next(iter(people.values()))
+    if draft.role is not None:
+        return None
+    words = reading.doc[token.left_edge.i + 1 : token.i + 1]  # without its "the"
+    draft.role = words.text
+    draft.role_span = (words.start, words.end)
+    draft.role_head = token.i
+    return draft
+
+
+def _reports(token: Token) -> bool:
+    """The name is the subject of a verb that reports words ("Lind said", not "Lind
+    criticised"): what a speaker called by office goes on with."""
+    head = token.head if token.dep_ in {"compound", "flat"} else token
+    return head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _person_at(reading: Reading, token: Token) -> Draft | None:
+    key = reading.claimed.get(token.i)
+    draft = reading.drafts[key] if key is not None else None
+    return draft if draft is not None and draft.kind is ActorKind.PERSON else None
 
 
 def _titled_description(reading: Reading, token: Token) -> bool:

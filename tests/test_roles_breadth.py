@@ -1,0 +1,75 @@
+"""Roles of shapes that news copy uses: offices given in a relative clause, titles written
+short, and an office a named speaker is called by in the next sentence.
+
+Every text here is written for these tests: invented people, places and bodies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.actors import ActorIndex, find_actors
+from bot.briefing.models import Actor
+from bot.briefing.places import find_places
+from bot.briefing.quotes import find_quotes
+from tests.conftest import parse_text
+from tests.test_quotes import by_text
+
+
+def _read(nlp: Language, text: str) -> tuple[dict[str, Actor], ActorIndex, str]:
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    index = find_actors(parsed, find_places(parsed))
+    return {actor.name: actor for actor in index.actors}, index, text
+
+
+@pytest.mark.slow
+def test_an_office_given_in_a_relative_clause_is_a_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "George Bell, who was elected mayor in 2010, said the city was broke. Bell blamed the "
+        "council.\n\n"
+        "Susan Clark, who became chief executive last year, said sales had doubled.\n\n"
+        "Anna Kovac, who appointed Lena Ström director in 2019, said the museum was thriving.",
+    )
+    assert actors["George Bell"].role == "mayor"
+    assert actors["Susan Clark"].role == "chief executive"
+    # Who appoints someone holds no office by it.
+    assert actors["Anna Kovac"].role is None
+
+
+@pytest.mark.slow
+def test_a_title_written_short_is_the_holder_the_text_then_calls_by_it(nlp: Language) -> None:
+    text = (
+        'Sen. Ron Whitby opposed the bill on Monday. "It is a waste of money," the senator '
+        "said.\n\n"
+        'Gov. Linda Marsh signed the order. "We had no choice," the governor said.'
+    )
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
+    assert by_text(quotes, "waste of money").speaker == "Ron Whitby"
+    assert by_text(quotes, "no choice").speaker == "Linda Marsh"
+
+
+@pytest.mark.slow
+def test_an_office_a_named_speaker_is_called_by_next_is_their_role(nlp: Language) -> None:
+    text = (
+        "Ivan Petrov said on Monday that talks would continue. The foreign minister, speaking "
+        'in Brennton, said "there is no alternative to dialogue."\n\n'
+        "Susan Miller said the company would cut jobs. The chief executive added that the "
+        "plant would stay open.\n\n"
+        "Martin Clarke criticised the plan. The mayor said the city would help the workers."
+    )
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    index = find_actors(parsed, find_places(parsed))
+    actors = {actor.name: actor for actor in index.actors}
+    quotes = find_quotes(parsed, index, [])
+    assert actors["Ivan Petrov"].role == "foreign minister"
+    assert by_text(quotes, "no alternative to dialogue").speaker == "Ivan Petrov"
+    assert actors["Susan Miller"].role == "chief executive"
+    assert by_text(quotes, "stay open").speaker == "Susan Miller"
+    # A person who only criticised is not plainly the one the office then names.
+    assert actors["Martin Clarke"].role is None
+    assert by_text(quotes, "help the workers").speaker is None
