@@ -41,9 +41,11 @@ from bot.briefing.layouts import (
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import (
+    DELEGATE_NOUNS,
     DOUBLE_OPENERS,
     OCCASION_VERBS,
     PERSON_PRONOUNS,
+    PERSONAL_VOICE_NOUNS,
     QUESTION_WORDS,
     RELATIVE_PRONOUNS,
     SINGLE_OPENERS,
@@ -54,7 +56,6 @@ from bot.briefing.speech import (
 from bot.briefing.timeline import DateMention
 from bot.briefing.vocabulary import (
     INSTITUTION_NOUNS,
-    OFFICIAL_NOUNS,
     PRONOUN_GENDERS,
     SPEAKER_NOUNS,
     TITLE_WORDS,
@@ -93,6 +94,13 @@ _ANTECEDENT_WINDOW = 150
 _DASHES = frozenset({"-", "–", "—", "--"})
 # Kinds of actor an unnamed spokesperson or office can speak for.
 _BODY_KINDS = frozenset({ActorKind.ORG, ActorKind.COUNTRY, ActorKind.GROUP})
+# Words that open a sentence pointing back at the quote before it ("That is what X says").
+_POINTING_BACK = frozenset({"that", "those", "this", "these", "such"})
+# Pronouns by which a body speaks: "it said", "they said".
+_BODY_PRONOUNS = frozenset({"it", "they"})
+# Prepositions by which a plural subject names who it is or includes: "officials at X", "members
+# of X", "observers from X", "groups such as X", "critics like X", "critics, including X".
+_MEMBER_PREPOSITIONS = frozenset({"at", "from", "of", "as", "like", "including"})
 # Relations of a name that only modifies another noun ("the Lind report").
 _MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # Relations by which a name hangs at the end of a phrase headed by a title ("Governor of Tarn
@@ -616,17 +624,25 @@ class _QuoteReader:
 
     def _attributed_after(self, span: QuoteSpan) -> _Attribution | None:
         """A quote that opens its paragraph, attributed in the sentence after it ('"A." Lind
-        made the remark on Monday.'): a speech verb there whose subject names an actor."""
+        made the remark on Monday.'): a speech verb there whose subject names an actor. A quote
+        that is its own paragraph may be attributed by the next paragraph when it points back
+        at the words ("That is what Lind says ...", "Those were the words of Lind ...")."""
         last = span.close_mark if span.close_mark is not None else span.end - 1
         index = self.parsed.sentence_index(last) + 1
         if index >= len(self.parsed.sentences):
             return None
         following = self.parsed.sentences[index]
         if self.paragraph_at[following.start] != span.paragraph:
-            return None
+            first = next((t for t in following if not t.is_space), None)
+            if first is None or first.lower_ not in _POINTING_BACK:
+                return None
         for token in following:
             if self.quoted[token.i]:
                 return None  # a new quote: the sentence attributes that one
+            source = _words_of(token)
+            if source is not None:
+                attribution = self._from_subject(source, verb=None)
+                return attribution if attribution.speaker is not None else None
             if self._is_speech_verb(token):
                 attribution = self._from_verb(token)
                 return attribution if attribution.speaker is not None else None
@@ -725,6 +741,10 @@ class _QuoteReader:
         """Reported speech at `token`; when it also introduced a direct quote (`quoting`), only
         the clauses it reports beside the quoted one."""
         source = None if quoting else _according_to(token)
+        if source is not None and self._is_speech_verb(token.head):
+            # "X said ..., according to the Courier": the words are X's, read at the verb; the
+            # outlet only passed them on.
+            return
         if source is not None:
             content = _around(token.head, token) if token.head != token else None
             attribution = self._from_subject(source, verb=None)
@@ -813,6 +833,8 @@ class _QuoteReader:
         subject = self._reporter(verb) or _gerund_doer(verb) or subject_of(verb)
         if subject is not None and subject.dep_ == "csubj":
             subject = None  # a clause the parse took for the subject ("Writing in a post, ...")
+        if subject is None and verb.i > 0 and _is_age(verb.doc[verb.i - 1]):
+            subject = verb.doc[verb.i - 1]  # "the 45-year-old said", "old" parsed as a modifier
         if subject is None:
             subject = self._name_before(verb) or _detached_subject(verb)
         if subject is None:
@@ -824,8 +846,11 @@ class _QuoteReader:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
-        if speaker is None and token.lower_ == "it" and token.dep_ in _OWN_SUBJECTS:
+        if speaker is None and token.lower_ in _BODY_PRONOUNS and token.dep_ in _OWN_SUBJECTS:
             speaker = self._body_named_just_before(token)
+        if speaker is None and _is_age(token):
+            # "the 45-year-old said": the person just named with their age, or quoted last.
+            speaker = self._named_just_before(token, None) or self._last_person_as(None)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
             gender = PRONOUN_GENDERS.get(token.lower_)
             speaker = (
@@ -869,7 +894,15 @@ class _QuoteReader:
             body = self._body_spoken_for(subject)
             if body is not None:
                 return body
-        if lemma in OFFICIAL_NOUNS or (subject.pos_ == "NOUN" and subject.tag_ == "NNS"):
+        if document:
+            issuer = self._issuer_before(subject)
+            if issuer is not None:
+                return issuer
+        if lemma in INSTITUTION_NOUNS:
+            body = self._body_called(subject)
+            if body is not None:
+                return body
+        if _plain_lemma(subject) in DELEGATE_NOUNS or subject.tag_ in {"NNS", "NNPS"}:
             example = self._named_member(subject)
             if example is not None:
                 return example
@@ -894,32 +927,80 @@ class _QuoteReader:
 
     def _body_spoken_for(self, subject: Token) -> Actor | None:
         """The body an unnamed spokesperson or an unnamed office speaks for: "a spokesman for
-        the Authority", "the Authority's spokeswoman", "the government of Tarnland"."""
+        the Authority", "the Authority's spokeswoman", "the government of Tarnland"; and the
+        person whose spokesperson, office or statement it is ("the office of Governor Lind",
+        "a spokeswoman for Senator Lind")."""
+        lemma = subject.lemma_.lower()
+        for_person = (
+            lemma in SPOKESPERSON_NOUNS or lemma in PERSONAL_VOICE_NOUNS or lemma in STATEMENT_NOUNS
+        )
+        kinds = _BODY_KINDS | {ActorKind.PERSON} if for_person else _BODY_KINDS
         for child in subject.children:
             named = child
             # "a spokesman for X", "the government of X", "a statement from X" / "by X".
             if child.dep_ == "prep" and child.lower_ in {"for", "of", "from", "by"}:
                 named = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.dep_ == "acl":
+                # "the report, released by X, said": the agent of the participle.
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                if agent is None:
+                    continue
+                named = next((c for c in agent.children if c.dep_ == "pobj"), agent)
             elif child.dep_ not in {"poss", "compound"}:
                 continue
             actor = actor_of(self.actors, named)
-            if actor is not None and actor.kind in _BODY_KINDS:
+            if actor is not None and actor.kind in kinds:
                 return actor
         return None
 
+    def _issuer_before(self, document: Token) -> Actor | None:
+        """Who issued "the statement" that speaks: the subject of the sentence before (or of
+        its own) that issued, released or sent a document of that kind ("X issued a statement
+        on Monday. The statement said ...")."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
+            return None
+        index = self.parsed.sentence_index(document)
+        start = self.parsed.sentences[max(0, index - 1)].start
+        doc = self.parsed.doc
+        for i in range(document.i - 1, start - 1, -1):
+            token = doc[i]
+            if token.dep_ != "dobj" or token.lemma_.lower() != document.lemma_.lower():
+                continue
+            issuer = subject_of(token.head)
+            actor = actor_of(self.actors, issuer) if issuer is not None else None
+            if actor is not None:
+                return actor
+        return None
+
+    def _body_called(self, subject: Token) -> Actor | None:
+        """The one body named with the bare institution noun a subject is ("Police said ..."
+        after "the Tarn Police Department"): its name holds that word."""
+        if any(c.dep_ in {"poss", "compound", "amod", "prep"} for c in subject.children):
+            return None  # "state police", "police in X": another body, or one named there
+        word = subject.lower_
+        found = {
+            actor.id: actor
+            for actor in self.actors.actors
+            if actor.kind in _BODY_KINDS and word in actor.name.lower().split()
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _named_member(self, subject: Token) -> Actor | None:
         """The body a plural subject names as its member or example: "officials at X", "groups
-        such as X", "campaigners like X" speak through the one actor they name."""
+        such as X", "campaigners like X" speak through the one actor they name; so do people
+        it names among them ("critics, including Senator Lind,")."""
         for child in subject.children:
-            if child.dep_ != "prep" or child.lower_ not in {"at", "from", "as", "like"}:
+            if child.dep_ != "prep" or child.lower_ not in _MEMBER_PREPOSITIONS:
                 continue
             if child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
                 continue
-            if child.lower_ in {"at", "from"} and subject.lemma_.lower() not in OFFICIAL_NOUNS:
+            sent = child.lower_ in {"at", "from", "of"}
+            if sent and _plain_lemma(subject) not in DELEGATE_NOUNS:
                 continue  # "residents at X" are not X speaking
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             actor = actor_of(self.actors, named) if named is not None else None
-            if actor is not None and actor.kind in _BODY_KINDS:
+            kinds = _BODY_KINDS if sent else _BODY_KINDS | {ActorKind.PERSON}
+            if actor is not None and actor.kind in kinds:
                 return actor
         return None
 
@@ -969,9 +1050,11 @@ class _QuoteReader:
         return self._person_between(max(start, pronoun.i - _ANTECEDENT_WINDOW), pronoun.i, gender)
 
     def _body_named_just_before(self, pronoun: Token) -> Actor | None:
-        """The organisation, country or group an "it said" refers back to: the last one named
-        as a subject in the pronoun's sentence before it or in the sentence before, within
-        one paragraph ("The ministry said ... "...," it said.")."""
+        """The organisation, country or group an "it said" or "they said" refers back to: the
+        last one named as a subject in the pronoun's sentence before it or in the sentence
+        before, within one paragraph ("The ministry said ... "...," it said.", "Members of the
+        union marched. They said ..."). People named as a plural subject in between ("Residents
+        fled. They said ...") are whom "they" means, and no body."""
         index = self.parsed.sentence_index(pronoun)
         start = self.parsed.sentences[index].start
         if index > 0 and self._paragraph_of_sentence(index - 1) == self.paragraph_at[pronoun.i]:
@@ -980,9 +1063,11 @@ class _QuoteReader:
         for i in range(pronoun.i - 1, start - 1, -1):
             if self.quoted[i] or doc[i].dep_ not in _OWN_SUBJECTS:
                 continue
-            actor = actor_of(self.actors, doc[i])
+            actor = actor_of(self.actors, doc[i]) or self._behind_subject(doc[i])
             if actor is not None:
                 return actor if actor.kind in _BODY_KINDS else None
+            if pronoun.lower_ == "they" and doc[i].tag_ in {"NNS", "NNPS"}:
+                return None
         return None
 
     def _person_between(self, start: int, end: int, gender: str | None) -> Actor | None:
@@ -1033,6 +1118,24 @@ class _QuoteReader:
         return None
 
 
+def _plain_lemma(token: Token) -> str:
+    """A noun's lemma in lower case, also when the model took a capitalised plural opening a
+    sentence for a name and kept its plural ("Inspectors of the ...")."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _is_age(token: Token) -> bool:
+    """ "the 45-year-old", "the 45 year old": a person described by their age alone, read from
+    the words (the parse often hangs "old" on the verb as a modifier)."""
+    if token.lower_ != "old":
+        return token.lower_.endswith("-year-old") and token.text[:1].isdigit()
+    before = [t for t in token.doc[max(0, token.i - 4) : token.i] if t.text != "-"]
+    return len(before) >= 2 and before[-1].lemma_.lower() == "year" and before[-2].like_num
+
+
 def _fragment_roots(doc: Doc, span: QuoteSpan) -> list[Token]:
     """Quoted tokens whose parse head lies outside the quote, the root first."""
     roots = [
@@ -1078,7 +1181,8 @@ def _detached_subject(verb: Token) -> Token | None:
 
 def _gerund_doer(verb: Token) -> Token | None:
     """Who does what a gerund says when an accusation or a praise names them as its object:
-    "X accused Y of saying ..." — the words said are Y's, not X's."""
+    "X accused Y of saying ..." — the words said are Y's, not X's; and the passive, where
+    they are its subject: "Y was quoted as saying ...", "Y was accused of calling ..."."""
     if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
         return None
     preposition = verb.head
@@ -1086,7 +1190,8 @@ def _gerund_doer(verb: Token) -> Token | None:
         preposition = preposition.head  # "of saying ... and of calling ..."
     if preposition.pos_ != "ADP" or preposition.dep_ != "prep":
         return None
-    return next((c for c in preposition.head.children if c.dep_ == "dobj"), None)
+    governor = preposition.head.children
+    return next((c for c in governor if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 def _spoken_pair(tokens: Span) -> bool:
@@ -1144,6 +1249,16 @@ def _according_to(token: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    return None
+
+
+def _words_of(token: Token) -> Token | None:
+    """The speaker named by "the words of X" ("Those were the words of X")."""
+    if token.lower_ not in {"words", "remarks"}:
+        return None
+    for child in token.children:
+        if child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

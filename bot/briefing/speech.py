@@ -112,6 +112,11 @@ STATEMENT_NOUNS = frozenset(
         "reply",
         "warning",
         "appeal",
+        "report",
+        "release",
+        "study",
+        "ruling",
+        "document",
     }
 )
 
@@ -124,6 +129,30 @@ OCCASION_VERBS = frozenset({"speak", "talk", "address", "brief", "testify", "app
 SPOKESPERSON_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "representative"}
 )
+
+# Nouns for people sent by a body, whose words are its words when the text names no one: "officials
+# at X", "observers from X", "members of X", "inspectors of X".
+DELEGATE_NOUNS = frozenset(
+    {
+        "official",
+        "diplomat",
+        "observer",
+        "monitor",
+        "delegate",
+        "inspector",
+        "investigator",
+        "negotiator",
+        "envoy",
+        "member",
+        "representative",
+        "researcher",
+        "scientist",
+    }
+)
+
+# Nouns for what speaks for one person as a spokesperson does ("the office of Governor X", "X's
+# campaign").
+PERSONAL_VOICE_NOUNS = frozenset({"office", "campaign"})
 
 # Words that open an embedded question ("explained how the system works"): what follows them
 # is asked or pointed at, not stated.

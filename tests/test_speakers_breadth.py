@@ -1,0 +1,170 @@
+"""Speakers of attribution shapes that news copy uses beyond "X said": passives, body pronouns,
+ages, offices, delegates and bare institution nouns.
+
+Every text here is written for these tests: invented people, places and bodies.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_quotes import by_text
+from tests.test_speakers import quotes_of
+
+
+@pytest.mark.slow
+def test_quoted_as_saying_is_the_passive_subjects_words(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Ulla Berge was quoted as saying that the strike "would last until the end of the '
+        'month."\n\n'
+        'Piet Marsh was accused of calling the jury "a pack of amateurs" in a radio interview.',
+        ["Ulla Berge", "Piet Marsh"],
+    )
+    assert by_text(quotes, "until the end of the month").speaker == "Ulla Berge"
+    assert by_text(quotes, "a pack of amateurs").speaker == "Piet Marsh"
+
+
+@pytest.mark.slow
+def test_they_said_is_the_body_its_members_stand_for(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Members of the Farmers Union blocked the road on Monday. They said the subsidies were "
+        "too low.\n\n"
+        'The Coastal Alliance met in the town hall. "We will march again," they said.\n\n'
+        "The Farmers Union closed the bridge. Residents were furious. They said the traffic "
+        "had never been so bad.",
+        [],
+        ("Farmers Union", "Coastal Alliance"),
+    )
+    assert by_text(quotes, "subsidies were too low").speaker == "Farmers Union"
+    assert by_text(quotes, "march again").speaker == "Coastal Alliance"
+    # Residents named as the subject in between are whom "they" means: no body speaks.
+    assert by_text(quotes, "never been so bad").speaker is None
+
+
+@pytest.mark.slow
+def test_it_said_after_a_body_named_only_as_a_modifier(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'The Ostland government said the border would reopen. "The crisis is over," it said.\n\n'
+        "Halden Bank's board met on Friday. It said the dividend would be cut.",
+        [],
+        ("Ostland", "Halden Bank"),
+    )
+    assert by_text(quotes, "crisis is over").speaker == "Ostland"
+    assert by_text(quotes, "dividend would be cut").speaker == "Halden Bank"
+
+
+@pytest.mark.slow
+def test_an_age_description_is_the_person_just_named(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Kai Brenner, 45, was arrested in March. "I have done nothing wrong," the 45-year-old '
+        "said.\n\n"
+        "Maja Holt, 71, has kept bees for decades. The 71-year-old said the winter had killed "
+        "half her hives.",
+        ["Kai Brenner", "Maja Holt"],
+    )
+    assert by_text(quotes, "nothing wrong").speaker == "Kai Brenner"
+    assert by_text(quotes, "half her hives").speaker == "Maja Holt"
+
+
+@pytest.mark.slow
+def test_an_office_or_spokesperson_of_a_person_speaks_for_them(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The office of Governor Mary Collins said the roads would be closed.\n\n"
+        "A spokeswoman for Senator Mark Ellis said the senator would vote against the bill.\n\n"
+        "Tom Varga's campaign said the poll was wrong.",
+        ["Mary Collins", "Mark Ellis", "Tom Varga"],
+    )
+    assert by_text(quotes, "roads would be closed").speaker == "Mary Collins"
+    assert by_text(quotes, "vote against the bill").speaker == "Mark Ellis"
+    assert by_text(quotes, "poll was wrong").speaker == "Tom Varga"
+
+
+@pytest.mark.slow
+def test_delegates_of_a_body_and_people_named_among_critics_speak(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Observers from the Ostland Election Commission described the vote as "
+        '"competitive and fair."\n\n'
+        "Inspectors of the Harbour Authority said the crane was unsafe.\n\n"
+        'Critics, including Senator Paul Dunn, said the bill "goes nowhere near far enough."\n\n'
+        'Residents of Brennton said the water "smelled of oil for weeks."',
+        ["Paul Dunn"],
+        ("Ostland Election Commission", "Harbour Authority", "Brennton"),
+    )
+    assert by_text(quotes, "competitive and fair").speaker == "Ostland Election Commission"
+    assert by_text(quotes, "crane was unsafe").speaker == "Harbour Authority"
+    assert by_text(quotes, "nowhere near far enough").speaker == "Paul Dunn"
+    # Residents are not sent by the town to speak for it.
+    assert by_text(quotes, "smelled of oil").speaker is None
+
+
+@pytest.mark.slow
+def test_a_bare_institution_noun_is_the_one_body_named_with_it(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The Tarn Police Department said two officers were injured. Police said the suspect "
+        "fled on foot.\n\n"
+        "The Vellin Army and the Ostland Army met at the border. Army said the talks would go "
+        "on.",
+        [],
+        ("Tarn Police Department", "Vellin Army", "Ostland Army"),
+    )
+    assert by_text(quotes, "fled on foot").speaker == "Tarn Police Department"
+    # Two bodies are called so: which one speaks is not plain.
+    assert by_text(quotes, "talks would go on").speaker is None
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_whoever_issued_or_released_it(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Greenfield Motors issued a statement on Monday. The statement said the recall covered "
+        "20,000 cars.\n\n"
+        'The report, released by the Ostland Audit Office, said the ministry had "lost control '
+        'of its spending."\n\n'
+        "The Harbour Trust sent a letter to the council. The letter said the pier was unsafe.",
+        [],
+        ("Greenfield Motors", "Ostland Audit Office", "Harbour Trust"),
+    )
+    assert by_text(quotes, "recall covered").speaker == "Greenfield Motors"
+    assert by_text(quotes, "lost control").speaker == "Ostland Audit Office"
+    assert by_text(quotes, "pier was unsafe").speaker == "Harbour Trust"
+
+
+@pytest.mark.slow
+def test_an_outlet_that_passed_words_on_takes_nothing_from_their_speaker(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Olga Brandt said the plan had failed, according to the Valley Courier.\n\n"
+        "Tomas Weber told friends he would resign, according to the Evening Post.",
+        ["Olga Brandt", "Tomas Weber"],
+    )
+    # One quote each, the speaker's own, not a second one "according to" the outlet.
+    assert by_text(quotes, "plan had failed").speaker == "Olga Brandt"
+    assert by_text(quotes, "would resign").speaker == "Tomas Weber"
+
+
+@pytest.mark.slow
+def test_a_quote_paragraph_is_attributed_by_a_next_one_pointing_back_at_it(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        '"We are worried about the future."\n\n'
+        "That is what Maria Lopez, a coffee farmer, says about the drought.\n\n"
+        '"We cannot wait any longer."\n\n'
+        "Those were the words of Jonas Weller as he left the meeting on Tuesday.\n\n"
+        '"The harbour will never be the same."\n\n'
+        "The council met on Tuesday. Maria Lopez said the vote would be delayed.",
+        ["Maria Lopez", "Jonas Weller"],
+    )
+    assert by_text(quotes, "worried about the future").speaker == "Maria Lopez"
+    assert by_text(quotes, "wait any longer").speaker == "Jonas Weller"
+    # A next paragraph that does not point back attributes other words.
+    assert by_text(quotes, "never be the same").speaker is None
