@@ -168,3 +168,33 @@ def test_a_quote_paragraph_is_attributed_by_a_next_one_pointing_back_at_it(
     assert by_text(quotes, "wait any longer").speaker == "Jonas Weller"
     # A next paragraph that does not point back attributes other words.
     assert by_text(quotes, "never be the same").speaker is None
+
+
+@pytest.mark.slow
+def test_interview_turns_labelled_by_initials_are_that_persons(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The Valley Courier spoke to Daniel Moore, the candidate for the northern district.\n\n"
+        "Courier: Why are you running for office?\n\n"
+        "DM: Because the district has been ignored for too long by the capital.\n\n"
+        "Courier: What is your first priority?\n\n"
+        "DM: Roads. Half the roads in the district are not paved.",
+        ["Daniel Moore"],
+    )
+    assert by_text(quotes, "ignored for too long").speaker == "Daniel Moore"
+    assert by_text(quotes, "roads in the district").speaker == "Daniel Moore"
+    assert not [q for q in quotes if "first priority" in q.text]
+
+
+@pytest.mark.slow
+def test_a_question_label_names_nobody(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "SECRETARY BLAKE: Thank you all for coming. We have made real progress on the trade "
+        "agreement today.\n\n"
+        "QUESTION: Mr. Secretary, when will the agreement be signed?\n\n"
+        "SECRETARY BLAKE: I expect the signing ceremony to take place next month in Brennton.",
+        [],
+    )
+    assert by_text(quotes, "signing ceremony").speaker == "Blake"
+    assert not [q for q in quotes if "when will the agreement" in q.text]

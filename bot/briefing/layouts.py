@@ -87,7 +87,19 @@ _ANSWER_LABELS = frozenset({"a", "a."})
 
 # Labels that name a part in an interview, not a person ("INTERVIEWER:", "Moderator:").
 _PART_LABELS = frozenset(
-    {"interviewer", "moderator", "host", "reporter", "presenter", "anchor", "narrator", "audience"}
+    {
+        "interviewer",
+        "moderator",
+        "host",
+        "reporter",
+        "presenter",
+        "anchor",
+        "narrator",
+        "audience",
+        "question",
+        "questioner",
+        "operator",
+    }
 )
 
 

@@ -322,7 +322,7 @@ class _QuoteReader:
                 return actor, actor.name
         name = label_name(label)
         if name is None:
-            return self._titled(label), None
+            return self._titled(label) or self._initialled(label), None
         key = name.lower()
         for actor in self.actors.actors:
             forms = {form.lower() for form in (actor.name, *actor.aliases)}
@@ -345,6 +345,20 @@ class _QuoteReader:
             if (actor := self.actors.actor_at(i)) is not None and actor.kind == ActorKind.PERSON
         }
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _initialled(self, label: Span) -> Actor | None:
+        """The one person whose initials a label is: interviews often label turns "AL:" after
+        naming Ada Lind in full."""
+        letters = label.text.replace(".", "").strip()
+        if not (2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()):
+            return None
+        holders = [
+            actor
+            for actor in self.actors.actors
+            if actor.kind == ActorKind.PERSON
+            and "".join(word[0] for word in actor.name.split()).upper() == letters
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _titled(self, label: Span) -> Actor | None:
         """The one person whose stated role a label made of a title is ("THE PRESIDENT:" is the
