@@ -198,3 +198,39 @@ def test_a_question_label_names_nobody(nlp: Language) -> None:
     )
     assert by_text(quotes, "signing ceremony").speaker == "Blake"
     assert not [q for q in quotes if "when will the agreement" in q.text]
+
+
+@pytest.mark.slow
+def test_a_label_that_only_asks_is_the_interviewers_and_a_surname_label_answers(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The Valley Courier spoke with Daniel Moore about the election.\n\n"
+        "VC: Why are you running for office?\n\n"
+        "Moore: Because the district has been ignored for too long by the capital.\n\n"
+        "VC: What is your first priority?\n\n"
+        "Moore: Roads. Half the roads in the district are not paved.\n\n"
+        "We also need a new hospital in the north.",
+        [],
+    )
+    assert by_text(quotes, "ignored for too long").speaker == "Daniel Moore"
+    # An unlabelled paragraph goes on with the answer before it.
+    assert by_text(quotes, "new hospital").speaker == "Daniel Moore"
+    assert not [q for q in quotes if "first priority" in q.text or "running for" in q.text]
+
+
+@pytest.mark.slow
+def test_questions_and_answers_written_out_are_read(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "The Valley Courier spoke with Daniel Moore about the election.\n\n"
+        "Question: Why are you running for office?\n\n"
+        "Answer: Because the district has been ignored for too long by the capital.\n\n"
+        "Question: What is your first priority?\n\n"
+        "Answer: Roads. Half the roads in the district are not paved.",
+        ["Daniel Moore"],
+    )
+    assert by_text(quotes, "ignored for too long").speaker == "Daniel Moore"
+    assert by_text(quotes, "roads in the district").speaker == "Daniel Moore"
+    assert not [q for q in quotes if "first priority" in q.text]

@@ -70,6 +70,12 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
     labels = Counter(_label_key(turn) for turn in turns.values())
     if len(turns) < 2 or max(labels.values(), default=0) < 2:
         return {}
+    # A label whose every turn asks a question is the interviewer's, whoever it names ("WN:",
+    # "Courier:"): its turns are questions, as "Q:" turns are.
+    answers = {_label_key(t) for t in turns.values() if not _asks(doc, t)}
+    for index, turn in list(turns.items()):
+        if turn.label is not None and _label_key(turn) not in answers:
+            turns[index] = Turn(index, None, turn.start, turn.end)
     # A paragraph with no label of its own goes on with the turn before it (a long answer
     # runs over paragraphs); a line with no lower-case word ("END 10:42 A.M.") is no speech.
     previous: Turn | None = None
@@ -82,7 +88,15 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
 
 
 # Answer marks of an interview written as questions and answers ("Q: ... A: ...").
-_ANSWER_LABELS = frozenset({"a", "a."})
+_ANSWER_LABELS = frozenset({"a", "a.", "answer"})
+# Question marks written out, which open a question turn only before a colon ("Question: ...").
+_QUESTION_WORDS = frozenset({"question", "questioner"})
+
+
+def _asks(doc: Doc, turn: Turn) -> bool:
+    """The turn ends with a question mark."""
+    last = next((t for t in reversed(doc[turn.start : turn.end]) if not t.is_space), None)
+    return last is not None and last.text.endswith("?")
 
 
 # Labels that name a part in an interview, not a person ("INTERVIEWER:", "Moderator:").
@@ -122,7 +136,12 @@ def _turn(doc: Doc, index: int, start: int, end: int) -> Turn | None:
     if end - start < 2:
         return None
     first = doc[start]
-    if first.lower_ in _QUESTION_LABELS or (first.text == "Q" and doc[start + 1].text == ":"):
+    written_out = first.lower_ in _QUESTION_WORDS and doc[start + 1].text == ":"
+    if (
+        first.lower_ in _QUESTION_LABELS
+        or written_out
+        or (first.text == "Q" and doc[start + 1].text == ":")
+    ):
         words = start + 1
         while words < end and doc[words].text in {":", "."}:
             words += 1

@@ -94,6 +94,8 @@ _ANTECEDENT_WINDOW = 150
 _DASHES = frozenset({"-", "–", "—", "--"})
 # Kinds of actor an unnamed spokesperson or office can speak for.
 _BODY_KINDS = frozenset({ActorKind.ORG, ActorKind.COUNTRY, ActorKind.GROUP})
+# Words that mark an interview's first question ("Q:", "Question:").
+_QUESTION_MARKS = frozenset({"q", "q.", "question"})
 # Words that open a sentence pointing back at the quote before it ("That is what X says").
 _POINTING_BACK = frozenset({"that", "those", "this", "these", "such"})
 # Pronouns by which a body speaks: "it said", "they said".
@@ -322,7 +324,8 @@ class _QuoteReader:
                 return actor, actor.name
         name = label_name(label)
         if name is None:
-            return self._titled(label) or self._initialled(label), None
+            found = self._titled(label) or self._initialled(label)
+            return found, (None if found is not None else self._person_named_as(label))
         key = name.lower()
         for actor in self.actors.actors:
             forms = {form.lower() for form in (actor.name, *actor.aliases)}
@@ -337,7 +340,8 @@ class _QuoteReader:
         before its first question ("We spoke to Ada Lind about the harvest.")."""
         doc = self.parsed.doc
         first = next(
-            (t.i for t in doc[:answer] if t.lower_ in {"q", "q."} and t.is_sent_start), answer
+            (t.i for t in doc[:answer] if t.lower_ in _QUESTION_MARKS and t.is_sent_start),
+            answer,
         )
         people = {
             actor.id: actor
@@ -345,6 +349,20 @@ class _QuoteReader:
             if (actor := self.actors.actor_at(i)) is not None and actor.kind == ActorKind.PERSON
         }
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _person_named_as(self, label: Span) -> str | None:
+        """The full name of a person the text names elsewhere whose surname a label is
+        ("Moore:" after "We spoke with Daniel Moore"), when the model did not take the label
+        itself for a name."""
+        words = [t.lower_ for t in label if t.is_alpha]
+        if len(words) != 1:
+            return None
+        names = {
+            ent.text
+            for ent in self.parsed.doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == words[0]
+        }
+        return next(iter(names)) if len(names) == 1 else None
 
     def _initialled(self, label: Span) -> Actor | None:
         """The one person whose initials a label is: interviews often label turns "AL:" after
