@@ -73,3 +73,20 @@ def test_an_office_a_named_speaker_is_called_by_next_is_their_role(nlp: Language
     # A person who only criticised is not plainly the one the office then names.
     assert actors["Martin Clarke"].role is None
     assert by_text(quotes, "help the workers").speaker is None
+
+
+@pytest.mark.slow
+def test_a_capitalised_title_used_before_any_holder_is_named_stays_unnamed(
+    nlp: Language,
+) -> None:
+    text = (
+        "The President spoke on Monday with President Arlo Venn of Ostland. The two leaders "
+        "discussed the border.\n\n"
+        "The President said the talks would go on.\n\n"
+        "Mayor Tom Ruiz visited the plant. The mayor said the city would help the workers."
+    )
+    parsed = parse_text(nlp, text, dt.date(2024, 5, 15))
+    quotes = find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
+    # The text takes "the President" as known: not the foreign president it names later.
+    assert by_text(quotes, "talks would go on").speaker is None
+    assert by_text(quotes, "help the workers").speaker == "Tom Ruiz"

@@ -234,3 +234,31 @@ def test_questions_and_answers_written_out_are_read(nlp: Language) -> None:
     assert by_text(quotes, "ignored for too long").speaker == "Daniel Moore"
     assert by_text(quotes, "roads in the district").speaker == "Daniel Moore"
     assert not [q for q in quotes if "first priority" in q.text]
+
+
+@pytest.mark.slow
+def test_a_second_he_in_a_sentence_is_the_first_not_the_man_he_spoke_to(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Mark Dobson met Alan Finch at the harbour on Monday.\n\n"
+        "Later he told Finch that the pier would be rebuilt, and he said the work would start "
+        "in June.",
+        ["Mark Dobson", "Alan Finch"],
+    )
+    assert by_text(quotes, "work would start").speaker == "Mark Dobson"
+
+
+@pytest.mark.slow
+def test_whom_a_transcript_question_names_is_no_antecedent(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "MS. WHITCOMBE: Good morning. The minister met the fishing fleet this morning.\n\n"
+        "Q Dana, will Tom Berg join the talks?\n\n"
+        "MS. WHITCOMBE: I cannot say. He has not told us yet, and he said the decision is his "
+        "alone.\n\n"
+        "Q Thank you.\n\n"
+        "MS. WHITCOMBE: Thank you.",
+        ["Tom Berg"],
+    )
+    # The answer is the spokeswoman's, and no quote inside it goes to the man asked about.
+    assert by_text(quotes, "decision is his alone").speaker == "Whitcombe"

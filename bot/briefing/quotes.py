@@ -222,6 +222,8 @@ class _QuoteReader:
     # The last attribution with a named speaker in each paragraph.
     paragraph_speakers: dict[int, _Attribution] = field(default_factory=dict)
     span_at: dict[int, QuoteSpan] = field(default_factory=dict)  # by opening mark
+    # Paragraphs that are a transcript's questions: who they name is addressed or asked about.
+    questions: set[int] = field(default_factory=set)
 
     def read(self) -> list[Quote]:
         doc = self.parsed.doc
@@ -254,6 +256,7 @@ class _QuoteReader:
             silent = set(range(len(paragraphs)))
         else:
             silent = {i for i, turn in turns.items() if turn.label is None}
+            self.questions = silent
         taken: list[tuple[int, int]] = []
         used_verbs: set[int] = set()
         for index, sentence in enumerate(self.parsed.sentences):
@@ -884,6 +887,9 @@ class _QuoteReader:
             # "the 45-year-old said": the person just named with their age, or quoted last.
             speaker = self._named_just_before(token, None) or self._last_person_as(None)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
+            # "He told Venn that ..., and he said ...": a second "he" subject in one sentence is
+            # the first one's referent, not the person the first one spoke to.
+            token = _first_same_subject(token)
             gender = PRONOUN_GENDERS.get(token.lower_)
             speaker = (
                 self._named_just_before(token, gender)
@@ -1105,8 +1111,10 @@ class _QuoteReader:
     def _person_between(self, start: int, end: int, gender: str | None) -> Actor | None:
         """The last person named in tokens [start, end), as a person and not a modifier, whose
         known gender is the pronoun's; else the last whose gender is unknown ("Ms Lind met Tom
-        Berg. ... she said" is Lind)."""
-        unknown: Actor | None = None
+        Berg. ... she said" is Lind). Of the people named in that person's sentence, its
+        subject comes first ("Dobson met Finch. Later he said ..." is Dobson)."""
+        fitting: list[tuple[int, Actor]] = []
+        unknown: list[tuple[int, Actor]] = []
         for i in range(end - 1, start - 1, -1):
             actor = self.actors.actor_at(i)
             if actor is None or actor.kind != ActorKind.PERSON or self.quoted[i]:
@@ -1115,16 +1123,28 @@ class _QuoteReader:
                 continue  # "the Lind report" names a thing, not a person who acts
             known = self.actors.genders.get(actor.id)
             if gender is None or known == gender:
-                return actor
-            if known is None and unknown is None:
-                unknown = actor
-        return unknown
+                fitting.append((i, actor))
+            elif known is None:
+                unknown.append((i, actor))
+        for found in (fitting, unknown):
+            if not found:
+                continue
+            sentence = self.parsed.sentence_index(found[0][0])
+            for i, actor in found:
+                if self.parsed.sentence_index(i) != sentence:
+                    break
+                if self.parsed.doc[i].dep_ in _OWN_SUBJECTS:
+                    return actor
+            return found[0][1]
+        return None
 
     def _person_named_before(self, pronoun: Token, gender: str | None) -> Actor | None:
         """The person named last before a pronoun, within its paragraph and the one before:
         the antecedent when nobody has been quoted yet ("Ada Lind wrote a post. She called it
         ...")."""
         first_paragraph = self.paragraph_at[pronoun.i] - 1
+        if first_paragraph in self.questions:
+            first_paragraph += 1  # a transcript's question names whom it asks or asks about
         start = max(0, pronoun.i - _ANTECEDENT_WINDOW)
         while self.paragraph_at[start] < first_paragraph:
             start += 1
@@ -1148,6 +1168,17 @@ class _QuoteReader:
                 if found is not None:
                     return found
         return None
+
+
+def _first_same_subject(pronoun: Token) -> Token:
+    """The first subject pronoun of the same form in the pronoun's sentence: the one a later
+    repetition refers with."""
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            break
+        if token.lower_ == pronoun.lower_ and token.dep_ in _OWN_SUBJECTS:
+            return token
+    return pronoun
 
 
 def _plain_lemma(token: Token) -> str:

@@ -137,6 +137,10 @@ def read_role_descriptions(reading: Reading) -> None:
     last_named: dict[str, Draft] = {}  # role noun -> its holder named last so far
     named_so_far: dict[str, Draft] = {}
     held = {noun for nouns, _ in holder_at.values() for noun in nouns}  # anywhere in the text
+    # Offices the text calls by a capitalised title before naming anyone who holds them ("The
+    # President spoke with President Arlo Venn of Ostland"): the text takes their holder as
+    # known, and "the President" is that person throughout, not whoever is named later.
+    assumed: set[str] = set()
     for token in reading.tokens:
         holder = holder_at.get(token.i)
         if holder is not None:
@@ -157,9 +161,14 @@ def read_role_descriptions(reading: Reading) -> None:
             continue
         if not _description_noun(reading, token, TITLE_WORDS) or not _bare(token):
             continue
-        named = last_named.get(token.lemma_.lower())
-        if named is None and token.lemma_.lower() not in held:
+        noun = token.lemma_.lower()
+        if noun in assumed:
+            continue
+        named = last_named.get(noun)
+        if named is None and noun not in held:
             named = _speaker_without_role(reading, token)
+        if named is None and token.text[:1].isupper():
+            assumed.add(noun)
         if named is not None:
             reading.claim(
                 named,
