@@ -90,3 +90,14 @@ def test_a_capitalised_title_used_before_any_holder_is_named_stays_unnamed(
     # The text takes "the President" as known: not the foreign president it names later.
     assert by_text(quotes, "talks would go on").speaker is None
     assert by_text(quotes, "help the workers").speaker == "Tom Ruiz"
+
+
+@pytest.mark.slow
+def test_a_title_cut_before_the_body_it_serves_is_no_role_of_that_body(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Ostland's ambassador to the United Nations, Maria Gonzalez, said the vote was a "
+        "mistake. Gonzalez left early. The United Nations will vote again.",
+    )
+    assert actors["Maria Gonzalez"].role == "Ostland's ambassador to the United Nations"
+    assert actors["United Nations"].role is None

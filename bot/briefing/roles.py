@@ -158,6 +158,8 @@ def _title_from(name: Span, left: int) -> Span | None:
     span = _clean(doc, left, name.start)
     if span is None or _has_person(span, name) or not _looks_like_role(span):
         return None
+    if span[-1].pos_ in {"ADP", "DET"}:
+        return None  # "ambassador to the" + "United Nations": a title of someone else, cut
     if all(_courtesy(t) for t in span):
         return None  # "Mr", "Dr", "Gen." are how a name is written, no role
     return span
