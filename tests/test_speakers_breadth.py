@@ -262,3 +262,32 @@ def test_whom_a_transcript_question_names_is_no_antecedent(nlp: Language) -> Non
     )
     # The answer is the spokeswoman's, and no quote inside it goes to the man asked about.
     assert by_text(quotes, "decision is his alone").speaker == "Whitcombe"
+
+
+@pytest.mark.slow
+def test_words_quoted_in_what_someone_else_reportedly_said_are_theirs(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Michael Ross said Sarah Long had called the plan "a disaster for the valley."\n\n'
+        'Peter Grant said Anna Kroll had told him the dam was "falling apart at the seams."\n\n'
+        'Michael Ross said he told Sarah Long: "We are done with this."',
+        ["Michael Ross", "Sarah Long", "Peter Grant", "Anna Kroll"],
+    )
+    assert by_text(quotes, "disaster for the valley").speaker == "Sarah Long"
+    assert by_text(quotes, "falling apart").speaker == "Anna Kroll"
+    # What the reporter himself told someone stays his.
+    assert by_text(quotes, "done with this").speaker == "Michael Ross"
+
+
+@pytest.mark.slow
+def test_words_quoted_in_a_claim_are_its_owners(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Michael Ross rejected claims by Sarah Long that the plan was "doomed from the '
+        'start."\n\n'
+        "Peter Grant dismissed Anna Kroll's assertion that the dam was \"falling apart at the "
+        'seams."',
+        ["Michael Ross", "Sarah Long", "Peter Grant", "Anna Kroll"],
+    )
+    assert by_text(quotes, "doomed from the start").speaker == "Sarah Long"
+    assert by_text(quotes, "falling apart").speaker == "Anna Kroll"

@@ -41,6 +41,7 @@ from bot.briefing.layouts import (
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import (
+    CLAIM_NOUNS,
     DELEGATE_NOUNS,
     DOUBLE_OPENERS,
     OCCASION_VERBS,
@@ -522,6 +523,9 @@ class _QuoteReader:
             subject = subject_of(introducer) if introducer is not None else None
             if subject is not None:
                 return self._from_subject(subject)
+        claimant = self._claimant(span)
+        if claimant is not None:
+            return claimant
         nearby = self._nearby_speech(span, sentence)
         if nearby is not None:
             return nearby
@@ -534,9 +538,25 @@ class _QuoteReader:
     def _governing_speech_verb(
         self, span: QuoteSpan, long_enough: bool, standalone: bool
     ) -> Token | None:
-        """The speech verb above the quoted words in the parse, nearest first."""
+        """The speech verb above the quoted words in the parse, nearest first. The closing
+        punctuation the parse hangs on the sentence's verb gives way to a speech verb the words
+        reach inside what that verb reports: 'Ross said Long had called it "a disaster."' is
+        Long's."""
+        roots = _fragment_roots(self.parsed.doc, span)
+        words = self._nearest_speech_verb(
+            [r for r in roots if not r.is_punct], span, long_enough, standalone
+        )
+        marks = self._nearest_speech_verb(roots, span, long_enough, standalone)
+        if words is not None and marks is not None and _reported_within(words, marks):
+            return words
+        return marks
+
+    def _nearest_speech_verb(
+        self, roots: list[Token], span: QuoteSpan, long_enough: bool, standalone: bool
+    ) -> Token | None:
+        """The speech verb fewest steps above one of the roots."""
         best: tuple[int, Token] | None = None
-        for root in _fragment_roots(self.parsed.doc, span):
+        for root in roots:
             token, steps = root, 0
             while token.head != token and steps < _MAX_ANCESTOR_STEPS:
                 child, token, steps = token, token.head, steps + 1
@@ -549,6 +569,29 @@ class _QuoteReader:
                     best = (steps, token)
                 break
         return best[1] if best else None
+
+    def _claimant(self, span: QuoteSpan) -> _Attribution | None:
+        """Whose claim the quoted words are part of: "claims by X that the plan was "doomed"",
+        "X's assertion that ...": the owner of a noun for something said, above the quote."""
+        for root in _fragment_roots(self.parsed.doc, span):
+            token = root
+            for _ in range(_MAX_ANCESTOR_STEPS):
+                if token.head == token:
+                    break
+                token = token.head
+                if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS:
+                    continue
+                for child in token.children:
+                    owner = child
+                    if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                        owner = next((c for c in child.children if c.dep_ == "pobj"), child)
+                    elif child.dep_ != "poss":
+                        continue
+                    actor = actor_of(self.actors, owner)
+                    if actor is not None:
+                        return _Attribution(None, owner, actor, attributed=True)
+                break
+        return None
 
     def _nearby_speech(self, span: QuoteSpan, sentence: Span) -> _Attribution | None:
         """A speech verb or "according to" beside the quote, outside any quotation marks."""
@@ -1168,6 +1211,19 @@ class _QuoteReader:
                 if found is not None:
                     return found
         return None
+
+
+def _reported_within(inner: Token, outer: Token) -> bool:
+    """The speech verb `inner` sits in what `outer` reports ("Ross said Long had called ..."):
+    a chain of clause complements leads up from one to the other."""
+    token = inner
+    for _ in range(_MAX_ANCESTOR_STEPS):
+        if token.dep_ not in {"ccomp", "xcomp"} or token.head == token:
+            return False
+        token = token.head
+        if token == outer:
+            return True
+    return False
 
 
 def _first_same_subject(pronoun: Token) -> Token:

@@ -120,6 +120,27 @@ STATEMENT_NOUNS = frozenset(
     }
 )
 
+# Nouns for something said, whose owner said the words quoted in it ("claims by X that the plan
+# was "doomed"", "X's assertion that ...").
+CLAIM_NOUNS = frozenset(
+    {
+        "claim",
+        "allegation",
+        "accusation",
+        "assertion",
+        "suggestion",
+        "insistence",
+        "argument",
+        "charge",
+        "remark",
+        "comment",
+        "statement",
+        "promise",
+        "pledge",
+        "warning",
+    }
+)
+
 # Verbs naming the occasion of speech: "Speaking to reporters on Thursday, X said ..." dates the
 # saying through them.
 OCCASION_VERBS = frozenset({"speak", "talk", "address", "brief", "testify", "appear", "write"})
