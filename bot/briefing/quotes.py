@@ -932,7 +932,8 @@ class _QuoteReader:
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
             # "He told Venn that ..., and he said ...": a second "he" subject in one sentence is
             # the first one's referent, not the person the first one spoke to.
-            token = _first_same_subject(token)
+            sentence = self.parsed.sentences[self.parsed.sentence_index(token)]
+            token = _first_same_subject(token, sentence.start)
             gender = PRONOUN_GENDERS.get(token.lower_)
             speaker = (
                 self._named_just_before(token, gender)
@@ -1158,7 +1159,10 @@ class _QuoteReader:
         subject comes first ("Dobson met Finch. Later he said ..." is Dobson)."""
         fitting: list[tuple[int, Actor]] = []
         unknown: list[tuple[int, Actor]] = []
+        sentence_start = -1  # of the first fitting person: nothing before it is needed
         for i in range(end - 1, start - 1, -1):
+            if i < sentence_start:
+                break
             actor = self.actors.actor_at(i)
             if actor is None or actor.kind != ActorKind.PERSON or self.quoted[i]:
                 continue
@@ -1166,6 +1170,8 @@ class _QuoteReader:
                 continue  # "the Lind report" names a thing, not a person who acts
             known = self.actors.genders.get(actor.id)
             if gender is None or known == gender:
+                if not fitting:
+                    sentence_start = self.parsed.sentences[self.parsed.sentence_index(i)].start
                 fitting.append((i, actor))
             elif known is None:
                 unknown.append((i, actor))
@@ -1226,12 +1232,12 @@ def _reported_within(inner: Token, outer: Token) -> bool:
     return False
 
 
-def _first_same_subject(pronoun: Token) -> Token:
-    """The first subject pronoun of the same form in the pronoun's sentence: the one a later
-    repetition refers with."""
-    for token in pronoun.sent:
-        if token.i >= pronoun.i:
-            break
+def _first_same_subject(pronoun: Token, sentence_start: int) -> Token:
+    """The first subject pronoun of the same form in the pronoun's sentence (within a bounded
+    stretch before it): the one a later repetition refers with."""
+    doc = pronoun.doc
+    start = max(sentence_start, pronoun.i - _ANTECEDENT_WINDOW)
+    for token in doc[start : pronoun.i]:
         if token.lower_ == pronoun.lower_ and token.dep_ in _OWN_SUBJECTS:
             return token
     return pronoun
