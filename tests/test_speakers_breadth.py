@@ -291,3 +291,23 @@ def test_words_quoted_in_a_claim_are_its_owners(nlp: Language) -> None:
     )
     assert by_text(quotes, "doomed from the start").speaker == "Sarah Long"
     assert by_text(quotes, "falling apart").speaker == "Anna Kroll"
+
+
+@pytest.mark.slow
+def test_a_person_of_their_own_named_with_someone_does_not_speak_for_them(
+    nlp: Language,
+) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Ivan Petrov\'s lawyer said the verdict was "a dark day for justice."\n\n'
+        "Ivan Petrov's wife said the family would appeal.\n\n"
+        "Ivan Petrov's spokesman said the statement had been misread.\n\n"
+        "The Harbour Authority's board said the fares would stay.",
+        ["Ivan Petrov"],
+        ("Harbour Authority",),
+    )
+    assert by_text(quotes, "dark day for justice").speaker is None
+    assert by_text(quotes, "family would appeal").speaker is None
+    # A spokesman, and a body's own organ, speak for whom they belong to.
+    assert by_text(quotes, "had been misread").speaker == "Ivan Petrov"
+    assert by_text(quotes, "fares would stay").speaker == "Harbour Authority"

@@ -40,6 +40,7 @@ from bot.briefing.layouts import (
 )
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
+from bot.briefing.roles import is_person_noun
 from bot.briefing.speech import (
     CLAIM_NOUNS,
     DELEGATE_NOUNS,
@@ -48,6 +49,7 @@ from bot.briefing.speech import (
     PERSON_PRONOUNS,
     PERSONAL_VOICE_NOUNS,
     QUESTION_WORDS,
+    RELATION_NOUNS,
     RELATIVE_PRONOUNS,
     SINGLE_OPENERS,
     SPEECH_VERBS,
@@ -964,10 +966,14 @@ class _QuoteReader:
         statement added", "the X letter reads"), or the person a title names ("Governor of
         Tarn Ada Lind said": the phrase is headed by the title, the name stands at its end)."""
         document = subject.lemma_.lower() in STATEMENT_NOUNS
+        # "Lind's lawyer", "Lind's wife", "Ostland's president" are other people than Lind.
+        other_person = _other_person(subject)
         for child in subject.children:
             # "Lind's statement", and "the ministry letter" (a document names its issuer
             # before it).
-            if child.dep_ == "poss" or (document and child.dep_ == "compound"):
+            if (child.dep_ == "poss" and not other_person) or (
+                document and child.dep_ == "compound"
+            ):
                 owner = actor_of(self.actors, child)
                 if owner is not None:
                     return owner
@@ -1241,6 +1247,16 @@ def _first_same_subject(pronoun: Token, sentence_start: int) -> Token:
         if token.lower_ == pronoun.lower_ and token.dep_ in _OWN_SUBJECTS:
             return token
     return pronoun
+
+
+def _other_person(noun: Token) -> bool:
+    """A noun for a person of their own, whose words are not their possessor's: a title or an
+    occupation ("Lind's lawyer", "Ostland's president") or a relation ("Lind's wife"); a
+    spokesperson speaks for their possessor."""
+    lemma = _plain_lemma(noun)
+    if lemma in SPOKESPERSON_NOUNS:
+        return False
+    return lemma in RELATION_NOUNS or is_person_noun(noun)
 
 
 def _plain_lemma(token: Token) -> str:

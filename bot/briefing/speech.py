@@ -141,6 +141,34 @@ CLAIM_NOUNS = frozenset(
     }
 )
 
+# Nouns for people by their relation to someone ("Lind's wife", "Lind's friends"): their words
+# are their own, not those of the person named with them.
+RELATION_NOUNS = frozenset(
+    {
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "family",
+        "relative",
+        "friend",
+        "partner",
+        "neighbour",
+        "neighbor",
+        "widow",
+        "child",
+        "parent",
+        "rival",
+        "opponent",
+        "critic",
+        "supporter",
+    }
+)
+
 # Verbs naming the occasion of speech: "Speaking to reporters on Thursday, X said ..." dates the
 # saying through them.
 OCCASION_VERBS = frozenset({"speak", "talk", "address", "brief", "testify", "appear", "write"})
