@@ -311,3 +311,17 @@ def test_a_person_of_their_own_named_with_someone_does_not_speak_for_them(
     # A spokesman, and a body's own organ, speak for whom they belong to.
     assert by_text(quotes, "had been misread").speaker == "Ivan Petrov"
     assert by_text(quotes, "fares would stay").speaker == "Harbour Authority"
+
+
+@pytest.mark.slow
+def test_they_after_two_bodies_named_together_is_no_one_body(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Ostland and Vellin signed the treaty on Monday. They said the border would open in "
+        "May.\n\n"
+        "The Vellin Rowing Club hosted the race. They said the course was too short.",
+        [],
+        ("Ostland", "Vellin", "Vellin Rowing Club"),
+    )
+    assert by_text(quotes, "border would open").speaker is None
+    assert by_text(quotes, "course was too short").speaker == "Vellin Rowing Club"

@@ -1151,10 +1151,13 @@ class _QuoteReader:
         for i in range(pronoun.i - 1, start - 1, -1):
             if self.quoted[i] or doc[i].dep_ not in _OWN_SUBJECTS:
                 continue
+            plural = pronoun.lower_ == "they"
+            if plural and any(c.dep_ == "conj" for c in doc[i].children):
+                return None  # "Ostland and Vellin signed ... They said": no one body speaks
             actor = actor_of(self.actors, doc[i]) or self._behind_subject(doc[i])
             if actor is not None:
                 return actor if actor.kind in _BODY_KINDS else None
-            if pronoun.lower_ == "they" and doc[i].tag_ in {"NNS", "NNPS"}:
+            if plural and doc[i].tag_ in {"NNS", "NNPS"}:
                 return None
         return None
 
