@@ -101,3 +101,14 @@ def test_a_title_cut_before_the_body_it_serves_is_no_role_of_that_body(nlp: Lang
     )
     assert actors["Maria Gonzalez"].role == "Ostland's ambassador to the United Nations"
     assert actors["United Nations"].role is None
+
+
+@pytest.mark.slow
+def test_a_title_run_into_the_name_is_the_role_not_the_name(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Councillor Anne Reed voted against the plan. Reed said it would kill the old town.\n\n"
+        "Superintendent Mark Dobbs closed the school. Dobbs said the roof was unsafe.",
+    )
+    assert actors["Anne Reed"].role == "Councillor"
+    assert actors["Mark Dobbs"].role == "Superintendent"

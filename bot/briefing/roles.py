@@ -72,7 +72,12 @@ def _phrase_end(head: Token) -> int:
 
 
 def _has_person(span: Span, name: Span) -> bool:
-    return any(t.ent_type_ == "PERSON" and not (name.start <= t.i < name.end) for t in span)
+    """Another person is named in the span; a title word the model ran into the name's entity
+    ("Councillor" in "Councillor Anne Reed") names nobody."""
+    return any(
+        t.ent_type_ == "PERSON" and t.lower_ not in TITLE_WORDS and not name.start <= t.i < name.end
+        for t in span
+    )
 
 
 def _looks_like_role(span: Span, head: Token | None = None) -> bool:

@@ -169,7 +169,12 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         if ent.label_ not in {"PERSON", "ORG"}:
             continue
         start, end = trim(reading.doc, ent.start, ent.end)
-        while start < end and reading.doc[start].lower_ in HONORIFICS:
+        # "Councillor Anne Reed": a title the model ran into the name is the role before it,
+        # not part of it, when a name of two words or more is left.
+        while start < end and (
+            reading.doc[start].lower_ in HONORIFICS
+            or (reading.doc[start].lower_ in TITLE_WORDS and end - start > 2)
+        ):
             start += 1
         start += _description_before(reading, start, end)
         start = _first_name_before(reading, start, end)
