@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.test_quotes import by_text
-from tests.test_speakers import quotes_of
+from bot.briefing.models import ActorKind
+from bot.briefing.quotes import find_quotes
+from tests.test_quotes import by_text, known_actors
+from tests.test_speakers import Row, parsed_from_rows, quotes_of
 
 
 @pytest.mark.slow
@@ -325,3 +327,35 @@ def test_they_after_two_bodies_named_together_is_no_one_body(nlp: Language) -> N
     )
     assert by_text(quotes, "border would open").speaker is None
     assert by_text(quotes, "course was too short").speaker == "Vellin Rowing Club"
+
+
+def test_a_name_set_off_with_an_aside_speaks_when_the_parse_loses_the_subject(
+    nlp: Language,
+) -> None:
+    # The parse the rule repairs, written out: the name hung on the opening participle, a
+    # post-nominal aside between it and the verb ("..., Ada Lind, QC, said that ...").
+    rows: list[Row] = [
+        ("Speaking", 12, "advcl", "VERB", "speak"),
+        ("for", 0, "prep", "ADP", "for"),
+        ("the", 3, "det", "DET", "the"),
+        ("workers", 5, "poss", "NOUN", "worker"),
+        ("'", 3, "case", "PART", "'"),
+        ("defence", 1, "pobj", "NOUN", "defence"),
+        (",", 0, "punct", "PUNCT", ","),
+        ("Ada", 8, "compound", "PROPN", "Ada"),
+        ("Lind", 0, "npadvmod", "PROPN", "Lind"),
+        (",", 8, "punct", "PUNCT", ","),
+        ("QC", 8, "appos", "PROPN", "QC"),
+        (",", 12, "punct", "PUNCT", ","),
+        ("said", 12, "ROOT", "VERB", "say"),
+        ("the", 14, "det", "DET", "the"),
+        ("fines", 15, "nsubj", "NOUN", "fine"),
+        ("were", 12, "ccomp", "AUX", "be"),
+        ("unfair", 15, "acomp", "ADJ", "unfair"),
+        (".", 12, "punct", "PUNCT", "."),
+    ]
+    words = [row[0] for row in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "'"} for i in range(len(rows))]
+    parsed = parsed_from_rows(nlp, rows, spaces)
+    actors = known_actors(parsed, {"Ada Lind": ActorKind.PERSON})
+    assert by_text(find_quotes(parsed, actors, []), "fines were unfair").speaker == "Ada Lind"

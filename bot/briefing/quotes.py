@@ -101,6 +101,8 @@ _BODY_KINDS = frozenset({ActorKind.ORG, ActorKind.COUNTRY, ActorKind.GROUP})
 _QUESTION_MARKS = frozenset({"q", "q.", "question"})
 # Words that open a sentence pointing back at the quote before it ("That is what X says").
 _POINTING_BACK = frozenset({"that", "those", "this", "these", "such"})
+# How many comma-delimited asides may stand between a name and its verb ("Ada Lind, QC, said").
+_MAX_ASIDES = 2
 # Pronouns by which a body speaks: "it said", "they said".
 _BODY_PRONOUNS = frozenset({"it", "they"})
 # Prepositions by which a plural subject names who it is or includes: "officials at X", "members
@@ -947,18 +949,25 @@ class _QuoteReader:
     def _name_before(self, verb: Token) -> Token | None:
         """The speaker of a verb the parse left without a subject, when a name stands in the
         stretch between the comma before it and the verb ("Writing in a post, Ada Lind of the
-        Courier dubbed it ..."): the first person named there, with no other verb between."""
+        Courier dubbed it ..."): the first person named there, with no other verb between. A
+        name set off by commas with what follows it ("Ada Lind, QC, said", "Ada Lind, 54,
+        said") stands a stretch or two further back."""
         doc = self.parsed.doc
-        start = verb.i
+        end = verb.i
         sentence_start = self.parsed.sentences[self.parsed.sentence_index(verb)].start
-        while start > sentence_start and doc[start - 1].text != ",":
-            start -= 1
-            if doc[start].pos_ in {"VERB", "AUX"} or self.quoted[start]:
+        for _ in range(_MAX_ASIDES + 1):
+            start = end
+            while start > sentence_start and doc[start - 1].text != ",":
+                start -= 1
+                if doc[start].pos_ in {"VERB", "AUX"} or self.quoted[start]:
+                    return None
+            for token in doc[start:end]:
+                actor = self.actors.actor_at(token.i)
+                if actor is not None and actor.kind == ActorKind.PERSON:
+                    return token
+            if start <= sentence_start:
                 return None
-        for token in doc[start : verb.i]:
-            actor = self.actors.actor_at(token.i)
-            if actor is not None and actor.kind == ActorKind.PERSON:
-                return token
+            end = start - 1  # the stretch before the comma
         return None
 
     def _behind_subject(self, subject: Token) -> Actor | None:
