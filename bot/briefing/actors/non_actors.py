@@ -6,6 +6,9 @@
   that ends in a document's noun ("the Harbour Health Survey") names no party, unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
   preposition, and never acting.
+- Yardsticks and history: a name only ever inside a comparison or a dating against the past
+  ("the worst since the 1976 war with Ruritania", "in line with Vardel", "compared with ...")
+  takes no part in the story.
 - Common nouns: one capitalised word the text also writes in lower case, at least as often, as an
   ordinary word ("Erosion is the main threat" in a story about erosion) is no name.
 - Letters after a name: an abbreviation set off right after a person's name ("Ann Lee, QC,
@@ -92,6 +95,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _is_thing(draft, reading)
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
             or _in_passing(draft, reading)
+            or _only_compared(draft, reading)
         ):
             _drop(reading, draft)
 
@@ -307,8 +311,11 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
     owner = preposition.head
     if owner.ent_type_ == "PERSON" or names_a_person(reading, owner.i):
         return False  # "Ann Lee of the Tern Guild": a member's body
+    # The subject of "be" is described, not acting ("the effects of the Kessler Syndrome are
+    # fever and ...").
+    acting_owner = is_subject(owner) and owner.head.lemma_ != "be"
     if owner.pos_ in {"NOUN", "PROPN"} and (
-        is_subject(owner) or is_person_noun(owner) or owner.lemma_.lower() in STANCE_NOUNS
+        acting_owner or is_person_noun(owner) or owner.lemma_.lower() in STANCE_NOUNS
     ):
         # "researchers from the Tern Institute", "the opposition of the Tern Guild": a party
         # through its people or its acts.
@@ -325,11 +332,14 @@ def _country_in_passing(draft: Draft, reading: Reading) -> bool:
 
 
 def _passing_country(head: Token) -> bool:
-    """The country is only where something is ("in a country like Ruritania"), a modifier of a
-    noun that neither acts nor is acted on ("Ruritanian and Vardelian teams took part", "the
-    Ruritanian president Ivo Brandt"), or the subject of "be" ("Ruritania is home to ...")."""
+    """The country is only where something is ("in a country like Ruritania"), a yardstick or a
+    piece of history (see _in_a_comparison), a modifier of a noun that neither acts nor is acted
+    on ("Ruritanian and Vardelian teams took part", "the Ruritanian president Ivo Brandt"), or
+    the subject of "be" ("Ruritania is home to ...")."""
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if _in_a_comparison(head):
+        return True
     preposition = head.head
     exemplified = preposition.head
     if (
@@ -349,6 +359,47 @@ def _passing_country(head: Token) -> bool:
             noun = noun.head
         return not (noun.dep_ in _ACTING_DEPS or noun.dep_ == "dative" or speaks(noun))
     return head.dep_ == "nsubj" and head.head.lemma_ == "be"
+
+
+# Words that open a yardstick or a piece of history rather than the story's own events: "the
+# worst since the 1976 war with Ruritania", "faster than in Vardel", "unlike Ruritania".
+_COMPARING_PREPOSITIONS = frozenset({"since", "than", "unlike"})
+# Phrases whose object is a yardstick: "compared with Ruritania", "in line with Vardel",
+# "similar to Ruritania's".
+_COMPARING_HEADS = frozenset({"compare", "line", "similar", "comparison", "relative"})
+
+
+def _in_a_comparison(head: Token) -> bool:
+    """The mention lies in a phrase that compares the story with something else or dates it
+    against the past, below the clause's own verb: a name there is a yardstick, not a party."""
+    token = head
+    for _ in range(12):
+        if token.dep_ == "ROOT" or token.head.i == token.i:
+            return False
+        governor = token.head
+        if token.dep_ == "pobj" and (
+            governor.lower_ in _COMPARING_PREPOSITIONS
+            or (
+                governor.lower_ in {"with", "to"}
+                and governor.head.lemma_.lower() in _COMPARING_HEADS
+            )
+        ):
+            return True
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos"}:
+            # A party to the clause it sits in; or a name set beside another, which the parse
+            # often hangs on the wrong one ("compared with X, the Y Board said").
+            return False
+        if governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() != "compare":
+            return False
+        token = governor
+    return False
+
+
+def _only_compared(draft: Draft, reading: Reading) -> bool:
+    """Every mention is a yardstick or a piece of history ("shares fell more than those of
+    Acme", "the worst since the 1990 strike at Acme"): the name takes no part in the story."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(_in_a_comparison(head) for head in heads)
 
 
 def _in_a_role(token_index: int, reading: Reading) -> bool:

@@ -1,0 +1,47 @@
+"""Actors: who is a party to the story, and who is only named in passing (GOLD.md, Actors)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_actors import _by_name, _read
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_yardstick_or_a_piece_of_history_is_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Farmers in the valley said the drought was the worst since the 1976 war with "
+        "Portugal. Professor Ann Kell says bakers could fix the problem by adding folate to "
+        "flour in line with Canada. Sales were up 4 percent compared with Denmark, the Tern "
+        "Dairy Board said on Monday. Chile signed the accord on Tuesday.",
+    )
+    actors = _by_name(index)
+    assert not {"Portugal", "Canada", "Denmark"} & set(actors)
+    assert {"Ann Kell", "Tern Dairy Board", "Chile"} <= set(actors)
+
+
+def test_a_body_only_compared_with_is_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The union said the strike was the biggest since the 1990 dispute with Tern Steel "
+        "Group. Union leader Ola Berg said workers would not give in. The Vardel Rail Union "
+        "said talks had failed.",
+    )
+    actors = _by_name(index)
+    assert "Tern Steel Group" not in actors
+    assert {"Ola Berg", "Vardel Rail Union"} <= set(actors)
+
+
+def test_what_a_copula_describes_the_effects_of_is_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The main effects of KSD are fatigue and fever, Dr. Ines Marr said. Marr said cases "
+        "were falling. Researchers from the Vardel Institute said the cases had peaked.",
+    )
+    actors = _by_name(index)
+    assert "KSD" not in actors
+    # A body whose people act stays a party.
+    assert {"Ines Marr", "Vardel Institute"} <= set(actors)
