@@ -45,3 +45,24 @@ def test_what_a_copula_describes_the_effects_of_is_not_a_party(nlp: Language) ->
     assert "KSD" not in actors
     # A body whose people act stays a party.
     assert {"Ines Marr", "Vardel Institute"} <= set(actors)
+
+
+def test_a_named_persons_employer_or_past_is_background(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Dr. Amara Voss, a researcher at the Karolinska Institute, said the results were "
+        "promising. Ann Lee, an economist with the Vardel Bank, said rates would rise. Mark "
+        "Jones, a former Goldman Sachs banker, now runs a charity.",
+    )
+    actors = _by_name(index)
+    assert not {"Karolinska Institute", "Vardel Bank", "Goldman Sachs"} & set(actors)
+    assert {"Amara Voss", "Ann Lee", "Mark Jones"} <= set(actors)
+
+
+def test_a_body_acting_through_its_people_or_officer_is_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Researchers at the Tern Institute said the drug worked. Tern Foods chief executive "
+        "Ann Lee said the firm would cut 200 jobs.",
+    )
+    assert {"Tern Institute", "Tern Foods", "Ann Lee"} <= set(_by_name(index))

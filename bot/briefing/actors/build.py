@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from bot.briefing.actors.reading import Draft, Reading, is_subject, speaks
+from bot.briefing.actors.reading import Draft, Reading, is_subject, speaks, trim
 from bot.briefing.gazetteer import ascii_fold
 from bot.briefing.models import Actor, ActorKind, SourceRef
 
@@ -56,6 +56,13 @@ def _affiliation(reading: Reading, role: Span) -> str | None:
         country = reading.country_of(token)
         if country is not None:
             return country.name
+    for token in attached:
+        # A body that is only background to the person (their employer, named once) is no
+        # actor, but still what the role names ("an obstetrician at Tern University").
+        ent = reading.entity_at.get(token.i)
+        if ent is not None and ent.label_ == "ORG":
+            start, end = trim(reading.doc, ent.start, ent.end)
+            return reading.doc[start:end].text or None
     return None
 
 

@@ -6,6 +6,10 @@
   that ends in a document's noun ("the Harbour Health Survey") names no party, unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
   preposition, and never acting.
+- Background: a body named once as a named person's employer or past ("Ann Lee, a researcher
+  at the Tern Institute,", "who studied at ...", "a former Tern Foods banker") is no party;
+  one whose unnamed people act ("researchers at the Tern Institute said") or that speaks
+  through its officer ("Tern Foods chief executive Ann Lee") is.
 - Yardsticks and history: a name only ever inside a comparison or a dating against the past
   ("the worst since the 1976 war with Ruritania", "in line with Vardel", "compared with ...")
   takes no part in the story.
@@ -296,19 +300,23 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
     if draft.kind is not ActorKind.ORG or draft.affiliation is not None:
         return False
     heads = _heads(draft, reading)
-    if len(heads) != 1 or _in_a_role(heads[0].i, reading):
-        return False  # "a virologist at the Tern Institute": a person's affiliation counts
+    if len(heads) != 1:
+        return False
     head = heads[0]
     while head.dep_ == "conj":
         head = head.head
     if _says(head) or is_subject(head):
         return False  # "the Tern Lines company said"
     if head.dep_ == "compound":
-        return True
+        # "the Tern Foods spokesman Ann Lee": a body speaking through its officer is a party;
+        # "a former Tern Foods banker" is a person's past.
+        return not _in_a_role(head.i, reading) or _former(head.head)
     if head.dep_ != "pobj" or any(c.dep_ == "relcl" for c in heads[0].children):
         return False
     preposition = head.head
     owner = preposition.head
+    if _background_of_a_person(preposition, reading):
+        return True
     if owner.ent_type_ == "PERSON" or names_a_person(reading, owner.i):
         return False  # "Ann Lee of the Tern Guild": a member's body
     # The subject of "be" is described, not acting ("the effects of the Kessler Syndrome are
@@ -321,6 +329,35 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
         # through its people or its acts.
         return False
     return preposition.dep_ != "agent" and preposition.lower_ not in _PARTY_PREPOSITIONS - {"to"}
+
+
+# Prepositions of where someone works or worked, studied or came from: "a researcher at",
+# "an economist with", "who joined from", "who studied at", "who worked for".
+_BACKGROUND_PREPOSITIONS = frozenset({"at", "from", "with", "for"})
+
+
+def _background_of_a_person(preposition: Token, reading: Reading) -> bool:
+    """The phrase tells a named person's employer or past ("Ann Lee, a researcher at the Tern
+    Institute,", "Lee, who studied at Vardel University,"): the body is background to the
+    person, not a party; unnamed people from it ("researchers at the Tern Institute said")
+    still make it one."""
+    if preposition.lower_ not in _BACKGROUND_PREPOSITIONS:
+        return False
+    owner = preposition.head
+    if owner.pos_ == "NOUN" and is_person_noun(owner):
+        return _in_a_role(owner.i, reading) or (
+            owner.dep_ == "appos" and names_a_person(reading, owner.head.i)
+        )
+    if owner.pos_ == "VERB" and owner.dep_ == "relcl":
+        return names_a_person(reading, owner.head.i)
+    return False
+
+
+def _former(noun: Token) -> bool:
+    """The noun is what someone used to be: "a former banker", "an ex-officer"."""
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    return any(c.lower_ in {"former", "ex", "onetime", "erstwhile"} for c in noun.lefts)
 
 
 def _country_in_passing(draft: Draft, reading: Reading) -> bool:
