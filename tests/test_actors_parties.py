@@ -66,3 +66,16 @@ def test_a_body_acting_through_its_people_or_officer_is_a_party(nlp: Language) -
         "Ann Lee said the firm would cut 200 jobs.",
     )
     assert {"Tern Institute", "Tern Foods", "Ann Lee"} <= set(_by_name(index))
+
+
+def test_a_bodys_name_without_its_country_in_front_is_the_same_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Canadian Home Office will begin sending letters to 5,000 applicants. The Home "
+        "Office said the letters would speed up decisions. The Dutch Fisheries Authority closed "
+        "the bay. The Fisheries Authority said stocks had collapsed.",
+    )
+    actors = _by_name(index)
+    assert "Home Office" in actors["Canadian Home Office"].aliases
+    assert "Fisheries Authority" in actors["Dutch Fisheries Authority"].aliases
+    assert not {"Home Office", "Fisheries Authority"} & set(actors)

@@ -5,8 +5,8 @@ and seats of government standing for a government: see places.py / metonymy.py),
 beside an acting noun ("Russian airstrikes"), from institutions a country owns ("the Russian defence
 ministry", "the US-led coalition") and from acronyms ("[ISSG]", "IS" for "Islamic State"). They
 merge into actors: a surname joins the one full name it ends, an acronym the name it abbreviates, a
-lone name that opens one organisation's name that organisation, every name of a country its
-canonical name, what a body's "X of Y" name is of that body, one name read as two kinds one actor,
+lone name that opens one organisation's name that organisation, a body's name without the
+country in front ("the Home Office") the whole name, every name of a country its canonical name, what a body's "X of Y" name is of that body, one name read as two kinds one actor,
 and a surname misspelt by a letter or two its person. Definite descriptions refer back: "the union"
 to the body whose name ends so, a bare "the company" to the body last acting in an earlier sentence,
 "the inspector" to the person last named with that title. Personal pronouns refer to the most recent
@@ -44,6 +44,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     merge.merge_abbreviated(reading, acronyms)
     merge.read_repeats(reading)
     merge.merge_short_forms(reading)
+    merge.merge_country_prefixed(reading)
     merge.merge_of_names(reading)
     merge.merge_reworded(reading)
     mentions.read_named_bodies(reading)

@@ -124,6 +124,28 @@ def merge_short_forms(reading: Reading) -> None:
             reading.merge(short, longer[0])
 
 
+def merge_country_prefixed(reading: Reading) -> None:
+    """A body's name is its name with the country in front left off: the "Home Office" is the
+    "Ruritanian Home Office", the "Federal Reserve" the "US Federal Reserve" (copy names the
+    country once, then drops it)."""
+    bodies = [d for d in reading.drafts.values() if d.kind in {ActorKind.ORG, ActorKind.GROUP}]
+    by_rest: dict[str, set[str]] = {}
+    for draft in bodies:
+        words = draft.name.split()
+        for cut in range(1, len(words) - 1):
+            lead = " ".join(words[:cut])
+            country = reading.gaz.country(lead) or reading.gaz.country_of_demonym(lead)
+            if country is not None and country.country_code is not None:
+                by_rest.setdefault(" ".join(words[cut:]), set()).add(draft.key)
+                break
+    for draft in bodies:
+        keys = by_rest.get(draft.name, set()) - {draft.key}
+        if len(keys) == 1 and draft.key in reading.drafts:
+            target = reading.drafts[keys.pop()]
+            reading.merge(draft, target)
+            target.role = target.role or draft.role
+
+
 def merge_of_names(reading: Reading) -> None:
     """A name that is what exactly one body's "... of X" name is of, and no country, is that
     body's short form: "Vessan" after "the Church of Vessan", as "Labour" is the "Labour
