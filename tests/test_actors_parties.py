@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from bot.briefing.roles import is_person_noun
 from tests.test_actors import _by_name, _read
 
 pytestmark = pytest.mark.slow
@@ -79,3 +80,20 @@ def test_a_bodys_name_without_its_country_in_front_is_the_same_body(nlp: Languag
     assert "Home Office" in actors["Canadian Home Office"].aliases
     assert "Fisheries Authority" in actors["Dutch Fisheries Authority"].aliases
     assert not {"Home Office", "Fisheries Authority"} & set(actors)
+
+
+def test_a_things_noun_ending_like_an_occupation_is_no_person(nlp: Language) -> None:
+    doc = nlp("The driver and the chemist tested a new browser, a variant and an agreement.")
+    people = {t.text for t in doc if is_person_noun(t)}
+    assert people == {"driver", "chemist"}
+
+
+def test_a_name_labelling_a_variant_is_not_an_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The fast-spreading Kessler variant closed schools in the north, doctors said. Dr. "
+        "Ines Marr said the Kessler variant was mild.",
+    )
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert "Kessler" not in names
+    assert "Ines Marr" in names

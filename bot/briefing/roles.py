@@ -23,18 +23,41 @@ from bot.briefing.vocabulary import (
     ORG_NOUNS,
     PLACE_NOUNS,
     RANK_ABBREVIATIONS,
+    THING_NOUNS,
     TITLE_WORDS,
 )
 
 _PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman")
+# Endings that make a thing, not a person, though they end like one ("agreement", "thermometer").
+_THING_SUFFIXES = ("ment", "meter")
+# Common nouns for things and abstractions that end like an occupation: the suffix test alone
+# would count "the Zeta variant" or "a new browser" as people.
+_NOT_PEOPLE = frozenset(
+    {
+        "variant", "plant", "restaurant", "grant", "implant", "pollutant", "instant",
+        "computer", "printer", "container", "center", "centre", "water", "paper", "number",
+        "border", "power", "order", "letter", "matter", "disaster", "sector", "factor",
+        "motor", "error", "floor", "door", "mirror", "layer", "answer", "register", "quarter",
+        "charter", "cancer", "fever", "shelter", "chapter", "poster", "filter", "trailer",
+        "weather", "summer", "winter", "corridor", "other", "cluster", "scooter", "helicopter",
+        "event", "incident", "percent", "content", "comment", "accident", "segment", "current",
+        "patent", "component", "continent", "ingredient", "gradient", "moment", "element",
+        "human", "median",
+    }
+)  # fmt: skip
 
 
 def is_person_noun(token: Token) -> bool:
-    """A noun for a person: a title, or an occupation by its suffix ("entomologist", "driver")."""
+    """A noun for a person: a title, or an occupation by its suffix ("entomologist", "driver"),
+    unless it is a thing's noun that only ends like one ("variant", "browser")."""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or lemma in PLACE_NOUNS | GEO_NOUNS | ORG_NOUNS:
         return False
-    return lemma in TITLE_WORDS or lemma.endswith(_PERSON_SUFFIXES)
+    if lemma in TITLE_WORDS:
+        return True
+    if lemma in _NOT_PEOPLE | THING_NOUNS or lemma.endswith(_THING_SUFFIXES):
+        return False
+    return lemma.endswith(_PERSON_SUFFIXES)
 
 
 _PREFIX_DEPS = frozenset({"compound", "nmod", "amod", "nn"})
