@@ -97,3 +97,29 @@ def test_a_name_labelling_a_variant_is_not_an_actor(nlp: Language) -> None:
     names = {alias for actor in index.actors for alias in actor.aliases}
     assert "Kessler" not in names
     assert "Ines Marr" in names
+
+
+def test_a_person_a_law_or_an_airport_is_named_after_is_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Flights from John F. Kennedy International Airport were delayed on Sunday. Spokesman "
+        "Dan Pruitt said 40 flights were cancelled. The Obama administration said the talks "
+        "would go on.",
+    )
+    actors = _by_name(index)
+    assert "John F. Kennedy" not in actors
+    # A government named after its leader still has its leader.
+    assert {"Dan Pruitt", "Obama"} <= set(actors)
+
+
+def test_a_name_with_a_number_is_a_model_a_mission_or_a_disease(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Kestrel 4 will carry three astronauts, the Vardel Space Agency said. Agency chief Ola "
+        "Berg said Kestrel 4 would launch in May. Marlin 3 reached orbit on Tuesday, the "
+        "company said. Lia Park said Marlin 3 was working well. Dr. Ines Marr said COVID-19 "
+        "was spreading in schools.",
+    )
+    actors = _by_name(index)
+    assert not {"Kestrel 4", "Marlin 3", "COVID-19"} & set(actors)
+    assert {"Vardel Space Agency", "Ola Berg", "Lia Park", "Ines Marr"} <= set(actors)

@@ -6,6 +6,9 @@
   that ends in a document's noun ("the Harbour Health Survey") names no party, unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
   preposition, and never acting.
+- Eponyms and numbered names: a person named only inside what is named after them ("the Ann
+  Lee International Airport", "the Brandt Act") is no party; nor is a name with a number in it,
+  a model, mission or disease ("Kestrel 4", "COVID-19"), unless it speaks.
 - Background: a body named once as a named person's employer or past ("Ann Lee, a researcher
   at the Tern Institute,", "who studied at ...", "a former Tern Foods banker") is no party;
   one whose unnamed people act ("researchers at the Tern Institute said") or that speaks
@@ -100,6 +103,8 @@ def drop_non_parties(reading: Reading) -> None:
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
             or _in_passing(draft, reading)
             or _only_compared(draft, reading)
+            or _names_a_thing_after_someone(draft, reading)
+            or _numbered(draft, reading)
         ):
             _drop(reading, draft)
 
@@ -437,6 +442,55 @@ def _only_compared(draft: Draft, reading: Reading) -> bool:
     Acme", "the worst since the 1990 strike at Acme"): the name takes no part in the story."""
     heads = _heads(draft, reading)
     return bool(heads) and all(_in_a_comparison(head) for head in heads)
+
+
+# The kinds of thing named after people, beside roads, vehicles and institutions: "the Lee
+# Act", "the Brandt Prize", "Lee Memorial Park".
+_EPONYM_NOUNS = frozenset(
+    {
+        "act", "law", "bill", "amendment", "doctrine", "rule", "plan", "prize", "award",
+        "medal", "trophy", "cup", "fellowship", "scholarship", "lecture", "memorial", "museum",
+        "library", "park", "square", "hall", "building", "gallery", "theatre", "theater", "day",
+        "syndrome", "disease", "effect", "principle", "theorem", "equation", "test", "scale",
+    }
+)  # fmt: skip
+
+
+def _names_a_thing_after_someone(draft: Draft, reading: Reading) -> bool:
+    """A person's name only ever inside another capitalised name, as what it is named after: a
+    law, prize, airport, street or hospital ("the Ann Lee International Airport", "the
+    Brandt-Marr Act", "the Ivo Brandt Prize") is an eponym, and the person no party."""
+    if draft.kind is not ActorKind.PERSON:
+        return False
+    mentions = [m for m in draft.mentions if m.counts]
+    return bool(mentions) and all(_eponym(m.start, m.end, reading) for m in mentions)
+
+
+def _eponym(start: int, end: int, reading: Reading) -> bool:
+    doc = reading.doc
+    root = doc[start:end].root
+    named = root.head
+    if root.dep_ not in {"compound", "nmod"} or start <= named.i < end:
+        return False
+    while named.dep_ == "compound" and named.head.i > named.i:
+        named = named.head  # "Ann Lee International Airport": up to the name's own head
+    return (
+        named.text.istitle()
+        and named.lower_ in _EPONYM_NOUNS | THING_NOUNS | ORG_NOUNS
+        and not names_a_person(reading, named.i)
+    )
+
+
+def _numbered(draft: Draft, reading: Reading) -> bool:
+    """A name with a number in it names a model, a mission, a vehicle or a disease ("Apollo 9",
+    "the Tern 7 probe", "COVID-19"): no person's name holds a digit, and a body's name ends in
+    a bare number only when it is a channel or a branch, which speaks when it takes part."""
+    words = draft.name.split()
+    if draft.kind is ActorKind.PERSON and any(c.isdigit() for c in draft.name):
+        return True
+    if draft.kind is ActorKind.COUNTRY or len(words) < 2 or not words[-1].isdigit():
+        return False
+    return not any(_says(head) for head in _heads(draft, reading))
 
 
 def _in_a_role(token_index: int, reading: Reading) -> bool:
