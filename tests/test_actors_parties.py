@@ -123,3 +123,27 @@ def test_a_name_with_a_number_is_a_model_a_mission_or_a_disease(nlp: Language) -
     actors = _by_name(index)
     assert not {"Kestrel 4", "Marlin 3", "COVID-19"} & set(actors)
     assert {"Vardel Space Agency", "Ola Berg", "Lia Park", "Ines Marr"} <= set(actors)
+
+
+def test_who_a_work_is_by_or_of_is_named_in_passing(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The radio played a song by Elvis Presley. A portrait of Queen Victoria hangs in the "
+        "hall. Curator Lia Park said the museum had bought it in 1950. The arrest of Ivo "
+        "Brandt angered his supporters.",
+    )
+    actors = _by_name(index)
+    assert not {"Elvis Presley", "Victoria", "Queen Victoria"} & set(actors)
+    # Someone an act is done to is a party.
+    assert {"Lia Park", "Ivo Brandt"} <= set(actors)
+
+
+def test_a_name_set_beside_a_works_noun_is_the_work(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The song, Blue Harbour, topped the charts for six weeks. The new album, Tern Lights, "
+        "sold 2 million copies. Singer Mira Holt said she was proud.",
+    )
+    actors = _by_name(index)
+    assert not {"Blue Harbour", "Tern Lights"} & set(actors)
+    assert "Mira Holt" in actors

@@ -306,6 +306,19 @@ THING_NOUNS = frozenset(
         "truck", "system", "app", "browser", "wallet", "software", "smartphone", "satellite",
         "telescope", "pipeline", "programme", "program", "strategy", "scheme", "initiative",
         "hurricane", "storm", "typhoon", "cyclone",
+        "song", "album", "film", "movie", "book", "novel", "poem", "painting", "sculpture",
+        "opera", "musical", "documentary", "series", "sitcom", "drug", "vaccine", "medicine",
+    }
+)  # fmt: skip
+
+# Works, and what shows or remembers a person: a person named only as what one of these is of or
+# by ("songs by X", "a portrait of X", "the life of X") is its subject or maker, not a party.
+WORK_NOUNS = THING_NOUNS | frozenset(
+    {
+        "song", "music", "work", "portrait", "statue", "bust", "image", "photo", "photograph",
+        "picture", "life", "memory", "legacy", "honour", "honor", "name", "style", "biography",
+        "story", "play", "tomb", "grave", "birthplace", "collection", "letter", "diary",
+        "memoir", "recording", "version", "cover",
     }
 )  # fmt: skip
 

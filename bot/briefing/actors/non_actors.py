@@ -9,6 +9,9 @@
 - Eponyms and numbered names: a person named only inside what is named after them ("the Ann
   Lee International Airport", "the Brandt Act") is no party; nor is a name with a number in it,
   a model, mission or disease ("Kestrel 4", "COVID-19"), unless it speaks.
+- Works: a person named once, with no role, only as who a work is by or whom it shows or
+  remembers ("a song by Ann Lee", "a portrait of Ivo Brandt") is named in passing; a name set
+  beside a work's noun ("the song, Blue Harbour,") is the work.
 - Background: a body named once as a named person's employer or past ("Ann Lee, a researcher
   at the Tern Institute,", "who studied at ...", "a former Tern Foods banker") is no party;
   one whose unnamed people act ("researchers at the Tern Institute said") or that speaks
@@ -62,6 +65,7 @@ from bot.briefing.vocabulary import (
     STANCE_NOUNS,
     THING_NOUNS,
     TITLE_WORDS,
+    WORK_NOUNS,
 )
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
@@ -102,6 +106,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _is_thing(draft, reading)
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
             or _in_passing(draft, reading)
+            or _person_in_passing(draft, reading)
             or _only_compared(draft, reading)
             or _names_a_thing_after_someone(draft, reading)
             or _numbered(draft, reading)
@@ -186,16 +191,19 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
     # company's name ("Kestrel Ferry Lines").
     inside = words[1:] if draft.kind is not ActorKind.PERSON else words[1:-1]
-    if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(_NOT_PLURAL):
-        return False
     heads = _heads(draft, reading)
-    if draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS:
+    if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(_NOT_PLURAL):
+        # Only what the text calls the name counts ("the album, Tern Lights,").
+        inside = []
+    elif draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS:
         # "on Castle Road": a person's surname may be "Lane", but a name only ever used as a
         # location after "on" / "along" / "near", or before a noun it labels ("the Castle Road
         # roadworks"), is the road itself.
-        return all(
+        if all(
             (h.dep_ == "pobj" and h.head.lower_ in _LOCATING) or h.dep_ == "compound" for h in heads
-        )
+        ):
+            return True
+        inside = []  # the last word is the surname's: only what the text calls the name counts
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
     named_as_thing = named_as_thing or any(_described_as_thing(h) for h in heads)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
@@ -207,6 +215,8 @@ def _described_as_thing(head: Token) -> bool:
     """The text says what kind of thing the name is: "Orbis is the most used browser", "Orbis,
     a browser made in Vardel,"."""
     described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN":
+        described.append(head.head)  # "the song, Blue Harbour,": the noun the name is set beside
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         described += [c for c in head.head.children if c.dep_ == "attr"]
     return any(
@@ -363,6 +373,30 @@ def _former(noun: Token) -> bool:
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     return any(c.lower_ in {"former", "ex", "onetime", "erstwhile"} for c in noun.lefts)
+
+
+def _person_in_passing(draft: Draft, reading: Reading) -> bool:
+    """A person named once, with no role, only as who a work is by or whom it shows or
+    remembers ("songs by Ann Lee", "a portrait of Ivo Brandt", "inspired by the life of ..."):
+    the work's maker or subject, named in passing (GOLD.md leaves those out)."""
+    heads = _heads(draft, reading)
+    if draft.kind is not ActorKind.PERSON or draft.role is not None or len(heads) != 1:
+        return False
+    head = heads[0]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    preposition = head.head
+    work = preposition.head
+    if work.pos_ == "VERB" and preposition.lower_ == "by":
+        # "played a song by Ann Lee": the parse hangs the maker on the verb, beside the work.
+        work = next((c for c in work.children if c.dep_ == "dobj"), work)
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ in {"of", "by"}
+        and preposition.dep_ != "agent"
+        and work.pos_ == "NOUN"
+        and work.lemma_.lower() in WORK_NOUNS
+    )
 
 
 def _country_in_passing(draft: Draft, reading: Reading) -> bool:
