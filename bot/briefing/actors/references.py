@@ -233,7 +233,9 @@ def _titled_description(reading: Reading, token: Token) -> bool:
     return token.dep_ not in {"compound", "appos", "poss"}
 
 
-def _holder_of_title(reading: Reading, token: Token, holders: Iterable[Draft]) -> Draft | None:
+def _holder_of_title(
+    reading: Reading, token: Token, holders: Iterable[Draft]
+) -> Draft | None:
     """The one person named so far whose stated role ends in the words of a definite
     description ("the prime minister", "the defence secretary")."""
     words = [t.lower_ for t in reading.doc[token.left_edge.i + 1 : token.i + 1]]
