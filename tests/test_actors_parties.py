@@ -147,3 +147,21 @@ def test_a_name_set_beside_a_works_noun_is_the_work(nlp: Language) -> None:
     actors = _by_name(index)
     assert not {"Blue Harbour", "Tern Lights"} & set(actors)
     assert "Mira Holt" in actors
+
+
+def test_an_office_held_in_a_bodys_name_is_the_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The UN High Commissioner for Refugees said the camp was overcrowded. The Tern Alliance "
+        "Secretary General said the summit would go ahead. The Tern Alliance said members had "
+        "agreed. UN Secretary-General Ann Lee called for a ceasefire.",
+    )
+    actors = _by_name(index)
+    assert {
+        "UN High Commissioner for Refugees",
+        "Tern Alliance Secretary General",
+        "Tern Alliance",
+        "Ann Lee",
+    } <= set(actors)
+    # A title a person holds is no office of its own.
+    assert not any(name.startswith("UN Secretary") for name in actors)

@@ -1,5 +1,7 @@
 """Reading mentions: the spans that name an actor (people, organisations, countries that act,
-institutions of a country, demonyms), each claimed for a draft, with the role the text gives.
+institutions of a country, demonyms, and offices held in a body's name that act in their own,
+"the UN High Commissioner for Refugees"), each claimed for a draft, with the role the text
+gives.
 """
 
 from __future__ import annotations
@@ -394,6 +396,15 @@ def read_organisations(reading: Reading) -> dict[str, str]:
             mention = Mention(start, end, span.root.i, span.text)
             reading.claim(reading.country_draft(governed), mention)
             continue
+        office = _office_end(reading, end)
+        if office is not None and reading.free(end, office):
+            # "the Tern Alliance High Commissioner for Fisheries said": the office acts, not
+            # the body it belongs to.
+            whole = reading.doc[start:office]
+            draft = reading.draft(f"org:{whole.text.lower()}", ActorKind.ORG, whole.text)
+            reading.claim(draft, Mention(start, office, whole.root.i, whole.text))
+            acronyms.setdefault(acronym_of(t.text for t in whole), draft.key)
+            continue
         key = acronyms.get(acronym_key(span.text)) or f"org:{span.text.lower()}"
         draft = reading.draft(key, ActorKind.ORG, span.text)
         reading.claim(draft, Mention(start, end, span.root.i, span.text))
@@ -407,6 +418,42 @@ def read_organisations(reading: Reading) -> dict[str, str]:
             mention = Mention(bracketed.start, bracketed.end, bracketed.start, bracketed.text)
             reading.claim(draft, mention)
     return acronyms
+
+
+_OFFICE_REMITS = frozenset({"for", "on", "of"})
+
+
+def _office_end(reading: Reading, end: int) -> int | None:
+    """Where an office held in a body's name ends, when the body's name runs into a capitalised
+    title that no person's name follows: "... High Commissioner for Refugees", "... Special
+    Rapporteur on Torture" (an office that acts in its own name, as an institution does)."""
+    doc = reading.doc
+    i = end
+    while i < len(doc) and _office_word(doc[i]) and doc[i].lower_ not in TITLE_WORDS:
+        i += 1  # "High", "Special"
+    if i == len(doc) or not _office_word(doc[i]) or doc[i].lower_ not in TITLE_WORDS:
+        return None
+    while i < len(doc) and (
+        (_office_word(doc[i]) and doc[i].lower_ in TITLE_WORDS)
+        or (doc[i].text == "-" and not doc[i].whitespace_)
+    ):
+        i += 1  # "Commissioner", "Secretary-General"
+    if i + 1 < len(doc) and doc[i].lower_ in _OFFICE_REMITS and doc[i + 1].text[:1].isupper():
+        i += 1
+        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].ent_type_ != "PERSON":
+            i += 1  # "for Refugees", "on Human Rights"
+    after = doc[i : i + 2]
+    if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.text.istitle()) for t in after):
+        return None  # "the Tern Alliance Special Envoy Ann Lee", "... Commissioner, Ann Lee,"
+    return i
+
+
+def _office_word(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+        and token.ent_type_ != "PERSON"
+    )
 
 
 def _body_role(name: Span) -> str | None:

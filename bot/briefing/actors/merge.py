@@ -10,9 +10,7 @@ from spacy.tokens import Span, Token
 
 from bot.briefing.actors.reading import ACRONYM, Draft, Mention, Reading, acronym_key
 from bot.briefing.models import ActorKind
-from bot.briefing.vocabulary import (
-    ACRONYM_SKIP,
-)
+from bot.briefing.vocabulary import ACRONYM_SKIP, TITLE_WORDS
 
 
 def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -119,6 +117,8 @@ def merge_short_forms(reading: Reading) -> None:
             and d.key in reading.drafts
             and d.name.split()[: len(words)] == words
             and len(d.name.split()) > len(words)
+            # "Tern Alliance Secretary General" is an office of the body, not its whole name.
+            and d.name.split()[len(words)].lower() not in TITLE_WORDS
         ]
         if len(longer) == 1:
             reading.merge(short, longer[0])
