@@ -165,3 +165,16 @@ def test_an_office_held_in_a_bodys_name_is_the_actor(nlp: Language) -> None:
     } <= set(actors)
     # A title a person holds is no office of its own.
     assert not any(name.startswith("UN Secretary") for name in actors)
+
+
+def test_a_newsroom_told_what_someone_says_is_a_source(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mira Holt told KTVX that the count was unfair. Ola Berg told the Tern Election "
+        "Committee that the count was fair. Ivo Brandt will appeal, the Associated Press "
+        "reported.",
+    )
+    actors = _by_name(index)
+    assert not {"KTVX", "Associated Press"} & set(actors)
+    # A body told something is a party to it.
+    assert "Tern Election Committee" in actors

@@ -328,7 +328,7 @@ MEDIA_NAME_WORDS = frozenset(
     {
         "News", "Times", "Post", "Journal", "Herald", "Gazette", "Tribune", "Guardian",
         "Telegraph", "Magazine", "Radio", "Television", "TV", "Broadcasting", "Chronicle",
-        "Observer", "Mail", "Express", "Daily", "Weekly", "Courier", "Wire",
+        "Observer", "Mail", "Express", "Daily", "Weekly", "Courier", "Wire", "Press",
     }
 )  # fmt: skip
 

@@ -255,7 +255,11 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
     ("the company reported a loss")."""
     governor = head.head
     lemma = governor.lemma_.lower()
-    if head.dep_ in {"dative", "dobj"} and lemma == "tell" and (outlet or _told_a_quote(head)):
+    if (
+        head.dep_ in {"dative", "dobj"}
+        and lemma == "tell"
+        and (outlet or _told_a_quote(head) or _told_for_a_story(head))
+    ):
         # "told the Courier", and a name told a quotation there and then ("told KTRV, 'We will
         # appeal'"): an interview; "told the committee that ..." tells a party.
         return True
@@ -285,6 +289,17 @@ def _newsroom_learned(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) and any(
         c.dep_ == "ccomp" for c in children
     )
+
+
+def _told_for_a_story(head: Token) -> bool:
+    """ "told KTVX (that) the count was unfair": a name told what someone says, with no noun
+    for a body in it, is a newsroom taking an interview; "told the Election Committee that"
+    tells a party."""
+    if head.lower_ in ORG_NOUNS or head.text in ORG_NAME_WORDS:
+        return False
+    if any(t.lower_ in ORG_NOUNS or t.text in ORG_NAME_WORDS for t in head.lefts):
+        return False
+    return any(c.dep_ == "ccomp" for c in head.head.children)
 
 
 def _told_a_quote(head: Token) -> bool:
