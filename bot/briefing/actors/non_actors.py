@@ -33,9 +33,9 @@
   something or deals with a party ("talks with Ruritania") stays.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
   "told Channel 9 News", "a video posted on the platform", "followers on Streamly", "told KTRV,
-  '...'", "KTRV has learned that") is no party unless the story is about it: a name with a media
-  word counts only where it acts, any other name is dropped when every mention of it is a
-  citation.
+  '...'", "told KTRV that ...", "KTRV has learned that") is no party unless the story is about
+  it: a name with a media word counts only where it acts, any other name is dropped when every
+  mention of it is a citation.
 """
 
 from __future__ import annotations
