@@ -178,3 +178,16 @@ def test_a_newsroom_told_what_someone_says_is_a_source(nlp: Language) -> None:
     assert not {"KTVX", "Associated Press"} & set(actors)
     # A body told something is a party to it.
     assert "Tern Election Committee" in actors
+
+
+def test_a_name_owned_as_a_vehicle_is_the_craft_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The space agency's Kestrel helicopter made its last flight in May. Kestrel flew 40 "
+        "times before a blade broke. Engineer Lia Park said the team was proud. A Tern Motors "
+        "truck hit the barrier on Monday. Tern Motors said it would investigate.",
+    )
+    actors = _by_name(index)
+    assert "Kestrel" not in actors
+    # A maker named before its vehicle is still a party.
+    assert {"Lia Park", "Tern Motors"} <= set(actors)

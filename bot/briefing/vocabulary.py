@@ -303,11 +303,24 @@ THING_NOUNS = frozenset(
         "harbor", "pad", "forest", "river", "lake", "mountain", "valley", "desert", "canal",
         "dam", "tower", "stadium", "arena", "base", "shuttle", "spacecraft", "rocket", "ship",
         "vessel", "ferry", "submarine", "aircraft", "airliner", "jet", "train", "locomotive",
-        "truck", "system", "app", "browser", "wallet", "software", "smartphone", "satellite",
+        "truck", "helicopter", "rover", "lander", "orbiter", "capsule", "drone", "plane",
+        "boat", "yacht", "tanker", "system", "app", "browser", "wallet", "software",
+        "smartphone", "satellite",
         "telescope", "pipeline", "programme", "program", "strategy", "scheme", "initiative",
         "hurricane", "storm", "typhoon", "cyclone",
         "song", "album", "film", "movie", "book", "novel", "poem", "painting", "sculpture",
         "opera", "musical", "documentary", "series", "sitcom", "drug", "vaccine", "medicine",
+    }
+)  # fmt: skip
+
+# Vehicles and craft: a name set before one of them with another's name owning it ("the
+# agency's Kestrel helicopter") is the craft's own name.
+VEHICLE_NOUNS = frozenset(
+    {
+        "shuttle", "spacecraft", "rocket", "ship", "vessel", "ferry", "submarine", "aircraft",
+        "airliner", "jet", "train", "truck", "satellite", "telescope", "helicopter", "rover",
+        "lander", "orbiter", "capsule", "drone", "plane", "boat", "yacht", "tanker", "probe",
+        "spaceship", "starship", "craft", "vehicle",
     }
 )  # fmt: skip
 

@@ -3,7 +3,8 @@
 - Things: a name whose words after the first hold a noun for a road, building, landmark,
   vehicle, product or system ("Elm Street", "the Orbis Navigation System"), that follows such a
   noun ("hurricane Dorinda"), that the text calls one ("Orbis is the most used browser") or
-  that ends in a document's noun ("the Harbour Health Survey") names no party, unless it speaks.
+  that ends in a document's noun ("the Harbour Health Survey") or that names a vehicle another
+  owns ("the agency's Kestrel helicopter") names no party, unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
   preposition, and never acting.
 - Eponyms and numbered names: a person named only inside what is named after them ("the Ann
@@ -65,6 +66,7 @@ from bot.briefing.vocabulary import (
     STANCE_NOUNS,
     THING_NOUNS,
     TITLE_WORDS,
+    VEHICLE_NOUNS,
     WORK_NOUNS,
 )
 
@@ -206,9 +208,22 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
         inside = []  # the last word is the surname's: only what the text calls the name counts
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
     named_as_thing = named_as_thing or any(_described_as_thing(h) for h in heads)
+    named_as_thing = named_as_thing or any(_names_a_craft(h, draft) for h in heads)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
         return False
     return not any(_says(head) for head in heads)
+
+
+def _names_a_craft(head: Token, draft: Draft) -> bool:
+    """The name stands before a vehicle's noun as that vehicle's own name: another's name owns
+    the vehicle ("the agency's Kestrel helicopter"), or the model took the name for a person's,
+    and no person's name labels a vehicle ("the Kestrel rover"); a maker's name alone may
+    ("a Tern Motors truck")."""
+    if head.dep_ != "compound" or head.head.lower_ not in VEHICLE_NOUNS:
+        return False
+    vehicle = head.head
+    owned = any(c.dep_ == "poss" and c.i < head.i for c in vehicle.children)
+    return owned or draft.kind is ActorKind.PERSON
 
 
 def _described_as_thing(head: Token) -> bool:
