@@ -191,3 +191,15 @@ def test_a_name_owned_as_a_vehicle_is_the_craft_not_a_party(nlp: Language) -> No
     assert "Kestrel" not in actors
     # A maker named before its vehicle is still a party.
     assert {"Lia Park", "Tern Motors"} <= set(actors)
+
+
+def test_a_law_named_after_someone_and_the_planets_are_not_parties(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "His colleague Ivo Brandt said Conway's Law was his best work. The probe flew past "
+        "Jupiter and Saturn. Venus and Mercury are closer to the Sun. Scientist Ola Berg said "
+        "Neptune was the hardest target.",
+    )
+    actors = _by_name(index)
+    assert not {"Conway", "Law", "Mercury", "Neptune", "Sun"} & set(actors)
+    assert {"Ivo Brandt", "Ola Berg"} <= set(actors)

@@ -9,7 +9,8 @@
   preposition, and never acting.
 - Eponyms and numbered names: a person named only inside what is named after them ("the Ann
   Lee International Airport", "the Brandt Act") is no party; nor is a name with a number in it,
-  a model, mission or disease ("Kestrel 4", "COVID-19"), unless it speaks.
+  a model, mission or disease ("Kestrel 4", "COVID-19"), nor the Sun, the Moon or a planet,
+  unless it speaks.
 - Works: a person named once, with no role, only as who a work is by or whom it shows or
   remembers ("a song by Ann Lee", "a portrait of Ivo Brandt") is named in passing; a name set
   beside a work's noun ("the song, Blue Harbour,") is the work.
@@ -111,6 +112,8 @@ def drop_non_parties(reading: Reading) -> None:
             or _person_in_passing(draft, reading)
             or _only_compared(draft, reading)
             or _names_a_thing_after_someone(draft, reading)
+            or _lone_kind_word(draft, reading)
+            or _celestial(draft, reading)
             or _numbered(draft, reading)
         ):
             _drop(reading, draft)
@@ -523,26 +526,61 @@ _EPONYM_NOUNS = frozenset(
 def _names_a_thing_after_someone(draft: Draft, reading: Reading) -> bool:
     """A person's name only ever inside another capitalised name, as what it is named after: a
     law, prize, airport, street or hospital ("the Ann Lee International Airport", "the
-    Brandt-Marr Act", "the Ivo Brandt Prize") is an eponym, and the person no party."""
-    if draft.kind is not ActorKind.PERSON:
+    Brandt-Marr Act", "the Ivo Brandt Prize", "Brandt's Law") is an eponym, and the person no
+    party. The model often takes such a person for a body: a body named only so is one too,
+    unless what is named after it is a body ("the Tern Foundation")."""
+    if draft.kind is ActorKind.COUNTRY:
         return False
+    kinds = _EPONYM_NOUNS | THING_NOUNS
+    if draft.kind is ActorKind.PERSON:
+        kinds = kinds | ORG_NOUNS
     mentions = [m for m in draft.mentions if m.counts]
-    return bool(mentions) and all(_eponym(m.start, m.end, reading) for m in mentions)
+    return bool(mentions) and all(_eponym(m.start, m.end, reading, kinds) for m in mentions)
 
 
-def _eponym(start: int, end: int, reading: Reading) -> bool:
+def _eponym(start: int, end: int, reading: Reading, kinds: frozenset[str]) -> bool:
     doc = reading.doc
     root = doc[start:end].root
     named = root.head
-    if root.dep_ not in {"compound", "nmod"} or start <= named.i < end:
+    if root.dep_ not in {"compound", "nmod", "poss"} or start <= named.i < end:
         return False
     while named.dep_ == "compound" and named.head.i > named.i:
         named = named.head  # "Ann Lee International Airport": up to the name's own head
     return (
         named.text.istitle()
-        and named.lower_ in _EPONYM_NOUNS | THING_NOUNS | ORG_NOUNS
-        and not names_a_person(reading, named.i)
+        and named.lower_ in kinds
+        and (not names_a_person(reading, named.i) or _kind_word_taken_for_a_name(named, reading))
     )
+
+
+def _kind_word_taken_for_a_name(token: Token, reading: Reading) -> bool:
+    """The token is a lone capitalised kind of thing that the model took for a name of its own:
+    "Law" in "Brandt's Law", "Prize" in "the Lee Prize"."""
+    key = reading.claimed.get(token.i)
+    draft = reading.drafts.get(key) if key is not None else None
+    return draft is not None and draft.name == token.text and token.lower_ in _EPONYM_NOUNS
+
+
+def _lone_kind_word(draft: Draft, reading: Reading) -> bool:
+    """Every mention is a lone kind of thing after the name it is named for ("Brandt's Law")."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(
+        _kind_word_taken_for_a_name(head, reading)
+        and any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in head.lefts)
+        for head in heads
+    )
+
+
+# The Sun, the Moon and the planets: the model tags them as people or bodies ("Neptune",
+# "Mercury"), but in the news they are places or objects, never parties.
+_CELESTIAL = frozenset(
+    {"Sun", "Moon", "Earth", "Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"}
+)
+
+
+def _celestial(draft: Draft, reading: Reading) -> bool:
+    """A planet, the Sun or the Moon is no party; a firm of the same name speaks ("Mars said")."""
+    return draft.name in _CELESTIAL and not any(_says(h) for h in _heads(draft, reading))
 
 
 def _numbered(draft: Draft, reading: Reading) -> bool:
