@@ -167,6 +167,11 @@ def test_an_office_held_in_a_bodys_name_is_the_actor(nlp: Language) -> None:
     assert not any(name.startswith("UN Secretary") for name in actors)
 
 
+def test_a_title_set_beside_its_holder_is_no_office(nlp: Language) -> None:
+    _, index = _read(nlp, "Ivo Brandt, UN Special Envoy\n\nThe envoy said talks would resume.")
+    assert not any("Envoy" in actor.name for actor in index.actors)
+
+
 def test_a_newsroom_told_what_someone_says_is_a_source(nlp: Language) -> None:
     _, index = _read(
         nlp,

@@ -396,7 +396,7 @@ def read_organisations(reading: Reading) -> dict[str, str]:
             mention = Mention(start, end, span.root.i, span.text)
             reading.claim(reading.country_draft(governed), mention)
             continue
-        office = _office_end(reading, end)
+        office = _office_end(reading, start, end)
         if office is not None and reading.free(end, office):
             # "the Tern Alliance High Commissioner for Fisheries said": the office acts, not
             # the body it belongs to.
@@ -423,7 +423,7 @@ def read_organisations(reading: Reading) -> dict[str, str]:
 _OFFICE_REMITS = frozenset({"for", "on", "of"})
 
 
-def _office_end(reading: Reading, end: int) -> int | None:
+def _office_end(reading: Reading, start: int, end: int) -> int | None:
     """Where an office held in a body's name ends, when the body's name runs into a capitalised
     title that no person's name follows: "... High Commissioner for Refugees", "... Special
     Rapporteur on Torture" (an office that acts in its own name, as an institution does)."""
@@ -445,6 +445,8 @@ def _office_end(reading: Reading, end: int) -> int | None:
     after = doc[i : i + 2]
     if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.text.istitle()) for t in after):
         return None  # "the Tern Alliance Special Envoy Ann Lee", "... Commissioner, Ann Lee,"
+    if doc[start:i].root.dep_ == "appos" or (start > 0 and doc[start - 1].text == ","):
+        return None  # "Ann Lee, Tern Alliance Special Envoy": the title set beside its holder
     return i
 
 
