@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from bot.briefing.actors import non_actors
+from bot.briefing.actors.reading import Mention, Reading
+from bot.briefing.places import find_places
 from bot.briefing.roles import is_person_noun
+from tests.conftest import parse_text
 from tests.test_actors import _by_name, _read
 
 pytestmark = pytest.mark.slow
@@ -208,3 +212,31 @@ def test_a_law_named_after_someone_and_the_planets_are_not_parties(nlp: Language
     actors = _by_name(index)
     assert not {"Conway", "Law", "Mercury", "Neptune", "Sun"} & set(actors)
     assert {"Ivo Brandt", "Ola Berg"} <= set(actors)
+
+
+def _country_kept(nlp: Language, text: str, country: str) -> bool:
+    """Whether the non-party rules keep a country draft claimed at every word naming it."""
+    parsed = parse_text(nlp, text)
+    reading = Reading(parsed, find_places(parsed))
+    entry = reading.gaz.country(country)
+    assert entry is not None
+    draft = reading.country_draft(entry)
+    for token in parsed.doc:
+        if token.text == country:
+            reading.claim(draft, Mention(token.i, token.i + 1, token.i, token.text))
+    non_actors.drop_non_parties(reading)
+    return draft.key in reading.drafts
+
+
+def test_a_country_named_in_two_sentences_only_as_a_place_is_in_passing(nlp: Language) -> None:
+    assert not _country_kept(
+        nlp,
+        "Ola Berg was born in a small town in Chile. He later moved to a village in Chile. "
+        "Peru signed the accord on Tuesday.",
+        "Chile",
+    )
+    assert _country_kept(
+        nlp,
+        "Ola Berg was born in a small town in Chile. Chile signed the accord on Tuesday.",
+        "Chile",
+    )

@@ -29,10 +29,10 @@
 - Labels: a name only ever written before a common noun for a thing it qualifies ("the Zeta
   variant", "the Harbour Prize awards", "Lantern Run races") names a kind of thing, not a party;
   a noun for people or a body ("the Acme spokesman", "the Brandt administration") keeps it.
-- Countries in passing: a country named in one sentence only, and there only as where or whose
-  something is ("in a country like Ruritania", "Ruritanian teams", "the Ruritanian president")
-  or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted on, owns
-  something or deals with a party ("talks with Ruritania") stays.
+- Countries in passing: a country named in a sentence or two only, and there only as where or
+  whose something is ("in a country like Ruritania", "Ruritanian teams", "the Ruritanian
+  president") or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted
+  on, owns something or deals with a party ("talks with Ruritania") stays.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
   "told Channel 9 News", "a video posted on the platform", "followers on Streamly", "told KTRV,
   '...'", "told KTRV that ...", "KTRV has learned that") is no party unless the story is about
@@ -432,10 +432,15 @@ def _person_in_passing(draft: Draft, reading: Reading) -> bool:
     )
 
 
+# A country named in more sentences than this is central enough to keep, however it is named
+# (a story told across a country names it as a place again and again, and acts through it).
+_PASSING_SENTENCES = 2
+
+
 def _country_in_passing(draft: Draft, reading: Reading) -> bool:
-    """A country named in one sentence only, each time in passing (see _passing_country)."""
+    """A country named in a sentence or two only, each time in passing (see _passing_country)."""
     named = [m for m in draft.mentions if m.counts]
-    if len({reading.parsed.sentence_index(m.start) for m in named}) != 1:
+    if len({reading.parsed.sentence_index(m.start) for m in named}) > _PASSING_SENTENCES:
         return False
     return all(_passing_country(reading.doc[m.head]) for m in named)
 
