@@ -20,11 +20,11 @@ def test_a_yardstick_or_a_piece_of_history_is_not_a_party(nlp: Language) -> None
         nlp,
         "Farmers in the valley said the drought was the worst since the 1976 war with "
         "Portugal. Professor Ann Kell says bakers could fix the problem by adding folate to "
-        "flour in line with Canada. Sales were up 4 percent compared with Denmark, the Tern "
+        "flour in line with Finland. Sales were up 4 percent compared with Denmark, the Tern "
         "Dairy Board said on Monday. Chile signed the accord on Tuesday.",
     )
     actors = _by_name(index)
-    assert not {"Portugal", "Canada", "Denmark"} & set(actors)
+    assert not {"Portugal", "Finland", "Denmark"} & set(actors)
     assert {"Ann Kell", "Tern Dairy Board", "Chile"} <= set(actors)
 
 
@@ -76,14 +76,14 @@ def test_a_body_acting_through_its_people_or_officer_is_a_party(nlp: Language) -
 def test_a_bodys_name_without_its_country_in_front_is_the_same_body(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "The Canadian Home Office will begin sending letters to 5,000 applicants. The Home "
-        "Office said the letters would speed up decisions. The Dutch Fisheries Authority closed "
-        "the bay. The Fisheries Authority said stocks had collapsed.",
+        "The Norwegian Water Directorate will begin sending letters to 5,000 farmers. The Water "
+        "Directorate said the letters would speed up decisions. The Dutch Fisheries Authority "
+        "closed the bay. The Fisheries Authority said stocks had collapsed.",
     )
     actors = _by_name(index)
-    assert "Home Office" in actors["Canadian Home Office"].aliases
+    assert "Water Directorate" in actors["Norwegian Water Directorate"].aliases
     assert "Fisheries Authority" in actors["Dutch Fisheries Authority"].aliases
-    assert not {"Home Office", "Fisheries Authority"} & set(actors)
+    assert not {"Water Directorate", "Fisheries Authority"} & set(actors)
 
 
 def test_a_things_noun_ending_like_an_occupation_is_no_person(nlp: Language) -> None:
@@ -106,40 +106,38 @@ def test_a_name_labelling_a_variant_is_not_an_actor(nlp: Language) -> None:
 def test_a_person_a_law_or_an_airport_is_named_after_is_not_a_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "Flights from John F. Kennedy International Airport were delayed on Sunday. Spokesman "
-        "Dan Pruitt said 40 flights were cancelled. The Obama administration said the talks "
-        "would go on.",
+        "Flights from Ann Lee International Airport were delayed on Sunday. Spokesman Dan "
+        "Pruitt said 40 flights were cancelled. His colleague Ivo Brandt said Holt's Law was "
+        "his best work.",
     )
     actors = _by_name(index)
-    assert "John F. Kennedy" not in actors
-    # A government named after its leader still has its leader.
-    assert {"Dan Pruitt", "Obama"} <= set(actors)
+    assert not {"Ann Lee", "Ann Lee International Airport", "Holt", "Law"} & set(actors)
+    assert "Dan Pruitt" in actors
 
 
-def test_a_name_with_a_number_is_a_model_a_mission_or_a_disease(nlp: Language) -> None:
+def test_a_name_with_a_number_is_a_model_or_a_mission(nlp: Language) -> None:
     _, index = _read(
         nlp,
         "Kestrel 4 will carry three astronauts, the Vardel Space Agency said. Agency chief Ola "
         "Berg said Kestrel 4 would launch in May. Marlin 3 reached orbit on Tuesday, the "
-        "company said. Lia Park said Marlin 3 was working well. Dr. Ines Marr said COVID-19 "
-        "was spreading in schools.",
+        "company said. Lia Park said Marlin 3 was working well.",
     )
     actors = _by_name(index)
-    assert not {"Kestrel 4", "Marlin 3", "COVID-19"} & set(actors)
-    assert {"Vardel Space Agency", "Ola Berg", "Lia Park", "Ines Marr"} <= set(actors)
+    assert not {"Kestrel 4", "Marlin 3"} & set(actors)
+    assert {"Vardel Space Agency", "Ola Berg", "Lia Park"} <= set(actors)
 
 
 def test_who_a_work_is_by_or_of_is_named_in_passing(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "The radio played a song by Elvis Presley. A portrait of Queen Victoria hangs in the "
-        "hall. Curator Lia Park said the museum had bought it in 1950. The arrest of Ivo "
-        "Brandt angered his supporters.",
+        "The radio played a song by Marco Delane. Lia Park, the curator, said the museum had bought "
+        "a portrait of Lena Fennick in 1950. A friend of the late Sofia Marchetti said the singer "
+        "had been ill. The arrest of Ivo Brandt angered his supporters.",
     )
-    actors = _by_name(index)
-    assert not {"Elvis Presley", "Victoria", "Queen Victoria"} & set(actors)
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert not {"Marco Delane", "Lena Fennick", "Sofia Marchetti"} & names
     # Someone an act is done to is a party.
-    assert {"Lia Park", "Ivo Brandt"} <= set(actors)
+    assert {"Lia Park", "Ivo Brandt"} <= names
 
 
 def test_a_name_set_beside_a_works_noun_is_the_work(nlp: Language) -> None:
@@ -156,13 +154,13 @@ def test_a_name_set_beside_a_works_noun_is_the_work(nlp: Language) -> None:
 def test_an_office_held_in_a_bodys_name_is_the_actor(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "The UN High Commissioner for Refugees said the camp was overcrowded. The Tern Alliance "
+        "The UN High Commissioner for Fisheries said the bay was overfished. The Tern Alliance "
         "Secretary General said the summit would go ahead. The Tern Alliance said members had "
         "agreed. UN Secretary-General Ann Lee called for a ceasefire.",
     )
     actors = _by_name(index)
     assert {
-        "UN High Commissioner for Refugees",
+        "UN High Commissioner for Fisheries",
         "Tern Alliance Secretary General",
         "Tern Alliance",
         "Ann Lee",
@@ -202,16 +200,15 @@ def test_a_name_owned_as_a_vehicle_is_the_craft_not_a_party(nlp: Language) -> No
     assert {"Lia Park", "Tern Motors"} <= set(actors)
 
 
-def test_a_law_named_after_someone_and_the_planets_are_not_parties(nlp: Language) -> None:
+def test_a_planet_the_text_names_as_one_is_not_a_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "His colleague Ivo Brandt said Conway's Law was his best work. The probe flew past "
-        "Jupiter and Saturn. Venus and Mercury are closer to the Sun. Scientist Ola Berg said "
-        "Neptune was the hardest target.",
+        "The probe flew past the planet Zorvex. Scientist Ola Berg said Zorvex was the "
+        "hardest target.",
     )
     actors = _by_name(index)
-    assert not {"Conway", "Law", "Mercury", "Neptune", "Sun"} & set(actors)
-    assert {"Ivo Brandt", "Ola Berg"} <= set(actors)
+    assert "Zorvex" not in actors
+    assert "Ola Berg" in actors
 
 
 def _country_kept(nlp: Language, text: str, country: str) -> bool:

@@ -310,6 +310,7 @@ THING_NOUNS = frozenset(
         "hurricane", "storm", "typhoon", "cyclone",
         "song", "album", "film", "movie", "book", "novel", "poem", "painting", "sculpture",
         "opera", "musical", "documentary", "series", "sitcom", "drug", "vaccine", "medicine",
+        "planet", "star", "comet", "asteroid", "galaxy", "crater",
     }
 )  # fmt: skip
 

@@ -9,8 +9,7 @@
   preposition, and never acting.
 - Eponyms and numbered names: a person named only inside what is named after them ("the Ann
   Lee International Airport", "the Brandt Act") is no party; nor is a name with a number in it,
-  a model, mission or disease ("Kestrel 4", "COVID-19"), nor the Sun, the Moon or a planet,
-  unless it speaks.
+  a model, mission or disease ("Kestrel 4", "VX-24"), unless it speaks.
 - Works: a person named once, with no role, only as who a work is by or whom it shows or
   remembers ("a song by Ann Lee", "a portrait of Ivo Brandt") is named in passing; a name set
   beside a work's noun ("the song, Blue Harbour,") is the work.
@@ -113,7 +112,6 @@ def drop_non_parties(reading: Reading) -> None:
             or _only_compared(draft, reading)
             or _names_a_thing_after_someone(draft, reading)
             or _lone_kind_word(draft, reading)
-            or _celestial(draft, reading)
             or _numbered(draft, reading)
         ):
             _drop(reading, draft)
@@ -200,6 +198,9 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     if len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(_NOT_PLURAL):
         # Only what the text calls the name counts ("the album, Tern Lights,").
         inside = []
+    elif draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS and len(words) > 2:
+        # "Ann Lee International Airport": a first name and a surname before a thing's noun.
+        return not any(_says(head) for head in heads)
     elif draft.kind is ActorKind.PERSON and words[-1].lower() in THING_NOUNS:
         # "on Castle Road": a person's surname may be "Lane", but a name only ever used as a
         # location after "on" / "along" / "near", or before a noun it labels ("the Castle Road
@@ -410,8 +411,9 @@ def _former(noun: Token) -> bool:
 
 def _person_in_passing(draft: Draft, reading: Reading) -> bool:
     """A person named once, with no role, only as who a work is by or whom it shows or
-    remembers ("songs by Ann Lee", "a portrait of Ivo Brandt", "inspired by the life of ..."):
-    the work's maker or subject, named in passing (GOLD.md leaves those out)."""
+    remembers ("songs by Ann Lee", "a portrait of Ivo Brandt", "inspired by the life of ..."),
+    or whose relative, friend or student someone is ("a friend of Ann Lee said"): the work's
+    maker or subject, or a point of reference, named in passing (GOLD.md leaves those out)."""
     heads = _heads(draft, reading)
     if draft.kind is not ActorKind.PERSON or draft.role is not None or len(heads) != 1:
         return False
@@ -423,13 +425,23 @@ def _person_in_passing(draft: Draft, reading: Reading) -> bool:
     if work.pos_ == "VERB" and preposition.lower_ == "by":
         # "played a song by Ann Lee": the parse hangs the maker on the verb, beside the work.
         work = next((c for c in work.children if c.dep_ == "dobj"), work)
-    return (
-        head.dep_ == "pobj"
-        and preposition.lower_ in {"of", "by"}
-        and preposition.dep_ != "agent"
-        and work.pos_ == "NOUN"
-        and work.lemma_.lower() in WORK_NOUNS
+    if head.dep_ != "pobj" or work.pos_ != "NOUN" or preposition.dep_ == "agent":
+        return False
+    lemma = work.lemma_.lower()
+    return (preposition.lower_ in {"of", "by"} and lemma in WORK_NOUNS) or (
+        preposition.lower_ == "of" and lemma in _RELATION_NOUNS
     )
+
+
+# Who someone is to another: "a friend of Ivo Brandt", "the son of a miner". Named once, only
+# so, the other is a point of reference, not a party.
+_RELATION_NOUNS = frozenset(
+    {
+        "friend", "student", "pupil", "son", "daughter", "wife", "husband", "widow", "widower",
+        "father", "mother", "brother", "sister", "grandson", "granddaughter", "nephew", "niece",
+        "cousin", "admirer", "disciple", "protege", "descendant",
+    }
+)  # fmt: skip
 
 
 # A country named in more sentences than this is central enough to keep, however it is named
@@ -576,21 +588,9 @@ def _lone_kind_word(draft: Draft, reading: Reading) -> bool:
     )
 
 
-# The Sun, the Moon and the planets: the model tags them as people or bodies ("Neptune",
-# "Mercury"), but in the news they are places or objects, never parties.
-_CELESTIAL = frozenset(
-    {"Sun", "Moon", "Earth", "Mercury", "Venus", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune"}
-)
-
-
-def _celestial(draft: Draft, reading: Reading) -> bool:
-    """A planet, the Sun or the Moon is no party; a firm of the same name speaks ("Mars said")."""
-    return draft.name in _CELESTIAL and not any(_says(h) for h in _heads(draft, reading))
-
-
 def _numbered(draft: Draft, reading: Reading) -> bool:
     """A name with a number in it names a model, a mission, a vehicle or a disease ("Apollo 9",
-    "the Tern 7 probe", "COVID-19"): no person's name holds a digit, and a body's name ends in
+    "the Tern 7 probe", "VX-24"): no person's name holds a digit, and a body's name ends in
     a bare number only when it is a channel or a branch, which speaks when it takes part."""
     words = draft.name.split()
     if draft.kind is ActorKind.PERSON and any(c.isdigit() for c in draft.name):
