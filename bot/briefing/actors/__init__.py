@@ -6,9 +6,9 @@ beside an acting noun ("Russian airstrikes"), from institutions a country owns (
 ministry", "the US-led coalition") and from acronyms ("[ISSG]", "IS" for "Islamic State"). They
 merge into actors: a surname joins the one full name it ends, an acronym the name it abbreviates, a
 lone name that opens one organisation's name that organisation, a body's name without the
-country in front ("the Home Office") the whole name, every name of a country its canonical name,
-what a body's "X of Y" name is of that body, one name read as two kinds one actor, and a surname
-misspelt by a letter or two its person. Definite descriptions refer back: "the union"
+country in front ("the Water Directorate") the whole name, every name of a country its canonical
+name, what a body's "X of Y" name is of that body, one name read as two kinds one actor, and a
+surname misspelt by a letter or two its person. Definite descriptions refer back: "the union"
 to the body whose name ends so, a bare "the company" to the body last acting in an earlier sentence,
 "the inspector" to the person last named with that title. Personal pronouns refer to the most recent
 person subject in the same or the previous sentence (or the one before a quotation), skipping a

@@ -1,6 +1,6 @@
 """Reading mentions: the spans that name an actor (people, organisations, countries that act,
 institutions of a country, demonyms, and offices held in a body's name that act in their own,
-"the UN High Commissioner for Refugees"), each claimed for a draft, with the role the text
+"the UN High Commissioner for Fisheries"), each claimed for a draft, with the role the text
 gives.
 """
 
@@ -425,7 +425,7 @@ _OFFICE_REMITS = frozenset({"for", "on", "of"})
 
 def _office_end(reading: Reading, start: int, end: int) -> int | None:
     """Where an office held in a body's name ends, when the body's name runs into a capitalised
-    title that no person's name follows: "... High Commissioner for Refugees", "... Special
+    title that no person's name follows: "... High Commissioner for Fisheries", "... Special
     Rapporteur on Torture" (an office that acts in its own name, as an institution does)."""
     doc = reading.doc
     i = end
@@ -441,7 +441,7 @@ def _office_end(reading: Reading, start: int, end: int) -> int | None:
     if i + 1 < len(doc) and doc[i].lower_ in _OFFICE_REMITS and doc[i + 1].text[:1].isupper():
         i += 1
         while i < len(doc) and doc[i].text[:1].isupper() and doc[i].ent_type_ != "PERSON":
-            i += 1  # "for Refugees", "on Human Rights"
+            i += 1  # "for Fisheries", "on Human Rights"
     after = doc[i : i + 2]
     if any(t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.text.istitle()) for t in after):
         return None  # "the Tern Alliance Special Envoy Ann Lee", "... Commissioner, Ann Lee,"

@@ -125,9 +125,9 @@ def merge_short_forms(reading: Reading) -> None:
 
 
 def merge_country_prefixed(reading: Reading) -> None:
-    """A body's name is its name with the country in front left off: the "Home Office" is the
-    "Ruritanian Home Office", the "Federal Reserve" the "US Federal Reserve" (copy names the
-    country once, then drops it)."""
+    """A body's name is its name with the country in front left off: the "Water Directorate" is
+    the "Ruritanian Water Directorate", the "Fisheries Board" the "Dutch Fisheries Board" (copy
+    names the country once, then drops it)."""
     bodies = [d for d in reading.drafts.values() if d.kind in {ActorKind.ORG, ActorKind.GROUP}]
     by_rest: dict[str, set[str]] = {}
     for draft in bodies:
