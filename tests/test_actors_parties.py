@@ -237,3 +237,16 @@ def test_a_country_named_in_two_sentences_only_as_a_place_is_in_passing(nlp: Lan
         "Ola Berg was born in a small town in Chile. Chile signed the accord on Tuesday.",
         "Chile",
     )
+
+
+def test_a_name_a_thing_is_said_to_be_is_the_thing(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Doctors are worried about the fast-spreading Kappa variant. The two most worrying "
+        "variants now are Zeta and Kappa, Dr. Ines Marr said. The winners this year are Ivo "
+        "Brandt and Ola Berg, the jury said.",
+    )
+    names = {alias for actor in index.actors for alias in actor.aliases}
+    assert not {"Zeta", "Kappa"} & names
+    # What people are said to be keeps them people.
+    assert {"Ines Marr", "Ola Berg"} <= names

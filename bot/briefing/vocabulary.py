@@ -310,7 +310,8 @@ THING_NOUNS = frozenset(
         "hurricane", "storm", "typhoon", "cyclone",
         "song", "album", "film", "movie", "book", "novel", "poem", "painting", "sculpture",
         "opera", "musical", "documentary", "series", "sitcom", "drug", "vaccine", "medicine",
-        "planet", "star", "comet", "asteroid", "galaxy", "crater",
+        "planet", "star", "comet", "asteroid", "galaxy", "crater", "test", "exam", "variant",
+        "strain", "virus", "disease",
     }
 )  # fmt: skip
 

@@ -2,7 +2,8 @@
 
 - Things: a name whose words after the first hold a noun for a road, building, landmark,
   vehicle, product or system ("Elm Street", "the Orbis Navigation System"), that follows such a
-  noun ("hurricane Dorinda"), that the text calls one ("Orbis is the most used browser") or
+  noun ("hurricane Dorinda"), that the text calls one ("Orbis is the most used browser", "the
+  worst strains are Zeta and Kappa") or
   that ends in a document's noun ("the Harbour Health Survey") or that names a vehicle another
   owns ("the agency's Kestrel helicopter") names no party, unless it speaks.
 - Passing references: a body named once, only as a modifier or after a locating or qualifying
@@ -238,6 +239,12 @@ def _described_as_thing(head: Token) -> bool:
         described.append(head.head)  # "the song, Blue Harbour,": the noun the name is set beside
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         described += [c for c in head.head.children if c.dep_ == "attr"]
+    attribute = head
+    while attribute.dep_ == "conj" and attribute.head.i != attribute.i:
+        attribute = attribute.head
+    if attribute.dep_ == "attr" and attribute.head.lemma_ == "be":
+        # "The worst strains are Zeta and Kappa": what the subject is, the name is.
+        described += [c for c in attribute.head.children if c.dep_ == "nsubj"]
     return any(
         noun.lemma_.lower() in THING_NOUNS
         # "Senior Director of the Clean Water Strategy": a post held, the parse notwithstanding.
