@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from bot.briefing.actors import non_actors
 from bot.briefing.actors.reading import Mention, Reading
+from bot.briefing.models import ActorKind
 from bot.briefing.places import find_places
 from bot.briefing.roles import is_person_noun
 from tests.conftest import parse_text
@@ -250,3 +251,14 @@ def test_a_name_a_thing_is_said_to_be_is_the_thing(nlp: Language) -> None:
     assert not {"Zeta", "Kappa"} & names
     # What people are said to be keeps them people.
     assert {"Ines Marr", "Ola Berg"} <= names
+
+
+def test_a_name_spoken_of_as_he_or_she_is_a_person_whatever_its_tag(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Like Ivo Brandt before him, he refused the award. Mira Holt said he was modest. Tern "
+        "Mills said it would close the plant.",
+    )
+    actors = _by_name(index)
+    assert actors["Mira Holt"].kind is ActorKind.PERSON
+    assert actors["Tern Mills"].kind is ActorKind.ORG

@@ -153,8 +153,9 @@ def org_words(ent: Span) -> bool:
 
 def person_named_org(ent: Span, single_names: set[str]) -> bool:
     """An ORG span that is a person's full name: its last word is a name the model elsewhere
-    tags as a person ("Marcus Preston" ... "Preston said"), or the text describes it as a
-    person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,")."""
+    tags as a person ("Marcus Preston" ... "Preston said"), the text describes it as a
+    person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,"), or speaks
+    of it as "he", "she" or "who"."""
     words = [t for t in ent if t.lower_ != "the"]
     if not (
         2 <= len(words) <= 3
@@ -166,7 +167,34 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
     described = any(c.dep_ == "appos" and is_person_noun(c) for c in root.rights) or (
         root.dep_ == "appos" and root.head.i < root.i and is_person_noun(root.head)
     )
-    return words[-1].text in single_names or described
+    return words[-1].text in single_names or described or _spoken_of_as_a_person(ent)
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "who", "whom"})
+_THING_PRONOUNS = frozenset({"it", "its", "which"})
+
+
+def _spoken_of_as_a_person(ent: Span) -> bool:
+    """The name is the subject of a clause that goes on about it as "he" or "she", or takes
+    "who" ("Ivo Brandt said he would appeal", "Ivo Brandt, who ..."): a body is "it", a
+    person's name that the model took for a body's is not. A plural last word ("Tern Mills")
+    keeps a company's look."""
+    last = ent[-1].text
+    if last.endswith("s") and not last.endswith(("ss", "us", "is", "as")):
+        return False
+    root = ent.root
+    if any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"} for c in root.children):
+        return True
+    if root.dep_ != "nsubj":
+        return False
+    for token in root.head.subtree:
+        if token.i < ent.end:
+            continue
+        if token.lower_ in _THING_PRONOUNS:
+            return False
+        if token.lower_ in _PERSON_PRONOUNS and token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return True
+    return False
 
 
 def acronym_of(words: Iterable[str]) -> str:
