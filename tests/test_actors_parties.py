@@ -79,9 +79,11 @@ def test_a_bodys_name_without_its_country_in_front_is_the_same_body(nlp: Languag
         nlp,
         "The Norwegian Water Directorate will begin sending letters to 5,000 farmers. The Water "
         "Directorate said the letters would speed up decisions. The Dutch Fisheries Authority "
-        "closed the bay. The Fisheries Authority said stocks had collapsed.",
+        "closed the bay. The Fisheries Authority said stocks had collapsed. The Austrian "
+        "Senate passed the bill. The Senate will vote again in May.",
     )
     actors = _by_name(index)
+    assert "Senate" in actors["Austrian Senate"].aliases
     assert "Water Directorate" in actors["Norwegian Water Directorate"].aliases
     assert "Fisheries Authority" in actors["Dutch Fisheries Authority"].aliases
     assert not {"Water Directorate", "Fisheries Authority"} & set(actors)

@@ -132,7 +132,7 @@ def merge_country_prefixed(reading: Reading) -> None:
     by_rest: dict[str, set[str]] = {}
     for draft in bodies:
         words = draft.name.split()
-        for cut in range(1, len(words) - 1):
+        for cut in range(1, len(words)):
             lead = " ".join(words[:cut])
             country = reading.gaz.country(lead) or reading.gaz.country_of_demonym(lead)
             if country is not None and country.country_code is not None:
