@@ -264,3 +264,17 @@ def test_a_name_spoken_of_as_he_or_she_is_a_person_whatever_its_tag(nlp: Languag
     actors = _by_name(index)
     assert actors["Mira Holt"].kind is ActorKind.PERSON
     assert actors["Tern Mills"].kind is ActorKind.ORG
+
+
+def test_a_country_only_owning_a_passing_thing_is_in_passing(nlp: Language) -> None:
+    assert not _country_kept(
+        nlp,
+        "Ola Berg became the youngest mayor in Chile's history. Peru signed the accord.",
+        "Chile",
+    )
+    # What it owns may be part of a party: "the head of Chile's vaccine effort said".
+    assert _country_kept(
+        nlp,
+        "The head of Chile's vaccine effort said the shots were safe. Peru signed the accord.",
+        "Chile",
+    )

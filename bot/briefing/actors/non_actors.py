@@ -31,7 +31,7 @@
   a noun for people or a body ("the Acme spokesman", "the Brandt administration") keeps it.
 - Countries in passing: a country named in a sentence or two only, and there only as where or
   whose something is ("in a country like Ruritania", "Ruritanian teams", "the Ruritanian
-  president") or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted
+  president", "in Ruritania's history") or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted
   on, owns something or deals with a party ("talks with Ruritania") stays.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
   "told Channel 9 News", "a video posted on the platform", "followers on Streamly", "told KTRV,
@@ -486,10 +486,13 @@ def _passing_country(head: Token) -> bool:
         return _passing_country(exemplified)
     if head.dep_ == "pobj":
         return preposition.dep_ != "agent" and preposition.lower_ not in _PARTY_PREPOSITIONS
-    if head.dep_ in {"compound", "amod", "nmod"}:
+    if head.dep_ in {"compound", "amod", "nmod", "poss"}:
         noun = head.head
         while noun.dep_ in {"compound", "conj"} and noun.head.i != noun.i:
             noun = noun.head
+        while head.dep_ == "poss" and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            # "the head of Ruritania's vaccine effort said": what it owns is part of a party.
+            noun = noun.head.head
         return not (noun.dep_ in _ACTING_DEPS or noun.dep_ == "dative" or speaks(noun))
     return head.dep_ == "nsubj" and head.head.lemma_ == "be"
 
