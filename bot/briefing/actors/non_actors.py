@@ -31,8 +31,9 @@
   a noun for people or a body ("the Acme spokesman", "the Brandt administration") keeps it.
 - Countries in passing: a country named in a sentence or two only, and there only as where or
   whose something is ("in a country like Ruritania", "Ruritanian teams", "the Ruritanian
-  president", "in Ruritania's history") or as the subject of "be", is in neither list (GOLD.md); one that acts, is acted
-  on, owns something or deals with a party ("talks with Ruritania") stays.
+  president", "in Ruritania's history") or as the subject of "be", is in neither list
+  (GOLD.md); one that acts, is acted on, owns part of a party or deals with one ("talks with
+  Ruritania") stays.
 - Sources: a news outlet or platform cited for what it published ("the Daily Courier reported",
   "told Channel 9 News", "a video posted on the platform", "followers on Streamly", "told KTRV,
   '...'", "told KTRV that ...", "KTRV has learned that") is no party unless the story is about
