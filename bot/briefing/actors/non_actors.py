@@ -322,11 +322,21 @@ def _told_for_a_story(head: Token) -> bool:
     """ "told KTVX (that) the count was unfair": a name told what someone says, with no noun
     for a body in it, is a newsroom taking an interview; "told the Election Committee that"
     tells a party."""
-    if head.lower_ in ORG_NOUNS or head.text in ORG_NAME_WORDS:
-        return False
-    if any(t.lower_ in ORG_NOUNS or t.text in ORG_NAME_WORDS for t in head.lefts):
+    if any(_body_word(t) for t in [head, *head.lefts]):
         return False
     return any(c.dep_ == "ccomp" for c in head.head.children)
+
+
+# Bodies that hear what they are told as parties: "told Congress that", "told the assembly".
+_HEARING_BODIES = frozenset({"congress", "senate", "assembly", "cabinet", "legislature"})
+
+
+def _body_word(token: Token) -> bool:
+    lower = token.lower_
+    return (
+        lower in ORG_NOUNS | AGENT_NOUNS | INSTITUTION_NOUNS | _HEARING_BODIES
+        or token.text in ORG_NAME_WORDS
+    )
 
 
 def _told_a_quote(head: Token) -> bool:
