@@ -33,12 +33,12 @@ def test_a_body_only_compared_with_is_not_a_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
         "The union said the strike was the biggest since the 1990 dispute with Tern Steel "
-        "Group. Union leader Ola Berg said workers would not give in. The Vardel Rail Union "
+        "Group. Union leader Ola Brekke said workers would not give in. The Vardel Rail Union "
         "said talks had failed.",
     )
     actors = _by_name(index)
     assert "Tern Steel Group" not in actors
-    assert {"Ola Berg", "Vardel Rail Union"} <= set(actors)
+    assert {"Ola Brekke", "Vardel Rail Union"} <= set(actors)
 
 
 def test_what_a_copula_describes_the_effects_of_is_not_a_party(nlp: Language) -> None:
@@ -80,10 +80,10 @@ def test_a_bodys_name_without_its_country_in_front_is_the_same_body(nlp: Languag
         "The Norwegian Water Directorate will begin sending letters to 5,000 farmers. The Water "
         "Directorate said the letters would speed up decisions. The Dutch Fisheries Authority "
         "closed the bay. The Fisheries Authority said stocks had collapsed. The Austrian "
-        "Senate passed the bill. The Senate will vote again in May.",
+        "Treasury sold the bonds on Monday. The Treasury said demand was strong.",
     )
     actors = _by_name(index)
-    assert "Senate" in actors["Austrian Senate"].aliases
+    assert "Treasury" in actors["Austrian Treasury"].aliases
     assert "Water Directorate" in actors["Norwegian Water Directorate"].aliases
     assert "Fisheries Authority" in actors["Dutch Fisheries Authority"].aliases
     assert not {"Water Directorate", "Fisheries Authority"} & set(actors)
@@ -122,12 +122,12 @@ def test_a_name_with_a_number_is_a_model_or_a_mission(nlp: Language) -> None:
     _, index = _read(
         nlp,
         "Kestrel 4 will carry three astronauts, the Vardel Space Agency said. Agency chief Ola "
-        "Berg said Kestrel 4 would launch in May. Marlin 3 reached orbit on Tuesday, the "
+        "Brekke said Kestrel 4 would launch in May. Marlin 3 reached orbit on Tuesday, the "
         "company said. Lia Park said Marlin 3 was working well.",
     )
     actors = _by_name(index)
     assert not {"Kestrel 4", "Marlin 3"} & set(actors)
-    assert {"Vardel Space Agency", "Ola Berg", "Lia Park"} <= set(actors)
+    assert {"Vardel Space Agency", "Ola Brekke", "Lia Park"} <= set(actors)
 
 
 def test_who_a_work_is_by_or_of_is_named_in_passing(nlp: Language) -> None:
@@ -180,7 +180,7 @@ def test_a_title_set_beside_its_holder_is_no_office(nlp: Language) -> None:
 def test_a_newsroom_told_what_someone_says_is_a_source(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "Mira Holt told KTVX that the count was unfair. Ola Berg told the Tern Election "
+        "Mira Holt told KTVX that the count was unfair. Ola Brekke told the Tern Election "
         "Committee that the count was fair. Ivo Brandt will appeal, the Associated Press "
         "reported. The minister told Congress that the plan would work.",
     )
@@ -206,12 +206,12 @@ def test_a_name_owned_as_a_vehicle_is_the_craft_not_a_party(nlp: Language) -> No
 def test_a_planet_the_text_names_as_one_is_not_a_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "The probe flew past the planet Zorvex. Scientist Ola Berg said Zorvex was the "
+        "The probe flew past the planet Zorvex. Scientist Ola Brekke said Zorvex was the "
         "hardest target.",
     )
     actors = _by_name(index)
     assert "Zorvex" not in actors
-    assert "Ola Berg" in actors
+    assert "Ola Brekke" in actors
 
 
 def _country_kept(nlp: Language, text: str, country: str) -> bool:
@@ -231,13 +231,13 @@ def _country_kept(nlp: Language, text: str, country: str) -> bool:
 def test_a_country_named_in_two_sentences_only_as_a_place_is_in_passing(nlp: Language) -> None:
     assert not _country_kept(
         nlp,
-        "Ola Berg was born in a small town in Chile. He later moved to a village in Chile. "
+        "Ola Brekke was born in a small town in Chile. He later moved to a village in Chile. "
         "Peru signed the accord on Tuesday.",
         "Chile",
     )
     assert _country_kept(
         nlp,
-        "Ola Berg was born in a small town in Chile. Chile signed the accord on Tuesday.",
+        "Ola Brekke was born in a small town in Chile. Chile signed the accord on Tuesday.",
         "Chile",
     )
 
@@ -247,12 +247,12 @@ def test_a_name_a_thing_is_said_to_be_is_the_thing(nlp: Language) -> None:
         nlp,
         "Doctors are worried about the fast-spreading Kappa variant. The two most worrying "
         "variants now are Zeta and Kappa, Dr. Ines Marr said. The winners this year are Ivo "
-        "Brandt and Ola Berg, the jury said.",
+        "Brandt and Ola Brekke, the jury said.",
     )
     names = {alias for actor in index.actors for alias in actor.aliases}
     assert not {"Zeta", "Kappa"} & names
     # What people are said to be keeps them people.
-    assert {"Ines Marr", "Ola Berg"} <= names
+    assert {"Ines Marr", "Ola Brekke"} <= names
 
 
 def test_a_name_spoken_of_as_he_or_she_is_a_person_whatever_its_tag(nlp: Language) -> None:
@@ -269,7 +269,7 @@ def test_a_name_spoken_of_as_he_or_she_is_a_person_whatever_its_tag(nlp: Languag
 def test_a_country_only_owning_a_passing_thing_is_in_passing(nlp: Language) -> None:
     assert not _country_kept(
         nlp,
-        "Ola Berg became the youngest mayor in Chile's history. Peru signed the accord.",
+        "Ola Brekke became the youngest mayor in Chile's history. Peru signed the accord.",
         "Chile",
     )
     # What it owns may be part of a party: "the head of Chile's vaccine effort said".
