@@ -266,6 +266,19 @@ def test_a_name_spoken_of_as_he_or_she_is_a_person_whatever_its_tag(nlp: Languag
     assert actors["Tern Mills"].kind is ActorKind.ORG
 
 
+def test_a_name_under_a_persons_title_is_a_person_whatever_its_tag(nlp: Language) -> None:
+    # The model tags this invented name an organisation; the title in front says otherwise.
+    _, index = _read(
+        nlp,
+        "Chief executive Helena Brandt apologised to customers. Tern Mills said it would "
+        "close the plant.",
+    )
+    actors = _by_name(index)
+    assert actors["Helena Brandt"].kind is ActorKind.PERSON
+    assert actors["Helena Brandt"].role == "Chief executive"
+    assert actors["Tern Mills"].kind is ActorKind.ORG
+
+
 def test_a_country_only_owning_a_passing_thing_is_in_passing(nlp: Language) -> None:
     assert not _country_kept(
         nlp,

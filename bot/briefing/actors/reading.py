@@ -154,7 +154,8 @@ def org_words(ent: Span) -> bool:
 def person_named_org(ent: Span, single_names: set[str]) -> bool:
     """An ORG span that is a person's full name: its last word is a name the model elsewhere
     tags as a person ("Marcus Preston" ... "Preston said"), the text describes it as a
-    person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,"), or speaks
+    person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,", "chief
+    executive Ivo Brandt"), or speaks
     of it as "he", "she" or "who"."""
     words = [t for t in ent if t.lower_ != "the"]
     if not (
@@ -164,8 +165,11 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
     ):
         return False
     root = ent.root
-    described = any(c.dep_ == "appos" and is_person_noun(c) for c in root.rights) or (
-        root.dep_ == "appos" and root.head.i < root.i and is_person_noun(root.head)
+    described = (
+        any(c.dep_ == "appos" and is_person_noun(c) for c in root.rights)
+        or (root.dep_ == "appos" and root.head.i < root.i and is_person_noun(root.head))
+        # A title in front: "Chief executive Helena Brandt apologised".
+        or any(c.dep_ == "compound" and c.i < ent.start and is_person_noun(c) for c in root.lefts)
     )
     return words[-1].text in single_names or described or _spoken_of_as_a_person(ent)
 
