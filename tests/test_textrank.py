@@ -1,4 +1,5 @@
-"""The engine's pytextrank import: Biased TextRank alone, ranking exactly as the whole library does.
+"""The engine's pytextrank import: Biased TextRank alone, ranking exactly as the whole library does,
+over networkx's core and PageRank alone.
 
 Both run in a fresh interpreter, since what matters is what an import leaves in sys.modules.
 """
@@ -9,6 +10,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from bot.config import Settings
 
@@ -26,7 +28,7 @@ def _run(body: str) -> dict[str, object]:
         from bot.briefing.nlp import load_model
         nlp = load_model({Settings().spacy_model!r})
         doc = nlp({_TEXT!r})
-        def ranks(textrank):
+        def rank(textrank):
             ranker = textrank.ranker(doc[:], edge_weight=1.0, token_lookback=3,
                                      pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
                                      scrubber=textrank.scrubber, stopwords={{}})
@@ -34,7 +36,9 @@ def _run(body: str) -> dict[str, object]:
             ranker.node_bias = 20.0
             ranker.default_bias = 1.0
             ranker.calc_textrank()
-            return sorted((n.lemma, round(v, 12)) for n, v in ranker.ranks.items())
+            return ranker
+        def ranks(textrank):
+            return sorted((n.lemma, round(v, 12)) for n, v in rank(textrank).ranks.items())
         """
     ) + textwrap.dedent(body)
     done = subprocess.run(
@@ -51,14 +55,34 @@ def test_biased_textrank_leaves_out_what_the_engine_never_uses() -> None:
         """
         from bot.briefing.textrank import biased_textrank
         ranks(biased_textrank())
-        heavy = ["scipy.cluster", "scipy.spatial", "git", "pytextrank.topicrank"]
+        heavy = ["scipy.cluster", "scipy.spatial", "git", "pytextrank.topicrank", "icecream",
+                 "graphviz", "networkx.generators.classic", "networkx.algorithms.centrality",
+                 "networkx.readwrite.gml", "networkx.drawing.layout"]
         print(json.dumps({
             "loaded": [m for m in heavy if m in sys.modules],
-            "package_left": "pytextrank" in sys.modules,
+            "packages_left": [p for p in ("pytextrank", "networkx") if p in sys.modules],
         }))
         """
     )
-    assert result == {"loaded": [], "package_left": False}
+    assert result == {"loaded": [], "packages_left": []}
+
+
+def test_what_it_leaves_out_is_imported_when_used(tmp_path: Path) -> None:
+    """graphviz stands in for pytextrank until its lemma graph is drawn (`write_dot`)."""
+    dot = tmp_path / "graph.dot"
+    result = _run(
+        f"""
+        from bot.briefing.textrank import biased_textrank
+        ranker = rank(biased_textrank())
+        before = "graphviz" in sys.modules
+        ranker.write_dot(path={str(dot)!r})
+        print(json.dumps({{"before": before, "after": "graphviz" in sys.modules}}))
+        """
+    )
+    assert result == {"before": False, "after": True}
+    drawn = dot.read_text(encoding="utf-8")
+    assert drawn.startswith("graph {")
+    assert "('strike', 'NOUN')" in drawn
 
 
 def test_it_ranks_as_the_whole_library_does_and_leaves_the_library_whole() -> None:
@@ -70,10 +94,13 @@ def test_it_ranks_as_the_whole_library_does_and_leaves_the_library_whole() -> No
         with contextlib.redirect_stdout(io.StringIO()):
             import pytextrank
         whole = ranks(TextRank(pytextrank.BiasedTextRank, pytextrank.default_scrubber))
+        import networkx
         print(json.dumps({"same": alone == whole, "ranked": len(alone),
-                          "library_whole": hasattr(pytextrank, "TopicRank")}))
+                          "library_whole": hasattr(pytextrank, "TopicRank"),
+                          "networkx_whole": hasattr(networkx, "complete_graph")}))
         """
     )
     assert result["same"] is True
     assert isinstance(result["ranked"], int) and result["ranked"] >= 10
     assert result["library_whole"] is True
+    assert result["networkx_whole"] is True

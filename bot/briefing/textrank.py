@@ -1,4 +1,4 @@
-"""pytextrank's Biased TextRank, imported without the rest of pytextrank.
+"""pytextrank's Biased TextRank, imported without the rest of pytextrank or of what it imports.
 
 pytextrank's package `__init__` imports every ranker it ships and its version helper: TopicRank
 brings scipy's clustering (scipy.cluster, scipy.spatial, scipy.linalg, scipy.special; about half a
@@ -9,21 +9,38 @@ runs `git version`, and prints the install folder to stdout when it finds no git
 alone. The package's factories for spaCy pipelines are not registered: the engine builds its ranker
 directly over a Span, never as a pipeline component.
 
+`pytextrank.base` itself imports more than the ranking calls:
+- networkx whole, for `nx.Graph` and `nx.pagerank`: networkx's `__init__` imports every algorithm,
+  generator, reader, writer and drawing module it has (about 280 modules, 0.2-0.4 s here). It is
+  run with those five subpackages present but not executed, then PageRank's own module is
+  imported and published as `pagerank`, as the full `__init__` would: about 30 modules.
+- icecream (its debug print, reached only for a language without noun chunks) and graphviz (for
+  `write_dot`): each is replaced by a stand-in whose names import the real module when used.
+
 The modules are imported under their own names inside a package object that is not executed, then
-that package is taken out of `sys.modules` again: a later `import pytextrank` elsewhere runs the
-real `__init__` and gets the whole library, unaffected.
+every module this import added under those names is taken out of `sys.modules` again: a later
+`import pytextrank` or `import networkx` elsewhere runs the real `__init__` and gets the whole
+library, unaffected. A library someone imported before is used as it is.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 import threading
+import types
 from dataclasses import dataclass
 from typing import Any
 
 _PACKAGE = "pytextrank"
+_NETWORKX = "networkx"
+# networkx's subpackages that its `__init__` imports whole and PageRank does not need.
+_NETWORKX_UNUSED = ("algorithms", "generators", "readwrite", "linalg", "drawing")
+_PAGERANK = "networkx.algorithms.link_analysis.pagerank_alg"
+# What pytextrank.base imports and the engine never calls.
+_DEFERRED = ("icecream", "graphviz")
 _lock = threading.Lock()
 
 
@@ -51,18 +68,69 @@ def _import() -> TextRank:
     if _PACKAGE in sys.modules:  # the whole library is imported already: use it
         package = importlib.import_module(_PACKAGE)
         return TextRank(package.BiasedTextRank, package.default_scrubber)
-    spec = importlib.util.find_spec(_PACKAGE)
-    if spec is None or spec.submodule_search_locations is None:
-        raise ModuleNotFoundError(f"No module named {_PACKAGE!r}", name=_PACKAGE)
-    # The submodules import each other relatively ("from .base import ..."), which needs their
-    # package in sys.modules while they load; an unexecuted one is enough.
     before = set(sys.modules)
-    sys.modules[_PACKAGE] = importlib.util.module_from_spec(spec)
     try:
+        for name in _DEFERRED:
+            if name not in sys.modules:
+                sys.modules[name] = _StandIn(name)
+        if _NETWORKX not in sys.modules:
+            _import_networkx_for_pagerank()
+        # The submodules import each other relatively ("from .base import ..."), which needs
+        # their package in sys.modules while they load; an unexecuted one is enough.
+        sys.modules[_PACKAGE] = _unexecuted_package(_PACKAGE)
         biasedrank = importlib.import_module(f"{_PACKAGE}.biasedrank")
         util = importlib.import_module(f"{_PACKAGE}.util")
     finally:
+        owned = (_PACKAGE, _NETWORKX, *_DEFERRED)
         for name in set(sys.modules) - before:
-            if name == _PACKAGE or name.startswith(f"{_PACKAGE}."):
+            if name.partition(".")[0] in owned:
                 del sys.modules[name]
     return TextRank(biasedrank.BiasedTextRank, util.default_scrubber)
+
+
+def _import_networkx_for_pagerank() -> None:
+    """networkx's `__init__` over its core (graph classes, conversions, configuration), with
+    the subpackages it would import whole left unexecuted; then PageRank, as `nx.pagerank`."""
+    for name in _NETWORKX_UNUSED:
+        sys.modules[f"{_NETWORKX}.{name}"] = _unexecuted_package(f"{_NETWORKX}.{name}")
+    networkx = importlib.import_module(_NETWORKX)
+    # What the full `__init__`'s "from networkx.algorithms import *" would have published.
+    vars(networkx)["pagerank"] = importlib.import_module(_PAGERANK).pagerank
+
+
+def _unexecuted_package(name: str) -> types.ModuleType:
+    """The package `name` as a module object whose `__init__` has not run (its submodules can
+    still be imported)."""
+    top, _, sub = name.partition(".")
+    spec = importlib.util.find_spec(top)
+    if sub and spec is not None:  # find_spec("a.b") would import "a": look in a's folders
+        spec = importlib.machinery.PathFinder.find_spec(name, spec.submodule_search_locations)
+    if spec is None or spec.submodule_search_locations is None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+    return importlib.util.module_from_spec(spec)
+
+
+class _StandIn(types.ModuleType):
+    """In place of a module pytextrank imports and the engine never calls: each name taken from
+    it ("from icecream import ic", "graphviz.Graph") imports the real module when it is used."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("__"):  # the import system asks for __path__, __all__ and such
+            raise AttributeError(attr)
+        return _Deferred(self.__name__, attr)
+
+
+class _Deferred:
+    """`module.name`, imported the first time it is called or one of its attributes is read."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module, self._name = module, name
+
+    def _target(self) -> Any:
+        return getattr(importlib.import_module(self._module), self._name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._target()(*args, **kwargs)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._target(), attr)
