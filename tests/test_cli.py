@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -114,6 +115,45 @@ def test_seed_json_contract() -> None:
         assert set(quote) >= {"speaker", "text", "date"}
     for topic in data["topics"].values():
         assert set(topic) >= {"label", "positions", "events", "quotes", "sentences"}
+
+
+@pytest.mark.slow
+def test_only_the_program_freezes_what_it_loaded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`briefing-bot process` exits after its article, so it leaves what it loaded to the exit
+    (gc.freeze); main() given its arguments, as here, leaves the collector as it found it."""
+    article = tmp_path / "bridge.txt"
+    article.write_text(
+        "Harbour bridge to close\n\nThe mayor of Dover, Ann Holt, said on Monday that the old "
+        "harbour bridge would close for six months of repairs. The Port Authority said the "
+        "work would cost more than the city had hoped.\n",
+        encoding="utf-8",
+    )
+    argv = ["process", str(article), "--published", "2021-03-03", "--json"]
+    frozen = gc.get_freeze_count()
+    assert main(argv) == 0
+    assert gc.get_freeze_count() == frozen
+    in_process = json.loads(capsys.readouterr().out)
+    program = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import gc, sys; from bot.cli import main; code = main(); "
+            "print(gc.get_freeze_count(), file=sys.stderr); sys.exit(code)",
+            *argv,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert program.returncode == 0, program.stderr
+    assert int(program.stderr.strip().splitlines()[-1]) > 10_000
+    printed = json.loads(program.stdout)
+    assert printed["article"] == in_process["article"]
+    assert [a["name"] for a in printed["actors"]] == [a["name"] for a in in_process["actors"]]
+    assert printed["actors"], "the article's actors"
 
 
 @pytest.mark.parametrize("token", [None, "changeme"])
