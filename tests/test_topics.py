@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from bot.briefing.actors import find_actors
@@ -16,7 +17,7 @@ from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
 from bot.briefing.timeline import DateMention, find_dates
-from bot.briefing.topics import find_topics
+from bot.briefing.topics import find_topics, term_matches
 from bot.config import CONTENT_DIR
 from tests.conftest import SEED
 from tests.test_quotes import known_actors, parse
@@ -166,6 +167,30 @@ def test_terms_match_any_case_inflection_and_hyphenation(nlp: Language) -> None:
     )
     topics = find_topics(parsed, lexicon, known_actors(parsed, {}), [], [])
     assert [r.sentence for r in topics[0].sentences] == [0, 1, 2, 4]
+
+
+@pytest.mark.slow
+def test_terms_are_split_by_the_tokenizer_of_the_model_that_parsed_the_text(
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making another English tokenizer for the terms costs about 0.1 s of a one-shot run."""
+
+    def another_tokenizer(*args: object, **kwargs: object) -> Language:
+        raise AssertionError("a second English pipeline was made for the terms")
+
+    monkeypatch.setattr(spacy, "blank", another_tokenizer)
+    lexicon = load_lexicon(write_lexicon(tmp_path, PAY_LEXICON))  # new: no matcher cached for it
+    parsed = parse(nlp, "Nurses rejected the pay offer.\n\nTheir union wants higher wages.")
+    assert term_matches(parsed, lexicon) == {"pay": [(3, 5), (11, 12)]}
+
+
+def test_terms_match_in_a_text_parsed_by_a_pipeline_not_loaded_here(tmp_path: Path) -> None:
+    """Another pipeline's text (its own vocabulary) gets an English tokenizer for the terms."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    lexicon = load_lexicon(write_lexicon(tmp_path, PAY_LEXICON))
+    parsed = parse(pipeline, "Nurses rejected the pay offer.\n\nTheir union wants a pay rise.")
+    assert term_matches(parsed, lexicon) == {"pay": [(3, 5), (11, 13)]}
 
 
 @pytest.fixture(scope="module")

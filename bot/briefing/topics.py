@@ -38,6 +38,7 @@ from bot.briefing.models import (
     Stance,
     Topic,
 )
+from bot.briefing.nlp import loaded_tokenizer
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.speech import FIRST_PERSON, RELATIVE_PRONOUNS
 from bot.briefing.timeline import DateMention
@@ -109,8 +110,9 @@ def _without_overlaps(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]
 
 @lru_cache(maxsize=8)
 def _topic_matcher(lexicon: TopicLexicon, vocab: Vocab) -> _TopicMatcher:
-    """One matcher per lexicon and vocabulary: building it tokenizes every term."""
-    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    """One matcher per lexicon and vocabulary: building it tokenizes every term, with the
+    tokenizer of the model that parsed the text where it is loaded here."""
+    tokenizer = loaded_tokenizer(vocab) or spacy.blank("en", vocab=vocab).tokenizer
     by_surface = PhraseMatcher(vocab, attr="LOWER")
     by_lemma = PhraseMatcher(vocab, attr="LEMMA")
     for topic in lexicon.topics:
