@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from bot.briefing import subjects
+from bot.briefing.actors import ActorIndex
 from bot.briefing.export import briefing_json
 from bot.briefing.lexicon import LexiconError, TopicLexicon, load_lexicon
 from bot.briefing.merge import merge_briefings
@@ -40,6 +41,7 @@ from bot.briefing.topics import find_topics
 from bot.render.entries import topic_command
 from bot.render.public import render_topic
 from handlers.commands import command_table
+from tests.conftest import parse_text
 from tests.helpers.briefings import actor
 from tests.test_quotes import known_actors
 
@@ -677,3 +679,18 @@ def test_a_word_before_a_labels_noun_does_not_make_it_a_configured_topics(
     # "vaccination" is one of the outbreak topic's words; "vaccination rates" are rates.
     keys = [s.key for s in find_subjects(parsed, lexicon, actors, [], [])]
     assert "vaccination_rate" in keys, keys
+
+
+def test_parties_named_alike_keep_the_texts_order(nlp: Language) -> None:
+    # Six parties named once each in one sentence tie on every count: the text's order decides,
+    # never the order a set happens to iterate in (which changes with the hash seed).
+    names = ["Ada Lind", "Bo Rask", "Cai Mora", "Dag Veln", "Eli Stark", "Fen Quill"]
+    parsed = parse_text(nlp, ", ".join(names[:-1]) + f" and {names[-1]} met on the ferry strike.")
+    doc = parsed.doc
+    people = [actor(name) for name in names]
+    token_actor = {
+        t.i: person.id for person in people for t in doc if t.text == person.name.split()[1]
+    }
+    index = ActorIndex(actors=people, token_actor=token_actor)
+    parties = subjects._parties(parsed, index, [0], [])
+    assert [p.actor for p in parties] == names

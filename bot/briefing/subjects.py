@@ -341,11 +341,10 @@ def _inflections(lemma: str) -> set[str]:
 def _lead_words(parsed: ParsedArticle) -> set[str]:
     """The words and lemmas of the lead: the standfirst, or else the first paragraph; a first
     paragraph with no verb (a statement's signature, "Ada Lind, Spokesperson") is no lead."""
-    doc = parsed.doc
-    breaks = [t.i for t in doc if t.is_space and "\n\n" in t.text]
-    start, end = 0, breaks[0] if breaks else len(doc)
-    if breaks and not any(t.pos_ in {"VERB", "AUX"} for t in doc[:end]):
-        start, end = end + 1, breaks[1] if len(breaks) > 1 else len(doc)
+    doc, paragraphs = parsed.doc, parsed.paragraphs
+    start, end = paragraphs[0] if paragraphs else (0, len(doc))
+    if len(paragraphs) > 1 and not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
+        start, end = paragraphs[1]
     return {w for token in doc[start:end] for w in (token.lower_, token.lemma_.lower())}
 
 
@@ -671,8 +670,12 @@ def _parties(
     first: dict[str, int] = {}
     for index in sentences:
         sentence = parsed.sentences[index]
-        named = {actors.token_actor[i] for i in range(sentence.start, sentence.end)
-                 if i in actors.token_actor}  # fmt: skip
+        # In the order the sentence names them, so that ties keep the text's order.
+        named = dict.fromkeys(
+            actors.token_actor[i]
+            for i in range(sentence.start, sentence.end)
+            if i in actors.token_actor
+        )
         for actor_id in named:
             counts[actor_id] += 1
             first.setdefault(actor_id, index)
