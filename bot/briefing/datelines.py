@@ -8,7 +8,6 @@ words is a party, a subject or a word of an event.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -32,23 +31,11 @@ class Dateline:
         return range(self.start, self.dash + 1)
 
 
-def paragraphs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges [start, end) of the paragraphs (split at line breaks, as the parser is)."""
-    start = 0
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            if token.i > start:
-                yield start, token.i
-            start = token.i + 1
-    if start < len(doc):
-        yield start, len(doc)
-
-
 def find_datelines(parsed: ParsedArticle) -> list[Dateline]:
     """The datelines opening the article's paragraphs, in text order."""
     doc, body = parsed.doc, _body_start(parsed)
     found = []
-    for start, end in paragraphs(doc):
+    for start, end in parsed.paragraphs:
         dash = _dash(doc, start, end, written_as_name=start == body)
         if dash is not None:
             city_end = next((t.i for t in doc[start:dash] if t.text in (",", "(", "[")), dash)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -43,6 +44,20 @@ class ParsedArticle:
     @property
     def published(self) -> dt.date:
         return self.article.published
+
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        """Token ranges [start, end) of the paragraphs (split at line breaks, as the parser is),
+        found once: walking a Doc's tokens in Python is one of the engine's dearer steps."""
+        found, start = [], 0
+        for token in self.doc:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    found.append((start, token.i))
+                start = token.i + 1
+        if start < len(self.doc):
+            found.append((start, len(self.doc)))
+        return tuple(found)
 
     def sentence_index(self, item: Token | Span | int) -> int:
         """The index of the sentence holding a token, span or token index."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
-from bot.briefing.datelines import DASHES, Dateline, find_datelines, paragraphs
+from bot.briefing.datelines import DASHES, Dateline, find_datelines
 from bot.briefing.dates import (
     MONTHS,
     WEEKDAYS,
@@ -219,7 +219,7 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
     """
     doc = parsed.doc
     spans = _date_spans(doc)
-    outside = _outside_story(doc, spans, parsed.published, find_datelines(parsed))
+    outside = _outside_story(parsed, spans, find_datelines(parsed))
     mentions = []
     rule_ends = -1  # where the last weekday picked out by a rule ended
     for span in spans:
@@ -253,16 +253,15 @@ def _header_with_date(paragraph: Span, spans: Iterable[Span], published: dt.date
     return False
 
 
-def _outside_story(
-    doc: Doc, spans: list[Span], published: dt.date, datelines: list[Dateline]
-) -> set[int]:
+def _outside_story(parsed: ParsedArticle, spans: list[Span], datelines: list[Dateline]) -> set[int]:
     """Token indices of text that tells no event: captions (ending in a picture credit, or
     placing people in a picture: "(left)"), date lines (a paragraph that is only a date) and
     wire datelines opening a paragraph."""
     in_date = {i for span in spans for i in range(span.start, span.end)}
     starts = [span.start for span in spans]  # in text order, as _date_spans gives them
     outside: set[int] = set()
-    for start, end in paragraphs(doc):
+    doc, published = parsed.doc, parsed.published
+    for start, end in parsed.paragraphs:
         paragraph = doc[start:end]
         text = paragraph.text.strip()
         words = [t.i for t in paragraph if not (t.is_punct or t.is_space)]
