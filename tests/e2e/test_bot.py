@@ -36,7 +36,7 @@ def ask(api: FakeBotApi, user: User, text: str, *, timeout: float = 30.0) -> str
     before = len(api.messages(user.id))
     api.private_message(user, text)
     api.wait_for_messages(user.id, 1, timeout=timeout, since=before)
-    # An answer may come in several parts (a chart, then text pages): wait until the bot is quiet.
+    # An answer may come in several parts (text pages and a chart): wait until the bot is quiet.
     seen = -1
     while seen != len(api.messages(user.id)):
         seen = len(api.messages(user.id))
@@ -106,7 +106,8 @@ def test_page_buttons_edit_the_message_in_place(
     bot_process_factory()
     first = ask(bot_api, READER, "/timeline")
     assert "Page 1 of" in first
-    listing = bot_api.messages(READER.id)[-1]
+    # The page with the buttons: the chart goes before it or, drawn for the first time, after.
+    (listing,) = [m for m in bot_api.messages(READER.id) if m.button_data()]
     next_page = [d for d in listing.button_data() if d.endswith("|2")]
     assert next_page, listing.reply_markup
     bot_api.callback_query(READER, listing, next_page[0])
