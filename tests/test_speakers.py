@@ -639,3 +639,17 @@ def test_a_gendered_role_tells_the_pronoun_who_speaks(nlp: Language) -> None:
         'idle. "The strike will end soon," she said.',
     )
     assert by_text(quotes, "strike will end soon").speaker == "Lena Brask"
+
+
+def test_the_company_is_the_body_named_in_the_sentence_before(nlp: Language) -> None:
+    # Named only inside a phrase ("shares of ..."), the body is still what "the company" that
+    # speaks next refers back to.
+    quotes = read_quotes(
+        nlp,
+        "Shares of Tarnvale Motors fell 12 percent on Tuesday after the carmaker cut its "
+        "forecast.\n\n"
+        'The company said weak demand would cut its profit by a third. "We are acting '
+        'decisively," it said.',
+    )
+    assert by_text(quotes, "weak demand").speaker == "Tarnvale Motors"
+    assert by_text(quotes, "acting decisively").speaker == "Tarnvale Motors"

@@ -60,11 +60,14 @@ def read_org_descriptions(reading: Reading) -> None:
         key: min(m.start for m in d.mentions) for key, d in reading.drafts.items() if d.mentions
     }
     recent: list[tuple[int, str]] = []  # (sentence, key) of organisations acting, in order
+    named: list[tuple[int, str]] = []  # (sentence, key) of organisations named at all, in order
     for token in reading.tokens:
         key = reading.claimed.get(token.i)
         if key is not None:
-            if reading.drafts[key].kind in BODIES and is_subject(token):
-                recent.append((reading.parsed.sentence_index(token), key))
+            if reading.drafts[key].kind in BODIES:
+                named.append((reading.parsed.sentence_index(token), key))
+                if is_subject(token):
+                    recent.append((reading.parsed.sentence_index(token), key))
             continue
         if not _description_noun(reading, token, ORG_NOUNS):
             continue
@@ -76,7 +79,14 @@ def read_org_descriptions(reading: Reading) -> None:
         elif keys or not _bare(token) or token.dep_ not in _ACTING_DEPS:
             continue
         else:
-            found = _last_body(reading, recent, token)
+            # The body acting in the sentence before; else one named there at all ("Shares of
+            # Tern Mills fell. The company said ..."); else the body last acting before that.
+            before = reading.parsed.sentence_index(token) - 1
+            found = (
+                _last_body(reading, [r for r in recent if r[0] == before], token)
+                or _last_body(reading, [n for n in named if n[0] == before], token)
+                or _last_body(reading, recent, token)
+            )
             if found is None:
                 continue
             draft = reading.drafts[found]
@@ -233,9 +243,7 @@ def _titled_description(reading: Reading, token: Token) -> bool:
     return token.dep_ not in {"compound", "appos", "poss"}
 
 
-def _holder_of_title(
-    reading: Reading, token: Token, holders: Iterable[Draft]
-) -> Draft | None:
+def _holder_of_title(reading: Reading, token: Token, holders: Iterable[Draft]) -> Draft | None:
     """The one person named so far whose stated role ends in the words of a definite
     description ("the prime minister", "the defence secretary")."""
     words = [t.lower_ for t in reading.doc[token.left_edge.i + 1 : token.i + 1]]
