@@ -653,3 +653,15 @@ def test_the_company_is_the_body_named_in_the_sentence_before(nlp: Language) -> 
     )
     assert by_text(quotes, "weak demand").speaker == "Tarnvale Motors"
     assert by_text(quotes, "acting decisively").speaker == "Tarnvale Motors"
+
+
+def test_said_in_a_statement_that_reports_the_clause(nlp: Language) -> None:
+    # The parse hangs the "that" clause on the statement, not on the verb.
+    quotes = read_quotes(
+        nlp,
+        "The Tarnvale Port Authority said in a statement that weak demand in Asia and higher "
+        "fuel prices would reduce its income by about a third.",
+    )
+    reported = by_text(quotes, "weak demand in Asia")
+    assert reported.speaker == "Tarnvale Port Authority"
+    assert reported.kind is QuoteKind.REPORTED

@@ -1438,6 +1438,22 @@ def _speech_content(verb: Token) -> tuple[int, int] | None:
             return child.left_edge.i, end
     if verb.dep_ == "parataxis" and verb.head != verb:
         return _around(verb.head, verb)
+    return _statement_content(verb)
+
+
+def _statement_content(verb: Token) -> tuple[int, int] | None:
+    """ "said in a statement that ...": the clause the parse hangs on the statement noun is what
+    the verb reports."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+                continue
+            for clause in noun.rights:
+                that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                if clause.dep_ in ("acl", "ccomp") and that:
+                    return clause.left_edge.i, clause.right_edge.i + 1
     return None
 
 
