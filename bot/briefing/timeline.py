@@ -1060,7 +1060,7 @@ def _summary_tokens(
             continue
         if child.dep_ in _DROPPED_DEPS and not _misread_complement(clause, child):
             continue
-        if child.dep_ == "conj" and _is_verb(child) and not _misread_conjunct(child):
+        if child.dep_ == "conj" and _is_verb(child) and child not in misread:
             continue
         if child.i < clause.i and child.dep_ not in ("ccomp", "dobj", "attr", "acomp"):
             continue  # fronted adverbs and phrases ("Meanwhile,", "In Munich,") frame the clause
