@@ -10,6 +10,7 @@ positions as the configured topics do.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -69,6 +70,10 @@ _NOUN_MODIFIERS = frozenset(
 # names it; a short statement (fewer sentences than _SHORT_ARTICLE) names each thing once.
 _MIN_SENTENCES = 2
 _SHORT_ARTICLE = 12
+# A lone noun off the headline and the lead is a subject only where at least this share of the
+# article's sentences (and _MIN_RECURRING of them) name it.
+_RECURRING_SHARE = 0.25
+_MIN_RECURRING = 3
 # A subject's word must rank at least this share of the best subject's word's rank: three
 # subjects only where the article has three, not one and two details.
 _MIN_RANK_SHARE = 0.3
@@ -123,6 +128,17 @@ _PLACE_KIND_NOUNS = (PLACE_NOUNS - {"state", "base", "country", "nation"}) | fro
         "street", "road", "avenue", "square", "coast", "river", "sea", "lake", "valley",
         "mountain", "desert", "forest", "constituency", "ward", "camp", "site", "venue",
         "pole", "shore", "beach", "bay", "gulf", "ocean", "seabed",
+        # The points of the compass name a part of a place ("the mountainous north").
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    }
+)  # fmt: skip
+# Nouns for a time or a span of time ("for the first time", "a busy week", "the years since"):
+# like the dates the model labels, they say when, not what.
+_TIME_NOUNS = frozenset(
+    {
+        "time", "moment", "second", "minute", "hour", "day", "night", "morning", "afternoon",
+        "evening", "weekend", "week", "fortnight", "month", "year", "decade", "century",
+        "era", "period",
     }
 )  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
@@ -234,15 +250,25 @@ def _main_drafts(
     # The phrases TextRank collects (noun chunks and entities), over the whole article.
     chunks = [*doc.noun_chunks, *doc.ents]
     mentions = [span for chunk in chunks if (span := subject_span(chunk, actors)) is not None]
-    people = _people_words(doc)
+    # Phrases headed by people, bodies or kinds of place name a story's parties and settings:
+    # they found no subject, and no other subject joins theirs ("coalition talks" are talks,
+    # whatever share of them the coalition holds; "teacher strikes" are strikes).
+    setting = _people_words(doc) | _PLACE_KIND_NOUNS | _TIME_NOUNS
+    names = _actor_names(actors)
+    named = [
+        span
+        for span in _without_overlaps(mentions)
+        if _head_lemma(span) not in setting and not _names_an_actor(span, names)
+    ]
     candidates = [
         draft
-        for draft in _drafts(_without_overlaps(mentions), ranks, configured)
+        for draft in _drafts(named, ranks, configured)
         if not draft.configured
         and not _labelled_as_configured(draft, headline, configured)
-        and draft.head not in people
-        and draft.head not in _PLACE_KIND_NOUNS
-        and _specific(_label_span(draft, headline), known)
+        and (
+            _specific(_label_span(draft, headline), known)
+            or len(draft.sentences(parsed)) >= _recurring(parsed)
+        )
         and (draft.head in headline or len(draft.sentences(parsed)) >= least)
     ]
     best = candidates[0].rank if candidates else 0.0
@@ -397,7 +423,7 @@ def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int])
     """
     by_head: dict[str, list[Span]] = {}
     for span in mentions:
-        by_head.setdefault(span.root.lemma_.lower(), []).append(span)
+        by_head.setdefault(_head_lemma(span), []).append(span)
     drafts: list[_Draft] = []
     for order, head in enumerate(sorted(by_head, key=lambda h: (-ranks.get(h, 0.0), h))):
         draft = _Draft(head, ranks.get(head, 0.0))
@@ -418,6 +444,33 @@ def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int])
         elif order < _FOUNDING_WORDS:
             drafts.append(draft)
     return drafts
+
+
+def _actor_names(actors: ActorIndex) -> set[str]:
+    """Every name and alias of the article's actors, in lower case."""
+    return {name.lower() for actor in actors.actors for name in (actor.name, *actor.aliases)}
+
+
+def _names_an_actor(span: Span, names: set[str]) -> bool:
+    """True for a name that is one of the actors' names where the actor index did not claim the
+    words (a headline's "Northfield beat Easton" before the body names the clubs): a party to
+    the story, not what it is about."""
+    return all(token.pos_ == "PROPN" for token in span) and span.text.lower() in names
+
+
+def _recurring(parsed: ParsedArticle) -> int:
+    """In how many sentences a lone noun must recur to name a subject that neither the headline
+    nor the lead names: a feature opens on a scene ("Every morning he pushes his boat into the
+    water"), and the thing it keeps coming back to is what it is about."""
+    return max(_MIN_RECURRING, math.ceil(len(parsed.sentences) * _RECURRING_SHARE))
+
+
+def _is_time(token: Token) -> bool:
+    return token.lemma_.lower() in _TIME_NOUNS
+
+
+def _head_lemma(span: Span) -> str:
+    return span.root.lemma_.lower()
 
 
 def _specific(span: Span, known: set[str]) -> bool:
@@ -500,7 +553,8 @@ def _light_verb_object(noun: Token) -> bool:
 def _edge_word(token: Token) -> bool:
     """A word at a phrase's edge that names no subject: a function word, a number, the unit
     written onto a number ("£18m", "40km") or hyphened to one ("a nine-member jury"), or part of
-    a time or an amount ("6pm")."""
+    a time or an amount ("6pm"), or a superlative, which ranks a thing against others without
+    saying what it is ("the worst drought", "its largest increase")."""
     after_number = token.i > 0 and token.doc[token.i - 1].like_num and len(token) <= 2
     return (
         token.pos_ in _EDGE_POS
@@ -508,6 +562,7 @@ def _edge_word(token: Token) -> bool:
         or token.like_num
         or token.is_space
         or token.ent_type_ in _AMOUNT_LABELS
+        or token.tag_ == "JJS"
         or after_number
         or _hyphened_to_number(token)
     )
@@ -590,6 +645,9 @@ def _with_complement(span: Span) -> Span:
         if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS:
             continue
         objects = [child for child in prep.children if child.dep_ == "pobj"]
+        # A time or an amount says when or how long, not what of ("the drought for 40 years").
+        if objects and (objects[0].ent_type_ in _AMOUNT_LABELS or _is_time(objects[0])):
+            return span
         if objects and objects[0].pos_ in {"NOUN", "PROPN"} and prep.i == head.i + 1:
             extended = span.doc[span.start : objects[0].i + 1]
             # A pronoun ("the language of her youth") points into the text: no label.

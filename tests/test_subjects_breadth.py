@@ -1,0 +1,148 @@
+"""Discovered subjects on the shapes of news copy beyond the hard news lead: a feature that
+opens on a scene, a sports result, a story told of people, places and times."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.actors import ActorIndex
+from bot.briefing.lexicon import TopicLexicon
+from bot.briefing.models import ActorKind, Topic
+from bot.briefing.subjects import find_subjects
+from tests.test_quotes import known_actors
+from tests.test_subjects import parse_article
+
+
+def subjects_of(
+    nlp: Language,
+    lexicon: TopicLexicon,
+    title: str,
+    text: str,
+    names: dict[str, ActorKind] | None = None,
+) -> list[Topic]:
+    parsed = parse_article(nlp, title, text)
+    return find_subjects(parsed, lexicon, known_actors(parsed, names or {}), [], [])
+
+
+def keys_of(found: list[Topic]) -> list[str]:
+    return [subject.key for subject in found]
+
+
+FERRY_TITLE = "The last boatman of the Ambler"
+FERRY = """Every morning at six, Joe Tarrant pushes his wooden boat into the brown water and waits \
+for his first passenger.
+
+For 41 years he has carried farmers, schoolchildren and the occasional tourist across the \
+river, which has no bridge for 20 miles in either direction.
+
+The crossing takes four minutes and costs a dollar, and the ferry has never missed a day.
+
+But the days of the ferry may be numbered. The county plans to build a bridge a mile upstream.
+
+Officials say the ferry will close when the bridge opens in 2027.
+
+"People tell me it's progress," Tarrant said, coiling a rope. "But a bridge won't know your name."
+
+Many in the village want the bridge, which will cut their drive to the hospital by half an hour.
+
+The county engineer said the bridge would cost $14 million."""
+
+
+@pytest.mark.slow
+def test_a_lone_noun_a_feature_keeps_coming_back_to_is_its_subject(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # The lead is a scene and the headline a portrait: neither names the bridge or the ferry,
+    # but most of the sentences do.
+    keys = keys_of(subjects_of(nlp, lexicon, FERRY_TITLE, FERRY, {"Joe Tarrant": ActorKind.PERSON}))
+    assert {"bridge", "ferry"} <= set(keys), keys
+    # What it names once or twice stays out ("the occasional tourist", "the hospital").
+    assert not {"tourist", "hospital", "drive", "rope"} & set(keys), keys
+
+
+LOANS_TITLE = "Students face higher interest on their student loans"
+LOANS = """Students will pay more interest on their student loans from September, the education \
+department said on Monday.
+
+The rate on student loans will rise to 7 percent, the highest level since the loans were \
+introduced.
+
+Students already owe more than 40,000 on average when they graduate, and many students say \
+they will never repay their student loans.
+
+Student leaders called the rise unfair to students from poor families."""
+
+
+@pytest.mark.slow
+def test_a_thing_named_after_the_people_it_concerns_is_still_a_subject(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # "student loans" are loans, whatever share of them students hold: the students are the
+    # story's party and the loans its subject.
+    keys = keys_of(subjects_of(nlp, lexicon, LOANS_TITLE, LOANS))
+    assert "student_loan" in keys, keys
+    assert not any(key.startswith("student") and key != "student_loan" for key in keys), keys
+
+
+FINAL_TITLE = "Harbourside beat Millbrook to win the cup for the first time"
+FINAL = """Harbourside won the cup for the first time on Saturday, beating Millbrook 3-1 in a \
+final played in heavy rain.
+
+Millbrook led at half-time, but Harbourside scored three times in the second half.
+
+"It took us a long time, and this cup means everything," said the Harbourside captain.
+
+Millbrook had won the cup four times in the last ten years."""
+
+
+@pytest.mark.slow
+def test_the_teams_and_the_times_of_a_result_are_no_subjects(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    parsed = parse_article(nlp, FINAL_TITLE, FINAL)
+    actors = known_actors(parsed, {"Harbourside": ActorKind.ORG, "Millbrook": ActorKind.ORG})
+    # The headline's names are the clubs even where the actor index did not claim them there.
+    headline = parsed.sentences[0]
+    unclaimed = {i: a for i, a in actors.token_actor.items() if i >= headline.end}
+    actors = ActorIndex(actors=actors.actors, token_actor=unclaimed)
+    keys = keys_of(find_subjects(parsed, lexicon, actors, [], []))
+    assert "cup" in keys, keys
+    assert not {"harbourside", "millbrook", "time", "first_time"} & set(keys), keys
+
+
+STORM_TITLE = "Storm cuts power across the rural north"
+STORM = """A storm with winds of up to 120 km/h cut power to 60,000 homes across the rural north \
+on Tuesday night, the grid operator said.
+
+Crews worked through the night to restore power, but thousands of homes in the north could be \
+without electricity until Friday, the operator said.
+
+The storm also felled trees onto roads and rail lines across the north, and schools stayed \
+closed."""
+
+
+@pytest.mark.slow
+def test_a_point_of_the_compass_is_where_not_what(nlp: Language, lexicon: TopicLexicon) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, STORM_TITLE, STORM))
+    assert "storm" in keys, keys
+    assert not any("north" in key for key in keys), keys
+
+
+DROUGHT_TITLE = "Farmers face water cuts in the worst drought for 40 years"
+DROUGHT = """Farmers in the southern valleys will have their water allowances cut by half this \
+summer as the worst drought for 40 years drains the reservoirs, the water authority said.
+
+Reservoirs stood at a quarter of capacity after the driest winter on record, and the drought \
+is expected to last into the autumn.
+
+"Half the water means half the harvest," said one fruit grower."""
+
+
+@pytest.mark.slow
+def test_a_superlative_ranks_a_subject_and_is_no_part_of_its_name(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    found = subjects_of(nlp, lexicon, DROUGHT_TITLE, DROUGHT)
+    drought = [s for s in found if "drought" in s.key]
+    assert [(s.key, s.label) for s in drought] == [("drought", "Drought")], keys_of(found)
