@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from bot.briefing import subjects
 from bot.briefing.actors import ActorIndex
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ActorKind, Topic
@@ -146,3 +147,30 @@ def test_a_superlative_ranks_a_subject_and_is_no_part_of_its_name(
     found = subjects_of(nlp, lexicon, DROUGHT_TITLE, DROUGHT)
     drought = [s for s in found if "drought" in s.key]
     assert [(s.key, s.label) for s in drought] == [("drought", "Drought")], keys_of(found)
+
+
+@pytest.mark.slow
+def test_a_change_is_labelled_with_what_changed_not_where(nlp: Language) -> None:
+    doc = nlp(
+        "The fall in vaccination rates worried doctors. The fire in the capital spread quickly."
+    )
+    fall, fire = doc[1:2], doc[9:10]
+    assert subjects.label_text(subjects._with_complement(fall)) == "Fall in vaccination rates"
+    assert subjects._with_complement(fire).text == "fire"  # "in" a place says where
+
+
+MEASLES_TITLE = "Measles cases rise as vaccination rates fall"
+MEASLES = """Measles cases have risen to their highest level in 15 years, health officials said, as \
+vaccination rates among young children fell below 90 percent.
+
+The agency blamed false claims about vaccines for the fall in vaccination rates.
+
+Doctors said the fall in vaccination rates had left whole schools at risk, and that measles \
+cases would keep rising until vaccination rates recovered."""
+
+
+@pytest.mark.slow
+def test_a_change_in_a_subject_is_that_subject(nlp: Language, lexicon: TopicLexicon) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, MEASLES_TITLE, MEASLES))
+    assert "vaccination_rate" in keys, keys
+    assert "fall" not in keys, keys

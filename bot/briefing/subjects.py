@@ -58,7 +58,8 @@ _GRAPH_POS = ["ADJ", "NOUN", "PROPN", "VERB"]
 # works and languages can be what a story is about.
 # Entity labels of times and amounts: at a phrase's edge they say when or how much, not what.
 _AMOUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-_SETTING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}) | _AMOUNT_LABELS
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_SETTING_LABELS = frozenset({"PERSON", "ORG", "NORP"}) | _PLACE_LABELS | _AMOUNT_LABELS
 # Words at the edge of a noun phrase that do not name its subject ("the", "many", "its", "3").
 _EDGE_POS = frozenset({"DET", "PRON", "NUM", "ADP", "CCONJ", "PART", "SYM", "AUX", "PUNCT"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
@@ -465,6 +466,11 @@ def _recurring(parsed: ParsedArticle) -> int:
     return max(_MIN_RECURRING, math.ceil(len(parsed.sentences) * _RECURRING_SHARE))
 
 
+def _where(token: Token) -> bool:
+    """True for a noun that names a place: a place's name or a kind of place."""
+    return token.ent_type_ in _PLACE_LABELS or token.lemma_.lower() in _PLACE_KIND_NOUNS
+
+
 def _is_time(token: Token) -> bool:
     return token.lemma_.lower() in _TIME_NOUNS
 
@@ -642,9 +648,13 @@ def _with_complement(span: Span) -> Span:
     if len(content_words(span)) != 1 or span.end != head.i + 1:
         return span
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS:
+        if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS | {"in"}:
             continue
         objects = [child for child in prep.children if child.dep_ == "pobj"]
+        # "In" says what changed ("a fall in vaccination rates", "a rise in rents"), unless
+        # it says where ("the fire in the capital", "a strike in the north").
+        if prep.lower_ == "in" and objects and _where(objects[0]):
+            return span
         # A time or an amount says when or how long, not what of ("the drought for 40 years").
         if objects and (objects[0].ent_type_ in _AMOUNT_LABELS or _is_time(objects[0])):
             return span
