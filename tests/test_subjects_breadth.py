@@ -174,3 +174,29 @@ def test_a_change_in_a_subject_is_that_subject(nlp: Language, lexicon: TopicLexi
     keys = keys_of(subjects_of(nlp, lexicon, MEASLES_TITLE, MEASLES))
     assert "vaccination_rate" in keys, keys
     assert "fall" not in keys, keys
+
+
+def test_a_headline_verb_names_the_noun_its_ending_makes_of_it() -> None:
+    # "Council votes to close libraries" over "the closures", and the like.
+    verbs = {"closure": "close", "failure": "fails", "acceptance": "accepts"}
+    verbs |= {"guidance": "guided", "interference": "interferes"}
+    assert {noun for noun, verb in verbs.items() if verb in subjects._forms(noun)} == set(verbs)
+    assert "closes" not in subjects._forms("clove")
+
+
+PROTEST_TITLE = "Parents march against plan to close village schools"
+PROTEST = """Hundreds of parents marched through the town on Saturday against a plan to close 40 \
+village schools.
+
+The ministry says the closures would save money and give pupils better teachers.
+
+Parents say the closures would force young children to travel an hour each way.
+
+The ministry said it would not withdraw the plan, and the union said it would fight it in \
+court."""
+
+
+@pytest.mark.slow
+def test_the_noun_of_a_headline_verb_is_a_subject(nlp: Language, lexicon: TopicLexicon) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, PROTEST_TITLE, PROTEST))
+    assert "closure" in keys, keys

@@ -162,9 +162,11 @@ _PART_NOUNS = frozenset(
 )  # fmt: skip
 
 # Endings that make a noun of a verb ("withdraw" -> "withdrawal", "merge" -> "merger", "elect"
-# -> "election", "land" -> "landing"), and what each may have taken from the verb's end.
+# -> "election", "land" -> "landing", "close" -> "closure", "accept" -> "acceptance",
+# "interfere" -> "interference"), and what each may have taken from the verb's end.
 _NOUN_ENDINGS = (("ation", ("e", "")), ("ion", ("e", "")), ("ment", ("",)), ("al", ("e", "")),
-                 ("ing", ("e", "")), ("er", ("e", "")), ("r", ("",)))  # fmt: skip
+                 ("ing", ("e", "")), ("er", ("e", "")), ("r", ("",)), ("ure", ("e", "")),
+                 ("ance", ("", "e")), ("ence", ("e", "")))  # fmt: skip
 
 
 @dataclass
