@@ -160,8 +160,8 @@ def test_a_change_is_labelled_with_what_changed_not_where(nlp: Language) -> None
 
 
 MEASLES_TITLE = "Measles cases rise as vaccination rates fall"
-MEASLES = """Measles cases have risen to their highest level in 15 years, health officials said, as \
-vaccination rates among young children fell below 90 percent.
+MEASLES = """Measles cases have risen to their highest level in 15 years, health officials \
+said, as vaccination rates among young children fell below 90 percent.
 
 The agency blamed false claims about vaccines for the fall in vaccination rates.
 
@@ -200,3 +200,30 @@ court."""
 def test_the_noun_of_a_headline_verb_is_a_subject(nlp: Language, lexicon: TopicLexicon) -> None:
     keys = keys_of(subjects_of(nlp, lexicon, PROTEST_TITLE, PROTEST))
     assert "closure" in keys, keys
+
+
+FINE_TITLE = "Regulator fines social media firm 300 million over children's data"
+FINE = """The data protection regulator on Wednesday fined the social media company Chatterly 300 \
+million euros for breaking privacy law in the way it handled children's personal data.
+
+The regulator found that Chatterly had made the accounts of users aged 13 to 17 public by \
+default, exposing their phone numbers and email addresses to anyone.
+
+"Children's data deserves the highest protection, and this company failed to give it," the \
+regulator's commissioner, Anna Berg, said.
+
+Chatterly said it disagreed with the size of the fine and would appeal. The company said it \
+had changed its settings in 2022 so that teenagers' accounts are private by default.
+
+The fine is the second largest the regulator has imposed under the data protection law."""
+
+
+@pytest.mark.slow
+def test_people_named_at_a_sentences_start_are_still_people(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # "Children" opening a sentence reads as a name with its plural for a lemma: still people.
+    found = subjects_of(nlp, lexicon, FINE_TITLE, FINE, {"Chatterly": ActorKind.ORG})
+    keys = keys_of(found)
+    assert not any(key.startswith(("child", "user", "teenager")) for key in keys), keys
+    assert "fine" in keys, keys

@@ -97,11 +97,11 @@ _COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "against", "over"
 _PEOPLE_NOUNS = frozenset(
     {
         "people", "person", "government",
-        "man", "woman", "boy", "girl", "child", "kid", "baby", "infant", "toddler", "teenager",
-        "teen", "youth", "adult", "son", "daughter", "mother", "father", "parent", "brother",
-        "sister", "sibling", "husband", "wife", "spouse", "grandparent", "grandmother",
-        "grandfather", "grandchild", "grandson", "granddaughter", "uncle", "aunt", "cousin",
-        "nephew", "niece", "relative", "widow", "orphan",
+        "man", "men", "woman", "women", "boy", "girl", "child", "children", "kid", "baby",
+        "infant", "toddler", "teenager", "teen", "youth", "adult", "son", "daughter", "mother",
+        "father", "parent", "brother", "sister", "sibling", "husband", "wife", "spouse",
+        "grandparent", "grandmother", "grandfather", "grandchild", "grandson", "granddaughter",
+        "uncle", "aunt", "cousin", "nephew", "niece", "relative", "widow", "orphan",
         "member", "politician", "candidate", "incumbent", "worker", "employee", "employer",
         "customer", "consumer", "user", "student", "pupil", "teacher", "patient", "fan",
         "supporter", "opponent", "critic", "expert", "owner", "buyer", "seller", "shopper",
@@ -257,11 +257,16 @@ def _main_drafts(
     # they found no subject, and no other subject joins theirs ("coalition talks" are talks,
     # whatever share of them the coalition holds; "teacher strikes" are strikes).
     setting = _people_words(doc) | _PLACE_KIND_NOUNS | _TIME_NOUNS
+    # A capitalised word opening a sentence ("Farmers say ...") is read as a name and keeps
+    # its plural as its lemma: its written form is checked against the words' forms too.
+    setting_forms = setting | {form for word in setting for form in _inflections(word)}
     names = _actor_names(actors)
     named = [
         span
         for span in _without_overlaps(mentions)
-        if _head_lemma(span) not in setting and not _names_an_actor(span, names)
+        if _head_lemma(span) not in setting
+        and span.root.lower_ not in setting_forms
+        and not _names_an_actor(span, names)
     ]
     candidates = [
         draft
