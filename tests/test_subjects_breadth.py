@@ -227,3 +227,21 @@ def test_people_named_at_a_sentences_start_are_still_people(
     keys = keys_of(found)
     assert not any(key.startswith(("child", "user", "teenager")) for key in keys), keys
     assert "fine" in keys, keys
+
+
+WALKERS_TITLE = "Toy maker recalls baby walkers after wheels come off"
+WALKERS = """A toy maker is recalling about 500,000 baby walkers because the wheels can come \
+off and cause falls, safety regulators said on Monday.
+
+The toy maker said it had received 37 reports of wheels detaching, and that the recall covers \
+walkers sold since March 2022.
+
+Parents should stop using the walkers and ask the toy maker for a refund, the regulators \
+said."""
+
+
+@pytest.mark.slow
+def test_who_makes_a_thing_is_a_party_not_a_subject(nlp: Language, lexicon: TopicLexicon) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, WALKERS_TITLE, WALKERS))
+    assert "recall" in keys or "baby_walker" in keys, keys
+    assert not any(key.endswith("maker") for key in keys), keys

@@ -121,6 +121,9 @@ _BODY_NOUNS = frozenset(
         "retailer", "supplier", "operator", "broadcaster", "watchdog",
     }
 )  # fmt: skip
+# A noun ending in this names who makes something ("the toy maker", "a drugmaker", "chipmakers"):
+# a company or a person, a party to the story.
+_MAKER = "maker"
 # Nouns for a kind of place, which says where a story happens, not what it is about ("the
 # capital", "rainy streets", "the river", "the constituency"). (PLACE_NOUNS holds "state" and
 # "base", which name things as often: "a state of emergency", "the customer base".)
@@ -266,6 +269,7 @@ def _main_drafts(
         for span in _without_overlaps(mentions)
         if _head_lemma(span) not in setting
         and span.root.lower_ not in setting_forms
+        and not _head_lemma(span).endswith(_MAKER)
         and not _names_an_actor(span, names)
     ]
     candidates = [
