@@ -88,8 +88,9 @@ _FOUNDING_WORDS = 40
 # A label longer than this describes a subject rather than names it.
 _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
-# Prepositions that join a noun to what it is of or about ("invasion of", "return to").
-_COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "against", "over", "into"})
+# Prepositions that join a noun to what it is of or about ("invasion of", "return to", "a fall
+# in", unless "in" says where: see _with_complement).
+_COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "against", "over", "into", "in"})
 # Nouns that name people as people, by kinship, age or sex ("the parents", "the girls", "a
 # man"), by the part they take in public life or trade ("members", "candidates", "workers",
 # "customers"), and the government, a party to whatever it does: a story is about them only
@@ -659,7 +660,7 @@ def _with_complement(span: Span) -> Span:
     if len(content_words(span)) != 1 or span.end != head.i + 1:
         return span
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS | {"in"}:
+        if prep.dep_ != "prep" or prep.lower_ not in _COMPLEMENT_PREPOSITIONS:
             continue
         objects = [child for child in prep.children if child.dep_ == "pobj"]
         # "In" says what changed ("a fall in vaccination rates", "a rise in rents"), unless
