@@ -112,3 +112,73 @@ def test_a_title_run_into_the_name_is_the_role_not_the_name(nlp: Language) -> No
     )
     assert actors["Anne Reed"].role == "Councillor"
     assert actors["Mark Dobbs"].role == "Superintendent"
+
+
+# Shapes of wire copy, each with the roles a careful reader takes from it (None: no role).
+_ROLE_SHAPES = {
+    "a title before the name stops at the verb and at a courtesy title": (
+        "Dunmore Athletic sacked coach Pedro Alves on Sunday. Alves had been in charge for a "
+        "year.\n\n"
+        "Navy spokesman Lt. Omar Diallo said the ship was safe. Diallo declined to say more.\n\n"
+        "The bank's chief economist Dr. Freya Holm said rates would fall. Holm spoke in Ostby.",
+        {"Pedro Alves": "coach", "Omar Diallo": "Navy spokesman", "Freya Holm": "chief economist"},
+    ),
+    "an apposition loses its aside and the words that only date it": (
+        "Ines Moreau, keeper of rare books at the city library in Ostby, who was not involved "
+        "in the sale, called the price absurd.\n\n"
+        "The minister will be replaced by Colm Burke, currently a junior minister at the "
+        "Treasury.\n\n"
+        "The letter is kept at the county archive, whose director, Lotte Brandt, said it "
+        "would go on show in June.",
+        {
+            "Ines Moreau": "keeper of rare books at the city library in Ostby",
+            "Colm Burke": "junior minister at the Treasury",
+            "Lotte Brandt": "director",
+        },
+    ),
+    "a role beside two joined names is the nearer one's": (
+        "The repair plan was drawn up by Tom Reyes and Ann Kroll, the building firm's founder. "
+        "Reyes said work would start in June.",
+        {"Ann Kroll": "the building firm's founder", "Tom Reyes": None},
+    ),
+    "a role serving a body, set before the name, is the person's": (
+        "A spokesman for the Ostland Prosecution Service, Andrew Hale, confirmed the charge. "
+        "Hale gave no details.",
+        {"Andrew Hale": "spokesman for the Ostland Prosecution Service"},
+    ),
+    "an office a copula or a joined verb states, and a rank held once": (
+        "Elena Varga is the first woman to serve as Ostland's foreign minister. Varga said the "
+        "talks would go on.\n\n"
+        "The hospital's medical director is Susan Clarke. She said the wards were full.\n\n"
+        "Born in Ostby in 1950, Nora Quist trained at the city hospital and became a "
+        "consultant surgeon in 1981. Quist retired in 2015.\n\n"
+        "Retired Maj. Gen. Piet Hollander, now a security analyst in Ostby, said the strikes "
+        "would fail.",
+        {
+            "Elena Varga": "Ostland's foreign minister",
+            "Susan Clarke": "the hospital's medical director",
+            "Nora Quist": "consultant surgeon",
+            "Piet Hollander": "security analyst in Ostby",
+        },
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", list(_ROLE_SHAPES))
+def test_roles_of_wire_copy_shapes(nlp: Language, shape: str) -> None:
+    text, expected = _ROLE_SHAPES[shape]
+    actors, _, _ = _read(nlp, text)
+    assert {name: actors[name].role for name in expected} == expected
+
+
+@pytest.mark.slow
+def test_a_person_whose_role_opens_with_a_body_stays_a_person(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "The Tern Valley College of Nursing's regional director, Glen Torvik, said the union "
+        "would meet ministers.",
+    )
+    glen = actors["Glen Torvik"]
+    assert glen.kind == "person"
+    assert glen.role == "the Tern Valley College of Nursing's regional director"

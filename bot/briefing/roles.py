@@ -71,7 +71,11 @@ def _clean(doc: Doc, start: int, end: int) -> Span | None:
     if bracket is not None and not any(doc[i].text == ")" for i in range(bracket, end - 1)):
         end = bracket  # the bracket closes at the end, or past it: an aside, not a title word
     while start < end and (
-        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"a", "an"}
+        doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].lower_ in {"a", "an"}
+        or doc[start].tag_ == "WP$"
+        or _passing_adverb(doc[start])
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -79,6 +83,17 @@ def _clean(doc: Doc, start: int, end: int) -> Span | None:
     if start >= end or end - start > _MAX_ROLE_TOKENS:
         return None
     return doc[start:end]
+
+
+# Adverbs that say the post is behind the person; they stay in the role ("formerly a judge").
+_PAST_ADVERBS = frozenset({"formerly", "previously", "once", "ex"})
+
+
+def _passing_adverb(token: Token) -> bool:
+    """An adverb opening a role that only dates it, "now" or "currently" in "X, currently a
+    junior minister, ...": the role is the post itself ("whose director" likewise loses "whose"
+    in a relative clause, above)."""
+    return token.pos_ == "ADV" and token.dep_ == "advmod" and token.lower_ not in _PAST_ADVERBS
 
 
 def _phrase_end(head: Token) -> int:
@@ -91,6 +106,13 @@ def _phrase_end(head: Token) -> int:
             end = child.left_edge.i
         if child.dep_ in {"cc", "conj"} and doc[child.i - 1].text == "," and child.i - 1 < end:
             end = child.i - 1
+    # A relative clause set off by a comma that the parse hung on a noun inside the phrase
+    # ("curator of birds at the museum in Ostby, who was not involved, ...") is an aside about
+    # the person, not part of the role.
+    for token in doc[head.i + 1 : end]:
+        first = token.left_edge.i
+        if token.dep_ == "relcl" and first > head.i and doc[first - 1].text == ",":
+            end = min(end, first - 1)
     return end
 
 
@@ -180,10 +202,15 @@ def _title_from(name: Span, left: int) -> Span | None:
     doc = name.doc
     if left >= name.start:
         return None
+    # A finite verb before the name ends the sentence's subject and starts its predicate, so
+    # the title starts after it ("The club sacked manager Ann Lee": "manager", not the club).
+    verb = next((i for i in range(name.start - 1, left - 1, -1) if doc[i].tag_ in _FINITE), None)
+    if verb is not None:
+        left = verb + 1
     # A determiner or possessor opening the title belongs to the sentence, not the role.
     while left < name.start and doc[left].dep_ == "det":
         left += 1
-    span = _clean(doc, left, name.start)
+    span = _clean(doc, left, _post_end(doc, left, name.start))
     if span is None or _has_person(span, name) or not _looks_like_role(span):
         return None
     if span[-1].pos_ in {"ADP", "DET"}:
@@ -191,6 +218,23 @@ def _title_from(name: Span, left: int) -> Span | None:
     if all(_courtesy(t) for t in span):
         return None  # "Mr", "Dr", "Gen." are how a name is written, no role
     return span
+
+
+def _post_end(doc: Doc, left: int, end: int) -> int:
+    """Where a post written before a courtesy title or a short rank ends ("Army spokesman
+    Col. Ann Lee", "the firm's chief economist Dr. Ann Lee": the courtesy is how the name is
+    written). Only a noun for a person ends a post: "Army Col." stays whole, a rank with its
+    service, and so does "law Professor", where the title is the post."""
+    right = end
+    while right > left + 1 and _courtesy(doc[right - 1]):
+        right -= 1
+    post = doc[right - 1]
+    if right == end or _courtesy(post) or not post.text.islower() or not is_person_noun(post):
+        return end  # "law Professor Ann Lee": the courtesy word is the post's own head
+    return right
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _courtesy(token: Token) -> bool:
@@ -202,7 +246,8 @@ def _courtesy(token: Token) -> bool:
 def is_rank(role: Span) -> bool:
     """A title that is only a military rank ("Colonel", "Vice Admiral"): a post stated beside
     the name ("Colonel Ada Lind, commander of the brigade,") says more."""
-    return all(t.lower_ in MILITARY_RANKS or t.is_punct for t in role)
+    # "Retired Maj. Gen. Ann Lee, now a security analyst,": a rank held once is still a rank.
+    return all(t.lower_ in MILITARY_RANKS or _courtesy(t) or t.lower_ == "retired" for t in role)
 
 
 def apposition(name: Span) -> Span | None:
@@ -210,6 +255,8 @@ def apposition(name: Span) -> Span | None:
     doc = name.doc
     root = name.root
     for child in root.rights:
+        if _past_a_conjunct(root, child):
+            continue
         if child.dep_ == "appos" and child.i >= name.end and child.ent_type_ != "PERSON":
             span = _clean(doc, child.left_edge.i, _phrase_end(child))
             if span is None or child.pos_ not in {"NOUN", "PROPN"}:
@@ -221,7 +268,48 @@ def apposition(name: Span) -> Span | None:
         span = _clean(doc, head.left_edge.i, root.left_edge.i)
         if span is not None and head.pos_ in {"NOUN", "PROPN"} and _looks_like_role(span, head):
             return span
-    return role_before_comma(name)
+    if root.dep_ == "appos" and head.i < name.start:
+        span = _served_role(head, name)
+        if span is not None:
+            return span
+    return _conjunct_apposition(name) or role_before_comma(name)
+
+
+def _served_role(body: Token, name: Span) -> Span | None:
+    """ "a spokesman for the Acme Group, Ann Lee,": the parse set the name beside the body a
+    person serves; the role is the person's noun with the body, up to the name."""
+    preposition = body.head
+    if body.dep_ != "pobj" or preposition.lower_ not in _SERVING_PREPOSITIONS | {"at"}:
+        return None
+    noun = preposition.head
+    if noun.i >= body.i or noun.ent_type_ or not is_person_noun(noun):
+        return None
+    return _clean(body.doc, noun.left_edge.i, name.start)
+
+
+def _past_a_conjunct(root: Token, apposition: Token) -> bool:
+    """An apposition after a second name joined to this one ("X and Y, the firm's founder,")
+    describes the nearer name, when it is one person's (singular)."""
+    return apposition.tag_ == "NN" and any(
+        c.dep_ == "conj" and c.i < apposition.i and c.ent_type_ == "PERSON" for c in root.rights
+    )
+
+
+def _conjunct_apposition(name: Span) -> Span | None:
+    """The apposition the parse hung on the first of two joined names that stands after this,
+    the second one ("X and Y, the firm's founder,": Y's role)."""
+    root = name.root
+    if root.dep_ != "conj" or root.head.ent_type_ != "PERSON":
+        return None
+    for child in root.head.rights:
+        if child.dep_ == "appos" and child.i > root.i and _past_a_conjunct(root.head, child):
+            later = [c for c in root.head.rights if c.dep_ == "conj" and root.i < c.i < child.i]
+            if later or child.pos_ != "NOUN":
+                return None
+            span = _clean(name.doc, child.left_edge.i, _phrase_end(child))
+            if span is not None and _looks_like_role(span, child):
+                return span
+    return None
 
 
 def role_before_comma(name: Span) -> Span | None:
@@ -262,9 +350,16 @@ def copular(name: Span) -> Span | None:
     candidates = [c for c in root.rights if c.dep_ == "relcl"]
     if root.dep_ == "nsubj":
         candidates.append(root.head)
+    subject_office = _office_as_subject(root.head) if root.dep_ == "attr" else None
+    if subject_office is not None:
+        return subject_office
     for verb in candidates:
         attribute = _attribute(verb)
         span = None
+        if attribute is not None and attribute.lemma_.lower() in _GENERIC_PEOPLE:
+            # "X is the first woman to serve as finance minister": the office is the one
+            # served as, not the woman.
+            return _office_as(attribute)
         if attribute is not None:
             span = _clean(doc, attribute.left_edge.i, _phrase_end(attribute))
         if span is not None and attribute is not None and _looks_like_role(span, attribute):
@@ -274,6 +369,38 @@ def copular(name: Span) -> Span | None:
             if span is not None:
                 return span
     return None
+
+
+# Nouns for anyone, which say who a person is but hold no office ("the first woman to ...").
+_GENERIC_PEOPLE = frozenset({"woman", "man", "person", "people", "one", "individual"})
+
+
+def _office_as(noun: Token) -> Span | None:
+    """An office after "as" in the noun's phrase ("the first woman to serve as mayor")."""
+    for token in noun.subtree:
+        if token.dep_ == "prep" and token.lower_ == "as":
+            target = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            span = _clean(noun.doc, target.left_edge.i, _phrase_end(target))
+            if span is not None and any(t.lower_ in TITLE_WORDS for t in span):
+                return span
+    return None
+
+
+def _office_as_subject(verb: Token) -> Span | None:
+    """ "The agency's chief executive is Ann Lee": a definite office as the subject of the
+    copula that the name completes."""
+    if verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    if subject.lemma_.lower() not in TITLE_WORDS and not is_person_noun(subject):
+        return None
+    if not any(c.dep_ == "poss" or c.lower_ == "the" for c in subject.children):
+        return None  # "a teacher is Ann Lee" says nothing of her post
+    return _clean(verb.doc, subject.left_edge.i, _phrase_end(subject))
 
 
 _TITLE_AFTER_WORDS = 4  # "is Senior Deputy Regional Director of ..."
@@ -356,6 +483,15 @@ def role_given(name: Span) -> Span | None:
     # "X was elected mayor", and the same said in a relative clause: "X, who was elected
     # mayor in 2010, ..." (the clause's subject is the relative pronoun standing for X).
     clauses = [(root.head, root.dep_)]
+    # "X trained in Ostby and became a surgeon": a joined verb with no subject of its own
+    # shares the name's.
+    clauses += [
+        (verb, root.dep_)
+        for verb in root.head.children
+        if verb.dep_ == "conj"
+        and verb.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    ]
     for verb in root.rights:
         if verb.dep_ == "relcl":
             pronoun = next((c for c in verb.children if c.lower_ in {"who", "that"}), None)

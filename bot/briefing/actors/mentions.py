@@ -25,7 +25,7 @@ from bot.briefing.actors.reading import (
 )
 from bot.briefing.gazetteer import GeoEntry
 from bot.briefing.models import ActorKind
-from bot.briefing.roles import apposition, described, is_rank, title_before
+from bot.briefing.roles import apposition, described, is_person_noun, is_rank, title_before
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
     GENERIC_BODY_WORDS,
@@ -317,6 +317,11 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
     if role is None or head is None:
         return
     noun = head.lemma_.lower()
+    if is_person_noun(role[-1]) and not is_person_noun(head):
+        # "The Acme College of Nursing's regional director, Ann Lee,": the parse made the body
+        # the phrase's head; the person's noun ends it.
+        head = role[-1]
+        noun = head.lemma_.lower()
     if noun in ORG_NOUNS and noun not in TITLE_WORDS and len(draft.mentions) == 1:
         # "the conciliation service Acas": a body the model took for a person; its description
         # is the body's role.
