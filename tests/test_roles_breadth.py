@@ -161,6 +161,11 @@ _ROLE_SHAPES = {
             "Piet Hollander": "security analyst in Ostby",
         },
     ),
+    "a description set before a title written short says more": (
+        "The bill's chief sponsor, Sen. Tom Bradley, R-Ostland, said he was confident of 60 "
+        "votes. Sen. Ron Wyler, D-Ostland, said the bill was dead. Both spoke on Monday.",
+        {"Tom Bradley": "the bill's chief sponsor", "Ron Wyler": "Sen."},
+    ),
 }
 
 

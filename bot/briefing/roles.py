@@ -250,6 +250,11 @@ def is_rank(role: Span) -> bool:
     return all(t.lower_ in MILITARY_RANKS or _courtesy(t) or t.lower_ == "retired" for t in role)
 
 
+def is_short_title(role: Span) -> bool:
+    """A title written short, as part of how a name is written ("Sen.", "Rep.", "Gov.")."""
+    return all(t.is_punct or t.text.endswith(".") for t in role)
+
+
 def apposition(name: Span) -> Span | None:
     """The noun phrase set beside the name with commas, either side of it."""
     doc = name.doc

@@ -25,7 +25,14 @@ from bot.briefing.actors.reading import (
 )
 from bot.briefing.gazetteer import GeoEntry
 from bot.briefing.models import ActorKind
-from bot.briefing.roles import apposition, described, is_person_noun, is_rank, title_before
+from bot.briefing.roles import (
+    apposition,
+    described,
+    is_person_noun,
+    is_rank,
+    is_short_title,
+    title_before,
+)
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
     GENERIC_BODY_WORDS,
@@ -312,6 +319,11 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
     # apposition or attribute is headed by its parse root ("an obstetrician at X").
     head = role[-1] if role is not None else None
     stated = None if role is not None and not is_rank(role) else described(name)
+    if role is not None and stated is None and is_short_title(role):
+        # "The panel's top Republican, Sen. Ann Lee,": the description set before the name
+        # says more than the title written short in front of it.
+        before = apposition(name)
+        stated = before if before is not None and before.end <= name.start else None
     if stated is not None:
         role, head = stated, stated.root
     if role is None or head is None:
