@@ -355,7 +355,7 @@ def copular(name: Span) -> Span | None:
     candidates = [c for c in root.rights if c.dep_ == "relcl"]
     if root.dep_ == "nsubj":
         candidates.append(root.head)
-    subject_office = _office_as_subject(root.head) if root.dep_ == "attr" else None
+    subject_office = office_as_subject(root.head) if root.dep_ == "attr" else None
     if subject_office is not None:
         return subject_office
     for verb in candidates:
@@ -393,7 +393,7 @@ def _office_as(noun: Token) -> Span | None:
     return None
 
 
-def _office_as_subject(verb: Token) -> Span | None:
+def office_as_subject(verb: Token) -> Span | None:
     """ "The agency's chief executive is Ann Lee": a definite office as the subject of the
     copula that the name completes."""
     if verb.lemma_ != "be":

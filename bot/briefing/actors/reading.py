@@ -14,7 +14,7 @@ from bot.briefing.gazetteer import GeoEntry, load_gazetteer
 from bot.briefing.models import ActorKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
-from bot.briefing.roles import is_person_noun
+from bot.briefing.roles import is_person_noun, office_as_subject
 from bot.briefing.vocabulary import ACRONYM_SKIP, ORG_NAME_WORDS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -155,8 +155,8 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
     """An ORG span that is a person's full name: its last word is a name the model elsewhere
     tags as a person ("Marcus Preston" ... "Preston said"), the text describes it as a
     person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,", "chief
-    executive Ivo Brandt"), or speaks
-    of it as "he", "she" or "who"."""
+    executive Ivo Brandt", "the chairman is Ivo Brandt"), or speaks of it as "he", "she" or
+    "who"."""
     words = [t for t in ent if t.lower_ != "the"]
     if not (
         2 <= len(words) <= 3
@@ -170,6 +170,8 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
         or (root.dep_ == "appos" and root.head.i < root.i and is_person_noun(root.head))
         # A title in front: "Chief executive Helena Brandt apologised".
         or any(c.dep_ == "compound" and c.i < ent.start and is_person_noun(c) for c in root.lefts)
+        # An office the copula says the name holds: "The trust's chief executive is Ivo Brandt."
+        or (root.dep_ == "attr" and office_as_subject(root.head) is not None)
     )
     return words[-1].text in single_names or described or _spoken_of_as_a_person(ent)
 
