@@ -901,7 +901,8 @@ def test_an_untagged_abbreviation_a_person_is_of_is_a_body(nlp: Language) -> Non
         "Tomas Varga of KDP lost his seat.",
     )
     actors = _by_name(index)
-    assert actors["KDP"].kind is ActorKind.ORG
+    # A body, not a person; one whose member loses a seat is a party, a group (GOLD.md).
+    assert actors["KDP"].kind is ActorKind.GROUP
     assert actors["Tomas Varga"].kind is ActorKind.PERSON
 
 

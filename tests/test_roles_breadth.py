@@ -191,3 +191,18 @@ def test_a_name_the_text_gives_a_persons_office_is_a_person(nlp: Language) -> No
         "Glen Torvik": ("person", "the Tern Valley College of Nursing's regional director"),
         "Paul Ingram": ("person", "the trust's chief executive"),
     }
+
+
+@pytest.mark.slow
+def test_a_body_named_as_its_members_party_or_in_an_election_is_a_group(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Lawmakers from the RNP walked out of the chamber on Monday. The RNP said the vote was "
+        "rigged.\n\n"
+        "Kerem Dal of the TDP was elected in the northern constituency. The TDP won four seats "
+        "and will join the coalition.\n\n"
+        "Jan Berg of the BKX said sales rose. The BKX will open a plant in Ostby.",
+    )
+    kinds = {name: actors[name].kind for name in ("RNP", "TDP", "BKX")}
+    # A company whose officer speaks, with no election in the sentence, stays a company.
+    assert kinds == {"RNP": "group", "TDP": "group", "BKX": "org"}

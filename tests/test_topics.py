@@ -229,7 +229,9 @@ def test_a_position_is_dated_when_it_was_said_not_by_what_it_is_about(nlp: Langu
     dates = find_dates(parsed)
     quotes = find_quotes(parsed, actors, dates)
     lexicon = load_lexicon(CONTENT_DIR / "topics.toml")
-    topic = next(t for t in find_topics(parsed, lexicon, actors, dates, quotes) if t.key == "ceasefire")
+    topic = next(
+        t for t in find_topics(parsed, lexicon, actors, dates, quotes) if t.key == "ceasefire"
+    )
     dated = {(p.actor, p.stance, p.source.sentence): p.date for p in topic.positions}
     tuesday = DateValue(value=dt.date(2024, 3, 5), precision=Precision.DAY)
     published = DateValue(value=dt.date(2024, 3, 7), precision=Precision.DAY)

@@ -163,7 +163,9 @@ async def test_one_command_table_feeds_menu_help_and_handlers(bot: BotUnderTest)
     admin_help = html.unescape(_valid(await bot.send(updates.private("/help", user_id=42))))
     for command in table:
         topic = command.audience is Audience.TOPIC
-        assert (f"/{command.name}" if topic else f"/{command.name} {command.help_line}") in admin_help
+        assert (
+            f"/{command.name}" if topic else f"/{command.name} {command.help_line}"
+        ) in admin_help
     registered = {
         name
         for handler in bot.app.handlers[0]

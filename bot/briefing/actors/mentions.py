@@ -42,6 +42,7 @@ from bot.briefing.vocabulary import (
     HONORIFICS,
     INSTITUTION_NOUNS,
     OFFICIAL_NOUNS,
+    ORG_NAME_WORDS,
     ORG_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -695,4 +696,40 @@ def _group_context(reading: Reading, mention: Mention) -> bool:
     if after is not None and after.lower_ in GROUP_HEAD_NOUNS:
         return True
     head = reading.doc[mention.head]
-    return any(c.dep_ == "appos" and c.lower_ in GROUP_HEAD_NOUNS for c in head.children)
+    if any(c.dep_ == "appos" and c.lower_ in GROUP_HEAD_NOUNS for c in head.children):
+        return True
+    return _party_context(head)
+
+
+# Nouns for a party's elected members and candidates: a body whose members they are is a
+# political party ("Tern lawmakers", "deputies of Tern", "Tern's shadow finance minister").
+_PARTY_MEMBERS = frozenset(
+    {
+        "lawmaker", "legislator", "mp", "deputy", "councillor", "councilor", "candidate",
+        "congressman", "congresswoman", "assemblyman", "assemblywoman", "shadow",
+    }
+)  # fmt: skip
+# Words of an election: a body a candidate stands or wins for is a party.
+_ELECTION_WORDS = frozenset({"elect", "re-elect", "candidate", "constituency", "ballot", "seat"})
+
+
+def _party_context(head: Token) -> bool:
+    """A body named as the party of its members or of a person an election concerns:
+    "Tern lawmakers", "deputies of Tern", "Tern's Ann Lee was elected", "Ann Lee of Tern
+    won a seat"."""
+    if any(t.text in ORG_NAME_WORDS for t in head.subtree):
+        return False
+    # The name's whole phrase, its bracketed abbreviation included ("Tern Union (TU)").
+    while head.dep_ in {"compound", "nmod"} and head.head.pos_ == "PROPN":
+        head = head.head
+    member = head.head if head.dep_ in {"compound", "poss", "nmod"} else None
+    if head.dep_ == "pobj" and head.head.lower_ in {"of", "from"}:
+        member = head.head.head
+    if member is None or member.i == head.i:
+        return False
+    words = head.doc[member.left_edge.i : member.i + 1]
+    if any(t.lemma_.lower() in _PARTY_MEMBERS for t in words):
+        return True
+    if member.ent_type_ != "PERSON":
+        return False
+    return any(t.lemma_.lower() in _ELECTION_WORDS for t in member.sent)
