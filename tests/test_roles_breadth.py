@@ -166,6 +166,11 @@ _ROLE_SHAPES = {
         "votes. Sen. Ron Wyler, D-Ostland, said the bill was dead. Both spoke on Monday.",
         {"Tom Bradley": "the bill's chief sponsor", "Ron Wyler": "Sen."},
     ),
+    "an abbreviation after an indefinite article is an occupation": (
+        "Dr. Hassan Farid, a GP in Ostby, was named to the jury on Monday. Farid has made "
+        "three films about rural doctors.",
+        {"Hassan Farid": "GP in Ostby"},
+    ),
 }
 
 

@@ -133,6 +133,14 @@ def _looks_like_role(span: Span, head: Token | None = None) -> bool:
     return head.pos_ == "NOUN" and head.text.islower()
 
 
+def _common_abbreviation(head: Token) -> bool:
+    """An abbreviation after "a" or "an" is a common noun, an occupation beside a name ("Ann
+    Lee, a GP in Ostby,", "an MP"), not the name of a body, which takes "the" or nothing."""
+    return head.text.isupper() and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children
+    )
+
+
 _TITLE_RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 
@@ -266,7 +274,7 @@ def apposition(name: Span) -> Span | None:
             span = _clean(doc, child.left_edge.i, _phrase_end(child))
             if span is None or child.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if _looks_like_role(span, child):
+            if _looks_like_role(span, child) or _common_abbreviation(child):
                 return span
     head = root.head
     if root.dep_ == "appos" and head.i < name.start and head.ent_type_ not in {"PERSON", "GPE"}:
