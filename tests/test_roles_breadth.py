@@ -171,6 +171,11 @@ _ROLE_SHAPES = {
         "three films about rural doctors.",
         {"Hassan Farid": "GP in Ostby"},
     ),
+    "an adverb of a word inside the role stays with it": (
+        "Privately held logistics firm Haulmark, which moves the drugs in Europe, said the "
+        "deal would not affect its contract. Haulmark employs 900 people.",
+        {"Haulmark": "Privately held logistics firm"},
+    ),
 }
 
 

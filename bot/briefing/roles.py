@@ -93,7 +93,12 @@ def _passing_adverb(token: Token) -> bool:
     """An adverb opening a role that only dates it, "now" or "currently" in "X, currently a
     junior minister, ...": the role is the post itself ("whose director" likewise loses "whose"
     in a relative clause, above)."""
-    return token.pos_ == "ADV" and token.dep_ == "advmod" and token.lower_ not in _PAST_ADVERBS
+    return (
+        token.pos_ == "ADV"
+        and token.dep_ == "advmod"
+        and token.head.pos_ in {"NOUN", "PROPN"}  # "privately held firm": the adverb is the firm's
+        and token.lower_ not in _PAST_ADVERBS
+    )
 
 
 def _phrase_end(head: Token) -> int:
