@@ -166,6 +166,12 @@ _ROLE_SHAPES = {
         "votes. Sen. Ron Wyler, D-Ostland, said the bill was dead. Both spoke on Monday.",
         {"Tom Bradley": "the bill's chief sponsor", "Ron Wyler": "Sen."},
     ),
+    "a party's member described before the name the parse took for a list's": (
+        "The panel's top Republican, Sen. Greg Holt of Ostland, voted for the measure. Holt "
+        "said the vote was close.\n\n"
+        "The mayor, Ann Lee, Tom Reyes and Jo Park attended the opening.",
+        {"Greg Holt": "the panel's top Republican", "Ann Lee": "the mayor", "Tom Reyes": None},
+    ),
     "an abbreviation after an indefinite article is an occupation": (
         "Dr. Hassan Farid, a GP in Ostby, was named to the jury on Monday. Farid has made "
         "three films about rural doctors.",

@@ -282,15 +282,41 @@ def apposition(name: Span) -> Span | None:
             if _looks_like_role(span, child) or _common_abbreviation(child):
                 return span
     head = root.head
-    if root.dep_ == "appos" and head.i < name.start and head.ent_type_ not in {"PERSON", "GPE"}:
+    if _set_after(root) and head.i < name.start and head.ent_type_ not in {"PERSON", "GPE"}:
         span = _clean(doc, head.left_edge.i, root.left_edge.i)
-        if span is not None and head.pos_ in {"NOUN", "PROPN"} and _looks_like_role(span, head):
+        if (
+            span is not None
+            and head.pos_ in {"NOUN", "PROPN"}
+            and (_looks_like_role(span, head) or _party_office(head))
+        ):
             return span
     if root.dep_ == "appos" and head.i < name.start:
         span = _served_role(head, name)
         if span is not None:
             return span
     return _conjunct_apposition(name) or role_before_comma(name)
+
+
+def _set_after(root: Token) -> bool:
+    """The name is set after a noun phrase with a comma: an apposition, or what the parse took
+    for the second of a list with no "and" ("the panel's top Democrat, Sen. Ann Lee of Tern,")."""
+    if root.dep_ == "appos":
+        return True
+    head = root.head
+    return (
+        root.dep_ == "conj"
+        and root.left_edge.i > 0
+        and root.doc[root.left_edge.i - 1].text == ","
+        and head.tag_ in {"NN", "NNP"}
+        and not any(c.dep_ == "cc" and head.i < c.i < root.i for c in head.children)
+    )
+
+
+def _party_office(head: Token) -> bool:
+    """ "the panel's top Democrat": a party's name as a definite description of one member."""
+    return head.ent_type_ == "NORP" and any(
+        c.dep_ == "poss" or c.lower_ == "the" for c in head.children
+    )
 
 
 def _served_role(body: Token, name: Span) -> Span | None:
