@@ -19,7 +19,7 @@ from bot.briefing.actors.reading import (
 )
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import described, description_subject, is_person_noun
-from bot.briefing.speech import DOUBLE_OPENERS
+from bot.briefing.speech import DOUBLE_OPENERS, RELATIVE_PRONOUNS
 from bot.briefing.speech import SPEECH_VERBS as REPORTING_VERBS
 from bot.briefing.vocabulary import (
     FUNCTION_BODIES,
@@ -416,4 +416,8 @@ def _clause_subject_key(reading: Reading, pronoun: Token) -> str | None:
         return None
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        # "Ada Lind, who works with him, ...": the relative clause's subject is the noun it
+        # describes, so "him" is someone else.
+        subject = verb.head
     return reading.claimed.get(subject.i) if subject is not None else None
