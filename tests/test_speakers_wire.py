@@ -25,3 +25,36 @@ def test_an_object_pronoun_in_a_relative_clause_is_not_the_noun_it_describes(
         '"Some of them have never seen a doctor," she said.',
     )
     assert by_text(quotes, "never seen a doctor").speaker == "Rachel Moreno"
+
+
+@pytest.mark.slow
+def test_the_company_that_reports_a_clause_is_the_body_acting_in_it(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "Pelham Robotics Inc. will close its factory in Dunmore next year, the company said on "
+        "Tuesday.\n\n"
+        "Brantwood Cement will cut 300 jobs at its main plant, the firm said.",
+    )
+    assert by_text(quotes, "close its factory").speaker == "Pelham Robotics Inc."
+    # A name the reader did not take for a body is still the firm meant: no other body speaks.
+    assert by_text(quotes, "cut 300 jobs").speaker is None
+
+
+@pytest.mark.slow
+def test_a_body_description_is_not_a_body_headed_by_another_noun(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "The Ministry of Ports of Ostland issued new rules on Monday. The company said it would "
+        "comply with them.",
+    )
+    assert by_text(quotes, "comply with them").speaker is None
+
+
+@pytest.mark.slow
+def test_the_association_is_the_one_named_even_when_it_is_no_actor(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        'Ostland Rail reopened the line on Monday. "We lost millions," said Ada Lind, head of the '
+        "Upland Growers Association. The association said it would seek damages.",
+    )
+    assert by_text(quotes, "seek damages").speaker in {None, "Upland Growers Association"}

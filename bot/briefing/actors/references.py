@@ -76,14 +76,28 @@ def read_org_descriptions(reading: Reading) -> None:
             draft = reading.drafts[next(iter(keys))]
             if first.get(draft.key, token.i) > token.i:
                 continue  # a description refers back, not forward
-        elif keys or not _bare(token) or token.dep_ not in _ACTING_DEPS:
+        elif (
+            keys
+            or not _bare(token)
+            or token.dep_ not in _ACTING_DEPS
+            or _named_otherwise(reading, token)
+        ):
             continue
         else:
-            # The body acting in the sentence before; else one named there at all ("Shares of
-            # Tern Mills fell. The company said ..."); else the body last acting before that.
+            # The body whose act the description reports in its own sentence ("Tern Mills cut
+            # 500 jobs, the company said"), and no other when the name there is no body's;
+            # else the body acting in the sentence before; else one named there at all
+            # ("Shares of Tern Mills fell. The company said ..."); else the body last acting
+            # before that.
+            reported = _reported_subject(reading, token)
+            if reported is not None:
+                key = reading.claimed.get(reported.i)
+                if key is None or not _may_describe(reading, key, token):
+                    continue
             before = reading.parsed.sentence_index(token) - 1
             found = (
-                _last_body(reading, [r for r in recent if r[0] == before], token)
+                (reading.claimed.get(reported.i) if reported is not None else None)
+                or _last_body(reading, [r for r in recent if r[0] == before], token)
                 or _last_body(reading, [n for n in named if n[0] == before], token)
                 or _last_body(reading, recent, token)
             )
@@ -118,17 +132,57 @@ def _bare(token: Token) -> bool:
 
 
 def _last_body(reading: Reading, recent: list[tuple[int, str]], token: Token) -> str | None:
-    """The organisation last acting in an earlier sentence that the noun may describe: a
-    name ending in another body noun ("... Service", "... Court") is not "the company",
-    though any body may be "the regulator"."""
+    """The organisation last acting in an earlier sentence that the noun may describe."""
     sentence = reading.parsed.sentence_index(token)
     for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
-        if index >= sentence:
+        if index < sentence and _may_describe(reading, key, token):
+            return key
+    return None
+
+
+def _may_describe(reading: Reading, key: str, token: Token) -> bool:
+    """A body the noun may describe: a name headed by another body noun ("... Service", "...
+    Court", "Ministry of ...") is not "the company", though any body may be "the regulator"."""
+    draft = reading.drafts[key]
+    if draft.kind not in BODIES:
+        return False
+    head = _name_head(draft.name)
+    return not (head in ORG_NOUNS and head != token.lower_ and token.lower_ not in FUNCTION_BODIES)
+
+
+def _name_head(name: str) -> str:
+    """The noun that heads a body's name: its last word, or the last before "of" ("Ministry
+    of Ports" is a ministry)."""
+    words = name.lower().split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1]
+
+
+def _named_otherwise(reading: Reading, token: Token) -> bool:
+    """ "The association said" after a name headed by "Association" that is no actor: the
+    description is that body's, and no other body's."""
+    return any(
+        ent.end <= token.i
+        and ent.start not in reading.claimed
+        and _name_head(ent.text) == token.lower_
+        for ent in reading.doc.ents
+        if ent.label_ in {"ORG", "NORP", "FAC"} and len(ent) > 1
+    )
+
+
+def _reported_subject(reading: Reading, token: Token) -> Token | None:
+    """The subject of the clause a description that speaks reports before it, in its own
+    sentence ("Tern Mills cut 500 jobs, the company said"), when that subject is a name."""
+    verb = token.head
+    if token.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ not in {"ccomp", "parataxis"} or clause.i > token.i:
             continue
-        last = reading.drafts[key].name.split()[-1].lower()
-        if last in ORG_NOUNS and last != token.lower_ and token.lower_ not in FUNCTION_BODIES:
-            continue
-        return key
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ == "PROPN":
+            return subject
     return None
 
 
