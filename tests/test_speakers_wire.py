@@ -58,3 +58,17 @@ def test_the_association_is_the_one_named_even_when_it_is_no_actor(nlp: Language
         "Upland Growers Association. The association said it would seek damages.",
     )
     assert by_text(quotes, "seek damages").speaker in {None, "Upland Growers Association"}
+
+
+@pytest.mark.slow
+def test_a_person_called_by_what_they_are_is_the_one_named_before(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "Rovers won 2-1. Jonah Kaye, 19, scored the winner with a header in the 93rd minute.\n\n"
+        '"I just closed my eyes and hoped," the teenager said.\n\n'
+        'Mayor Ada Lind opened the bridge on Monday. "It took ten years to build," the engineer '
+        "said.",
+    )
+    assert by_text(quotes, "closed my eyes").speaker == "Jonah Kaye"
+    # The person named before holds another role: the engineer is someone else.
+    assert by_text(quotes, "ten years to build").speaker is None

@@ -933,6 +933,8 @@ class _QuoteReader:
         if speaker is None and _is_age(token):
             # "the 45-year-old said": the person just named with their age, or quoted last.
             speaker = self._named_just_before(token, None) or self._last_person_as(None)
+        if speaker is None and _describes_a_person(token):
+            speaker = self._described_person(token)
         if speaker is None and token.lower_ in PERSON_PRONOUNS:
             # "He told Venn that ..., and he said ...": a second "he" subject in one sentence is
             # the first one's referent, not the person the first one spoke to.
@@ -945,6 +947,16 @@ class _QuoteReader:
                 or self._person_named_before(token, gender)
             )
         return _Attribution(verb, token, speaker, attributed=True)
+
+    def _described_person(self, description: Token) -> Actor | None:
+        """Whom "the teenager said" means: news copy names a person, then calls them by what
+        they are ("Ada Lind, 19, scored twice. '...,' the teenager said"); the person named
+        last before, unless the role the text gave them is another ("Lind, the mayor, ...
+        the engineer said" is someone else)."""
+        person = self._person_named_before(description, None)
+        if person is None or person.role is None:
+            return person
+        return person if description.lemma_.lower() in person.role.lower().split() else None
 
     def _name_before(self, verb: Token) -> Token | None:
         """The speaker of a verb the parse left without a subject, when a name stands in the
@@ -1278,6 +1290,17 @@ def _plain_lemma(token: Token) -> str:
     if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s"):
         return lemma[:-1]
     return lemma
+
+
+def _describes_a_person(token: Token) -> bool:
+    """ "the teenager", "the young striker": a definite singular noun for a person, with
+    nothing but adjectives beside it, that is not an office (offices have holders of their own,
+    read with the actors)."""
+    if token.tag_ != "NN" or not is_person_noun(token) or token.lemma_.lower() in TITLE_WORDS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    return all(c.dep_ in {"det", "amod"} for c in token.children)
 
 
 def _is_age(token: Token) -> bool:
