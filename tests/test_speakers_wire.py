@@ -9,7 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.test_quotes import by_text, read_quotes
+from bot.briefing.models import ActorKind
+from bot.briefing.quotes import find_quotes
+from tests.conftest import parse_text
+from tests.test_quotes import by_text, known_actors, read_quotes
 
 
 @pytest.mark.slow
@@ -72,3 +75,19 @@ def test_a_person_called_by_what_they_are_is_the_one_named_before(nlp: Language)
     assert by_text(quotes, "closed my eyes").speaker == "Jonah Kaye"
     # The person named before holds another role: the engineer is someone else.
     assert by_text(quotes, "ten years to build").speaker is None
+
+
+@pytest.mark.slow
+def test_a_body_named_before_a_noun_for_its_kind_speaks(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        'The BVW union called the pay offer "an insult to every driver" and said it would '
+        "strike in May.\n\n"
+        "The Ostland company said the new line would open next year.",
+    )
+    names = {"BVW": ActorKind.ORG, "Ostland": ActorKind.COUNTRY}
+    quotes = find_quotes(parsed, known_actors(parsed, names), [])
+    assert by_text(quotes, "an insult to every driver").speaker == "BVW"
+    assert by_text(quotes, "strike in May").speaker == "BVW"
+    # A country before "company" hosts the company; it does not speak through it.
+    assert by_text(quotes, "new line would open").speaker is None

@@ -59,6 +59,7 @@ from bot.briefing.speech import (
 from bot.briefing.timeline import DateMention
 from bot.briefing.vocabulary import (
     INSTITUTION_NOUNS,
+    ORG_NOUNS,
     PRONOUN_GENDERS,
     SPEAKER_NOUNS,
     TITLE_WORDS,
@@ -1011,6 +1012,14 @@ class _QuoteReader:
             body = self._body_called(subject)
             if body is not None:
                 return body
+        if lemma in ORG_NOUNS:
+            # "the Tarn union said", "the Vell group said": the body's name modifies a noun for
+            # what kind of body it is. A country there ("the Ostland company") owns or hosts
+            # another body, which does not speak for it.
+            for child in subject.children:
+                kind_of = actor_of(self.actors, child) if child.dep_ == "compound" else None
+                if kind_of is not None and kind_of.kind in {ActorKind.ORG, ActorKind.GROUP}:
+                    return kind_of
         if _plain_lemma(subject) in DELEGATE_NOUNS or subject.tag_ in {"NNS", "NNPS"}:
             example = self._named_member(subject)
             if example is not None:
