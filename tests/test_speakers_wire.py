@@ -91,3 +91,19 @@ def test_a_body_named_before_a_noun_for_its_kind_speaks(nlp: Language) -> None:
     assert by_text(quotes, "strike in May").speaker == "BVW"
     # A country before "company" hosts the company; it does not speak through it.
     assert by_text(quotes, "new line would open").speaker is None
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_a_person_the_text_does_not_name_is_not_the_last_speaker(
+    nlp: Language,
+) -> None:
+    quotes = read_quotes(
+        nlp,
+        'Erik Dahl called the plan "an attack on people who do hard physical work."\n\n'
+        'The minister said she was open to talks. "My door is always open," she said.\n\n'
+        "Rovers won again. Jonah Kaye, 19, scored twice.\n\n"
+        '"I just closed my eyes," the teenager said. "My family were in the stand," he added.',
+    )
+    assert by_text(quotes, "My door is always open").speaker is None
+    # A description the text does resolve passes its person on to the pronoun.
+    assert by_text(quotes, "My family were in the stand").speaker == "Jonah Kaye"

@@ -942,18 +942,40 @@ class _QuoteReader:
             sentence = self.parsed.sentences[self.parsed.sentence_index(token)]
             token = _first_same_subject(token, sentence.start)
             gender = PRONOUN_GENDERS.get(token.lower_)
-            speaker = (
-                self._named_just_before(token, gender)
-                or self._last_person_as(gender)
-                or self._person_named_before(token, gender)
-            )
+            speaker = self._named_just_before(token, gender)
+            described = self._description_before(token) if speaker is None else None
+            if described is not None:
+                speaker = self._described_person(described)
+            elif speaker is None:
+                speaker = self._last_person_as(gender) or self._person_named_before(token, gender)
         return _Attribution(verb, token, speaker, attributed=True)
+
+    def _description_before(self, pronoun: Token) -> Token | None:
+        """The subject nearest before a pronoun, in its sentence or the one before it in its
+        paragraph, when it describes a person without naming them ("The minister said she was
+        open to talks. '...,' she said."): the pronoun is that person, not whoever was quoted
+        last."""
+        index = self.parsed.sentence_index(pronoun)
+        start = self.parsed.sentences[index].start
+        if index > 0 and self._paragraph_of_sentence(index - 1) == self.paragraph_at[pronoun.i]:
+            start = self.parsed.sentences[index - 1].start
+        start = max(start, pronoun.i - _ANTECEDENT_WINDOW)
+        for token in reversed(self.parsed.doc[start : pronoun.i]):
+            if self.quoted[token.i] or token.dep_ not in _OWN_SUBJECTS or token.pos_ == "PRON":
+                continue
+            if actor_of(self.actors, token) is not None or not is_person_noun(token):
+                return None
+            definite = token.tag_ == "NN" and any(c.lower_ == "the" for c in token.children)
+            return token if definite else None
+        return None
 
     def _described_person(self, description: Token) -> Actor | None:
         """Whom "the teenager said" means: news copy names a person, then calls them by what
         they are ("Ada Lind, 19, scored twice. '...,' the teenager said"); the person named
         last before, unless the role the text gave them is another ("Lind, the mayor, ...
         the engineer said" is someone else)."""
+        if not _describes_a_person(description):
+            return None  # an office ("the minister") has a holder the actors would have named
         person = self._person_named_before(description, None)
         if person is None or person.role is None:
             return person

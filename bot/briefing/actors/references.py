@@ -42,6 +42,8 @@ _KINSHIP_NOUNS = frozenset(
 # recent person subjects it weighs.
 _MAX_QUOTED_REACH = 6
 _MAX_ANTECEDENTS = 8
+# The key that stands, among recent person subjects, for a person the text does not name.
+_UNNAMED = ""
 
 
 def read_org_descriptions(reading: Reading) -> None:
@@ -412,6 +414,9 @@ def read_pronouns(reading: Reading) -> None:
             if key is not None and person and is_subject(token):
                 recent.append((index, key))
                 continue
+            if key is None and token.dep_ in SUBJECT_DEPS and _unnamed_person(token):
+                recent.append((index, _UNNAMED))
+                continue
             if key is not None or token.lower_ not in PERSONAL_PRONOUNS:
                 continue
             if token.pos_ != "PRON":
@@ -426,6 +431,14 @@ def read_pronouns(reading: Reading) -> None:
                 _read_pronoun_role(reading, draft, token)
             if token.dep_ in SUBJECT_DEPS:
                 recent.append((index, target))
+
+
+def _unnamed_person(token: Token) -> bool:
+    """ "the minister", "the teenager": a definite singular noun for a person that names no
+    one the text names; a pronoun after it refers to that person, not to anyone before."""
+    if token.tag_ != "NN" or not is_person_noun(token):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _read_pronoun_role(reading: Reading, draft: Draft, pronoun: Token) -> None:
@@ -454,6 +467,8 @@ def _antecedent(
     for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
         if index < reach:
             break
+        if key == _UNNAMED:
+            return unknown  # "The minister said she ...": a person the text does not name
         if key == own_subject:
             continue  # "Lind offered her a loan": "her" is not Lind, or it would be "herself"
         known = reading.drafts[key].gender
