@@ -107,3 +107,20 @@ def test_a_pronoun_after_a_person_the_text_does_not_name_is_not_the_last_speaker
     assert by_text(quotes, "My door is always open").speaker is None
     # A description the text does resolve passes its person on to the pronoun.
     assert by_text(quotes, "My family were in the stand").speaker == "Jonah Kaye"
+
+
+@pytest.mark.slow
+def test_a_pronoun_that_speaks_goes_on_with_the_speaker_just_quoted(nlp: Language) -> None:
+    # Harlan is known to be a man from the pronouns before, and acts in the sentence that names
+    # Ellery; Ellery's gender is not told, and "He said" right after Ellery's quote goes on
+    # with Ellery.
+    quotes = read_quotes(
+        nlp,
+        "Former banker Victor Harlan is accused of fraud. He has pleaded not guilty, and he "
+        "will not testify.\n\n"
+        "His lawyer, Simon Ellery, said there was no evidence that Harlan meant any harm.\n\n"
+        '"My client made bad investments. Bad investments are not a crime," Ellery told the '
+        "jury.\n\n"
+        "He said the real blame lay with the fund's auditors.",
+    )
+    assert by_text(quotes, "real blame lay").speaker == "Simon Ellery"

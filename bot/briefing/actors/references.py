@@ -407,12 +407,15 @@ def read_pronouns(reading: Reading) -> None:
     _read_genders(reading)
     quoted = _quoted_sentences(reading)
     recent: list[tuple[int, str]] = []  # (sentence, key) of person subjects in order
+    spoke: set[tuple[int, str]] = set()  # those of them that are a speech verb's subject
     for index, sentence in enumerate(reading.parsed.sentences):
         for token in sentence:
             key = reading.claimed.get(token.i)
             person = key is not None and reading.drafts[key].kind is ActorKind.PERSON
             if key is not None and person and is_subject(token):
                 recent.append((index, key))
+                if speaks(token):
+                    spoke.add((index, key))
                 continue
             if key is None and token.dep_ in SUBJECT_DEPS and _unnamed_person(token):
                 recent.append((index, _UNNAMED))
@@ -421,7 +424,7 @@ def read_pronouns(reading: Reading) -> None:
                 continue
             if token.pos_ != "PRON":
                 continue
-            target = _antecedent(reading, recent, _reach(index, quoted), token)
+            target = _antecedent(reading, recent, _reach(index, quoted), token, spoke)
             if target is None:
                 continue
             draft = reading.drafts[target]
@@ -456,14 +459,22 @@ def _read_pronoun_role(reading: Reading, draft: Draft, pronoun: Token) -> None:
 
 
 def _antecedent(
-    reading: Reading, recent: list[tuple[int, str]], reach: int, pronoun: Token
+    reading: Reading,
+    recent: list[tuple[int, str]],
+    reach: int,
+    pronoun: Token,
+    spoke: set[tuple[int, str]],
 ) -> str | None:
     """The person subject a pronoun refers back to: the last one whose known gender is the
     pronoun's, else the last one whose gender is unknown ("Ms Lind met Tom Berg. She ..." is
-    Lind)."""
+    Lind). A pronoun that speaks right after someone spoke goes on with that speaker, when
+    nothing tells their gender ("'...,' Ellery told the jury. He said ..." is Ellery, not a
+    man named before)."""
     gender = PRONOUN_GENDERS.get(pronoun.lower_)
     own_subject = _clause_subject_key(reading, pronoun)
+    sentence = reading.parsed.sentence_index(pronoun)
     unknown: str | None = None
+    last_speaker: tuple[int, str] | None = None
     for index, key in reversed(recent[-_MAX_ANTECEDENTS:]):
         if index < reach:
             break
@@ -473,10 +484,14 @@ def _antecedent(
             continue  # "Lind offered her a loan": "her" is not Lind, or it would be "herself"
         known = reading.drafts[key].gender
         if gender is None or known == gender:
-            return key
+            # A man or woman named in a sentence before the last speaker's is further back
+            # than the speaker the pronoun goes on with.
+            return last_speaker[1] if last_speaker is not None and index < last_speaker[0] else key
         if known is None and unknown is None:
             unknown = key
-    return unknown
+            if speaks(pronoun) and (index, key) in spoke and index >= sentence - 1:
+                last_speaker = (index, key)
+    return unknown if last_speaker is None else last_speaker[1]
 
 
 def _clause_subject_key(reading: Reading, pronoun: Token) -> str | None:
