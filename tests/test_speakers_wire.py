@@ -9,10 +9,16 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from bot.briefing.models import ActorKind
+from bot.briefing.models import ActorKind, Quote
 from bot.briefing.quotes import find_quotes
 from tests.conftest import parse_text
 from tests.test_quotes import by_text, known_actors, read_quotes
+
+
+def quotes_with(nlp: Language, text: str, names: dict[str, ActorKind]) -> list[Quote]:
+    """Quotes of a written text whose actors are the given names, of the given kinds."""
+    parsed = parse_text(nlp, text)
+    return find_quotes(parsed, known_actors(parsed, names), [])
 
 
 @pytest.mark.slow
@@ -79,14 +85,13 @@ def test_a_person_called_by_what_they_are_is_the_one_named_before(nlp: Language)
 
 @pytest.mark.slow
 def test_a_body_named_before_a_noun_for_its_kind_speaks(nlp: Language) -> None:
-    parsed = parse_text(
+    quotes = quotes_with(
         nlp,
         'The BVW union called the pay offer "an insult to every driver" and said it would '
         "strike in May.\n\n"
         "The Ostland company said the new line would open next year.",
+        {"BVW": ActorKind.ORG, "Ostland": ActorKind.COUNTRY},
     )
-    names = {"BVW": ActorKind.ORG, "Ostland": ActorKind.COUNTRY}
-    quotes = find_quotes(parsed, known_actors(parsed, names), [])
     assert by_text(quotes, "an insult to every driver").speaker == "BVW"
     assert by_text(quotes, "strike in May").speaker == "BVW"
     # A country before "company" hosts the company; it does not speak through it.
@@ -124,3 +129,16 @@ def test_a_pronoun_that_speaks_goes_on_with_the_speaker_just_quoted(nlp: Languag
         "He said the real blame lay with the fund's auditors.",
     )
     assert by_text(quotes, "real blame lay").speaker == "Simon Ellery"
+
+
+@pytest.mark.slow
+def test_a_name_set_off_in_commas_after_a_common_noun_is_the_speaker(nlp: Language) -> None:
+    quotes = quotes_with(
+        nlp,
+        "The auditors, Brisk & Holm, said in an email that they had "
+        '"cooperated fully with the inquiry" and would not comment further.\n\n'
+        'Its new owners, Tarn Mills, said the plant "will run at full speed again by May."',
+        {"Brisk & Holm": ActorKind.ORG, "Tarn Mills": ActorKind.ORG},
+    )
+    assert by_text(quotes, "cooperated fully").speaker == "Brisk & Holm"
+    assert by_text(quotes, "full speed again").speaker == "Tarn Mills"

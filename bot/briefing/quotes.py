@@ -1046,6 +1046,9 @@ class _QuoteReader:
             example = self._named_member(subject)
             if example is not None:
                 return example
+        set_off = self._set_off_name(subject)
+        if set_off is not None:
+            return set_off
         if not (is_named(subject) or lemma in TITLE_WORDS):
             return None
         after = subject.i + 2
@@ -1064,6 +1067,23 @@ class _QuoteReader:
             if found is not None and found.kind == ActorKind.PERSON:
                 return found
         return None
+
+    def _set_off_name(self, subject: Token) -> Actor | None:
+        """The actor a common noun subject names in commas right after it: "its owners, Tarn
+        Inns, said", "the auditors, Lind & Moran, said" (the parse often takes the name for a
+        conjunct); a name with no closing comma may be a list's next item."""
+        doc = subject.doc
+        if subject.pos_ != "NOUN" or subject.i + 2 >= len(doc) or doc[subject.i + 1].text != ",":
+            return None
+        named = self.actors.actor_at(subject.i + 2)
+        if named is None:
+            return None
+        end = subject.i + 2
+        while end < len(doc) and self.actors.actor_at(end) == named:
+            end += 1
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        return named
 
     def _body_spoken_for(self, subject: Token) -> Actor | None:
         """The body an unnamed spokesperson or an unnamed office speaks for: "a spokesman for
