@@ -6,10 +6,13 @@ Every text here is written for these tests: invented people, places and bodies.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
-from bot.briefing.models import ActorKind, Quote
+from bot.briefing.models import ActorKind, Article, Quote
+from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.quotes import find_quotes
 from tests.conftest import parse_text
 from tests.test_quotes import by_text, known_actors, read_quotes
@@ -142,3 +145,37 @@ def test_a_name_set_off_in_commas_after_a_common_noun_is_the_speaker(nlp: Langua
     )
     assert by_text(quotes, "cooperated fully").speaker == "Brisk & Holm"
     assert by_text(quotes, "full speed again").speaker == "Tarn Mills"
+
+
+HARBOUR_STATEMENT = (
+    "The Harbour Authority of Ostland is deeply concerned by the damage the storm caused to "
+    "the eastern piers.",
+    "We call on all shipping companies to follow the instructions of the harbour masters.",
+    "The eastern piers will stay closed until engineers have inspected them.",
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "statement"),
+    [("Statement by the Harbour Authority on the storm", True), ("Storm shuts piers", False)],
+)
+def test_a_text_titled_a_statement_speaks_in_its_issuers_voice(
+    nlp: Language, title: str, statement: bool
+) -> None:
+    # Under a title that calls it a statement, one paragraph in the first person is enough to
+    # read the whole text as its issuer's words; a news story's title leaves it news.
+    article = Article(
+        id="t",
+        title=title,
+        published=dt.date(2025, 3, 4),
+        paragraphs=list(HARBOUR_STATEMENT),
+        content_hash="0",
+    )
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    names = {"Harbour Authority of Ostland": ActorKind.ORG}
+    quotes = find_quotes(parsed, known_actors(parsed, names), [])
+    speakers = {
+        q.speaker for q in quotes if "stay closed" in q.text or "deeply concerned" in q.text
+    }
+    assert speakers == ({"Harbour Authority of Ostland"} if statement else set())

@@ -25,6 +25,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Tags of a verb in the present tense or with a modal: a statement says what its issuer does
 # now ("condemns", "will remain"), not what it did.
 _PRESENT_TAGS = frozenset({"VBZ", "VBP", "MD"})
+# Relations of the auxiliaries that carry a verb's tense ("is concerned", "has decided").
+_AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
 @dataclass(frozen=True)
@@ -180,15 +182,20 @@ def _title_key(token: Token) -> str:
 
 
 def statement_authors(
-    doc: Doc, sentences: tuple[Span, ...], paragraphs: list[tuple[int, int]], quoted: list[bool]
+    doc: Doc,
+    sentences: tuple[Span, ...],
+    paragraphs: list[tuple[int, int]],
+    quoted: list[bool],
+    titled: bool = False,
 ) -> list[Token]:
     """Who a statement written in its issuer's voice may be by, first sentence first; empty
     when the text is no such statement.
 
     A text is such a statement when at least half of its paragraphs speak in the first person
-    outside quotation marks ("We call on ..."). Its issuer is a named subject that acts in the
-    present tense ("The Republic welcomes ...", "Tarnland will remain ..."): the one its first
-    sentence opens with, else one named later.
+    outside quotation marks ("We call on ..."), or one does under a title that calls the text a
+    statement (`titled`, see `is_statement_title`). Its issuer is a named subject that acts in
+    the present tense ("The Republic welcomes ...", "Tarnland will remain ...", "The Ministry
+    is concerned ..."): the one its first sentence opens with, else one named later.
     """
     if not paragraphs or not sentences:
         return []
@@ -198,15 +205,45 @@ def statement_authors(
             t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECT_DEPS and not quoted[t.i]
             for t in doc[start:end]
         )
-    if voiced == 0 or voiced * 2 < len(paragraphs):
+    if voiced == 0 or (voiced * 2 < len(paragraphs) and not titled):
         return []
     authors = []
     for sentence in sentences:
         root = sentence.root
-        if root.tag_ not in _PRESENT_TAGS and not any(c.tag_ == "MD" for c in root.children):
+        # Under a statement's title, a present auxiliary also acts ("The Ministry is concerned
+        # ..."); in news copy it is as often a report of what a body has done.
+        tense_deps = _AUX_DEPS if titled else frozenset()
+        present = (
+            root.tag_ in _PRESENT_TAGS
+            or any(c.tag_ == "MD" for c in root.children)
+            or any(c.dep_ in tense_deps and c.tag_ in _PRESENT_TAGS for c in root.children)
+        )
+        if not present:
             continue
         subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None or subject.lower_ in _FIRST_PERSON_SUBJECTS or quoted[subject.i]:
             continue
         authors.append(subject)
     return authors
+
+
+# How a document's title calls it a statement in its issuer's voice: "Statement by ...",
+# "Joint statement on ...", "Press release", "Readout of ...".
+_STATEMENT_TITLE_WORDS = frozenset({"statement", "communique", "communiqué", "readout"})
+_STATEMENT_TITLE_PAIRS = frozenset(
+    {
+        ("joint", "statement"),
+        ("press", "statement"),
+        ("press", "release"),
+        ("official", "statement"),
+    }
+)
+
+
+def is_statement_title(title: str) -> bool:
+    """The title names the text a statement: it opens with a word for one ("Statement by the
+    Ministry on ...", "Joint statement of ...")."""
+    words = [w.strip(":.,-–—").lower() for w in title.split()[:2]]
+    if not words:
+        return False
+    return words[0] in _STATEMENT_TITLE_WORDS or tuple(words) in _STATEMENT_TITLE_PAIRS

@@ -33,6 +33,7 @@ from bot.briefing.layouts import (
     Turn,
     is_answer_label,
     is_part_label,
+    is_statement_title,
     label_name,
     paragraph_ranges,
     statement_authors,
@@ -250,8 +251,11 @@ class _QuoteReader:
         # quote may run over several sentences with its "he said" in the last one.
         paragraphs = paragraph_ranges(doc)
         turns = transcript_turns(doc, paragraphs)
+        titled = is_statement_title(self.parsed.article.title)
         authors = (
-            [] if turns else statement_authors(doc, self.parsed.sentences, paragraphs, self.quoted)
+            []
+            if turns
+            else statement_authors(doc, self.parsed.sentences, paragraphs, self.quoted, titled)
         )
         author = self._statement_author(authors)
         if author is not None:
