@@ -79,9 +79,12 @@ def test_a_person_called_by_what_they_are_is_the_one_named_before(nlp: Language)
         "Rovers won 2-1. Jonah Kaye, 19, scored the winner with a header in the 93rd minute.\n\n"
         '"I just closed my eyes and hoped," the teenager said.\n\n'
         'Mayor Ada Lind opened the bridge on Monday. "It took ten years to build," the engineer '
-        "said.",
+        "said.\n\n"
+        "Manager Tom Reid was sacked on Sunday after eight defeats. Reid had insisted he could "
+        'turn the season around. "I never walk away from a fight," the former defender said.',
     )
     assert by_text(quotes, "closed my eyes").speaker == "Jonah Kaye"
+    assert by_text(quotes, "walk away from a fight").speaker == "Tom Reid"
     # The person named before holds another role: the engineer is someone else.
     assert by_text(quotes, "ten years to build").speaker is None
 

@@ -115,6 +115,8 @@ _MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # Relations by which a name hangs at the end of a phrase headed by a title ("Governor of Tarn
 # Ada Lind", "the Minister, Ada Lind").
 _TITLE_NAME_DEPS = frozenset({"prep", "appos", "compound", "flat"})
+# Words that make a role a past one ("the former defender", "the one-time minister").
+_PAST_ROLE_WORDS = frozenset({"former", "ex", "one-time", "onetime", "retired"})
 # Parts of speech that make two quoted words a piece of a sentence rather than a term.
 _SPOKEN_POS = frozenset({"ADP", "VERB", "AUX", "PRON", "ADV", "SCONJ", "PART"})
 
@@ -981,7 +983,7 @@ class _QuoteReader:
         if not _describes_a_person(description):
             return None  # an office ("the minister") has a holder the actors would have named
         person = self._person_named_before(description, None)
-        if person is None or person.role is None:
+        if person is None or person.role is None or _former(description):
             return person
         return person if description.lemma_.lower() in person.role.lower().split() else None
 
@@ -1350,12 +1352,20 @@ def _plain_lemma(token: Token) -> str:
 def _describes_a_person(token: Token) -> bool:
     """ "the teenager", "the young striker": a definite singular noun for a person, with
     nothing but adjectives beside it, that is not an office (offices have holders of their own,
-    read with the actors)."""
-    if token.tag_ != "NN" or not is_person_noun(token) or token.lemma_.lower() in TITLE_WORDS:
+    read with the actors) unless a past one ("the former defender")."""
+    if token.tag_ != "NN" or not is_person_noun(token):
+        return False
+    if token.lemma_.lower() in TITLE_WORDS and not _former(token):
         return False
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return False
     return all(c.dep_ in {"det", "amod"} for c in token.children)
+
+
+def _former(noun: Token) -> bool:
+    """ "the former defender", "the ex-minister": a past role describes a person whatever
+    their office now, and no one holds it as an office in the story."""
+    return any(c.lower_ in _PAST_ROLE_WORDS for c in noun.children) or noun.lower_.startswith("ex-")
 
 
 def _is_age(token: Token) -> bool:
