@@ -182,3 +182,22 @@ def test_a_text_titled_a_statement_speaks_in_its_issuers_voice(
         q.speaker for q in quotes if "stay closed" in q.text or "deeply concerned" in q.text
     }
     assert speakers == ({"Harbour Authority of Ostland"} if statement else set())
+
+
+@pytest.mark.slow
+def test_a_body_named_once_by_its_spokesperson_or_as_a_source_still_speaks(
+    nlp: Language,
+) -> None:
+    # No actor here: the bodies are named once, and the quotes still say who speaks.
+    quotes = quotes_with(
+        nlp,
+        "The river burst its banks on Monday. A spokesperson for the Tarn Valley Water Board "
+        "said crews were working through the night.\n\n"
+        "Schools will stay closed until Friday, according to the Department of Harbours.\n\n"
+        "The station will reopen in May, according to the Valley Courier.",
+        {},
+    )
+    assert by_text(quotes, "working through the night").speaker == "Tarn Valley Water Board"
+    assert by_text(quotes, "stay closed until Friday").speaker == "Department of Harbours"
+    # An outlet's name says nothing of a body that speaks: it passes the news on.
+    assert by_text(quotes, "reopen in May").speaker is None

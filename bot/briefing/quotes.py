@@ -115,6 +115,12 @@ _MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # Relations by which a name hangs at the end of a phrase headed by a title ("Governor of Tarn
 # Ada Lind", "the Minister, Ada Lind").
 _TITLE_NAME_DEPS = frozenset({"prep", "appos", "compound", "flat"})
+# Nouns that head the name of a body that speaks for itself ("the Tarn Water Board"); outlets
+# ("newspaper", "network") are cited, not speaking, and go unnamed.
+_SPEAKING_BODY_NOUNS = (INSTITUTION_NOUNS | ORG_NOUNS) - {
+    "newspaper", "outlet", "broadcaster", "network", "brand", "chain", "centre", "center",
+    "school", "hospital", "laboratory", "lab",
+}  # fmt: skip
 # Words that make a role a past one ("the former defender", "the one-time minister").
 _PAST_ROLE_WORDS = frozenset({"former", "ex", "one-time", "onetime", "retired"})
 # Parts of speech that make two quoted words a piece of a sentence rather than a term.
@@ -208,6 +214,12 @@ class _Attribution:
     speaker: Actor | None = None
     attributed: bool = False  # False: nothing in the text says who speaks
     said_on: DateValue | None = None  # carried over when a quote goes on from an earlier one
+    # The name of a speaker the text names but the actors left out (a body named once).
+    name: str | None = None
+
+    @property
+    def speaker_name(self) -> str | None:
+        return self.speaker.name if self.speaker is not None else self.name
 
 
 @dataclass
@@ -490,7 +502,7 @@ class _QuoteReader:
             speaker = attribution.speaker
             quote = Quote(
                 speaker_id=speaker.id if speaker else None,
-                speaker=speaker.name if speaker else None,
+                speaker=attribution.speaker_name,
                 text=text,
                 kind=QuoteKind.DIRECT,
                 said_on=self._date_of(verb) or attribution.said_on,
@@ -790,7 +802,7 @@ class _QuoteReader:
 
     def _carried(self, previous: _Attribution) -> _Attribution:
         said_on = self._date_of(previous.verb) or previous.said_on
-        return _Attribution(None, previous.subject, previous.speaker, True, said_on)
+        return _Attribution(None, previous.subject, previous.speaker, True, said_on, previous.name)
 
     def _standalone(self, span: QuoteSpan, sentence: Span) -> bool:
         """True when the quote is a sentence of its own: it opens its sentence (or follows a
@@ -899,7 +911,7 @@ class _QuoteReader:
                 start,
                 Quote(
                     speaker_id=speaker.id if speaker else None,
-                    speaker=speaker.name if speaker else None,
+                    speaker=attribution.speaker_name,
                     text=text,
                     kind=QuoteKind.REPORTED,
                     said_on=self._date_of(attribution.verb),
@@ -954,7 +966,28 @@ class _QuoteReader:
                 speaker = self._described_person(described)
             elif speaker is None:
                 speaker = self._last_person_as(gender) or self._person_named_before(token, gender)
-        return _Attribution(verb, token, speaker, attributed=True)
+        name = self._unlinked_name(token) if speaker is None else None
+        return _Attribution(verb, token, speaker, attributed=True, name=name)
+
+    def _unlinked_name(self, subject: Token) -> str | None:
+        """The name of a speaker the actors left out, a body the text names only once ("a
+        spokesperson for the Tarn Water Board said", "according to the Department of Ports"):
+        a name headed by a noun for a body that speaks, or a person's full name."""
+        lemma = subject.lemma_.lower()
+        candidates = [subject]
+        if lemma in SPOKESPERSON_NOUNS or lemma in STATEMENT_NOUNS:
+            candidates += [
+                pobj
+                for prep in subject.children
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "from", "by"}
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+        for token in candidates:
+            name = _speaking_name(token)
+            if name is not None:
+                return name
+        return None
 
     def _description_before(self, pronoun: Token) -> Token | None:
         """The subject nearest before a pronoun, in its sentence or the one before it in its
@@ -1347,6 +1380,27 @@ def _plain_lemma(token: Token) -> str:
     if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s"):
         return lemma[:-1]
     return lemma
+
+
+def _speaking_name(token: Token) -> str | None:
+    """The name an entity gives a speaker: a person's full name, or a body's name headed by a
+    noun for a body that speaks ("the Tarn Water Board", "Department of Ports"); an outlet's or
+    a product's name says nothing of what it is."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None:
+        return None
+    words = [t for t in ent if not (t.is_punct or t.lower_ == "the")]
+    if len(words) < 2:
+        return None
+    if ent.label_ == "PERSON":
+        return " ".join(t.text for t in words)
+    if ent.label_ != "ORG":
+        return None
+    lowers = [t.lower_ for t in words]
+    head = lowers[lowers.index("of", 1) - 1] if "of" in lowers[1:] else lowers[-1]
+    if head not in _SPEAKING_BODY_NOUNS:
+        return None
+    return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
 
 
 def _describes_a_person(token: Token) -> bool:
