@@ -201,3 +201,21 @@ def test_a_body_named_once_by_its_spokesperson_or_as_a_source_still_speaks(
     assert by_text(quotes, "stay closed until Friday").speaker == "Department of Harbours"
     # An outlet's name says nothing of a body that speaks: it passes the news on.
     assert by_text(quotes, "reopen in May").speaker is None
+
+
+@pytest.mark.slow
+def test_the_writers_closing_line_after_an_interview_is_nobodys_answer(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "Maria Lopez has run the town library for 25 years. We spoke to her about its future.\n\n"
+        "Q: The council wants to cut your budget. What would that mean?\n\n"
+        "A: It would mean closing on Saturdays, the only day many families can come.\n\n"
+        "Q: What would you tell the mayor?\n\n"
+        "A: Come and spend one afternoon here before you decide.\n\n"
+        "Our readers often ask us the same question.\n\n"
+        "The council will vote on the budget in December.",
+    )
+    assert by_text(quotes, "closing on Saturdays").speaker == "Maria Lopez"
+    # A paragraph in someone's voice still goes on with the answer; then the writer closes.
+    assert by_text(quotes, "same question").speaker == "Maria Lopez"
+    assert not [q for q in quotes if "vote on the budget" in q.text]

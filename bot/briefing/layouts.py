@@ -80,13 +80,27 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
             turns[index] = Turn(index, None, turn.start, turn.end)
     # A paragraph with no label of its own goes on with the turn before it (a long answer
     # runs over paragraphs); a line with no lower-case word ("END 10:42 A.M.") is no speech.
+    # After the last labelled turn, a paragraph with no one's voice in it ("The council votes
+    # on the budget in May.") is the writer's closing, and so is all that follows it.
+    last_label = max(turns)
     previous: Turn | None = None
     for index, (start, end) in enumerate(paragraphs):
         if index in turns:
             previous = turns[index]
         elif previous is not None and any(t.is_lower for t in doc[start:end]):
+            if index > last_label and not _voiced(doc[start:end]):
+                break
             turns[index] = Turn(index, previous.label, start, end)
     return turns
+
+
+# Words by which a speaker speaks in their own voice or to the one who asks.
+_VOICE_WORDS = frozenset({"i", "we", "me", "us", "my", "our", "you", "your", "mine", "ours"})
+
+
+def _voiced(paragraph: Span) -> bool:
+    """The paragraph speaks in the first or second person."""
+    return any(t.lower_ in _VOICE_WORDS for t in paragraph)
 
 
 # Answer marks of an interview written as questions and answers ("Q: ... A: ...").
