@@ -219,3 +219,18 @@ def test_the_writers_closing_line_after_an_interview_is_nobodys_answer(nlp: Lang
     # A paragraph in someone's voice still goes on with the answer; then the writer closes.
     assert by_text(quotes, "same question").speaker == "Maria Lopez"
     assert not [q for q in quotes if "vote on the budget" in q.text]
+
+
+@pytest.mark.slow
+def test_a_name_taken_for_a_body_that_says_i_is_a_person(nlp: Language) -> None:
+    # The model reads the surgeon's name as an organisation's; a body never says "I".
+    quotes = read_quotes(
+        nlp,
+        "Marcus Bell spent thirty years operating on hearts in the city hospital. Then, at 62, "
+        "he bought a van.\n\n"
+        '"I realised I had spent my whole career waiting for patients," Bell said.\n\n'
+        "Nurse Priya Raman said the van had already found dozens of cases.\n\n"
+        "Bell shrugs off the praise. He said the work was simpler than surgery.",
+    )
+    assert by_text(quotes, "my whole career").speaker == "Marcus Bell"
+    assert by_text(quotes, "simpler than surgery").speaker == "Marcus Bell"

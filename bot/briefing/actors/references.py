@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.briefing.actors.reading import (
     BODIES,
@@ -381,6 +381,55 @@ def _quoted_sentences(reading: Reading) -> list[bool]:
     return flags
 
 
+def _read_voiced_people(reading: Reading) -> None:
+    """A name the model took for an organisation is a person's when it says "I" in quoted
+    words it is the speaker of ("'I realised I had spent my career waiting,' Bell said"): a
+    body speaks as "we", only a person as "I"."""
+    sentences = reading.parsed.sentences
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            key = reading.claimed.get(token.i)
+            if key is None or reading.drafts[key].kind is not ActorKind.ORG:
+                continue
+            head = token.head if token.dep_ in {"compound", "flat"} else token
+            if head.dep_ not in SUBJECT_DEPS or head.head.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            words = list(sentence)
+            if index > 0 and _quoted_on(reading, sentences[index - 1], sentence):
+                words = [*sentences[index - 1], *words]
+            quoted = any(t.text in DOUBLE_OPENERS for t in words)
+            if quoted and any(t.text == "I" or t.lower_ in {"my", "me"} for t in words):
+                _make_person(reading, reading.drafts[key])
+
+
+def _make_person(reading: Reading, draft: Draft) -> None:
+    """The draft is a person's, and so is the one full name its name ends ("Bell" of
+    "Marcus Bell"), which it joins as the person's surname."""
+    draft.kind = ActorKind.PERSON
+    fuller = [
+        other
+        for other in reading.drafts.values()
+        if other is not draft
+        and other.kind is ActorKind.ORG
+        and other.name.endswith(" " + draft.name)
+        and len(other.name.split()) <= 3
+    ]
+    if len(fuller) == 1:
+        fuller[0].kind = ActorKind.PERSON
+        reading.merge(draft, fuller[0])
+
+
+def _quoted_on(reading: Reading, before: Span, sentence: Span) -> bool:
+    """The sentence before is part of a quotation that closes in `sentence`, in one paragraph:
+    it opens with a quotation mark and `sentence` holds none of its own opening."""
+    first = next((t for t in before if not t.is_space), None)
+    if first is None or first.text not in DOUBLE_OPENERS:
+        return False
+    return not any(
+        t.is_space and "\n" in t.text for t in reading.doc[before.start : sentence.start]
+    )
+
+
 def _read_genders(reading: Reading) -> None:
     """A courtesy title before a person's name, or a gendered word in their stated role ("a
     spokeswoman for the port"), tells the pronoun that refers to them."""
@@ -404,6 +453,7 @@ def _read_genders(reading: Reading) -> None:
 def read_pronouns(reading: Reading) -> None:
     """He / she / his / her: the most recent person subject, this sentence or the last (or
     the one before a quotation), whose gender does not rule the pronoun out."""
+    _read_voiced_people(reading)
     _read_genders(reading)
     quoted = _quoted_sentences(reading)
     recent: list[tuple[int, str]] = []  # (sentence, key) of person subjects in order
