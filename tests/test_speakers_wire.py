@@ -234,3 +234,21 @@ def test_a_name_taken_for_a_body_that_says_i_is_a_person(nlp: Language) -> None:
     )
     assert by_text(quotes, "my whole career").speaker == "Marcus Bell"
     assert by_text(quotes, "simpler than surgery").speaker == "Marcus Bell"
+
+
+@pytest.mark.slow
+def test_an_office_that_speaks_in_a_lead_is_the_holder_named_next(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "The government will raise the pension age to 68 by 2035, the labour minister said on "
+        "Thursday.\n\n"
+        "Labour Minister Anna Kowalski told parliament that the change was needed.",
+    )
+    assert by_text(quotes, "raise the pension age").speaker == "Anna Kowalski"
+    # Two ministers named after it: which one spoke is not plain.
+    quotes = read_quotes(
+        nlp,
+        "Ports will reopen on Monday, the minister said. Trade Minister Piet Dorn and Transport "
+        "Minister Ewa Lis met on Friday.",
+    )
+    assert by_text(quotes, "Ports will reopen").speaker is None

@@ -220,6 +220,8 @@ def read_role_descriptions(reading: Reading) -> None:
             holder_named = _holder_of_title(reading, token, named_so_far.values())
             if holder_named is None and token.lemma_.lower() not in held:
                 holder_named = _speaker_without_role(reading, token)
+            if holder_named is None:
+                holder_named = _holder_named_next(reading, token)
             if holder_named is not None:
                 words = reading.doc[token.left_edge.i : token.i + 1]
                 mention = Mention(words.start, token.i + 1, token.i, words.text, counts=False)
@@ -233,6 +235,8 @@ def read_role_descriptions(reading: Reading) -> None:
         named = last_named.get(noun)
         if named is None and noun not in held:
             named = _speaker_without_role(reading, token)
+        if named is None:
+            named = _holder_named_next(reading, token)
         if named is None and token.text[:1].isupper():
             assumed.add(noun)
         if named is not None:
@@ -275,6 +279,19 @@ def _speaker_without_role(reading: Reading, token: Token) -> Draft | None:
     draft.role_span = (words.start, words.end)
     draft.role_head = token.i
     return draft
+
+
+def _holder_named_next(reading: Reading, token: Token) -> Draft | None:
+    """ "..., the labour minister said on Thursday." then "Labour Minister Ada Lind told
+    parliament ...": a lead calls a speaker by office and names them in the sentence after;
+    the one person named there whose stated role ends in the description's words."""
+    if not speaks(token):
+        return None
+    index = reading.parsed.sentence_index(token) + 1
+    if index >= len(reading.parsed.sentences):
+        return None
+    people = (_person_at(reading, t) for t in reading.parsed.sentences[index])
+    return _holder_of_title(reading, token, [p for p in people if p is not None])
 
 
 def _reports(token: Token) -> bool:
