@@ -125,8 +125,14 @@ class Newsroom:
             await self._refresh()
 
     async def sync(self) -> None:
-        """Reload if another instance added or removed articles since this view was built."""
-        if await self._store.articles.seqs() != [a.seq for a in self.view.articles]:
+        """Reload if another instance added or removed articles since this view was built.
+
+        It asks the store for two figures, the count and sum of the seqs, rather than listing
+        every seq (17 ms on the event loop each minute at 10,000 articles): as in `_listing`,
+        an article added or removed changes one of them, since a seq is never reused. The
+        reload then reads only the rows this instance has not listed."""
+        count, total = await self._store.articles.tally()
+        if count != len(self._listed) or total != sum(self._listed):
             await self.reload()
 
     async def stories_view(self) -> BriefingView:

@@ -229,6 +229,45 @@ async def test_the_articles_after_a_seq_come_with_the_count_and_sum_of_every_seq
     assert [a.seq for a in after] == seqs[2:] and (count, total) == (2, seqs[0] + seqs[2])
 
 
+async def test_sync_follows_another_instance_s_articles_without_listing_every_seq(
+    database_url: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom = await _started(store, tmp_path)
+    await _add_current(store, newsroom, RIVER)
+    await newsroom.reload()
+    reloads = 0
+    reload = newsroom.reload
+
+    async def counted() -> None:
+        nonlocal reloads
+        reloads += 1
+        await reload()
+
+    async def every_seq() -> list[int]:
+        raise AssertionError("sync listed every stored seq")
+
+    monkeypatch.setattr(newsroom, "reload", counted)
+    async with await Store.open(database_url) as other:  # another instance's writes
+        with monkeypatch.context() as patched:
+            patched.setattr(store.articles, "seqs", every_seq)
+            await newsroom.sync()
+            assert reloads == 0  # nothing changed: nothing rebuilt
+            await _add_current(other, newsroom, HARBOUR)
+            await newsroom.sync()
+            assert reloads == 1
+        assert [a.id for a in newsroom.view.articles] == [RIVER.article.id, HARBOUR.article.id]
+        # One removed and one added between two syncs: the count stays, the sum does not (a
+        # removal is rare, and the reload then lists every seq once).
+        assert await other.articles.remove(RIVER.article.id)
+        await _add_current(other, newsroom, RAILWAY)
+    await newsroom.sync()
+    assert reloads == 2
+    assert [a.id for a in newsroom.view.articles] == [HARBOUR.article.id, RAILWAY.article.id]
+    await newsroom.sync()
+    assert reloads == 2
+    await newsroom.close()
+
+
 def _harbour(day: int) -> ArticleBriefing:
     body = f"Harbour dispute talks between the two ports went on for day {day} in the old town."
     return make_briefing(f"Harbour dispute talks, day {day}", body, published=DAY)

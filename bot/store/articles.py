@@ -59,6 +59,12 @@ def _article(row: ArticleRow) -> StoredArticle:
     )
 
 
+async def _tally(session: AsyncSession) -> tuple[int, int]:
+    # Over an index on SQLite (the covering unique index), not the rows and their text.
+    tally = (await session.execute(select(func.count(), func.sum(ArticleRow.seq)))).one()
+    return int(tally[0]), int(tally[1] or 0)
+
+
 async def _rename_story(session: AsyncSession, old_key: str) -> None:
     """A story's first article was removed: its next article's id names it now, in its
     memberships and in the focus of every chat that had it open."""
@@ -189,9 +195,14 @@ class ArticleRepository:
                 select(*_LISTED).where(ArticleRow.seq > seq).order_by(ArticleRow.seq)
             )
             after = [StoredArticle(*row) for row in rows]
-            # Over an index on SQLite (the covering unique index), not the rows and their text.
-            tally = (await session.execute(select(func.count(), func.sum(ArticleRow.seq)))).one()
-        return after, int(tally[0]), int(tally[1] or 0)
+            count, total = await _tally(session)
+        return after, count, total
+
+    async def tally(self) -> tuple[int, int]:
+        """The count and sum of every stored seq: whoever holds a listing learns from them
+        whether any article came or left since, without listing them all."""
+        async with self._db.sessions() as session:
+            return await _tally(session)
 
     async def remove(self, article_id: str) -> bool:
         """Remove an article and its briefing; False if there was no such article."""
