@@ -20,7 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from bot.briefing.desk import StoryBriefings, StoryDesk, members_digest
+from bot.briefing.desk import StoryBriefings, StoryDesk, members_digest, story_briefing
 from bot.briefing.ingest import ArticleMeta, MissingDateError, parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.merge import merge_briefings
@@ -553,7 +553,7 @@ class Newsroom:
                 continue
             found = await self._story_items(story)
             if len(found) == story.article_count:
-                briefing = await asyncio.to_thread(merge_briefings, found)
+                briefing = await asyncio.to_thread(story_briefing, found)
                 await self._keep_story(story.key, members, briefing)
                 written += 1
         if written > FOLD_AFTER_STORIES:

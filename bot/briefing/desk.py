@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from bot.briefing.merge import merge_briefings
-from bot.briefing.models import ArticleBriefing, Briefing
+from bot.briefing.models import Article, ArticleBriefing, Briefing, SourceRef
 from bot.briefing.query import BriefingIndex
 from bot.briefing.stories import Story, rank_stories
 
@@ -27,6 +27,47 @@ def members_digest(story: Story) -> str:
     """A fingerprint of the story's articles, in order: a stored briefing of the story is good
     while this is the same."""
     return hashlib.sha256("\n".join(story.article_ids).encode()).hexdigest()
+
+
+def story_briefing(items: Sequence[ArticleBriefing]) -> Briefing:
+    """The story's briefing: its articles' merged, with only the article text its facts cite.
+
+    Answers read an article's text only through a fact's source (the sentence it cites), so
+    each article keeps its cited sentences at their indexes and drops the rest, and its
+    paragraphs (the same text again). Stored, this is half the document to read and validate
+    at a story's first open, and kept, half the memory."""
+    return cited_text_only(merge_briefings(list(items)))
+
+
+def cited_text_only(briefing: Briefing) -> Briefing:
+    """The briefing with each article's text cut to the sentences its facts cite."""
+    cited: dict[str, set[int]] = {}
+    for ref in _sources(briefing):
+        cited.setdefault(ref.article_id, set()).add(ref.sentence)
+    return briefing.model_copy(
+        update={"articles": [_cited_only(a, cited.get(a.id, set())) for a in briefing.articles]}
+    )
+
+
+def _sources(briefing: Briefing) -> Iterator[SourceRef]:
+    """Every source a fact of the briefing cites."""
+    for actor in briefing.actors:
+        yield from actor.sources
+    for place in briefing.places:
+        yield from place.sources
+    for topic in briefing.topics:
+        yield from topic.sentences
+        yield from (p.source for p in topic.positions)
+        yield from (p.source for p in topic.parties)
+    yield from (q.source for q in briefing.quotes)
+    yield from (e.source for e in briefing.events)
+    yield from (f.source for f in briefing.figures)
+
+
+def _cited_only(article: Article, cited: set[int]) -> Article:
+    last = max((i for i in cited if i < len(article.sentences)), default=-1)
+    sentences = [s if i in cited else "" for i, s in enumerate(article.sentences[: last + 1])]
+    return article.model_copy(update={"paragraphs": [], "sentences": sentences})
 
 
 class StoryDesk:
@@ -87,7 +128,7 @@ class StoryBriefings:
 
     def build(self, story: Story, items: Sequence[ArticleBriefing]) -> BriefingIndex:
         """Merge and index the story's briefing from its articles' (in its order), and keep it."""
-        return self.keep(story, merge_briefings(list(items)))
+        return self.keep(story, story_briefing(items))
 
     def load(self, story: Story, document: str) -> BriefingIndex:
         """Index the story's briefing from its stored JSON (made for its articles), and keep it."""
