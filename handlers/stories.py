@@ -83,15 +83,16 @@ async def story(update: Update, context: BriefingContext) -> None:
     if chosen is None:
         await reply_parts(update, context, render_no_such_story(asked, desk))
         return
+    index = await newsroom.story_index(chosen)
     written: asyncio.Task[None] | None = None
     if await _focus(update, context) != chosen.key:  # reopening it writes nothing
         # The answer does not wait for the store to take the write (a commit can take longer
-        # than the answer); the handler still ends with it, so a failure is reported.
+        # than the answer); the handler still ends with it, so a failure is reported. It starts
+        # once the story's briefing is read: at the same time, each slowed the other.
         if context.chat_data is not None:  # what this process reads, from now on
             context.chat_data[FOCUS] = chosen.key
         written = asyncio.create_task(_set_focus(update, context, chosen.key))
     try:
-        index = await newsroom.story_index(chosen)
         today = context.services.now().date()
         await reply_parts(update, context, render_story_opened(desk, chosen, index, today))
     finally:

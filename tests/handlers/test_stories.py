@@ -16,7 +16,8 @@ from bot.briefing.ingest import parse_article_text
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ArticleBriefing
 from bot.briefing.pipeline import process_articles
-from bot.briefing.stories import StoryGrouper
+from bot.briefing.query import BriefingIndex
+from bot.briefing.stories import Story, StoryGrouper
 from tests.e2e.telegram_html import validate_telegram_html
 from tests.handlers import updates
 from tests.handlers.conftest import BotUnderTest, stop
@@ -307,3 +308,27 @@ async def test_opening_a_story_answers_while_the_store_takes_the_focus(
     # The answer was out, and this process had the chat in the story, before the write ended.
     assert seen_while_writing == [(True, strike.key)]
     assert await stories.focus(500) == strike.key  # the private chat of updates.private's user
+
+
+async def test_opening_a_story_writes_the_focus_once_its_briefing_is_read(
+    desk: BotUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newsroom, stories = desk.services.newsroom, desk.services.store.stories
+    story_index, write = newsroom.story_index, stories.set_focus
+    steps: list[str] = []
+
+    async def reading(story: Story) -> BriefingIndex:
+        steps.append("read")
+        await asyncio.sleep(0.05)  # a store read that takes its time
+        index = await story_index(story)
+        steps.append("read done")
+        return index
+
+    async def writing(chat_id: int, story_key: str | None) -> None:
+        steps.append("write")
+        await write(chat_id, story_key)
+
+    monkeypatch.setattr(newsroom, "story_index", reading)
+    monkeypatch.setattr(stories, "set_focus", writing)
+    assert "Story 2:" in await _ask(desk, "/story 2")
+    assert steps == ["read", "read done", "write"]
