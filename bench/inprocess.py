@@ -27,6 +27,9 @@ ADMIN_ID = 42
 # Noon UTC: four hours after the 08:00 digests, beyond the catch-up grace, so start-up sends none.
 NOON = dt.datetime(2026, 1, 15, 12, 0, tzinfo=dt.UTC)
 _SENDS = frozenset({"sendMessage", "editMessageText"})
+# The collector's thresholds before any bot ran: a running bot changes them (see
+# bot.app._freeze_when_settled), and stop_app puts them back for the next one in this process.
+_THRESHOLDS = gc.get_threshold()
 
 
 @dataclass
@@ -107,6 +110,7 @@ async def stop_app(app: BriefingApp) -> None:
         await app.post_shutdown(app)
     await app.shutdown()
     gc.unfreeze()
+    gc.set_threshold(*_THRESHOLDS)
 
 
 async def timed_update(

@@ -58,6 +58,7 @@ async def test_what_the_start_groups_after_its_first_answers_is_frozen_once_done
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bench.inprocess import TimedRequest, settings_for, start_app, stop_app
+    from bot.app import FULL_PASS_AFTER
     from bot.store import Store
     from tests.test_store import HARBOUR, RAILWAY, RIVER
 
@@ -70,6 +71,7 @@ async def test_what_the_start_groups_after_its_first_answers_is_frozen_once_done
             await store.articles.add(briefing, raw_text=briefing.article.title, added_by=None)
         await store.set_flag("seeded")
     monkeypatch.setattr("bot.newsroom.GROUP_AT_ONCE", 0)  # grouped after the first answers
+    thresholds = gc.get_threshold()
     app = await start_app(settings, TimedRequest())  # restamped: nothing is reprocessed
     try:
         newsroom = app.bot_data.services.newsroom
@@ -83,5 +85,7 @@ async def test_what_the_start_groups_after_its_first_answers_is_frozen_once_done
                 break
             await asyncio.sleep(0.01)
         assert not unfrozen & {id(s) for s in stories}
+        assert gc.get_threshold()[2] == FULL_PASS_AFTER  # full passes made rarer then
     finally:
         await stop_app(app)
+    assert gc.get_threshold() == thresholds
