@@ -50,7 +50,9 @@ def _story_items() -> list[ArticleBriefing]:
             )
         ],
         parties=[
-            Party(actor_id=actor.id, actor=actor.name, source=SourceRef(article_id=aid, sentence=28))
+            Party(
+                actor_id=actor.id, actor=actor.name, source=SourceRef(article_id=aid, sentence=28)
+            )
         ],
         terms=["harbour plan"],
     )
