@@ -183,7 +183,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         # not part of it, when a name of two words or more is left.
         while start < end and (
             reading.doc[start].lower_ in HONORIFICS
-            or (reading.doc[start].lower_ in TITLE_WORDS and end - start > 2)
+            or (reading.doc[start].lower_ in TITLE_WORDS | _BARE_TITLES and end - start > 2)
         ):
             start += 1
         start += _description_before(reading, start, end)
@@ -199,8 +199,52 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     for start, end in reading.places.person_spans:
         if reading.free(start, end):
             people.append((reading.doc[start:end], start))
+    taken = {i for span, _ in people for i in range(span.start, span.end)}
+    for span in _untagged_titled_names(reading):
+        if not any(i in taken for i in range(span.start, span.end)):
+            people.append((span, span.start))
     people.sort(key=lambda item: item[0].start)
     return _without_org_short_names(reading, people, single_names)
+
+
+# Titles the model often leaves out of its vocabulary of honorifics: "Prof Ann Lee".
+_BARE_TITLES = frozenset({"prof", "professor", "dr", "detective", "inspector", "sergeant"})
+_LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
+
+
+def _untagged_titled_names(reading: Reading) -> list[Span]:
+    """Names right after a title that the model tagged as nothing ("Chief Executive Ann Lee
+    said", "Prof Ivo Brandt, a chemist,"): two or three capitalised proper nouns, none a title,
+    a country or part of an entity, the last the head the others hang on. A title is how news
+    copy introduces a person, so the run after one is a person's name, tagged or not."""
+    doc = reading.doc
+    found: list[Span] = []
+    titles = TITLE_WORDS | HONORIFICS | _BARE_TITLES
+    for token in reading.tokens[:-2]:
+        if token.lower_ not in titles or doc[token.i + 1].lower_ in titles:
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end - token.i <= _LONGEST_UNTAGGED + 1
+            and doc[end].pos_ == "PROPN"
+            and doc[end].text.istitle()
+            and doc[end].is_alpha
+            and not doc[end].ent_type_
+            and reading.country_of(doc[end]) is None
+        ):
+            end += 1
+        span = doc[token.i + 1 : end]
+        if not 2 <= len(span) <= _LONGEST_UNTAGGED:
+            continue  # one word may be a body's ("Council"); a longer run, a title or a name
+        if any(t.text in ORG_NAME_WORDS or t.lower_ in titles for t in span):
+            continue
+        head = span[-1]
+        if any(t.head.i != head.i for t in span[:-1]) or head.head.i in range(span.start, end):
+            continue
+        if reading.free(span.start, span.end):
+            found.append(span)
+    return found
 
 
 def _first_name_before(reading: Reading, start: int, end: int) -> int:
@@ -357,11 +401,12 @@ def read_surnames(reading: Reading) -> None:
             owners.setdefault(draft.name.split()[-1], set()).add(draft.key)
     for token in reading.tokens:
         keys = owners.get(token.text)
-        if not keys or len(keys) != 1 or not reading.free(token.i, token.i + 1):
+        if not keys or not reading.free(token.i, token.i + 1):
             continue
         if token.pos_ not in {"PROPN", "NOUN"}:
             continue
-        key = next(iter(keys))
+        # Relatives share a surname: the bare surname is the one of them named first.
+        key = min(keys, key=lambda k: min(m.start for m in reading.drafts[k].mentions))
         draft = reading.drafts[key]
         start = _full_name_start(reading, draft.name.split(), token.i)
         ent = reading.entity_at.get(token.i)

@@ -27,10 +27,20 @@ def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tup
     for target in set(canonical.values()):
         by_last.setdefault(target[-1], set()).add(target)
         by_first.setdefault(target[0], set()).add(target)
+    first_at: dict[tuple[str, ...], int] = {}
+    for span, _ in people:
+        first_at.setdefault(tuple(t.text for t in span), span.start)
     for name in names:
         if len(name) == 1:
             owners = by_last.get(name[0]) or by_first.get(name[0]) or set()
-            canonical[name] = next(iter(owners)) if len(owners) == 1 else name
+            if len(owners) == 1:
+                canonical[name] = next(iter(owners))
+            elif name[0] in by_last and len(owners) > 1:
+                # Relatives share a surname ("Ann Lee ... her husband, Ivo Lee"): copy names the
+                # others in full, and the bare surname is the person it named first.
+                canonical[name] = min(owners, key=lambda n: first_at.get(n, len(first_at)))
+            else:
+                canonical[name] = name
     return canonical
 
 

@@ -1,0 +1,39 @@
+"""Actors on shapes of wire copy beyond the corpus: business, courts, sport, science, obituaries,
+disasters and diplomacy (issue #11). Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.models import ActorKind
+from tests.test_actors import _by_name, _read
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_name_the_model_left_untagged_after_a_title_is_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        '"Our bakeries are winning with shoppers," Chief Executive Marisol Grange said on a '
+        "call with analysts. Grange, who joined in 2019, said the company was in talks.\n\n"
+        "Prof Ravi Mendez, a chemist at Tollard University, urged caution.",
+    )
+    actors = _by_name(index)
+    assert actors["Marisol Grange"].kind is ActorKind.PERSON
+    assert actors["Marisol Grange"].role == "Chief Executive"
+    assert actors["Marisol Grange"].mentions == 2
+    assert actors["Ravi Mendez"].kind is ActorKind.PERSON
+
+
+def test_a_surname_relatives_share_is_the_person_named_first(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Edda Morvath, whose novels about the mining towns made her famous, has died. She was "
+        "88.\n\nMorvath's best-known book was translated into 20 languages. Morvath taught "
+        "school before she published her first novel.\n\nShe is survived by her son. Her "
+        "husband, the painter Tibor Morvath, died in 2009.",
+    )
+    actors = _by_name(index)
+    assert "Morvath" not in actors
+    assert actors["Edda Morvath"].mentions >= 3
