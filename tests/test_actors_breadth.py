@@ -37,3 +37,16 @@ def test_a_surname_relatives_share_is_the_person_named_first(nlp: Language) -> N
     actors = _by_name(index)
     assert "Morvath" not in actors
     assert actors["Edda Morvath"].mentions >= 3
+
+
+def test_a_demonym_or_a_capital_taken_for_a_name_is_no_person_or_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Foreign Minister Inga Berzina and her Moldovan counterpart Ion Rusu met on Tuesday. "
+        "Berzina said Chisinau had accepted the plan, but Rusu accused Riga of delay.",
+    )
+    actors = _by_name(index)
+    assert "Moldovan" not in actors
+    assert "Chisinau" not in actors
+    assert "Chisinau" in actors["Moldova"].aliases
+    assert actors["Moldova"].kind is ActorKind.COUNTRY

@@ -24,6 +24,7 @@ from bot.briefing.actors.reading import (
     trim,
 )
 from bot.briefing.gazetteer import GeoEntry
+from bot.briefing.metonymy import acts
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import (
     apposition,
@@ -171,12 +172,15 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     """Person spans (name only) with where their NER span began."""
     people: list[tuple[Span, int]] = []
     single_names = {e.text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    surnames = {e[-1].text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in reading.doc.ents:
         if ent.label_ == "PERSON" and org_words(ent):
             continue
         if ent.label_ == "ORG" and not person_named_org(ent, single_names):
             continue
         if ent.label_ not in {"PERSON", "ORG"}:
+            continue
+        if _lone_place_word(reading, ent, surnames):
             continue
         start, end = trim(reading.doc, ent.start, ent.end)
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
@@ -210,6 +214,20 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
 # Titles the model often leaves out of its vocabulary of honorifics: "Prof Ann Lee".
 _BARE_TITLES = frozenset({"prof", "professor", "dr", "detective", "inspector", "sergeant"})
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
+
+
+def _lone_place_word(reading: Reading, ent: Span, surnames: set[str]) -> bool:
+    """A one-word name the model took for a person's that is a country's name, its demonym or
+    its capital ("his Ruritanian counterpart", "accused Vardel City of delay") and no named
+    person's surname: a place or a nationality, never a person."""
+    if len(ent) != 1 or ent.text in surnames:
+        return False
+    gaz = reading.gaz
+    return (
+        gaz.country(ent.text) is not None
+        or gaz.country_of_demonym(ent.text) is not None
+        or gaz.country_of_capital(ent.text) is not None
+    )
 
 
 def _untagged_titled_names(reading: Reading) -> list[Span]:
@@ -459,6 +477,14 @@ def read_organisations(reading: Reading) -> dict[str, str]:
             mention = Mention(start, end, span.root.i, span.text)
             reading.claim(reading.country_draft(governed), mention)
             continue
+        place = _governing_place(reading, span) if len(span) == 1 else None
+        if place is not None:
+            # A capital or a country the model took for a body: its government where it acts
+            # ("Vardel City has accepted the plan"), a place where it does not.
+            if acts(span.root, country=place[1]):
+                mention = Mention(start, end, span.root.i, span.text)
+                reading.claim(reading.country_draft(place[0]), mention)
+            continue
         office = _office_end(reading, start, end)
         if office is not None and reading.free(end, office):
             # "the Tern Alliance High Commissioner for Fisheries said": the office acts, not
@@ -526,6 +552,17 @@ def _body_role(name: Span) -> str | None:
     drug maker based in Y," (a body's role is its kind, shortest as written)."""
     role = title_before(name, name.start) or apposition(name)
     return role.text if role is not None and role.root.pos_ == "NOUN" else None
+
+
+def _governing_place(reading: Reading, span: Span) -> tuple[GeoEntry, bool] | None:
+    """The country a one-word name is, or whose capital it is, and whether it is the country."""
+    country = reading.gaz.country(span.text)
+    if country is not None and country.country_code is not None:
+        return country, True
+    capital = reading.gaz.country_of_capital(span.text)
+    if capital is not None and capital.country_code is not None:
+        return capital, False
+    return None
 
 
 def _government_of(reading: Reading, span: Span) -> GeoEntry | None:
