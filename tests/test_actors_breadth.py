@@ -50,3 +50,41 @@ def test_a_demonym_or_a_capital_taken_for_a_name_is_no_person_or_body(nlp: Langu
     assert "Chisinau" not in actors
     assert "Chisinau" in actors["Moldova"].aliases
     assert actors["Moldova"].kind is ActorKind.COUNTRY
+
+
+def test_a_name_parsed_as_an_adjective_before_a_product_noun_is_the_product(
+    nlp: Language,
+) -> None:
+    _, index = _read(
+        nlp,
+        "The company, which makes the popular Carlow Avant hatchback, said the cuts would save "
+        "money. Rival Bexley Motors sells the cheaper Bexley Arc sedan.",
+    )
+    assert set(_by_name(index)) == {"Bexley Motors"}
+
+
+def test_what_is_left_of_a_things_name_is_the_thing(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Astronomers using the James Webb Space Telescope found water. The observations were "
+        "made with Webb's NIRSpec instrument. Webb has been in orbit since 2021.",
+    )
+    assert "Webb" not in _by_name(index)
+    # A person a thing is named after who speaks is still a party.
+    _, index = _read(
+        nlp,
+        "Passengers at Ann Lee International Airport waited for hours. Lee, who founded the "
+        "airline, said the delays were unacceptable.",
+    )
+    assert "Lee" in _by_name(index)
+
+
+def test_a_storms_capitalised_name_and_its_short_form_are_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Typhoon Mara killed at least 12 people as it swept across the north on Monday, "
+        "officials said.\n\nThe country is hit by about 20 storms a year. In 2013, Typhoon "
+        "Haiyan killed more than 6,000 people.\n\nMara was expected to weaken as it moves "
+        "toward the coast on Wednesday, forecaster Ana Ruiz said.",
+    )
+    assert set(_by_name(index)) == {"Ana Ruiz"}

@@ -231,15 +231,18 @@ def _lone_place_word(reading: Reading, ent: Span, surnames: set[str]) -> bool:
 
 
 def _untagged_titled_names(reading: Reading) -> list[Span]:
-    """Names right after a title that the model tagged as nothing ("Chief Executive Ann Lee
-    said", "Prof Ivo Brandt, a chemist,"): two or three capitalised proper nouns, none a title,
-    a country or part of an entity, the last the head the others hang on. A title is how news
-    copy introduces a person, so the run after one is a person's name, tagged or not."""
+    """Names right after a title or a noun for a person that the model tagged as nothing
+    ("Chief Executive Ann Lee said", "Prof Ivo Brandt, a chemist,", "forecaster Ana Ruiz"):
+    two or three capitalised proper nouns, none a title, a country or part of an entity, the
+    last the head the others hang on. A title is how news copy introduces a person, so the run
+    after one is a person's name, tagged or not."""
     doc = reading.doc
     found: list[Span] = []
     titles = TITLE_WORDS | HONORIFICS | _BARE_TITLES
     for token in reading.tokens[:-2]:
-        if token.lower_ not in titles or doc[token.i + 1].lower_ in titles:
+        # A title, or a noun for a person in front of the name ("forecaster Ana Ruiz said").
+        titled = token.lower_ in titles or (token.dep_ == "compound" and is_person_noun(token))
+        if not titled or doc[token.i + 1].lower_ in titles:
             continue
         end = token.i + 1
         while (

@@ -115,7 +115,12 @@ def drop_non_parties(reading: Reading) -> None:
             or _names_a_thing_after_someone(draft, reading)
             or _lone_kind_word(draft, reading)
             or _numbered(draft, reading)
+            or _names_a_storm(draft.name.split())
         ):
+            _drop(reading, draft)
+    # Once the things are gone: what is left of a thing's name is the thing's short form.
+    for draft in list(reading.drafts.values()):
+        if _short_for_a_thing(draft, reading):
             _drop(reading, draft)
 
 
@@ -170,7 +175,8 @@ def _only_a_label(draft: Draft, reading: Reading) -> bool:
 def _labels_a_thing(head: Token) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
-    if head.dep_ not in {"compound", "nmod"}:
+    # The parse may hang a name before a noun as an adjective ("the popular Tern Avant hatchback").
+    if head.dep_ not in {"compound", "nmod"} and not (head.dep_ == "amod" and head.pos_ == "PROPN"):
         return False
     noun = head.head
     lemma = noun.lemma_.lower()
@@ -619,6 +625,40 @@ def _numbered(draft: Draft, reading: Reading) -> bool:
     if draft.kind is ActorKind.COUNTRY or len(words) < 2 or not words[-1].isdigit():
         return False
     return not any(_says(head) for head in _heads(draft, reading))
+
+
+def _short_for_a_thing(draft: Draft, reading: Reading) -> bool:
+    """The name is the short form of a thing's name that no party holds ("the Tern Lee Space
+    Telescope" ... "Lee's camera", "the Tern Arrow ferry" ... "the Arrow"): copy shortens a
+    telescope's, a ship's or an airport's name as it shortens a person's, and the short form
+    names the same thing, unless it speaks."""
+    if draft.kind is ActorKind.COUNTRY or " " in draft.name:
+        return False
+    if any(_says(head) for head in _heads(draft, reading)):
+        return False
+    for ent in reading.doc.ents:
+        words = [t.text for t in ent if t.lower_ != "the"]
+        if len(words) < 2 or not all(reading.claimed.get(t.i, draft.key) == draft.key for t in ent):
+            continue
+        if words[-1].istitle() and words[-1].lower() in THING_NOUNS and draft.name in words[:-1]:
+            return True
+        if _names_a_storm(words) and draft.name == words[-1]:
+            return True  # "Typhoon Mara" ... "Mara weakened"
+    return False
+
+
+# Words a storm's name opens with: "Hurricane Dorinda", "Tropical Storm Ana", "Super Typhoon
+# Mara".
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "super"})
+
+
+def _names_a_storm(words: list[str]) -> bool:
+    """Every word before the last is a storm's: the name is a storm's, whatever tag it got."""
+    return (
+        len(words) >= 2
+        and all(w.lower() in _STORM_WORDS for w in words[:-1])
+        and words[-1] not in ORG_NAME_WORDS
+    )
 
 
 def _in_a_role(token_index: int, reading: Reading) -> bool:
