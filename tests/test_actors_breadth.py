@@ -88,3 +88,22 @@ def test_a_storms_capitalised_name_and_its_short_form_are_no_party(nlp: Language
         "toward the coast on Wednesday, forecaster Ana Ruiz said.",
     )
     assert set(_by_name(index)) == {"Ana Ruiz"}
+
+
+def test_a_body_in_a_former_title_is_no_party_and_a_bodys_kind_is_its_short_form(
+    nlp: Language,
+) -> None:
+    _, index = _read(
+        nlp,
+        "The case follows the conviction of former Assembly Speaker Daniel Crowe.",
+    )
+    assert set(_by_name(index)) == {"Daniel Crowe"}
+    _, index = _read(
+        nlp,
+        "The Dunmore City Council voted 5-2 on Monday to approve the budget.\n\nCouncil member "
+        "Joan Whitaker said the fee was needed. Council members Dave Kuhn and Lisa Ortega voted "
+        "against the plan.",
+    )
+    actors = _by_name(index)
+    assert "Council" not in actors
+    assert "Council" in actors["Dunmore City Council"].aliases

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from bot.briefing.actors.reading import ACRONYM, Draft, Mention, Reading, acronym_key
 from bot.briefing.models import ActorKind
-from bot.briefing.vocabulary import ACRONYM_SKIP, TITLE_WORDS
+from bot.briefing.vocabulary import ACRONYM_SKIP, ORG_NOUNS, TITLE_WORDS
 
 
 def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -114,9 +114,13 @@ def _read_short_form(
     )
 
 
+# Houses and chambers, beside the bodies in ORG_NOUNS, that a name can end with.
+_HOUSE_NOUNS = frozenset({"assembly", "parliament", "senate", "legislature", "cabinet", "police"})
+
+
 def merge_short_forms(reading: Reading) -> None:
     """A name that starts exactly one longer organisation name is that organisation
-    ("Labour" is the "Labour Party")."""
+    ("Labour" is the "Labour Party"); the kind of body that one name ends with is it too."""
     orgs = [d for d in reading.drafts.values() if d.kind in {ActorKind.ORG, ActorKind.GROUP}]
     for short in sorted(orgs, key=lambda d: len(d.name)):
         words = short.name.split()
@@ -130,6 +134,17 @@ def merge_short_forms(reading: Reading) -> None:
             # "Tern Alliance Secretary General" is an office of the body, not its whole name.
             and d.name.split()[len(words)].lower() not in TITLE_WORDS
         ]
+        if not longer and len(words) == 1 and words[0].lower() in ORG_NOUNS | _HOUSE_NOUNS:
+            # "the Council" after "the Fenwick City Council": the kind of body the longer name
+            # ends with stands for it, as "the council" does in lower case.
+            longer = [
+                d
+                for d in orgs
+                if d is not short
+                and d.key in reading.drafts
+                and d.name.split()[-1] == words[0]
+                and len(d.name.split()) > 1
+            ]
         if len(longer) == 1:
             reading.merge(short, longer[0])
 

@@ -428,9 +428,11 @@ def _background_of_a_person(preposition: Token, reading: Reading) -> bool:
 
 def _former(noun: Token) -> bool:
     """The noun is what someone used to be: "a former banker", "an ex-officer"."""
+    lefts = list(noun.lefts)
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
-    return any(c.lower_ in {"former", "ex", "onetime", "erstwhile"} for c in noun.lefts)
+        lefts += noun.lefts  # "former Assembly Speaker Ivo Brandt": on the title or the name
+    return any(c.lower_ in {"former", "ex", "onetime", "erstwhile"} for c in lefts)
 
 
 def _person_in_passing(draft: Draft, reading: Reading) -> bool:
