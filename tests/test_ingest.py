@@ -135,6 +135,8 @@ def test_html_goes_through_main_text_extraction() -> None:
         "I'm Ola Frey. And I’m Tobias Renn, Jr.",
         "Fishing boats tied up at the quay in Vardel on Monday. Image: Mara Quist.",
         "A ferry leaves the harbour at dusk. (Coastal Photo/Tobias Renn)",
+        "Contact Mara Quist at mquist@harbourweekly.com.",
+        "Reach reporter Tobias Renn at 555-0142 or trenn@harbourweekly.com",
     ],
 )
 def test_credit_lines_are_recognised(line: str) -> None:
@@ -148,6 +150,8 @@ def test_credit_lines_are_recognised(line: str) -> None:
         "I'm not sure the harbour will reopen this year, Ola Frey said.",
         "Tobias Renn reported the theft to the harbour police on Monday.",
         "The image: boats tied up three deep along the quay.",
+        "Contact with the ferry was lost at 9 p.m., the coast guard said.",
+        "Residents can reach the council at the town hall on Elm Street.",
     ],
 )
 def test_body_lines_are_not_credits(line: str) -> None:

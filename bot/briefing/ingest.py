@@ -69,6 +69,15 @@ _PICTURE_CREDIT = re.compile(
     r"\((?:[A-Z][\w.&-]* ){0,3}(?i:photo|photograph|image)s?(?:/[^)]{1,60})?\))\s*$"
 )
 _LONGEST_CAPTION_WORDS = 60
+_LONGEST_CONTACT_WORDS = 20
+# A local paper's sign-off giving its reporter's address: "Contact Ann Lee at alee@paper.com.",
+# "Reach reporter Ann Lee at 555-0142 or alee@paper.com": a line that opens so and holds an
+# e-mail address or a telephone number.
+_CONTACT_LINE = re.compile(
+    r"^(?:contact|reach|email|e-mail|write to)\b[^.]{0,80}?\b(?:at|on)\b.*"
+    r"(?:@|\d{3}[-.\s]\d{4})",
+    re.IGNORECASE,
+)
 # A byline: "By NAME", "By NAME and NAME", "By AGENCY" on a line of its own.
 _BYLINE = re.compile(r"^By (?:(?:[A-Z][\w.'’-]*|and|[,&])\s*){1,8}$")
 # A dateline opening the first paragraph: the filing city in capitals, maybe a region, maybe
@@ -263,6 +272,8 @@ def is_credit_line(line: str) -> bool:
     """A line that credits the story's makers (writer, editor, presenter, photographer) or
     captions its picture: not body text, and no one it names is in the story."""
     if _CREDIT_OPENING.match(line) or _CREDIT_SIGN_OFF.match(line) or _BYLINE.match(line):
+        return True
+    if _CONTACT_LINE.match(line) and len(line.split()) <= _LONGEST_CONTACT_WORDS:
         return True
     if _PRESENTER.match(line) and not _PRESENTER.sub("", line).strip():
         return True

@@ -644,9 +644,11 @@ def _short_for_a_thing(draft: Draft, reading: Reading) -> bool:
             continue
         if words[-1].istitle() and words[-1].lower() in THING_NOUNS and draft.name in words[:-1]:
             return True
-        if _names_a_storm(words) and draft.name == words[-1]:
-            return True  # "Typhoon Mara" ... "Mara weakened"
-    return False
+    # "Typhoon Mara" ... "Mara weakened", whether or not the model tagged the storm's name.
+    return any(
+        t.text == draft.name and t.i > 0 and t.nbor(-1).lower_ in _STORM_WORDS
+        for t in reading.tokens
+    )
 
 
 # Words a storm's name opens with: "Hurricane Dorinda", "Tropical Storm Ana", "Super Typhoon
