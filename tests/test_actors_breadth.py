@@ -107,3 +107,24 @@ def test_a_body_in_a_former_title_is_no_party_and_a_bodys_kind_is_its_short_form
     actors = _by_name(index)
     assert "Council" not in actors
     assert "Council" in actors["Dunmore City Council"].aliases
+
+
+def test_who_gathered_the_figures_is_a_source_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Net income rose to $312 million in the third quarter, the company said. Analysts "
+        "polled by LSEG had expected earnings of $1.48 per share. Figures compiled by Tern Data "
+        "showed sales fell.",
+    )
+    assert not _by_name(index)
+
+
+def test_a_name_a_thing_is_called_is_the_thing(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The assistant, called Nimbus Copilot Pro, can draft emails, Lumera said. A new company "
+        "called Bright Harbour Ventures said it would hire 50 people.",
+    )
+    assert set(_by_name(index)) == {"Lumera", "Bright Harbour Ventures"}
+    _, index = _read(nlp, "A man called Tomas Ferreira was arrested on Monday, police said.")
+    assert "Tomas Ferreira" in _by_name(index)

@@ -180,7 +180,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             continue
         if ent.label_ not in {"PERSON", "ORG"}:
             continue
-        if _lone_place_word(reading, ent, surnames):
+        if _lone_place_word(reading, ent, surnames) or _acronym_tagged_person(ent):
             continue
         start, end = trim(reading.doc, ent.start, ent.end)
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
@@ -214,6 +214,13 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
 # Titles the model often leaves out of its vocabulary of honorifics: "Prof Ann Lee".
 _BARE_TITLES = frozenset({"prof", "professor", "dr", "detective", "inspector", "sergeant"})
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
+
+
+def _acronym_tagged_person(ent: Span) -> bool:
+    """One word in capitals tagged as a person ("analysts polled by LSEG"): an abbreviation
+    (a body's, a disease's), since copy writes no person's name so outside a shouted heading;
+    the model tags the bodies that act as organisations."""
+    return ent.label_ == "PERSON" and len(ent) == 1 and ACRONYM.match(ent.text) is not None
 
 
 def _lone_place_word(reading: Reading, ent: Span, surnames: set[str]) -> bool:

@@ -89,6 +89,9 @@ _DOCUMENT_NOUNS = frozenset({"study", "survey", "poll", "report", "census", "aud
 # Prepositions whose object is a party to what the clause tells: "talks with", "a war against",
 # "a deal between", "sold to".
 _PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "to"})
+# Verbs of gathering figures whose agent is where the figures come from: "analysts polled by",
+# "data compiled by".
+_DATA_VERBS = frozenset({"poll", "compile", "survey", "tally"})
 # Prepositions that place a citation: "published in", "said on", "shared via".
 _SOURCE_PREPOSITIONS = frozenset({"in", "on", "via"})
 # Prepositions that place something on or beside a road, a river, a landmark.
@@ -221,9 +224,39 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
     named_as_thing = any(_after_thing_noun(m.start, reading) for m in draft.mentions if m.counts)
     named_as_thing = named_as_thing or any(_described_as_thing(h) for h in heads)
     named_as_thing = named_as_thing or any(_names_a_craft(h, draft) for h in heads)
+    named_as_thing = named_as_thing or any(_called_a_thing(h, draft) for h in heads)
     if not named_as_thing and not any(w.lower() in THING_NOUNS for w in inside):
         return False
     return not any(_says(head) for head in heads)
+
+
+# Verbs that give a name: "an app called Tern Ledger", "a vaccine named R47", "dubbed".
+_NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "title", "christen", "label"})
+
+
+def _called_a_thing(head: Token, draft: Draft) -> bool:
+    """The name is what a noun for no party is called ("the assistant, called Tern Pilot,", "an
+    app named Tern Ledger"): a product's, a work's or a project's name. A noun for a body, a
+    group or people ("a company called Bright Harbour") keeps it a party, and a person's name
+    stays a person's after a noun for a person ("a lawyer called Ann Lee")."""
+    verb = head.head
+    if head.dep_ not in {"oprd", "attr", "dobj"} or verb.lemma_.lower() not in _NAMING_VERBS:
+        return False
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return False
+    noun = verb.head
+    lemma = noun.lemma_.lower()
+    if draft.kind is ActorKind.PERSON and (is_person_noun(noun) or lemma in _PEOPLE_NOUNS):
+        return False
+    return (
+        lemma not in ORG_NOUNS | INSTITUTION_NOUNS | GROUP_HEAD_NOUNS and lemma not in AGENT_NOUNS
+    )
+
+
+# Nouns for people that are no occupation: "a man called Ivo Brandt".
+_PEOPLE_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "child", "person", "baby", "son", "daughter", "teenager"}
+)
 
 
 def _names_a_craft(head: Token, draft: Draft) -> bool:
@@ -310,7 +343,8 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
     if governor.lower_ == "to" and above in {"say", "speak", "talk"}:
         return True  # "said to the Courier"
     if governor.lower_ == "by":
-        return above in REPORT_VERBS  # "reported by the Courier", not "condemned by the UN"
+        # "reported by the Courier", "analysts polled by Tern Data", not "condemned by the UN".
+        return above in REPORT_VERBS | _DATA_VERBS
     return governor.lower_ in _SOURCE_PREPOSITIONS and (
         above in REPORT_VERBS or above in SPEECH_VERBS or above in REPORT_NOUNS
     )
