@@ -128,3 +128,25 @@ def test_a_name_a_thing_is_called_is_the_thing(nlp: Language) -> None:
     assert set(_by_name(index)) == {"Lumera", "Bright Harbour Ventures"}
     _, index = _read(nlp, "A man called Tomas Ferreira was arrested on Monday, police said.")
     assert "Tomas Ferreira" in _by_name(index)
+
+
+def test_a_building_is_no_party_unless_it_acts(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Prosecutors said the firm won contracts to repair roads and the Kessington Memorial "
+        "Library. The shuttle will go to the Dunmore Museum of Flight. The Harbour Museum has "
+        "returned the paintings to their owners. The Royal Library said it would reopen.",
+    )
+    actors = _by_name(index)
+    assert "Kessington Memorial Library" not in actors
+    assert "Dunmore Museum of Flight" not in actors
+    assert {"Harbour Museum", "Royal Library"} <= set(actors)
+
+
+def test_a_name_after_a_constellations_noun_is_the_constellation(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The planet orbits a small red star in the constellation Cetus, said Ann Lee of the "
+        "Tern Institute.",
+    )
+    assert "Cetus" not in _by_name(index)

@@ -312,6 +312,11 @@ THING_NOUNS = frozenset(
         "opera", "musical", "documentary", "series", "sitcom", "drug", "vaccine", "medicine",
         "planet", "star", "comet", "asteroid", "galaxy", "crater", "test", "exam", "variant",
         "strain", "virus", "disease",
+        "constellation", "car", "sedan", "hatchback", "laptop", "tablet", "console", "chip",
+        "chatbot",
+        # Events, which the model tags as organisations: "the Tern Jazz Festival".
+        "festival", "tournament", "championship", "championships", "marathon", "exhibition",
+        "expo", "olympics", "carnival",
     }
 )  # fmt: skip
 

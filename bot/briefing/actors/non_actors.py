@@ -119,6 +119,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _lone_kind_word(draft, reading)
             or _numbered(draft, reading)
             or _names_a_storm(draft.name.split())
+            or _is_building(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -257,6 +258,29 @@ def _called_a_thing(head: Token, draft: Draft) -> bool:
 _PEOPLE_NOUNS = frozenset(
     {"man", "woman", "boy", "girl", "child", "person", "baby", "son", "daughter", "teenager"}
 )
+
+
+# Buildings and monuments that also name what is in them ("the Tern Memorial Library", "the
+# Museum of Harbour Life"): the building, and no party, unless it acts or speaks.
+_BUILDING_NOUNS = frozenset(
+    {
+        "library", "museum", "gallery", "cathedral", "mosque", "synagogue", "palace", "castle",
+        "monument", "courthouse", "chapel", "basilica", "abbey",
+    }
+)  # fmt: skip
+
+
+def _is_building(draft: Draft, reading: Reading) -> bool:
+    """The name's head noun, its last word or the last before "of", is a building's, and no
+    mention is a subject: a museum that returns a painting is a party, one a shuttle goes to
+    is a place."""
+    words = draft.name.split()
+    if draft.kind is ActorKind.COUNTRY or len(words) < 2:
+        return False
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head.lower() not in _BUILDING_NOUNS:
+        return False
+    return not any(is_subject(h) or speaks(h) for h in _heads(draft, reading))
 
 
 def _names_a_craft(head: Token, draft: Draft) -> bool:
