@@ -150,3 +150,15 @@ def test_a_name_after_a_constellations_noun_is_the_constellation(nlp: Language) 
         "Tern Institute.",
     )
     assert "Cetus" not in _by_name(index)
+
+
+def test_a_lone_name_before_someone_it_employs_is_a_team_or_a_company(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Dunmore beat Ashvale 2-1 on Saturday. Dunmore defender Tomas Berg fouled Leon Okafor "
+        "in the box. Dunmore manager Steve Harlan praised his side. Dunmore will face Lowmoor "
+        "in the final.",
+    )
+    actors = _by_name(index)
+    assert actors["Dunmore"].kind is ActorKind.ORG
+    assert actors["Steve Harlan"].kind is ActorKind.PERSON

@@ -54,6 +54,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     mentions.classify_groups(reading)
     merge.merge_same_names(reading)
     merge.merge_misspelt_surnames(reading)
+    mentions.read_employers(reading)
     non_actors.drop_non_parties(reading)
     groups.read_groups(reading)
     references.read_org_descriptions(reading)

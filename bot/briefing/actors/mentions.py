@@ -825,3 +825,29 @@ def _party_context(head: Token) -> bool:
     if member.ent_type_ != "PERSON":
         return False
     return any(t.lemma_.lower() in _ELECTION_WORDS for t in member.sent)
+
+
+def read_employers(reading: Reading) -> None:
+    """A lone name read as a person's that stands before a noun for someone it employs
+    ("Riverton manager Ann Lee", "Tern defender Ivo Brandt") and is no part of a person's full
+    name is a team's or a company's: copy names a person in full at least once, and a person's
+    staff are "his aides", not "Lee aides"."""
+    parts = {
+        word
+        for draft in reading.drafts.values()
+        if draft.kind is ActorKind.PERSON and " " in draft.name
+        for word in draft.name.split()
+    }
+    for draft in reading.drafts.values():
+        if draft.kind is not ActorKind.PERSON or " " in draft.name or draft.name in parts:
+            continue
+        # Every place the name stands counts: the model may tag it only where it acts.
+        heads = [t for t in reading.tokens if t.text == draft.name]
+        if any(h.dep_ == "compound" and _employs(h.head) for h in heads):
+            draft.kind = ActorKind.ORG
+            draft.role = None
+
+
+def _employs(noun: Token) -> bool:
+    """A noun for someone in a post, however the parse tagged it ("defender" read as a verb)."""
+    return is_person_noun(noun) or noun.lower_ in TITLE_WORDS
