@@ -162,3 +162,52 @@ def test_a_lone_name_before_someone_it_employs_is_a_team_or_a_company(nlp: Langu
     actors = _by_name(index)
     assert actors["Dunmore"].kind is ActorKind.ORG
     assert actors["Steve Harlan"].kind is ActorKind.PERSON
+
+
+def test_a_two_word_name_shortened_to_its_last_word_is_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Marcus Harlow threw for 312 yards and three touchdowns, and the Denville Stallions "
+        "beat the Brockton Condors 38-10 on Sunday. Harlow connected twice with Jaylen Price.",
+    )
+    assert _by_name(index)["Marcus Harlow"].kind is ActorKind.PERSON
+
+
+def test_a_films_star_is_a_performer_not_a_thing(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Lead actor Tom Brandt won best actor for his role as a widowed lobsterman.\n\n"
+        "The film's star, Brandt, 44, is best known for a television series.",
+    )
+    assert _by_name(index)["Tom Brandt"].mentions == 2
+
+
+def test_abbreviated_police_ranks_are_no_part_of_the_name(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        'Det Sgt Rachel Moore said: "The families have shown great courage." Cllr Ian Bell '
+        "welcomed the verdict.",
+    )
+    assert {"Rachel Moore", "Ian Bell"} <= set(_by_name(index))
+
+
+def test_an_abbreviation_may_leave_out_the_remit_after_and(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Cases have risen, the Centers for Disease Control and Prevention said on Friday. "
+        "The CDC urged parents to act.",
+    )
+    actors = _by_name(index)
+    assert "CDC" not in actors
+    assert "CDC" in actors["Centers for Disease Control and Prevention"].aliases
+
+
+def test_a_company_word_ends_a_bodys_name_and_a_theatre_is_a_building(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The ceremony, hosted by comedian Sam Reyes at the Dolby Theatre, was broadcast live. "
+        "The film was produced by Bluewater Films.",
+    )
+    actors = _by_name(index)
+    assert "Dolby Theatre" not in actors
+    assert actors["Bluewater Films"].kind is ActorKind.ORG

@@ -219,6 +219,8 @@ ORG_NAME_WORDS = frozenset(
         "Technologies", "Systems", "Services", "Organization", "Organisation", "Commission",
         "Department", "Authority", "Board", "Club", "Society", "Federation", "League", "Trust",
         "Fund", "Network", "News", "Times", "Post", "Press", "Media", "Pharmaceuticals", "Labs",
+        "Pharma", "Films", "Pictures", "Studios", "Records", "Ventures", "Brands", "Foods",
+        "Securities", "Insurance", "Logistics", "Industries", "Enterprises", "Investments",
     }
 )  # fmt: skip
 

@@ -211,8 +211,15 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     return _without_org_short_names(reading, people, single_names)
 
 
-# Titles the model often leaves out of its vocabulary of honorifics: "Prof Ann Lee".
-_BARE_TITLES = frozenset({"prof", "professor", "dr", "detective", "inspector", "sergeant"})
+# Titles the model often leaves out of its vocabulary of honorifics, and the police's and
+# clergy's abbreviated ranks: "Prof Ann Lee", "Det Sgt Ann Lee", "Cllr Ann Lee".
+_BARE_TITLES = frozenset(
+    {
+        "prof", "professor", "dr", "detective", "inspector", "sergeant", "constable", "det",
+        "det.", "sgt", "sgt.", "insp", "insp.", "supt", "supt.", "cllr", "cllr.", "cpl", "cpl.",
+        "rev", "rev.", "reverend",
+    }
+)  # fmt: skip
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
 
 
@@ -512,6 +519,12 @@ def read_organisations(reading: Reading) -> dict[str, str]:
         words = [t.text for t in span]
         if len(words) > 1:
             acronyms.setdefault(acronym_of(words), key)
+        if "and" in words[2:]:
+            # A remit added after "and" is often left out of the abbreviation: "the Centers for
+            # Disease Control and Prevention" is the "CDC".
+            before = acronym_of(words[: words.index("and")])
+            if len(before) >= _SHORTEST_CUT_ACRONYM:
+                acronyms.setdefault(before, key)
         if bracketed is not None and reading.free(bracketed.start, bracketed.end):
             acronyms.setdefault(bracketed.text, key)
             mention = Mention(bracketed.start, bracketed.end, bracketed.start, bracketed.text)
@@ -520,6 +533,7 @@ def read_organisations(reading: Reading) -> dict[str, str]:
 
 
 _OFFICE_REMITS = frozenset({"for", "on", "of"})
+_SHORTEST_CUT_ACRONYM = 3  # letters: two initials cut short abbreviate too many names
 
 
 def _office_end(reading: Reading, start: int, end: int) -> int | None:

@@ -265,7 +265,8 @@ _PEOPLE_NOUNS = frozenset(
 _BUILDING_NOUNS = frozenset(
     {
         "library", "museum", "gallery", "cathedral", "mosque", "synagogue", "palace", "castle",
-        "monument", "courthouse", "chapel", "basilica", "abbey",
+        "monument", "courthouse", "chapel", "basilica", "abbey", "theatre", "theater",
+        "cinema", "hotel",
     }
 )  # fmt: skip
 
@@ -311,11 +312,20 @@ def _described_as_thing(head: Token) -> bool:
         described += [c for c in attribute.head.children if c.dep_ == "nsubj"]
     return any(
         noun.lemma_.lower() in THING_NOUNS
+        and not _a_performer(noun)
         # "Senior Director of the Clean Water Strategy": a post held, the parse notwithstanding.
         and not any(
             t.i != noun.i and (is_person_noun(t) or t.lower_ in TITLE_WORDS) for t in noun.subtree
         )
         for noun in described
+    )
+
+
+def _a_performer(noun: Token) -> bool:
+    """ "the film's star", "the TV star": a star that is someone's or something's is a
+    performer, not a body in the sky."""
+    return noun.lemma_.lower() == "star" and any(
+        c.dep_ in {"poss", "compound"} for c in noun.children
     )
 
 

@@ -173,7 +173,27 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
         # An office the copula says the name holds: "The trust's chief executive is Ivo Brandt."
         or (root.dep_ == "attr" and office_as_subject(root.head) is not None)
     )
-    return words[-1].text in single_names or described or _spoken_of_as_a_person(ent)
+    return (
+        words[-1].text in single_names
+        or described
+        or _spoken_of_as_a_person(ent)
+        or _surname_stands_alone(ent, words)
+    )
+
+
+def _surname_stands_alone(ent: Span, words: list[Token]) -> bool:
+    """The name's last word stands alone elsewhere ("Ivo Brandt threw three touchdowns" ...
+    "Brandt connected twice"): copy shortens a person to the surname, a company to its first
+    word ("Tern Foods" ... "Tern")."""
+    last = words[-1].text
+    doc = ent.doc
+    for token in doc:
+        if token.text != last or ent.start <= token.i < ent.end:
+            continue
+        around = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around):
+            return True
+    return False
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "who", "whom"})
