@@ -211,3 +211,16 @@ def test_a_company_word_ends_a_bodys_name_and_a_theatre_is_a_building(nlp: Langu
     actors = _by_name(index)
     assert "Dolby Theatre" not in actors
     assert actors["Bluewater Films"].kind is ActorKind.ORG
+
+
+def test_a_political_familys_plural_name_that_acts_is_a_group(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Lindqvist, whose Free Democrats had insisted on the debt brake, said the deal showed "
+        "the coalition could work. The Greens had pushed for more spending.\n\nThe opposition "
+        "Christian Democrats criticised the plan. Many Germans voted for them.",
+    )
+    actors = _by_name(index)
+    for name in ("Free Democrats", "Greens", "Christian Democrats"):
+        assert actors[name].kind is ActorKind.GROUP
+    assert "Germans" not in actors

@@ -51,6 +51,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     mentions.read_named_bodies(reading)
     mentions.read_member_bodies(reading)
     mentions.read_unnamed_institutions(reading)
+    mentions.read_party_plurals(reading)
     mentions.classify_groups(reading)
     merge.merge_same_names(reading)
     merge.merge_misspelt_surnames(reading)

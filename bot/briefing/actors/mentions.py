@@ -865,3 +865,57 @@ def read_employers(reading: Reading) -> None:
 def _employs(noun: Token) -> bool:
     """A noun for someone in a post, however the parse tagged it ("defender" read as a verb)."""
     return is_person_noun(noun) or noun.lower_ in TITLE_WORDS
+
+
+# Plural names of political families, which the model tags as nationalities: a closed class.
+_CAMP_PLURALS = frozenset(
+    {
+        "democrats", "republicans", "greens", "conservatives", "liberals", "socialists",
+        "communists", "tories", "nationalists", "unionists", "loyalists", "federalists",
+        "social-democrats", "maoists", "islamists", "royalists", "monarchists",
+    }
+)  # fmt: skip
+
+
+def read_party_plurals(reading: Reading) -> None:
+    """A political family's plural name that the model tags as a nationality ("the Greens had
+    pushed for more", "Republicans blocked the bill", "the opposition Christian Democrats
+    criticised the plan") is a group where it acts, as the subject of a verb other than "be";
+    a people ("Germans voted", "Kurds fled") is not read so."""
+    read: list[Draft] = []
+    for ent in reading.doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        start, end = trim(reading.doc, ent.start, ent.end)
+        while (
+            start > 0
+            and reading.doc[start - 1].text.istitle()
+            and reading.doc[start - 1].dep_ in {"amod", "compound"}
+            and reading.doc[start - 1].head.i == end - 1
+            and not reading.doc[start - 1].is_sent_start
+        ):
+            start -= 1  # "whose Free Democrats": the model left the name's first word out
+        span = reading.doc[start:end]
+        if start >= end or not reading.free(start, end):
+            continue
+        if span[-1].lower_ not in _CAMP_PLURALS or span.root.i != span[-1].i:
+            continue
+        root = span.root
+        acting = root.dep_ in SUBJECT_DEPS and root.head.lemma_ != "be"
+        if acting:
+            draft = reading.draft(f"camp:{span.text.lower()}", ActorKind.GROUP, span.text)
+            reading.claim(draft, Mention(start, end, root.i, span.text))
+            read.append(draft)
+    for draft in read:
+        _read_repeated_plural(reading, draft)
+
+
+def _read_repeated_plural(reading: Reading, draft: Draft) -> None:
+    """The group's other mentions, wherever the name stands again."""
+    words = draft.name.split()
+    for token in reading.tokens:
+        start = token.i
+        end = start + len(words)
+        if [t.text for t in reading.doc[start:end]] == words and reading.free(start, end):
+            span = reading.doc[start:end]
+            reading.claim(draft, Mention(start, end, span.root.i, span.text))
