@@ -224,3 +224,26 @@ def test_a_political_familys_plural_name_that_acts_is_a_group(nlp: Language) -> 
     for name in ("Free Democrats", "Greens", "Christian Democrats"):
         assert actors[name].kind is ActorKind.GROUP
     assert "Germans" not in actors
+
+
+def test_a_name_taking_a_is_one_shop_or_product_not_the_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Police Chief Ann Lee said surveillance video from a nearby Walgreens helped identify "
+        "the suspect.",
+    )
+    assert set(_by_name(index)) == {"Ann Lee"}
+
+
+def test_where_a_person_works_as_something_and_a_hyphened_station_are_no_party(
+    nlp: Language,
+) -> None:
+    _, index = _read(
+        nlp,
+        "Tanya Brooks was waiting for a bus. Brooks worked as a nursing assistant at Methodist "
+        "University Hospital, her sister, Angela Brooks, told WREG-TV.",
+    )
+    actors = _by_name(index)
+    assert "Methodist University Hospital" not in actors
+    assert "WREG-TV" not in actors
+    assert actors["Tanya Brooks"].mentions == 2

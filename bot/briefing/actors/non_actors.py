@@ -120,6 +120,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _numbered(draft, reading)
             or _names_a_storm(draft.name.split())
             or _is_building(draft, reading)
+            or _only_instances(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -284,6 +285,16 @@ def _is_building(draft: Draft, reading: Reading) -> bool:
     return not any(is_subject(h) or speaks(h) for h in _heads(draft, reading))
 
 
+def _only_instances(draft: Draft, reading: Reading) -> bool:
+    """Every mention takes "a" or "an" ("video from a nearby Walgreens", "he drove a Tern"):
+    one shop of a chain or one of a maker's products, not the body itself."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(
+        any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and not _says(head)
+        for head in heads
+    )
+
+
 def _names_a_craft(head: Token, draft: Draft) -> bool:
     """The name stands before a vehicle's noun as that vehicle's own name: another's name owns
     the vehicle ("the agency's Kestrel helicopter"), or the model took the name for a person's,
@@ -344,7 +355,7 @@ def _is_cited_source(draft: Draft, reading: Reading) -> bool:
     heads = _heads(draft, reading)
     if not heads:
         return False
-    if any(w in MEDIA_NAME_WORDS for w in draft.name.split()):
+    if any(w in MEDIA_NAME_WORDS for w in draft.name.replace("-", " ").split()):
         return not any(_acts(head) for head in heads)
     return all(_cites(head, outlet=False) for head in heads)
 
@@ -486,12 +497,27 @@ def _background_of_a_person(preposition: Token, reading: Reading) -> bool:
         return False
     owner = preposition.head
     if owner.pos_ == "NOUN" and is_person_noun(owner):
-        return _in_a_role(owner.i, reading) or (
-            owner.dep_ == "appos" and names_a_person(reading, owner.head.i)
+        return (
+            _in_a_role(owner.i, reading)
+            or (owner.dep_ == "appos" and names_a_person(reading, owner.head.i))
+            or _what_a_person_works_as(owner, reading)
         )
     if owner.pos_ == "VERB" and owner.dep_ == "relcl":
         return names_a_person(reading, owner.head.i)
     return False
+
+
+def _what_a_person_works_as(noun: Token, reading: Reading) -> bool:
+    """ "Ann Lee worked as a nurse at ...", "she serves as an adviser to ...": the post a named
+    person (or "he" / "she") holds, told by "as" after a verb."""
+    preposition = noun.head
+    verb = preposition.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "as" or verb.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "nsubj" and (names_a_person(reading, c.i) or c.lower_ in {"he", "she"})
+        for c in verb.children
+    )
 
 
 def _former(noun: Token) -> bool:
