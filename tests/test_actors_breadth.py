@@ -247,3 +247,12 @@ def test_where_a_person_works_as_something_and_a_hyphened_station_are_no_party(
     assert "Methodist University Hospital" not in actors
     assert "WREG-TV" not in actors
     assert actors["Tanya Brooks"].mentions == 2
+
+
+def test_a_word_ending_another_name_is_no_surname_standing_alone(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Solvane Energy signed a deal with the port on Monday. The project has applied for "
+        "funding from the U.S. Department of Energy.",
+    )
+    assert _by_name(index)["Solvane Energy"].kind is ActorKind.ORG

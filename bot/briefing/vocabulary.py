@@ -221,6 +221,7 @@ ORG_NAME_WORDS = frozenset(
         "Fund", "Network", "News", "Times", "Post", "Press", "Media", "Pharmaceuticals", "Labs",
         "Pharma", "Films", "Pictures", "Studios", "Records", "Ventures", "Brands", "Foods",
         "Securities", "Insurance", "Logistics", "Industries", "Enterprises", "Investments",
+        "Energy", "Capital", "Resources", "Mining",
     }
 )  # fmt: skip
 

@@ -191,7 +191,12 @@ def _surname_stands_alone(ent: Span, words: list[Token]) -> bool:
         if token.text != last or ent.start <= token.i < ent.end:
             continue
         around = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-        if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around):
+        if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around):
+            continue
+        # Not the end of another name ("the Department of Energy" beside "Tern Energy").
+        if token.ent_type_ and any(e.start <= token.i < e.end and len(e) > 1 for e in doc.ents):
+            continue
+        if token.pos_ == "PROPN" and token.dep_ not in {"compound", "pobj"}:
             return True
     return False
 
