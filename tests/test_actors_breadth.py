@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from bot.briefing.actors.reading import trim
 from bot.briefing.models import ActorKind
 from tests.test_actors import _by_name, _read
 
@@ -256,3 +257,23 @@ def test_a_word_ending_another_name_is_no_surname_standing_alone(nlp: Language) 
         "funding from the U.S. Department of Energy.",
     )
     assert _by_name(index)["Solvane Energy"].kind is ActorKind.ORG
+
+
+def test_a_description_before_a_bodys_name_is_no_body_of_its_own(nlp: Language) -> None:
+    _, index = _read(
+        nlp, "The storm made landfall early on Monday, the state weather agency PAGASA said."
+    )
+    assert set(_by_name(index)) == {"PAGASA"}
+
+
+def test_no_name_ends_in_a_linking_word(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Ministry of Foreign Affairs of the Republic of Estoria expresses its deep concern "
+        "over the escalation of violence in the north.",
+    )
+    assert "Ministry of Foreign Affairs" in _by_name(index)
+    # A surname spelt like a linking word is still the name's end.
+    doc = nlp("Veteran lawmaker James To said the vote was unfair.")
+    assert trim(doc, 2, 4) == (2, 4)
+    assert trim(nlp("the Ministry of Finance of"), 0, 5) == (1, 4)

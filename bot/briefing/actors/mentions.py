@@ -757,6 +757,9 @@ def read_unnamed_institutions(reading: Reading) -> None:
         start = remit[0].i
         if not reading.free(start, token.i + 1):
             continue
+        after = reading.doc[token.i + 1] if token.i + 1 < len(reading.doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.ent_type_ == "ORG":
+            continue  # "the state weather agency PAGASA said": the description of a named body
         surface = reading.doc[start : token.i + 1].text
         draft = reading.draft(f"org:{surface.lower()}", ActorKind.ORG, surface)
         reading.claim(draft, Mention(start, token.i + 1, token.i, surface))

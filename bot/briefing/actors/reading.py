@@ -117,16 +117,24 @@ def names_a_person(reading: Reading, token_index: int) -> bool:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Without a leading article or punctuation; without a trailing possessive."""
+    """Without a leading article or punctuation; without a trailing possessive, or a word that
+    only links to what follows ("The Ministry of Foreign Affairs of" cut before "the Republic
+    of Ruritania": no name ends in "of")."""
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
     ):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].text in _LINKING_WORDS  # in lower case: "James To" keeps his name
     ):
         end -= 1
     return start, end
+
+
+_LINKING_WORDS = frozenset({"of", "and", "for", "on", "in", "at", "to", "the"})
 
 
 def speaks(head: Token) -> bool:
