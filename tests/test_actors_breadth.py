@@ -277,3 +277,24 @@ def test_no_name_ends_in_a_linking_word(nlp: Language) -> None:
     doc = nlp("Veteran lawmaker James To said the vote was unfair.")
     assert trim(doc, 2, 4) == (2, 4)
     assert trim(nlp("the Ministry of Finance of"), 0, 5) == (1, 4)
+
+
+def test_an_untagged_one_word_name_that_speaks_and_recurs_is_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The regulator fined the video-sharing platform Clipzy 12 million pounds on Thursday.\n\n"
+        'Clipzy said it disagreed with the decision. "We have invested heavily," a spokesperson '
+        "said.\n\nClipzy, which was launched in 2020, has about 40 million users.",
+    )
+    assert _by_name(index)["Clipzy"].kind is ActorKind.ORG
+
+
+def test_a_management_firm_is_a_body_and_a_city_of_is_a_place(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Activist investor Elliott Management, which owns about 6% of the company, had pushed "
+        "for a sale. The pope prayed for the victims of attacks on the city of El Fasher.",
+    )
+    actors = _by_name(index)
+    assert actors["Elliott Management"].kind is ActorKind.ORG
+    assert "El Fasher" not in actors

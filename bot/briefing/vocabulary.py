@@ -221,7 +221,8 @@ ORG_NAME_WORDS = frozenset(
         "Fund", "Network", "News", "Times", "Post", "Press", "Media", "Pharmaceuticals", "Labs",
         "Pharma", "Films", "Pictures", "Studios", "Records", "Ventures", "Brands", "Foods",
         "Securities", "Insurance", "Logistics", "Industries", "Enterprises", "Investments",
-        "Energy", "Capital", "Resources", "Mining",
+        "Energy", "Capital", "Resources", "Mining", "Management", "Associates", "Advisors",
+        "Advisers", "Consulting",
     }
 )  # fmt: skip
 

@@ -41,6 +41,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     mentions.claim_people(reading, people, merge.canonical_names(people))
     mentions.read_surnames(reading)
     acronyms = mentions.read_organisations(reading)
+    mentions.read_untagged_speakers(reading)
     merge.read_acronyms(reading, acronyms)
     merge.merge_abbreviated(reading, acronyms)
     merge.read_repeats(reading)

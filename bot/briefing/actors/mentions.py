@@ -922,3 +922,41 @@ def _read_repeated_plural(reading: Reading, draft: Draft) -> None:
         if [t.text for t in reading.doc[start:end]] == words and reading.free(start, end):
             span = reading.doc[start:end]
             reading.claim(draft, Mention(start, end, span.root.i, span.text))
+
+
+def read_untagged_speakers(reading: Reading) -> None:
+    """A one-word name the model never tags that speaks and stands again ("the platform
+    Clipzy" ... "Clipzy said it would appeal"): a body, since the model tags most people's
+    names; a word the gazetteer knows, a title or a word the text also writes in lower case is
+    no such name."""
+    by_text: dict[str, list[Token]] = {}
+    for token in reading.tokens:
+        if token.pos_ in {"PROPN", "NOUN"} and token.is_alpha and token.text.istitle():
+            by_text.setdefault(token.text, []).append(token)
+    lower = {t.lower_ for t in reading.tokens if t.text.islower()}
+    for text, tokens in by_text.items():
+        if len(tokens) < 2 or text.lower() in lower:
+            continue
+        if any(t.ent_type_ not in {"", "PRODUCT"} for t in tokens):
+            continue  # a name the model tagged is read as what it tagged
+        if not any(t.pos_ == "PROPN" and not t.is_sent_start for t in tokens):
+            continue  # a capitalised word at the start of sentences only may be a common noun
+        if text.lower() in TITLE_WORDS | HONORIFICS or reading.country_of(tokens[0]) is not None:
+            continue
+        if reading.gaz.lookup(text):
+            continue
+        alone = [
+            t
+            for t in tokens
+            if reading.free(t.i, t.i + 1)
+            and not any(
+                n.pos_ == "PROPN" and n.text[:1].isupper()
+                for n in (t.nbor(-1) if t.i > 0 else t, t.nbor(1) if t.i + 1 < len(t.doc) else t)
+                if n.i != t.i
+            )
+        ]
+        if not any(t.dep_ == "nsubj" and t.head.lemma_.lower() in SPEECH_VERBS for t in alone):
+            continue
+        draft = reading.draft(f"org:{text.lower()}", ActorKind.ORG, text)
+        for token in alone:
+            reading.claim(draft, Mention(token.i, token.i + 1, token.i, text))

@@ -121,6 +121,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _names_a_storm(draft.name.split())
             or _is_building(draft, reading)
             or _only_instances(draft, reading)
+            or _named_as_a_place(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -283,6 +284,32 @@ def _is_building(draft: Draft, reading: Reading) -> bool:
     if head.lower() not in _BUILDING_NOUNS:
         return False
     return not any(is_subject(h) or speaks(h) for h in _heads(draft, reading))
+
+
+# Nouns for a settlement or an area that name it: "the city of El Tern", "the town, Vardel,".
+_SETTLEMENT_NOUNS = frozenset(
+    {
+        "city", "town", "village", "province", "region", "district", "county", "island",
+        "municipality", "neighbourhood", "neighborhood", "suburb", "township", "hamlet",
+    }
+)  # fmt: skip
+
+
+def _named_as_a_place(draft: Draft, reading: Reading) -> bool:
+    """Every mention is what a noun for a settlement or an area is called ("attacks on the
+    city of El Tern", "the village, Vardel,"): a place the model took for a name of a body or
+    a person."""
+    heads = _heads(draft, reading)
+
+    def settlement(head: Token) -> bool:
+        noun = head.head
+        if head.dep_ == "pobj" and noun.lower_ == "of":
+            noun = noun.head
+        elif head.dep_ != "appos":
+            return False
+        return noun.lower_ in _SETTLEMENT_NOUNS and not _says(head)
+
+    return draft.kind is not ActorKind.COUNTRY and bool(heads) and all(map(settlement, heads))
 
 
 def _only_instances(draft: Draft, reading: Reading) -> bool:
