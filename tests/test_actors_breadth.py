@@ -298,3 +298,16 @@ def test_a_management_firm_is_a_body_and_a_city_of_is_a_place(nlp: Language) -> 
     actors = _by_name(index)
     assert actors["Elliott Management"].kind is ActorKind.ORG
     assert "El Fasher" not in actors
+
+
+def test_a_restaurant_the_text_names_is_a_place_of_business_not_a_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "In the capital, restaurant owner Lucia Ramos says her customers are mostly young. Her "
+        "restaurant, Seoul Kitchen, opened in 2019 with four tables. Chef Enrique Olvera, whose "
+        "restaurant Pujol is famous around the world, has called for more support.",
+    )
+    actors = _by_name(index)
+    assert "Seoul Kitchen" not in actors
+    assert "Pujol" not in actors
+    assert "Lucia Ramos" in actors

@@ -317,7 +317,7 @@ THING_NOUNS = frozenset(
         "planet", "star", "comet", "asteroid", "galaxy", "crater", "test", "exam", "variant",
         "strain", "virus", "disease",
         "constellation", "car", "sedan", "hatchback", "laptop", "tablet", "console", "chip",
-        "chatbot",
+        "chatbot", "restaurant", "cafe", "café", "nightclub",
         # Events, which the model tags as organisations: "the Tern Jazz Festival".
         "festival", "tournament", "championship", "championships", "marathon", "exhibition",
         "expo", "olympics", "carnival",
