@@ -311,3 +311,14 @@ def test_a_restaurant_the_text_names_is_a_place_of_business_not_a_party(nlp: Lan
     assert "Seoul Kitchen" not in actors
     assert "Pujol" not in actors
     assert "Lucia Ramos" in actors
+
+
+def test_a_town_after_to_and_a_publisher_set_beside_its_noun(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        '"I have been waiting for three hours," said Claire Dumas, a nurse heading to Lyon.\n\n'
+        "Her publisher, Kalligram Press, said she died on Sunday at her home.",
+    )
+    actors = _by_name(index)
+    assert "Lyon" not in actors
+    assert actors["Kalligram Press"].kind is ActorKind.ORG

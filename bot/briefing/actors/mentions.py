@@ -172,7 +172,9 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     """Person spans (name only) with where their NER span began."""
     people: list[tuple[Span, int]] = []
     single_names = {e.text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) == 1}
-    surnames = {e[-1].text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    name_words = {
+        t.text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+    }
     for ent in reading.doc.ents:
         if ent.label_ == "PERSON" and org_words(ent):
             continue
@@ -180,7 +182,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             continue
         if ent.label_ not in {"PERSON", "ORG"}:
             continue
-        if _lone_place_word(reading, ent, surnames) or _acronym_tagged_person(ent):
+        if _lone_place_word(reading, ent, name_words) or _acronym_tagged_person(ent):
             continue
         start, end = trim(reading.doc, ent.start, ent.end)
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
@@ -230,18 +232,26 @@ def _acronym_tagged_person(ent: Span) -> bool:
     return ent.label_ == "PERSON" and len(ent) == 1 and ACRONYM.match(ent.text) is not None
 
 
-def _lone_place_word(reading: Reading, ent: Span, surnames: set[str]) -> bool:
+def _lone_place_word(reading: Reading, ent: Span, name_words: set[str]) -> bool:
     """A one-word name the model took for a person's that is a country's name, its demonym or
-    its capital ("his Ruritanian counterpart", "accused Vardel City of delay") and no named
-    person's surname: a place or a nationality, never a person."""
-    if len(ent) != 1 or ent.text in surnames:
+    its capital ("his Ruritanian counterpart", "accused Vardel City of delay"), or a town the
+    gazetteer knows after "to" / "in" / "from", and no word of a person's full name: a place
+    or a nationality, never a person."""
+    if len(ent) != 1 or ent.text in name_words:
         return False
     gaz = reading.gaz
+    root = ent.root
+    placed = root.dep_ == "pobj" and root.head.lower_ in _MOTION_PREPOSITIONS
     return (
         gaz.country(ent.text) is not None
         or gaz.country_of_demonym(ent.text) is not None
         or gaz.country_of_capital(ent.text) is not None
+        # "a nurse heading to Lyon": a town the gazetteer knows, where someone goes or is.
+        or (placed and bool(gaz.lookup(ent.text)))
     )
+
+
+_MOTION_PREPOSITIONS = frozenset({"to", "from", "in", "near", "toward", "towards", "outside"})
 
 
 def _untagged_titled_names(reading: Reading) -> list[Span]:

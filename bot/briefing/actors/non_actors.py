@@ -467,7 +467,10 @@ def _told_a_quote(head: Token) -> bool:
 
 
 def _acts(head: Token) -> bool:
-    """The mention is a party: it acts or is acted on, and is not cited."""
+    """The mention is a party: it acts or is acted on, and is not cited; or it is set beside
+    a noun that does ("Her publisher, Tern Press, said")."""
+    if head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head
     return head.dep_ in _ACTING_DEPS and not _cites(head)
 
 
