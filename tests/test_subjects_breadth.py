@@ -245,3 +245,29 @@ def test_who_makes_a_thing_is_a_party_not_a_subject(nlp: Language, lexicon: Topi
     keys = keys_of(subjects_of(nlp, lexicon, WALKERS_TITLE, WALKERS))
     assert "recall" in keys or "baby_walker" in keys, keys
     assert not any(key.endswith("maker") for key in keys), keys
+
+
+FERRY_FARES_TITLE = "Islanders block harbour in protest against higher ferry fares"
+FERRY_FARES = """Dozens of islanders blocked the harbour of Port Veller with fishing boats on \
+Saturday in protest against the new ferry fares.
+
+The fares, which came in this month, double the price of a return ticket for cars.
+
+The island council said the ferry fares were set by the operator and that it had asked for a \
+discount for residents.
+
+The operator said the ferry fares had not risen for nine years and were needed to pay for \
+new engines."""
+
+
+@pytest.mark.slow
+def test_an_act_on_a_subject_labels_it_with_what_it_is_of(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # The headline names the protest and the fares it is against: one subject, labelled in
+    # the words that name both, keyed on the fares the text keeps naming.
+    found = subjects_of(nlp, lexicon, FERRY_FARES_TITLE, FERRY_FARES)
+    fares = next((s for s in found if "fare" in s.key), None)
+    assert fares is not None, keys_of(found)
+    assert "protest" in fares.label.lower(), fares.label
+    assert not any(s.key.startswith("protest") for s in found if s is not fares), keys_of(found)

@@ -182,6 +182,9 @@ class _Draft:
     mentions: list[Span] = field(default_factory=list)
     holding: Counter[str] = field(default_factory=Counter)  # word -> mentions that hold it
     configured: bool = False  # a configured topic's term names it: that topic covers it
+    # How it is labelled when another subject, one with it, names it in more words (its key
+    # stays its own: "vaccination_rate" for "a fall in vaccination rates").
+    label: Span | None = None
 
     def add(self, spans: list[Span]) -> None:
         self.mentions.extend(spans)
@@ -222,7 +225,7 @@ def find_subjects(
         subjects.append(
             Topic(
                 key=key,
-                label=label_text(_labelled(draft, label_span)),
+                label=label_text(draft.label or _labelled(draft, label_span)),
                 kind=TopicKind.SUBJECT,
                 sentences=[parsed.ref(parsed.sentences[i].start) for i in sentences],
                 positions=positions,
@@ -297,8 +300,15 @@ def _main_drafts(
     chosen.sort(key=lambda draft: draft.head not in headline)
     kept: list[_Draft] = []
     for draft in chosen:
-        if len(kept) < MAX_SUBJECTS and not any(_same_thing(draft, k, headline) for k in kept):
-            kept.append(draft)
+        same = next((k for k in kept if _same_thing(draft, k, headline)), None)
+        if same is None:
+            if len(kept) < MAX_SUBJECTS:
+                kept.append(draft)
+        elif _says_more(draft, same, headline):
+            # An act on a thing ("a protest against the new tolls", "the repeal of the law")
+            # and that thing are one subject, labelled by the phrase that names both.
+            same.label = _labelled(draft, _label_span(draft, headline))
+            same.add(draft.mentions)
     return kept
 
 
@@ -318,6 +328,14 @@ def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
     return _said_by(one_words, content_words(_labelled(other, other_label))) or _said_by(
         other_words, content_words(_labelled(one, one_label))
     )
+
+
+def _says_more(one: _Draft, other: _Draft, headline: set[str]) -> bool:
+    """True when one subject's label, with what it is of, says all the other's does and more
+    ("protest against new tolls" beside "new tolls")."""
+    one_words = content_words(_labelled(one, _label_span(one, headline)))
+    other_words = content_words(_labelled(other, _label_span(other, headline)))
+    return _said_by(other_words, one_words) and not _said_by(one_words, other_words)
 
 
 def _said_by(words: frozenset[str], others: frozenset[str]) -> bool:
