@@ -271,3 +271,43 @@ def test_an_act_on_a_subject_labels_it_with_what_it_is_of(
     assert fares is not None, keys_of(found)
     assert "protest" in fares.label.lower(), fares.label
     assert not any(s.key.startswith("protest") for s in found if s is not fares), keys_of(found)
+
+
+
+RATES_TITLE = "Central bank raises interest rates for third time this year"
+RATES = """The central bank of Ostria raised its main interest rate by half a percentage point \
+to 5.25 percent on Thursday, its third increase this year, as it tries to bring down inflation.
+
+Inflation reached 7.8 percent in October, the highest level in two decades, driven by food and \
+energy prices.
+
+Governor Paulo Mendes said further rises could not be ruled out. "Price stability is our \
+mandate, and we will do what it takes," he told reporters.
+
+Business groups warned that higher borrowing costs would hurt small firms and homeowners with \
+mortgages. The Ostrian Chamber of Commerce called for a pause in rate rises.
+
+Mortgage rates have already doubled since last year, and house prices have begun to fall.
+
+Economists expect inflation to ease next year as energy prices fall."""
+
+
+@pytest.mark.slow
+def test_a_unit_with_its_number_is_an_amount_not_a_subject(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # "Half a percentage point" says by how much the rate rose; the rate is the subject.
+    names = {"Paulo Mendes": ActorKind.PERSON, "Ostrian Chamber of Commerce": ActorKind.ORG}
+    keys = keys_of(subjects_of(nlp, lexicon, RATES_TITLE, RATES, names))
+    assert any(key.endswith("rate") for key in keys), keys
+    assert not any(key.endswith("point") for key in keys), keys
+
+
+@pytest.mark.slow
+def test_a_unit_alone_can_still_name_a_subject(nlp: Language) -> None:
+    doc = nlp("The euro fell after the bank paid 60 million euros and rates rose half a point.")
+    euros = [token for token in doc if token.lower_.startswith("euro")]
+    assert not subjects._counted_unit(euros[0])  # "the euro": a currency, a subject
+    assert subjects._counted_unit(euros[1])  # "60 million euros": an amount
+    point = next(token for token in doc if token.lower_ == "point")
+    assert not subjects._counted_unit(point)  # a point alone may be what a match is played for

@@ -19,6 +19,7 @@ from bot.briefing.dates import MONTHS, WEEKDAYS
 from bot.briefing.models import Figure
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
+from bot.briefing.vocabulary import CURRENCY_WORDS
 
 _FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "LAW", "FAC", "EVENT", "WORK_OF_ART"})
@@ -70,31 +71,6 @@ _CURRENCY_SYMBOLS = {
     "₹": "rupees",
     "₽": "roubles",
 }
-_CURRENCY_WORDS = frozenset(
-    {
-        "dollar",
-        "euro",
-        "pound",
-        "yen",
-        "yuan",
-        "rupee",
-        "rouble",
-        "ruble",
-        "franc",
-        "peso",
-        "lira",
-        "real",
-        "won",
-        "rand",
-        "krona",
-        "krone",
-        "dirham",
-        "riyal",
-        "shekel",
-        "pence",
-        "cent",
-    }
-)
 _PERCENT_WORDS = ("%", "percent", "per cent", "pc")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _NUMBER_WITH_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|tn)$")
@@ -381,7 +357,7 @@ def _currency(tokens: Span) -> str | None:
     for token in tokens:
         if token.lower_ in _CURRENCY_SYMBOLS:
             return _CURRENCY_SYMBOLS[token.lower_]
-        if token.lemma_.lower() in _CURRENCY_WORDS:
+        if token.lemma_.lower() in CURRENCY_WORDS:
             return token.lower_
     return None
 

@@ -26,6 +26,7 @@ from bot.briefing.textrank import biased_textrank
 from bot.briefing.timeline import DateMention
 from bot.briefing.topics import PositionReader, cue_index, term_matches
 from bot.briefing.vocabulary import (
+    CURRENCY_WORDS,
     GROUP_HEAD_NOUNS,
     INHABITANT_NOUNS,
     PLACE_NOUNS,
@@ -146,6 +147,21 @@ _TIME_NOUNS = frozenset(
         "era", "period",
     }
 )  # fmt: skip
+# Units that measure (length, area, weight, volume, temperature, score) and currencies: with a
+# number they say how much ("across 12,000 hectares", "a fee of 60 million euros", "by half a
+# percentage point"), which the model does not always label an amount. Alone they can name a
+# thing ("the euro", "a point of order").
+_UNIT_NOUNS = CURRENCY_WORDS | frozenset(
+    {
+        "metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard",
+        "hectare", "acre", "gram", "kilogram", "kilo", "kg", "tonne", "ton", "litre", "liter",
+        "gallon", "barrel", "degree", "percent", "knot", "megawatt", "gigawatt",
+        # Not "point" alone: "three points" are what a match is played for.
+        "percentage point", "basis point",
+    }
+)  # fmt: skip
+# Dependents of a unit that give its number ("12,000 hectares", "half a point").
+_NUMBER_DEPS = frozenset({"nummod", "predet", "quantmod"})
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
 # ("whose" is not one: "a plan whose cost rose".)
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
@@ -560,6 +576,8 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
         return None
     if head.ent_type_ in _SETTING_LABELS or actors.actor_at(head.i) is not None:
         return None
+    if _counted_unit(head):
+        return None
     # A role ("health officials", "the coach") or a role with its holder's name after it ("the
     # veteran lawmaker Ann Example") names a party.
     if head.lemma_.lower() in TITLE_WORDS or head.lower_ in TITLE_WORDS:
@@ -574,6 +592,19 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
     if any(token.ent_type_ == "PERSON" for token in doc[head.i + 1 : end]):
         return None
     return span if content_words(span) else None
+
+
+def _counted_unit(noun: Token) -> bool:
+    """True for a unit with its number ("12,000 hectares", "60 million euros", "half a
+    percentage point"): an amount, which says how much of a subject, not what it is."""
+    lemma = noun.lemma_.lower()
+    names = {lemma} | {
+        f"{child.lemma_.lower()} {lemma}" for child in noun.children if child.dep_ == "compound"
+    }
+    return not names.isdisjoint(_UNIT_NOUNS) and any(
+        child.dep_ in _NUMBER_DEPS and (child.like_num or child.ent_type_ in _AMOUNT_LABELS)
+        for child in noun.children
+    )
 
 
 def _light_verb_object(noun: Token) -> bool:

@@ -383,3 +383,12 @@ STANCE_NOUNS = AGENT_NOUNS | frozenset(
         "appeal", "complaint", "warning", "refusal", "consent", "verdict", "offer",
     }
 )  # fmt: skip
+
+# The names of currencies, which count money ("60 million euros", "a dollar").
+CURRENCY_WORDS = frozenset(
+    {
+        "dollar", "euro", "pound", "yen", "yuan", "rupee", "rouble", "ruble", "franc", "peso",
+        "lira", "real", "won", "rand", "krona", "krone", "dirham", "riyal", "shekel", "pence",
+        "cent",
+    }
+)  # fmt: skip
