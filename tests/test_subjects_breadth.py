@@ -273,7 +273,6 @@ def test_an_act_on_a_subject_labels_it_with_what_it_is_of(
     assert not any(s.key.startswith("protest") for s in found if s is not fares), keys_of(found)
 
 
-
 RATES_TITLE = "Central bank raises interest rates for third time this year"
 RATES = """The central bank of Ostria raised its main interest rate by half a percentage point \
 to 5.25 percent on Thursday, its third increase this year, as it tries to bring down inflation.
@@ -311,3 +310,46 @@ def test_a_unit_alone_can_still_name_a_subject(nlp: Language) -> None:
     assert subjects._counted_unit(euros[1])  # "60 million euros": an amount
     point = next(token for token in doc if token.lower_ == "point")
     assert not subjects._counted_unit(point)  # a point alone may be what a match is played for
+
+
+WARNING_TITLE = "Health officials warn of rising measles cases as vaccination rates fall"
+WARNING = """Health officials warned on Monday that measles cases had risen to their highest level in 15 \
+years, as the share of children vaccinated against the disease fell below 90 percent.
+
+The National Health Agency recorded 1,240 measles cases in the first half of the year, against \
+210 in the same period last year. Most were in children under five who had not been vaccinated.
+
+Measles is highly contagious and can cause pneumonia and brain swelling. Three children have \
+died this year.
+
+The agency urged parents to check that their children had received both doses of the vaccine and \
+said it would open walk-in clinics in schools next month.
+
+"Every case is preventable," said the agency's director, Dr. Paula Mendes. She blamed false \
+claims about vaccine safety spread on social media for the fall in vaccination rates.
+
+Doctors' groups called for schools to require proof of vaccination."""
+
+
+@pytest.mark.slow
+def test_a_thing_named_only_where_acts_happen_is_a_setting(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # Social media is only where the false claims spread, as a place's name would be.
+    names = {"National Health Agency": ActorKind.ORG, "Paula Mendes": ActorKind.PERSON}
+    keys = keys_of(subjects_of(nlp, lexicon, WARNING_TITLE, WARNING, names))
+    assert "measles_case" in keys, keys
+    assert "social_media" not in keys, keys
+
+
+@pytest.mark.slow
+def test_a_bare_noun_after_a_preposition_is_no_setting(nlp: Language) -> None:
+    # "On strike" and "in protest" say what the workers did, not where.
+    doc = nlp("Dock workers went on strike and marched in protest at the harbour.")
+    nouns = {token.lower_: token for token in doc}
+    strike = subjects._Draft("strike", 1.0)
+    strike.add([doc[nouns["strike"].i : nouns["strike"].i + 1]])
+    harbour = subjects._Draft("harbour", 1.0)
+    harbour.add([doc[nouns["harbour"].i - 1 : nouns["harbour"].i + 1]])
+    assert not subjects._only_where(strike)
+    assert subjects._only_where(harbour)

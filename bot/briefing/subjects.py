@@ -162,6 +162,12 @@ _UNIT_NOUNS = CURRENCY_WORDS | frozenset(
 )  # fmt: skip
 # Dependents of a unit that give its number ("12,000 hectares", "half a point").
 _NUMBER_DEPS = frozenset({"nummod", "predet", "quantmod"})
+# Prepositions that put an act somewhere ("began in dry scrubland", "spread on social media",
+# "waited at the station"): a noun the text names only there says where things happen.
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "across", "inside", "near", "around", "outside", "throughout", "above",
+     "below", "beneath", "along", "within"}
+)  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
 # ("whose" is not one: "a plan whose cost rose".)
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
@@ -297,6 +303,7 @@ def _main_drafts(
         for draft in _drafts(named, ranks, configured)
         if not draft.configured
         and not _labelled_as_configured(draft, headline, configured)
+        and not _only_where(draft)
         and (
             _specific(_label_span(draft, headline), known)
             or len(draft.sentences(parsed)) >= _recurring(parsed)
@@ -326,6 +333,21 @@ def _main_drafts(
             same.label = _labelled(draft, _label_span(draft, headline))
             same.add(draft.mentions)
     return kept
+
+
+def _only_where(draft: _Draft) -> bool:
+    """True when every time the text names the thing, it says where an act happens ("the fire
+    began in dry scrubland", "claims spread on social media", "fighting at the airport"): a
+    setting of the story, like a place's name. A thing acted on, or acting, is named otherwise
+    at least once ("the airport reopened"). A bare noun after the preposition names a state or
+    a manner, not a place ("went on strike", "marched in protest", "paid in bribes")."""
+    return all(
+        (root := span.root).dep_ == "pobj"
+        and root.head.lower_ in _LOCATIVE_PREPOSITIONS
+        and root.head.head.pos_ in {"VERB", "AUX"}
+        and any(child.dep_ in _NOUN_MODIFIERS for child in root.children)
+        for span in draft.mentions
+    )
 
 
 def _labelled_as_configured(draft: _Draft, headline: set[str], configured: set[int]) -> bool:
