@@ -93,7 +93,7 @@ def test_it_ranks_as_the_whole_library_does_and_leaves_the_library_whole() -> No
         import contextlib, io
         with contextlib.redirect_stdout(io.StringIO()):
             import pytextrank
-        whole = ranks(TextRank(pytextrank.BiasedTextRank, pytextrank.default_scrubber))
+        whole = ranks(TextRank(pytextrank.BiasedTextRank, pytextrank.default_scrubber, None))
         import networkx
         print(json.dumps({"same": alone == whole, "ranked": len(alone),
                           "library_whole": hasattr(pytextrank, "TopicRank"),
@@ -104,3 +104,27 @@ def test_it_ranks_as_the_whole_library_does_and_leaves_the_library_whole() -> No
     assert isinstance(result["ranked"], int) and result["ranked"] >= 10
     assert result["library_whole"] is True
     assert result["networkx_whole"] is True
+
+
+def test_word_ranks_are_what_calc_textrank_ranks() -> None:
+    """The engine runs the lemma graph and PageRank alone, not the phrase scoring after them:
+    every word must rank as the library's whole `calc_textrank` ranks it."""
+    result = _run(
+        """
+        from bot.briefing.textrank import biased_textrank
+        textrank = biased_textrank()
+        whole = ranks(textrank)
+        ranker = textrank.ranker(doc[:], edge_weight=1.0, token_lookback=3,
+                                 pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
+                                 scrubber=textrank.scrubber, stopwords={})
+        ranker.focus_tokens = {"strike", "harbour"}
+        ranker.node_bias = 20.0
+        ranker.default_bias = 1.0
+        alone = sorted((n.lemma, round(v, 12)) for n, v in textrank.word_ranks(ranker).items())
+        print(json.dumps({"same": alone == whole, "ranked": len(alone),
+                          "phrases": len(ranker.phrases)}))
+        """
+    )
+    assert result["same"] is True
+    assert isinstance(result["ranked"], int) and result["ranked"] >= 10
+    assert result["phrases"] == 0  # the phrase scoring was not run

@@ -475,9 +475,8 @@ def _ranked_words(text: Span, focus: set[str]) -> dict[str, float]:
     ranker.focus_tokens = focus
     ranker.node_bias = _HEADLINE_BIAS
     ranker.default_bias = 1.0
-    ranker.calc_textrank()
     ranks: dict[str, float] = {}
-    for node, value in ranker.ranks.items():
+    for node, value in textrank.word_ranks(ranker).items():
         lemma = node.lemma.lower()
         ranks[lemma] = max(ranks.get(lemma, 0.0), value)
     return ranks
