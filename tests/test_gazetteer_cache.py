@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.briefing import gazetteer
-from bot.briefing.gazetteer import Gazetteer, GeoEntry, open_gazetteer
+from bot.briefing.gazetteer import Gazetteer, GeoEntry, SqliteNameIndex, open_gazetteer
 
 LYON = GeoEntry("Lyon", "city", "FR", 45.75, 4.85, 500_000)
 FRANCE = GeoEntry("France", "country", "FR", population=67_000_000)
@@ -45,6 +45,27 @@ def test_the_second_open_reads_the_cache_and_answers_the_same(
         assert gaz.country_of_demonym("French") == FRANCE
         assert gaz.country_of_capital("Paris") == FRANCE
         assert gaz.anchor_names() == {"France": frozenset({("France",)})}
+
+
+def test_a_name_asked_again_is_answered_from_memory_within_a_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article asks about the same names many times: the file is read once per name, and
+    the names kept in memory are bounded (a long-running bot meets ever new names)."""
+    monkeypatch.setattr(gazetteer, "_build_with_names", _small_build)
+    monkeypatch.setattr(gazetteer, "_REMEMBERED_NAMES", 2)
+    gaz = open_gazetteer(tmp_path)
+    index = gaz.by_name
+    assert isinstance(index, SqliteNameIndex)
+    queries: list[str] = []
+    index._connection.set_trace_callback(queries.append)
+    for _ in range(3):
+        assert gaz.lookup("Lyon") == (LYON,)
+        assert gaz.lookup("Nowhere") == ()
+    assert len(queries) == 2  # one per name ("Nowhere" folds to itself: asked once)
+    assert gaz.lookup("France") == (FRANCE,)  # a third name: the memory starts again
+    assert gaz.lookup("Lyon") == (LYON,)
+    assert len(queries) == 4
 
 
 def test_an_unreadable_cache_file_is_built_again(

@@ -370,19 +370,32 @@ def _entry(row: Sequence[Any]) -> GeoEntry:
     return GeoEntry(row[0], row[1], row[2], row[3], row[4], int(row[5]))
 
 
+# Names whose answers the index keeps in memory: an article asks about the same few hundred
+# names (and the spans around them) several times over, most of them names it does not hold.
+_REMEMBERED_NAMES = 20_000
+
+
 class SqliteNameIndex:
-    """The name index in the cache file, read one name at a time (thread-safe)."""
+    """The name index in the cache file, read one name at a time (thread-safe), the answers
+    for the names asked lately kept in memory."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
         self._lock = threading.Lock()
+        self._answers: dict[str, tuple[GeoEntry, ...] | None] = {}
 
     def get(self, name: str) -> tuple[GeoEntry, ...] | None:
         with self._lock:
+            if name in self._answers:
+                return self._answers[name]
             rows = self._connection.execute(
                 "SELECT entries FROM names WHERE name = ?", (name,)
             ).fetchone()
-        return None if rows is None else tuple(_entry(r) for r in json.loads(rows[0]))
+            found = None if rows is None else tuple(_entry(r) for r in json.loads(rows[0]))
+            if len(self._answers) >= _REMEMBERED_NAMES:
+                self._answers.clear()
+            self._answers[name] = found
+            return found
 
 
 def write_cache(
