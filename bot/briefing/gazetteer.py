@@ -192,9 +192,9 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[GeoEntry, ...]:
         """Every record the name may mean, the likeliest first."""
         found = self.by_name.get(name)
-        if found is None:
-            found = self.by_name.get(ascii_fold(name)) or ()
-        return found
+        if found is None and not name.isascii():  # plain ASCII folds to itself
+            found = self.by_name.get(ascii_fold(name))
+        return found or ()
 
     def country(self, name: str) -> GeoEntry | None:
         """The country a name, short form or ISO-like abbreviation stands for."""

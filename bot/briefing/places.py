@@ -91,11 +91,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _gazetteer_span(gaz: Gazetteer, doc: Doc, start: int, end: int) -> tuple[int, GeoEntry | None]:
     """The longest gazetteer name starting at `start` and covering the span; its end and entry."""
-    limit = min(len(doc), end + _LONGEST_SPLIT_NAME, doc[start].sent.end)
+    first = doc[start]
+    limit = min(len(doc), end + _LONGEST_SPLIT_NAME, first.sent.end)
+    # Each shorter span's text is cut from the longest one's: a Span joins its tokens anew.
+    longest = doc[start:limit].text_with_ws
     for stop in range(limit, end - 1, -1):
-        if doc[stop - 1].is_punct or doc[stop - 1].is_space:
+        last = doc[stop - 1]
+        if last.is_punct or last.is_space:
             continue
-        found = gaz.lookup(doc[start:stop].text)
+        found = gaz.lookup(longest[: last.idx + len(last) - first.idx])
         if found:
             return stop, found[0]
     return end, None
