@@ -146,8 +146,7 @@ def _is_common_noun(draft: Draft, reading: Reading) -> bool:
     if " " in draft.name or not draft.name.istitle():
         return False  # "EROSION", "UN": an acronym or a shouted heading is no common noun
     word = draft.name.lower()
-    lower = sum(t.text == word and t.pos_ == "NOUN" for t in reading.tokens)
-    return lower >= max(1, len(_heads(draft, reading)))
+    return reading.common_nouns[word] >= max(1, len(_heads(draft, reading)))
 
 
 def _after_a_name(draft: Draft, reading: Reading) -> bool:

@@ -5,8 +5,10 @@ tokens are claimed; with the small tests on tokens that every step uses.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +67,12 @@ class Reading:
         self.entity_at = {i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)}
         # The tokens made once: each pass over a Doc builds its Token objects anew.
         self.tokens = list(self.doc)
+
+    @cached_property
+    def common_nouns(self) -> Counter[str]:
+        """How often the text writes each word (as written) as a common noun: counted in one
+        pass, for every draft that asks."""
+        return Counter(t.text for t in self.tokens if t.pos_ == "NOUN")
 
     def country_of(self, token: Token) -> GeoEntry | None:
         """The country a token names (as a country, short form or demonym), if any."""
