@@ -107,24 +107,43 @@ def test_it_ranks_as_the_whole_library_does_and_leaves_the_library_whole() -> No
 
 
 def test_word_ranks_are_what_calc_textrank_ranks() -> None:
-    """The engine runs the lemma graph and PageRank alone, not the phrase scoring after them:
-    every word must rank as the library's whole `calc_textrank` ranks it."""
+    """The engine runs the lemma graph and PageRank alone, not the phrase scoring after them,
+    over the tokens read once from the Doc's arrays: every word must rank as the library's whole
+    `calc_textrank` ranks it over the Span, also for a span that ends inside a sentence."""
     result = _run(
         """
-        from bot.briefing.textrank import biased_textrank
+        from bot.briefing.textrank import RankedText, biased_textrank
         textrank = biased_textrank()
-        whole = ranks(textrank)
-        ranker = textrank.ranker(doc[:], edge_weight=1.0, token_lookback=3,
-                                 pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
-                                 scrubber=textrank.scrubber, stopwords={})
-        ranker.focus_tokens = {"strike", "harbour"}
-        ranker.node_bias = 20.0
-        ranker.default_bias = 1.0
-        alone = sorted((n.lemma, round(v, 12)) for n, v in textrank.word_ranks(ranker).items())
-        print(json.dumps({"same": alone == whole, "ranked": len(alone),
-                          "phrases": len(ranker.phrases)}))
+        def alone(span):
+            ranker = textrank.ranker(RankedText(span), edge_weight=1.0, token_lookback=3,
+                                     pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
+                                     scrubber=textrank.scrubber, stopwords={})
+            ranker.focus_tokens = {"strike", "harbour"}
+            ranker.node_bias = 20.0
+            ranker.default_bias = 1.0
+            ranks = textrank.word_ranks(ranker)
+            return sorted((n.lemma, round(v, 12)) for n, v in ranks.items()), len(ranker.phrases)
+        def whole(span):
+            ranker = textrank.ranker(span, edge_weight=1.0, token_lookback=3,
+                                     pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
+                                     scrubber=textrank.scrubber, stopwords={})
+            ranker.focus_tokens = {"strike", "harbour"}
+            ranker.node_bias = 20.0
+            ranker.default_bias = 1.0
+            ranker.calc_textrank()
+            return sorted((n.lemma, round(v, 12)) for n, v in ranker.ranks.items())
+        cut = doc[: next(doc.sents).end + 3]  # one sentence and three words of the next
+        results = {}
+        for name, span in (("all", doc[:]), ("cut", cut)):
+            ranks, phrases = alone(span)
+            results[name] = {"same": ranks == whole(span), "ranked": len(ranks),
+                             "phrases": phrases}
+        print(json.dumps(results))
         """
     )
-    assert result["same"] is True
-    assert isinstance(result["ranked"], int) and result["ranked"] >= 10
-    assert result["phrases"] == 0  # the phrase scoring was not run
+    for name in ("all", "cut"):
+        case = result[name]
+        assert isinstance(case, dict)
+        assert case["same"] is True, name
+        assert case["ranked"] >= 10, name
+        assert case["phrases"] == 0, name  # the phrase scoring was not run

@@ -22,7 +22,7 @@ from bot.briefing.gazetteer import ascii_fold
 from bot.briefing.lexicon import TOPIC_KEY, TopicLexicon
 from bot.briefing.models import Party, Position, Quote, Topic, TopicKind
 from bot.briefing.parsed import ParsedArticle
-from bot.briefing.textrank import biased_textrank
+from bot.briefing.textrank import RankedText, biased_textrank
 from bot.briefing.timeline import DateMention
 from bot.briefing.topics import PositionReader, cue_index, term_matches
 from bot.briefing.vocabulary import (
@@ -460,10 +460,10 @@ def _ranked_words(text: Span, focus: set[str]) -> dict[str, float]:
     # Imported on first use: it brings networkx, which a bot answering from stored briefings
     # never needs.
     textrank = biased_textrank()
-    # pytextrank reads its text's tokens, sentences, noun chunks and entities: a Span has them
-    # all, with token indices into the article's Doc.
+    # The ranker reads its text's tokens and sentences (with token indices into the article's
+    # Doc), read here from the Doc's arrays once.
     ranker = textrank.ranker(
-        text,
+        RankedText(text),
         edge_weight=1.0,
         pos_kept=_GRAPH_POS,
         token_lookback=3,

@@ -31,8 +31,12 @@ import importlib.util
 import sys
 import threading
 import types
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _PACKAGE = "pytextrank"
 _NETWORKX = "networkx"
@@ -62,6 +66,57 @@ class TextRank:
         ranker.ranks = self.pagerank(graph, personalization=ranker.get_personalization())
         ranks: dict[Any, float] = ranker.ranks
         return ranks
+
+
+class _Word:
+    """A token as the ranker reads it: its index, text, lemma and part of speech."""
+
+    __slots__ = ("i", "lemma_", "pos_", "text")
+
+    def __init__(self, i: int, text: str, lemma: str, pos: str) -> None:
+        self.i, self.text, self.lemma_, self.pos_ = i, text, lemma, pos
+
+
+class RankedText:
+    """What a ranker reads of a Span, its tokens and the sentences they are in, read from the
+    Doc's arrays once. The ranker walks its text three times (the graph's nodes, its edges, the
+    bias) and reads each token's lemma, part of speech and text: over a Span, each walk builds
+    spaCy's Token objects and looks their strings up anew. Only `word_ranks` reads it: the
+    ranker's phrase scoring (`calc_textrank`) needs a real Span."""
+
+    def __init__(self, span: Span) -> None:
+        from spacy.attrs import LEMMA, ORTH, POS
+
+        doc = span.doc
+        # As Span.sents gives them: whole sentences, the last one past the span's end if the
+        # span ends inside it. (spaCy's type stub leaves Span.sents out.)
+        sentences = span.sents  # type: ignore[attr-defined]
+        bounds = [(sentence.start, sentence.end) for sentence in sentences]
+        low = min([span.start, *(start for start, _ in bounds)])
+        high = max([span.end, *(end for _, end in bounds)])
+        strings = doc.vocab.strings
+        known: dict[int, str] = {}
+
+        def text_of(key: int) -> str:
+            found = known.get(key)
+            if found is None:
+                found = known[key] = strings[key]
+            return found
+
+        rows = doc.to_array([ORTH, LEMMA, POS])[low:high].tolist()
+        words = [
+            _Word(low + n, text_of(orth), text_of(lemma), text_of(pos))
+            for n, (orth, lemma, pos) in enumerate(rows)
+        ]
+        self._words = words[span.start - low : span.end - low]
+        self._sentences = [words[start - low : end - low] for start, end in bounds]
+
+    def __iter__(self) -> Iterator[_Word]:
+        return iter(self._words)
+
+    @property
+    def sents(self) -> Iterator[list[_Word]]:
+        return iter(self._sentences)
 
 
 _loaded: TextRank | None = None
