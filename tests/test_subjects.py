@@ -694,3 +694,26 @@ def test_parties_named_alike_keep_the_texts_order(nlp: Language) -> None:
     index = ActorIndex(actors=people, token_actor=token_actor)
     parties = subjects._parties(parsed, index, [0], [])
     assert [p.actor for p in parties] == names
+
+
+@pytest.mark.parametrize(
+    "lemma",
+    ["recall", "withdrawal", "rally", "ban", "raise", "merger", "election", "landing", "agreement",
+     "strike", "tie", "eye", "ski", "bus", "fix", "deny", "cry", "sue", "see", "vote", "go"],
+)  # fmt: skip
+def test_every_form_of_a_word_starts_with_its_first_two_letters(lemma: str) -> None:
+    """headline_words makes a word's forms only when a headline word starts as it does."""
+    forms = subjects._forms(lemma)
+    assert forms
+    if len(lemma) >= 3:
+        assert {form[:2] for form in forms} == {lemma[:2]}
+
+
+def test_a_headline_verb_names_the_noun_the_text_uses(nlp: Language) -> None:
+    """ "Carmaker recalls cars" is about the recall; "withdraws" about the withdrawal."""
+    for title, body, lemma in [
+        ("Carmaker recalls cars", "The recall covers 20,000 cars sold since May.", "recall"),
+        ("Army withdraws from border", "The withdrawal began on Monday.", "withdrawal"),
+    ]:
+        words = subjects.headline_words(parse_article(nlp, title, body))
+        assert lemma in words, title

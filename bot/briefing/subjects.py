@@ -405,12 +405,25 @@ def headline_words(parsed: ParsedArticle) -> set[str]:
     words = set(re.findall(r"\w+", parsed.article.title.lower()))
     lemmas = {token.lemma_.lower() for token in parsed.doc if token.lower_ in words}
     others = {token.lemma_.lower() for token in parsed.doc if token.pos_ in _CONTENT_POS}
-    return words | lemmas | {lemma for lemma in others - lemmas if _forms(lemma) & words}
+    # Every form of a lemma of three letters or more starts with its first two (see _forms):
+    # the forms are made only for the lemmas that could be a headline word's.
+    starts = {word[:2] for word in words}
+    return (
+        words
+        | lemmas
+        | {
+            lemma
+            for lemma in others - lemmas
+            if (len(lemma) < 3 or lemma[:2] in starts) and _forms(lemma) & words
+        }
+    )
 
 
 def _forms(lemma: str) -> set[str]:
     """The regular forms of a word, and of the verb a noun is made of: the ways a headline may
-    write what the text names ("recalls" for "recall", "withdraws" for "withdrawal")."""
+    write what the text names ("recalls" for "recall", "withdraws" for "withdrawal"). Each
+    starts with the lemma's first two letters when it has three or more: an inflection keeps
+    all but the last letter, and a stem keeps three or more."""
     forms = _inflections(lemma)
     for ending, restored in _NOUN_ENDINGS:
         stem = lemma.removesuffix(ending)
