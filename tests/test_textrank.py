@@ -115,7 +115,8 @@ def test_word_ranks_are_what_calc_textrank_ranks() -> None:
         from bot.briefing.textrank import RankedText, biased_textrank
         textrank = biased_textrank()
         def alone(span):
-            ranker = textrank.ranker(RankedText(span), edge_weight=1.0, token_lookback=3,
+            kept = ["ADJ", "NOUN", "PROPN", "VERB"]
+            ranker = textrank.ranker(RankedText(span, kept), edge_weight=1.0, token_lookback=3,
                                      pos_kept=["ADJ", "NOUN", "PROPN", "VERB"],
                                      scrubber=textrank.scrubber, stopwords={})
             ranker.focus_tokens = {"strike", "harbour"}

@@ -476,7 +476,7 @@ def _ranked_words(text: Span, focus: set[str]) -> dict[str, float]:
     # The ranker reads its text's tokens and sentences (with token indices into the article's
     # Doc), read here from the Doc's arrays once.
     ranker = textrank.ranker(
-        RankedText(text),
+        RankedText(text, _GRAPH_POS),
         edge_weight=1.0,
         pos_kept=_GRAPH_POS,
         token_lookback=3,

@@ -31,7 +31,7 @@ import importlib.util
 import sys
 import threading
 import types
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -79,12 +79,14 @@ class _Word:
 
 class RankedText:
     """What a ranker reads of a Span, its tokens and the sentences they are in, read from the
-    Doc's arrays once. The ranker walks its text three times (the graph's nodes, its edges, the
-    bias) and reads each token's lemma, part of speech and text: over a Span, each walk builds
-    spaCy's Token objects and looks their strings up anew. Only `word_ranks` reads it: the
-    ranker's phrase scoring (`calc_textrank`) needs a real Span."""
+    Doc's arrays once, and only the tokens of the parts of speech it keeps (`pos_kept`): it
+    drops the others itself, as the graph's nodes, in its edges and in the bias alike. The
+    ranker walks its text three times (the nodes, the edges, the bias) and reads each token's
+    lemma, part of speech and text: over a Span, each walk builds spaCy's Token objects and
+    looks their strings up anew, for every token. Only `word_ranks` reads it: the ranker's
+    phrase scoring (`calc_textrank`) needs a real Span."""
 
-    def __init__(self, span: Span) -> None:
+    def __init__(self, span: Span, pos_kept: Collection[str]) -> None:
         from spacy.attrs import LEMMA, ORTH, POS
 
         doc = span.doc
@@ -95,6 +97,7 @@ class RankedText:
         low = min([span.start, *(start for start, _ in bounds)])
         high = max([span.end, *(end for _, end in bounds)])
         strings = doc.vocab.strings
+        kept = {strings[pos] for pos in pos_kept}
         known: dict[int, str] = {}
 
         def text_of(key: int) -> str:
@@ -105,11 +108,15 @@ class RankedText:
 
         rows = doc.to_array([ORTH, LEMMA, POS])[low:high].tolist()
         words = [
-            _Word(low + n, text_of(orth), text_of(lemma), text_of(pos))
+            _Word(low + n, text_of(orth), text_of(lemma), text_of(pos)) if pos in kept else None
             for n, (orth, lemma, pos) in enumerate(rows)
         ]
-        self._words = words[span.start - low : span.end - low]
-        self._sentences = [words[start - low : end - low] for start, end in bounds]
+
+        def among(start: int, end: int) -> list[_Word]:
+            return [word for word in words[start - low : end - low] if word is not None]
+
+        self._words = among(span.start, span.end)
+        self._sentences = [among(start, end) for start, end in bounds]
 
     def __iter__(self) -> Iterator[_Word]:
         return iter(self._words)
