@@ -135,12 +135,12 @@ def test_a_building_is_no_party_unless_it_acts(nlp: Language) -> None:
     _, index = _read(
         nlp,
         "Prosecutors said the firm won contracts to repair roads and the Kessington Memorial "
-        "Library. The shuttle will go to the Dunmore Museum of Flight. The Harbour Museum has "
+        "Library. The locomotive will go to the Dunmore Railway Museum. The Harbour Museum has "
         "returned the paintings to their owners. The Royal Library said it would reopen.",
     )
     actors = _by_name(index)
     assert "Kessington Memorial Library" not in actors
-    assert "Dunmore Museum of Flight" not in actors
+    assert "Dunmore Railway Museum" not in actors
     assert {"Harbour Museum", "Royal Library"} <= set(actors)
 
 
@@ -274,7 +274,7 @@ def test_no_name_ends_in_a_linking_word(nlp: Language) -> None:
     )
     assert "Ministry of Foreign Affairs" in _by_name(index)
     # A surname spelt like a linking word is still the name's end.
-    doc = nlp("Veteran lawmaker James To said the vote was unfair.")
+    doc = nlp("Veteran lawmaker Orla To said the vote was unfair.")
     assert trim(doc, 2, 4) == (2, 4)
     assert trim(nlp("the Ministry of Finance of"), 0, 5) == (1, 4)
 

@@ -136,7 +136,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
-        or doc[end - 1].text in _LINKING_WORDS  # in lower case: "James To" keeps his name
+        or doc[end - 1].text in _LINKING_WORDS  # in lower case: a surname spelt "To" stays
     ):
         end -= 1
     return start, end
