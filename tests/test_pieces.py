@@ -72,3 +72,21 @@ def test_a_paragraph_break_always_starts_a_sentence(nlp: Language) -> None:
         "The council met",
         "Mayors from three towns said on Monday that they agreed.",
     ]
+
+
+@pytest.mark.slow
+def test_an_articles_entities_are_its_docs_read_once(nlp: Language) -> None:
+    [parsed] = parse_articles(
+        nlp,
+        [
+            parse_article_text(
+                "Talks in Munich\n\nAsh Carter met Sergei Lavrov in Munich on Thursday. They spoke for "
+                "two hours about the war in Syria and the talks to come in Geneva.",
+                ArticleMeta(published=dt.date(2016, 2, 11)),
+            )
+        ],
+    )
+    found = [(e.start, e.end, e.label_) for e in parsed.entities]
+    assert {"PERSON", "GPE"} <= {label for _, _, label in found}
+    assert found == [(e.start, e.end, e.label_) for e in parsed.doc.ents]
+    assert parsed.entities is parsed.entities  # made once, not on every read

@@ -100,7 +100,7 @@ def find_figures(parsed: ParsedArticle, places: PlaceIndex) -> list[Figure]:
     """Every figure in the text with its value and what it counts, in text order."""
     doc = parsed.doc
     figures = []
-    for span, label in _number_spans(doc, places):
+    for span, label in _number_spans(doc, parsed.entities, places):
         reading = _read(doc, span, label)
         if reading is None:
             continue
@@ -111,11 +111,13 @@ def find_figures(parsed: ParsedArticle, places: PlaceIndex) -> list[Figure]:
     return figures
 
 
-def _number_spans(doc: Doc, places: PlaceIndex) -> list[tuple[Span, str]]:
+def _number_spans(
+    doc: Doc, entities: tuple[Span, ...], places: PlaceIndex
+) -> list[tuple[Span, str]]:
     """Tagged figures, then number words the NER model missed, without overlaps."""
     spans: list[tuple[Span, str]] = []
     taken = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in entities:
         for i in range(ent.start, ent.end):
             taken[i] = True
         if ent.label_ in _FIGURE_LABELS and not any(

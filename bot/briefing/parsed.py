@@ -59,6 +59,13 @@ class ParsedArticle:
             found.append((start, len(self.doc)))
         return tuple(found)
 
+    @cached_property
+    def entities(self) -> tuple[Span, ...]:
+        """The Doc's named entities, read once: spaCy makes every Span of `doc.ents` anew on each
+        read, and the extractors read them about fifteen times an article. The engine never sets
+        a Doc's entities; whoever does (a test copying a model's mistake) must before extracting."""
+        return tuple(self.doc.ents)
+
     def sentence_index(self, item: Token | Span | int) -> int:
         """The index of the sentence holding a token, span or token index."""
         i = item if isinstance(item, int) else item.i if isinstance(item, Token) else item.start

@@ -242,13 +242,13 @@ def _whole_country(gaz: Gazetteer, text: str) -> bool:
 
 
 def _people_named_like_places(
-    doc: Doc, gaz: Gazetteer
+    doc: Doc, entities: tuple[Span, ...], gaz: Gazetteer
 ) -> tuple[frozenset[str], list[tuple[int, int]]]:
     """Every word of a multi-word person name ("Ash Carter" -> Ash, Carter) in the article, and
     the spans of place-labelled names that a first name before them shows to be people."""
     parts: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in entities:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
@@ -283,14 +283,14 @@ def _pick(entries: Iterable[GeoEntry], countries: frozenset[str]) -> GeoEntry | 
 class _Reader:
     """One pass over a document's names; collects place mentions and acting places."""
 
-    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+    def __init__(self, doc: Doc, entities: tuple[Span, ...], gaz: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gaz
-        self.person_parts, self.person_spans = _people_named_like_places(doc, gaz)
+        self.person_parts, self.person_spans = _people_named_like_places(doc, entities, gaz)
         # How often the model tags each name as a person and as a place: a name it mostly tags
         # a person's ("their child, Gloria" tagged a place once, a person six times) is one.
-        self.person_votes = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
-        self.place_votes = Counter(e.text for e in doc.ents if e.label_ in _PLACE_LABELS)
+        self.person_votes = Counter(e.text for e in entities if e.label_ == "PERSON")
+        self.place_votes = Counter(e.text for e in entities if e.label_ in _PLACE_LABELS)
         self.mentions: list[_Mention] = []
         self.acting: list[ActingPlace] = []
         self.deferred: list[tuple[int, int, str]] = []
@@ -298,7 +298,7 @@ class _Reader:
         # Organisation names and their first words: "Northway" for "Northway Rail Systems".
         self.org_names = frozenset(
             name
-            for ent in doc.ents
+            for ent in entities
             if ent.label_ == "ORG"
             for name in (ent.text.removeprefix("the "), ent.text.removeprefix("the ").split()[0])
         )
@@ -507,10 +507,10 @@ def find_places(parsed: ParsedArticle) -> PlaceIndex:
     """Every place the article names, with how often and where; plus places that act."""
     doc = parsed.doc
     gaz = load_gazetteer()
-    reader = _Reader(doc, gaz)
+    reader = _Reader(doc, parsed.entities, gaz)
     for dateline in find_datelines(parsed):
         reader.read_dateline(dateline)
-    for ent in doc.ents:
+    for ent in parsed.entities:
         if any(i in reader.covered for i in range(ent.start, ent.end)):
             continue  # a dateline's city, read above
         if ent.label_ in _NAME_LABELS:

@@ -386,7 +386,7 @@ class _QuoteReader:
             return None
         names = {
             ent.text
-            for ent in self.parsed.doc.ents
+            for ent in self.parsed.entities
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == words[0]
         }
         return next(iter(names)) if len(names) == 1 else None
@@ -984,7 +984,7 @@ class _QuoteReader:
                 if pobj.dep_ == "pobj"
             ]
         for token in candidates:
-            name = _speaking_name(token)
+            name = _speaking_name(token, self.parsed.entities)
             if name is not None:
                 return name
         return None
@@ -1382,11 +1382,11 @@ def _plain_lemma(token: Token) -> str:
     return lemma
 
 
-def _speaking_name(token: Token) -> str | None:
+def _speaking_name(token: Token, entities: tuple[Span, ...]) -> str | None:
     """The name an entity gives a speaker: a person's full name, or a body's name headed by a
     noun for a body that speaks ("the Tarn Water Board", "Department of Ports"); an outlet's or
     a product's name says nothing of what it is."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in entities if e.start <= token.i < e.end), None)
     if ent is None:
         return None
     words = [t for t in ent if not (t.is_punct or t.lower_ == "the")]

@@ -218,7 +218,7 @@ def find_dates(parsed: ParsedArticle) -> list[DateMention]:
     Captions and date lines date no event of the story: their dates are left out.
     """
     doc = parsed.doc
-    spans = _date_spans(doc)
+    spans = _date_spans(doc, parsed.entities)
     outside = _outside_story(parsed, spans, find_datelines(parsed))
     mentions = []
     rule_ends = -1  # where the last weekday picked out by a rule ended
@@ -278,8 +278,8 @@ def _outside_story(parsed: ParsedArticle, spans: list[Span], datelines: list[Dat
     return outside
 
 
-def _date_spans(doc: Doc) -> list[Span]:
-    candidates = [_trimmed(e) for e in doc.ents if e.label_ == "DATE" or _is_dated_time(e)]
+def _date_spans(doc: Doc, entities: tuple[Span, ...]) -> list[Span]:
+    candidates = [_trimmed(e) for e in entities if e.label_ == "DATE" or _is_dated_time(e)]
     candidates.extend(Span(doc, start, end) for start, end in _rule_spans(doc))
     # Overlapping finds are one expression: "in December" (rules) + "December 2022" (NER).
     merged: list[Span] = []

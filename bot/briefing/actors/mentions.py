@@ -146,7 +146,7 @@ def _owner(reading: Reading, token: Token) -> tuple[GeoEntry | None, int]:
 def read_demonyms(reading: Reading) -> None:
     """Demonyms that act for their country ("Russian airstrikes", "US and Russian foreign
     ministers")."""
-    for ent in reading.doc.ents:
+    for ent in reading.entities:
         start, end = trim(reading.doc, ent.start, ent.end)
         if start >= end or not reading.free(start, end):
             continue
@@ -171,11 +171,11 @@ def _modifies_agent(reading: Reading, token: Token) -> bool:
 def read_people(reading: Reading) -> list[tuple[Span, int]]:
     """Person spans (name only) with where their NER span began."""
     people: list[tuple[Span, int]] = []
-    single_names = {e.text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    single_names = {e.text for e in reading.entities if e.label_ == "PERSON" and len(e) == 1}
     name_words = {
-        t.text for e in reading.doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+        t.text for e in reading.entities if e.label_ == "PERSON" and len(e) > 1 for t in e
     }
-    for ent in reading.doc.ents:
+    for ent in reading.entities:
         if ent.label_ == "PERSON" and org_words(ent):
             continue
         if ent.label_ == "ORG" and not person_named_org(ent, single_names):
@@ -362,7 +362,7 @@ def _without_org_short_names(
     "Acme Foods"): the model often tags a company's short form as a person."""
     person_words = {t.text for span, _ in people if len(span) > 1 for t in span}
     org_first: set[str] = set()
-    for ent in reading.doc.ents:
+    for ent in reading.entities:
         start, end = trim(reading.doc, ent.start, ent.end)
         if end - start < 2:
             continue
@@ -483,7 +483,7 @@ def read_organisations(reading: Reading) -> dict[str, str]:
     for draft in list(reading.drafts.values()):
         if draft.kind is ActorKind.ORG:
             _abbreviations_of(reading, draft, acronyms)
-    for ent in reading.doc.ents:
+    for ent in reading.entities:
         if not (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_words(ent))):
             continue
         start, entity_end = trim(reading.doc, ent.start, ent.end)
@@ -896,7 +896,7 @@ def read_party_plurals(reading: Reading) -> None:
     criticised the plan") is a group where it acts, as the subject of a verb other than "be";
     a people ("Germans voted", "Kurds fled") is not read so."""
     read: list[Draft] = []
-    for ent in reading.doc.ents:
+    for ent in reading.entities:
         if ent.label_ != "NORP":
             continue
         start, end = trim(reading.doc, ent.start, ent.end)

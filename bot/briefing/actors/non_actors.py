@@ -761,7 +761,7 @@ def _short_for_a_thing(draft: Draft, reading: Reading) -> bool:
         return False
     if any(_says(head) for head in _heads(draft, reading)):
         return False
-    for ent in reading.doc.ents:
+    for ent in reading.entities:
         words = [t.text for t in ent if t.lower_ != "the"]
         if len(words) < 2 or not all(reading.claimed.get(t.i, draft.key) == draft.key for t in ent):
             continue

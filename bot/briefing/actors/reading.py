@@ -64,7 +64,8 @@ class Reading:
         self.places = places
         self.drafts: dict[str, Draft] = {}
         self.claimed: dict[int, str] = {}  # token index -> draft key
-        self.entity_at = {i: ent for ent in self.doc.ents for i in range(ent.start, ent.end)}
+        self.entities = parsed.entities
+        self.entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         # The tokens made once: each pass over a Doc builds its Token objects anew.
         self.tokens = list(self.doc)
 

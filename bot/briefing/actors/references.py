@@ -168,7 +168,7 @@ def _named_otherwise(reading: Reading, token: Token) -> bool:
         ent.end <= token.i
         and ent.start not in reading.claimed
         and _name_head(ent.text) == token.lower_
-        for ent in reading.doc.ents
+        for ent in reading.entities
         if ent.label_ in {"ORG", "NORP", "FAC"} and len(ent) > 1
     )
 
