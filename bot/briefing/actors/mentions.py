@@ -178,7 +178,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     for ent in reading.entities:
         if ent.label_ == "PERSON" and org_words(ent):
             continue
-        if ent.label_ == "ORG" and not person_named_org(ent, single_names):
+        if ent.label_ == "ORG" and not person_named_org(reading, ent, single_names):
             continue
         if ent.label_ not in {"PERSON", "ORG"}:
             continue
@@ -366,7 +366,7 @@ def _without_org_short_names(
         start, end = trim(reading.doc, ent.start, ent.end)
         if end - start < 2:
             continue
-        if (ent.label_ == "ORG" and not person_named_org(ent, single_names)) or (
+        if (ent.label_ == "ORG" and not person_named_org(reading, ent, single_names)) or (
             ent.label_ == "PERSON" and org_words(ent)
         ):
             org_first.add(reading.doc[start].text)

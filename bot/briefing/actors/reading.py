@@ -75,6 +75,15 @@ class Reading:
         pass, for every draft that asks."""
         return Counter(t.text for t in self.tokens if t.pos_ == "NOUN")
 
+    @cached_property
+    def tokens_written(self) -> dict[str, list[Token]]:
+        """The tokens of each written word, in text order: found in one pass, for the steps that
+        look for a word's other occurrences."""
+        found: dict[str, list[Token]] = {}
+        for token in self.tokens:
+            found.setdefault(token.text, []).append(token)
+        return found
+
     def country_of(self, token: Token) -> GeoEntry | None:
         """The country a token names (as a country, short form or demonym), if any."""
         ent = self.entity_at.get(token.i)
@@ -168,7 +177,7 @@ def org_words(ent: Span) -> bool:
     return any(t.text in ORG_NAME_WORDS for t in ent)
 
 
-def person_named_org(ent: Span, single_names: set[str]) -> bool:
+def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> bool:
     """An ORG span that is a person's full name: its last word is a name the model elsewhere
     tags as a person ("Marcus Preston" ... "Preston said"), the text describes it as a
     person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,", "chief
@@ -194,24 +203,26 @@ def person_named_org(ent: Span, single_names: set[str]) -> bool:
         words[-1].text in single_names
         or described
         or _spoken_of_as_a_person(ent)
-        or _surname_stands_alone(ent, words)
+        or _surname_stands_alone(reading, ent, words)
     )
 
 
-def _surname_stands_alone(ent: Span, words: list[Token]) -> bool:
+def _surname_stands_alone(reading: Reading, ent: Span, words: list[Token]) -> bool:
     """The name's last word stands alone elsewhere ("Ivo Brandt threw three touchdowns" ...
     "Brandt connected twice"): copy shortens a person to the surname, a company to its first
     word ("Tern Foods" ... "Tern")."""
     last = words[-1].text
-    doc = ent.doc
-    for token in doc:
-        if token.text != last or ent.start <= token.i < ent.end:
+    tokens = reading.tokens
+    for token in reading.tokens_written.get(last, ()):
+        if ent.start <= token.i < ent.end:
             continue
-        around = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        around = [tokens[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(tokens)]
         if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around):
             continue
         # Not the end of another name ("the Department of Energy" beside "Tern Energy").
-        if token.ent_type_ and any(e.start <= token.i < e.end and len(e) > 1 for e in doc.ents):
+        if token.ent_type_ and any(
+            e.start <= token.i < e.end and len(e) > 1 for e in reading.entities
+        ):
             continue
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "pobj"}:
             return True
