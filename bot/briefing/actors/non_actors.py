@@ -43,7 +43,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.briefing.actors.reading import (
     ACRONYM,
@@ -125,8 +125,9 @@ def drop_non_parties(reading: Reading) -> None:
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
+    things = _things_named(reading)
     for draft in list(reading.drafts.values()):
-        if _short_for_a_thing(draft, reading):
+        if _short_for_a_thing(draft, reading, things):
             _drop(reading, draft)
 
 
@@ -752,7 +753,20 @@ def _numbered(draft: Draft, reading: Reading) -> bool:
     return not any(_says(head) for head in _heads(draft, reading))
 
 
-def _short_for_a_thing(draft: Draft, reading: Reading) -> bool:
+def _things_named(reading: Reading) -> list[tuple[Span, list[str]]]:
+    """The names of things the text gives ("the Tern Arrow ferry"), with their words but "the":
+    found once for every draft that may be one's short form."""
+    found = []
+    for ent in reading.entities:
+        words = [t.text for t in ent if t.lower_ != "the"]
+        if len(words) >= 2 and words[-1].istitle() and words[-1].lower() in THING_NOUNS:
+            found.append((ent, words))
+    return found
+
+
+def _short_for_a_thing(
+    draft: Draft, reading: Reading, things: list[tuple[Span, list[str]]]
+) -> bool:
     """The name is the short form of a thing's name that no party holds ("the Tern Lee Space
     Telescope" ... "Lee's camera", "the Tern Arrow ferry" ... "the Arrow"): copy shortens a
     telescope's, a ship's or an airport's name as it shortens a person's, and the short form
@@ -761,16 +775,15 @@ def _short_for_a_thing(draft: Draft, reading: Reading) -> bool:
         return False
     if any(_says(head) for head in _heads(draft, reading)):
         return False
-    for ent in reading.entities:
-        words = [t.text for t in ent if t.lower_ != "the"]
-        if len(words) < 2 or not all(reading.claimed.get(t.i, draft.key) == draft.key for t in ent):
-            continue
-        if words[-1].istitle() and words[-1].lower() in THING_NOUNS and draft.name in words[:-1]:
+    for ent, words in things:
+        if draft.name in words[:-1] and all(
+            reading.claimed.get(i, draft.key) == draft.key for i in range(ent.start, ent.end)
+        ):
             return True
     # "Typhoon Mara" ... "Mara weakened", whether or not the model tagged the storm's name.
     return any(
-        t.text == draft.name and t.i > 0 and t.nbor(-1).lower_ in _STORM_WORDS
-        for t in reading.tokens
+        t.i > 0 and reading.tokens[t.i - 1].lower_ in _STORM_WORDS
+        for t in reading.tokens_written.get(draft.name, ())
     )
 
 
