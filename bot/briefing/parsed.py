@@ -26,7 +26,9 @@ class ParsedArticle:
 
     @classmethod
     def from_doc(cls, article: Article, doc: Doc) -> ParsedArticle:
-        sentences = tuple(s for s in doc.sents if s.text.strip())
+        # A Span joins its tokens' text anew on each read: each sentence's is read once.
+        texts = [(s, s.text.strip()) for s in doc.sents]
+        sentences = tuple(s for s, text in texts if text)
         owner = [-1] * len(doc)
         for index, sentence in enumerate(sentences):
             for i in range(sentence.start, sentence.end):
@@ -38,7 +40,7 @@ class ParsedArticle:
                 owner[i] = last
             else:
                 last = value
-        filled = article.model_copy(update={"sentences": [s.text.strip() for s in sentences]})
+        filled = article.model_copy(update={"sentences": [text for _, text in texts if text]})
         return cls(filled, doc, sentences, tuple(owner))
 
     @property
