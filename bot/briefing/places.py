@@ -92,7 +92,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _gazetteer_span(gaz: Gazetteer, doc: Doc, start: int, end: int) -> tuple[int, GeoEntry | None]:
     """The longest gazetteer name starting at `start` and covering the span; its end and entry."""
     first = doc[start]
-    limit = min(len(doc), end + _LONGEST_SPLIT_NAME, first.sent.end)
+    # Up to the sentence's end: its next sentence start is looked for only as far as a name may
+    # run (Token.sent walks the whole sentence both ways, and builds two Spans).
+    limit = start + 1
+    while limit < min(len(doc), end + _LONGEST_SPLIT_NAME) and not doc[limit].is_sent_start:
+        limit += 1
     # Each shorter span's text is cut from the longest one's: a Span joins its tokens anew.
     longest = doc[start:limit].text_with_ws
     for stop in range(limit, end - 1, -1):
