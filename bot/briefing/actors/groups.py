@@ -117,7 +117,7 @@ def _read_staged_governments(reading: Reading) -> None:
     government" is the country acting, read with the places)."""
     found: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     for token in reading.tokens:
-        if token.lemma_.lower() not in GOVERNMENT_NOUNS or not token.is_lower:
+        if reading.lemmas[token.i] not in GOVERNMENT_NOUNS or not token.is_lower:
             continue
         stage = [c for c in token.lefts if c.dep_ == "amod" and c.lower_ in _STAGES]
         if not stage or not reading.free(stage[0].i, token.i + 1):
@@ -134,7 +134,7 @@ def _read_blocs(reading: Reading) -> None:
     person's side, is a group (a camp named once, or only as a place, is not)."""
     found: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     for token in reading.tokens:
-        if token.lemma_.lower() not in _BLOC_NOUNS or token.tag_ != "NN" or not token.is_lower:
+        if reading.lemmas[token.i] not in _BLOC_NOUNS or token.tag_ != "NN" or not token.is_lower:
             continue
         described = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
         if not described:

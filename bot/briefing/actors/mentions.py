@@ -69,7 +69,7 @@ def read_acting_places(reading: Reading) -> None:
 def read_institutions(reading: Reading) -> None:
     """Organisations of a country: "the Russian defence ministry", "the US-led coalition"."""
     for token in reading.tokens:
-        lemma = token.lemma_.lower()
+        lemma = reading.lemmas[token.i]
         if lemma in OFFICIAL_NOUNS and token.pos_ == "NOUN":
             _read_officials(reading, token)
             continue
@@ -700,7 +700,7 @@ def read_named_bodies(reading: Reading) -> None:
     """Bodies the model did not tag, named by a proper noun before an organisation noun and
     acting as a subject: "The Costa del Sol tourism board said ..."."""
     for token in reading.tokens:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in ORG_NOUNS:
+        if token.pos_ != "NOUN" or reading.lemmas[token.i] not in ORG_NOUNS:
             continue
         if token.dep_ not in SUBJECT_DEPS or not reading.free(token.i, token.i + 1):
             continue
@@ -749,7 +749,7 @@ def read_unnamed_institutions(reading: Reading) -> None:
     """A state body named by its remit alone that speaks: "the health department said",
     "the transport ministry announced" (the country is the article's, left unsaid)."""
     for token in reading.tokens:
-        lemma = token.lemma_.lower()
+        lemma = reading.lemmas[token.i]
         if lemma not in INSTITUTION_NOUNS or lemma in GOVERNMENT_NOUNS:
             continue
         if not token.text.islower():

@@ -76,6 +76,12 @@ class Reading:
         return Counter(t.text for t in self.tokens if t.pos_ == "NOUN")
 
     @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lemma in lower case, by index: read once for the several steps that walk
+        the article looking for a few nouns."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    @cached_property
     def tokens_written(self) -> dict[str, list[Token]]:
         """The tokens of each written word, in text order: found in one pass, for the steps that
         look for a word's other occurrences."""
