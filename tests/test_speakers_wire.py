@@ -11,11 +11,21 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
+from bot.briefing.actors import find_actors
 from bot.briefing.models import ActorKind, Article, Quote
 from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quotes
 from tests.conftest import parse_text
 from tests.test_quotes import by_text, known_actors, read_quotes
+
+
+def parse_titled(nlp: Language, title: str, paragraphs: list[str]) -> ParsedArticle:
+    """An article under its own title: the title says what kind of document the text is."""
+    article = Article(
+        id="t", title=title, published=dt.date(2025, 3, 4), paragraphs=paragraphs, content_hash="0"
+    )
+    return ParsedArticle.from_doc(article, nlp(article_text(article)))
 
 
 def quotes_with(nlp: Language, text: str, names: dict[str, ActorKind]) -> list[Quote]:
@@ -168,14 +178,7 @@ def test_a_text_titled_a_statement_speaks_in_its_issuers_voice(
 ) -> None:
     # Under a title that calls it a statement, one paragraph in the first person is enough to
     # read the whole text as its issuer's words; a news story's title leaves it news.
-    article = Article(
-        id="t",
-        title=title,
-        published=dt.date(2025, 3, 4),
-        paragraphs=list(HARBOUR_STATEMENT),
-        content_hash="0",
-    )
-    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    parsed = parse_titled(nlp, title, list(HARBOUR_STATEMENT))
     names = {"Harbour Authority of Ostland": ActorKind.ORG}
     quotes = find_quotes(parsed, known_actors(parsed, names), [])
     speakers = {
@@ -252,3 +255,54 @@ def test_an_office_that_speaks_in_a_lead_is_the_holder_named_next(nlp: Language)
         "Minister Ewa Lis met on Friday.",
     )
     assert by_text(quotes, "Ports will reopen").speaker is None
+
+
+JOINT_REMARKS = """\
+DEPUTY MINISTER ORRELL: Thank you all for coming to the harbour this morning. The new ferry \
+line will open in the spring.
+
+Q Will the fares go up?
+
+DEPUTY MINISTER ORRELL: The fares will stay where they are for two years.
+
+SECRETARY OF STATE TANNOCK: We will pay for the new piers from the transport budget.
+
+Q And the old piers?
+
+SECRETARY OF STATE TANNOCK: They will be kept as a museum for the town."""
+
+
+@pytest.mark.slow
+def test_a_briefing_label_with_a_whole_office_before_the_name_is_that_persons(
+    nlp: Language,
+) -> None:
+    # A briefing label puts the office before the surname; the transcript's title names the
+    # speaker in full.
+    parsed = parse_titled(
+        nlp,
+        "Remarks by Deputy Minister Ilse Orrell and Secretary of State Tannock",
+        JOINT_REMARKS.split("\n\n"),
+    )
+    quotes = find_quotes(parsed, known_actors(parsed, {}), [])
+    assert by_text(quotes, "stay where they are").speaker == "Ilse Orrell"
+    assert by_text(quotes, "new piers").speaker == "Tannock"
+    assert by_text(quotes, "kept as a museum").speaker == "Tannock"
+    assert not [q for q in quotes if "fares go up" in q.text]
+
+
+@pytest.mark.slow
+def test_a_surname_in_capitals_after_a_title_is_a_person(nlp: Language) -> None:
+    # The model reads a surname shouted in a speaker label as a body; after a title it is a
+    # person, written as a name is written in a sentence.
+    parsed = parse_text(
+        nlp,
+        "MS. QUELLBY: Good morning. The minister will visit the flooded valley on Friday.\n\n"
+        "Q Will she meet the farmers?\n\n"
+        "MS. QUELLBY: She will meet the farmers and the mayors of the valley towns.",
+    )
+    actors = find_actors(parsed, find_places(parsed))
+    kinds = {actor.name: actor.kind for actor in actors.actors}
+    assert kinds.get("Quellby") == ActorKind.PERSON
+    assert "QUELLBY" not in kinds
+    quotes = find_quotes(parsed, actors, [])
+    assert by_text(quotes, "meet the farmers and").speaker == "Quellby"

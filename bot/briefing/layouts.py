@@ -181,13 +181,33 @@ def label_name(label: Span) -> str | None:
     """The name a speaker label gives, without its courtesy title ("MS. LANE" -> "Lane"), when
     the label names someone: a title before it or a person's name; "Interviewer" names nobody."""
     words = [t for t in label if not t.is_punct]
-    titled = bool(words) and _title_key(words[0]) in HONORIFICS
-    named = [t for t in words if _title_key(t) not in HONORIFICS]
+    titles = _title_positions(words)
+    titled = bool(titles)
+    # Briefing labels put the whole office before the name ("FOREIGN MINISTER NAME:",
+    # "DEPUTY SECRETARY NAME:"): the name is what follows the last title word, and only the
+    # last word after an office that goes on ("SECRETARY OF STATE NAME:").
+    named = words[titles[-1] + 1 :] if titles else words
+    if any(t.lower_ in _OFFICE_LINKS for t in named):
+        named = named[-1:]
     if not named:
         return None
     if not titled and not any(t.ent_type_ == "PERSON" for t in named):
         return None
     return " ".join(t.text if not t.is_upper else t.text.title() for t in named)
+
+
+def is_titled_label(label: Span) -> bool:
+    """The label gives someone's title ("MS. LANE:", "FOREIGN MINISTER KOVIC:"): it names a
+    person, whatever kind of name the model took its capitals for."""
+    return bool(_title_positions([t for t in label if not t.is_punct]))
+
+
+def _title_positions(words: list[Token]) -> list[int]:
+    return [i for i, t in enumerate(words) if _title_key(t) in HONORIFICS]
+
+
+# Words that carry an office on after its title word ("Secretary of State", "Minister for Trade").
+_OFFICE_LINKS = frozenset({"of", "for", "the"})
 
 
 def _title_key(token: Token) -> str:

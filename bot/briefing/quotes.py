@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.briefing.actors import ActorIndex
 from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named, subject_of
@@ -34,6 +35,7 @@ from bot.briefing.layouts import (
     is_answer_label,
     is_part_label,
     is_statement_title,
+    is_titled_label,
     label_name,
     paragraph_ranges,
     statement_authors,
@@ -59,6 +61,7 @@ from bot.briefing.speech import (
 )
 from bot.briefing.timeline import DateMention
 from bot.briefing.vocabulary import (
+    HONORIFICS,
     INSTITUTION_NOUNS,
     ORG_NOUNS,
     PRONOUN_GENDERS,
@@ -345,9 +348,12 @@ class _QuoteReader:
         if is_answer_label(label):
             interviewee = self._interviewee(label.start)
             return interviewee, interviewee.name if interviewee is not None else None
+        titled = is_titled_label(label)
         for token in reversed(label):
             actor = actor_of(self.actors, token)
-            if actor is not None:
+            # A name in capitals after a title is a person's even when the model took it for
+            # a body ("MS. LANE:" read as an organisation "LANE").
+            if actor is not None and (actor.kind == ActorKind.PERSON or not titled):
                 return actor, actor.name
         name = label_name(label)
         if name is None:
@@ -360,7 +366,30 @@ class _QuoteReader:
                 key in forms or any(form.endswith(" " + key) for form in forms)
             ):
                 return actor, actor.name
-        return None, name
+        return None, self._named_in_title(name)
+
+    def _named_in_title(self, surname: str) -> str:
+        """The full name the document's title gives a speaker labelled by surname alone: a
+        transcript's title names who speaks ("Remarks by Minister Ada Lind at ..."), a title
+        word before the first name ends the name."""
+        words = self.parsed.article.title.replace(",", " ").split()
+        key = surname.lower()
+        for end, word in enumerate(words):
+            if word.lower().strip(".:;'’s") != key:
+                continue
+            start = end
+            while (
+                start > 0
+                and words[start - 1][:1].isupper()
+                and words[start - 1].lower() not in STOP_WORDS
+                and words[start - 1].lower().rstrip(".") not in HONORIFICS
+                and words[start - 1].lower() not in HONORIFICS
+            ):
+                start -= 1
+            # "Secretary of State Tannock": the words before the surname end an office.
+            if start < end and not (start > 0 and words[start - 1].lower() in {"of", "for"}):
+                return " ".join([*words[start:end], surname])
+        return surname
 
     def _interviewee(self, answer: int) -> Actor | None:
         """Who answers in a question-and-answer interview: the one person the text names

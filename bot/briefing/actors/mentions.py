@@ -178,11 +178,17 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     for ent in reading.entities:
         if ent.label_ == "PERSON" and org_words(ent):
             continue
-        if ent.label_ == "ORG" and not person_named_org(reading, ent, single_names):
+        if (
+            ent.label_ == "ORG"
+            and not person_named_org(reading, ent, single_names)
+            and not _surname_after_title(reading, ent)
+        ):
             continue
         if ent.label_ not in {"PERSON", "ORG"}:
             continue
-        if _lone_place_word(reading, ent, name_words) or _acronym_tagged_person(ent):
+        if _lone_place_word(reading, ent, name_words) or (
+            _acronym_tagged_person(ent) and not _surname_after_title(reading, ent)
+        ):
             continue
         start, end = trim(reading.doc, ent.start, ent.end)
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
@@ -223,6 +229,19 @@ _BARE_TITLES = frozenset(
     }
 )  # fmt: skip
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
+
+
+def _surname_after_title(reading: Reading, ent: Span) -> bool:
+    """One word right after a courtesy title that the model took for a body ("MS. LANE:" at
+    the head of a briefing turn, "Minister Kovic"): a title is how copy names a person, so the
+    word is that person's surname, in capitals or not."""
+    if len(ent) != 1 or ent.start == 0 or not ent[0].is_alpha:
+        return False
+    before = reading.doc[ent.start - 1]
+    if before.text == "." and ent.start > 1:  # "MS." split into a word and its full stop
+        before = reading.doc[ent.start - 2]
+    titles = HONORIFICS | _BARE_TITLES
+    return before.lower_ in titles or before.lower_ + "." in titles
 
 
 def _acronym_tagged_person(ent: Span) -> bool:
@@ -396,6 +415,10 @@ def claim_people(
     for span, entity_start in people:
         name = canonical[tuple(t.text for t in span)]
         display = written.get(name) or " ".join(name)
+        if display.isupper():
+            # A name written in capitals, as a transcript labels its speakers ("MS. LANE:"),
+            # is shown as a name is written in a sentence.
+            display = display.title()
         draft = reading.draft(f"person:{display}", ActorKind.PERSON, display)
         reading.claim(draft, Mention(span.start, span.end, span.root.i, span.text))
         read_role(reading, draft, span, entity_start)
