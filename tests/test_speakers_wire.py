@@ -306,3 +306,38 @@ def test_a_surname_in_capitals_after_a_title_is_a_person(nlp: Language) -> None:
     assert "QUELLBY" not in kinds
     quotes = find_quotes(parsed, actors, [])
     assert by_text(quotes, "meet the farmers and").speaker == "Quellby"
+
+
+@pytest.mark.slow
+def test_a_stage_note_in_a_transcript_is_nobodys_words_and_nobody(nlp: Language) -> None:
+    parsed = parse_text(
+        nlp,
+        "MS. QUELLBY: I will not guess what the council decides. (Laughter.) We will see.\n\n"
+        "Q Is the mayor (who chairs it) in favour?\n\n"
+        "MS. QUELLBY: Ask him, not me. (Laughter.)",
+    )
+    actors = find_actors(parsed, find_places(parsed))
+    assert "Laughter" not in {actor.name for actor in actors.actors}
+    quotes = find_quotes(parsed, actors, [])
+    assert by_text(quotes, "guess what").text == (
+        "I will not guess what the council decides. We will see."
+    )
+    assert by_text(quotes, "Ask him").text == "Ask him, not me."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Jonas", "Dana"])
+def test_a_first_name_only_used_to_address_the_briefer_is_no_actor(
+    nlp: Language, name: str
+) -> None:
+    parsed = parse_text(
+        nlp,
+        "MS. QUELLBY: Good morning. The minister will visit the valley on Friday.\n\n"
+        f"Q Thanks, {name}. Will she meet the farmers?\n\n"
+        "MS. QUELLBY: She will meet them in the afternoon.\n\n"
+        f"Q {name}, is the budget ready?\n\n"
+        "MS. QUELLBY: Not yet. Thank you, everyone.",
+    )
+    names = {actor.name for actor in find_actors(parsed, find_places(parsed)).actors}
+    # Neither the name spoken to nor the question mark the model runs into it is anyone.
+    assert names == {"Quellby"}

@@ -94,6 +94,46 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
     return turns
 
 
+# A stage note is a short sentence of its own in brackets ("(Laughter.)", "(Applause.)",
+# "(Cross talk.)"): the transcriber's, not a speaker's words, and no name of anyone.
+_LONGEST_STAGE_NOTE = 3
+
+
+def stage_note_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The token range [start, end) of the stage note holding token `i`, brackets included."""
+    start = i
+    while start > 0 and i - start <= _LONGEST_STAGE_NOTE and doc[start].text != "(":
+        start -= 1
+    if doc[start].text != "(":
+        return None
+    end = start + 1
+    while end < len(doc) and end - start <= _LONGEST_STAGE_NOTE + 2 and doc[end].text != ")":
+        end += 1
+    if end >= len(doc) or doc[end].text != ")" or end <= i:
+        return None
+    words = doc[start + 1 : end]
+    if len(words) < 2 or words[-1].text not in {".", "!"} or not words[0].text[:1].isupper():
+        return None
+    # A note describes, it does not act: no verb in it, no full sentence.
+    if any(t.pos_ in {"VERB", "AUX"} for t in words) or len(words) - 1 > _LONGEST_STAGE_NOTE:
+        return None
+    return start, end + 1
+
+
+def without_stage_notes(doc: Doc, start: int, end: int) -> str:
+    """The words of doc[start:end] with its stage notes left out."""
+    kept: list[str] = []
+    i = start
+    while i < end:
+        note = stage_note_at(doc, i) if doc[i].text == "(" else None
+        if note is not None:
+            i = note[1]
+            continue
+        kept.append(doc[i].text_with_ws)
+        i += 1
+    return "".join(kept)
+
+
 # Words by which a speaker speaks in their own voice or to the one who asks.
 _VOICE_WORDS = frozenset({"i", "we", "me", "us", "my", "our", "you", "your", "mine", "ours"})
 

@@ -25,8 +25,8 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
 from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named, subject_of
@@ -40,6 +40,7 @@ from bot.briefing.layouts import (
     paragraph_ranges,
     statement_authors,
     transcript_turns,
+    without_stage_notes,
 )
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle
@@ -313,7 +314,7 @@ class _QuoteReader:
         if turn.label is None:
             return
         doc = self.parsed.doc
-        words = doc[turn.start : turn.end].text.split()
+        words = without_stage_notes(doc, turn.start, turn.end).split()
         if len(words) < MIN_TURN_WORDS:
             return
         speaker, name = self._label_speaker(turn.label)

@@ -198,6 +198,10 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             or (reading.doc[start].lower_ in TITLE_WORDS | _BARE_TITLES and end - start > 2)
         ):
             start += 1
+        # "Q Dana, is it ready?": a briefing transcript's question mark is not part of the
+        # name the model ran it into.
+        if end - start > 1 and _question_mark(reading, start):
+            start += 1
         start += _description_before(reading, start, end)
         start = _first_name_before(reading, start, end)
         end = through_hyphens(reading.doc, end)
@@ -229,6 +233,12 @@ _BARE_TITLES = frozenset(
     }
 )  # fmt: skip
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
+
+
+def _question_mark(reading: Reading, i: int) -> bool:
+    """The "Q" that opens a reporter's question in a briefing transcript."""
+    doc = reading.doc
+    return doc[i].text == "Q" and (i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text))
 
 
 def _surname_after_title(reading: Reading, ent: Span) -> bool:
@@ -325,6 +335,7 @@ def _first_name_before(reading: Reading, start: int, end: int) -> int:
         or before.dep_ != "compound"
         or before.head.i != start
         or before.lower_ in HONORIFICS | TITLE_WORDS
+        or _question_mark(reading, before.i)
         or reading.country_of(before) is not None
         or (ent is not None and (len(ent) > 1 or ent.label_ not in {"ORG", "PRODUCT"}))
         or not reading.free(before.i, start)

@@ -43,7 +43,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors.reading import (
     ACRONYM,
@@ -53,6 +53,7 @@ from bot.briefing.actors.reading import (
     names_a_person,
     speaks,
 )
+from bot.briefing.layouts import stage_note_at
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
@@ -122,6 +123,8 @@ def drop_non_parties(reading: Reading) -> None:
             or _is_building(draft, reading)
             or _only_instances(draft, reading)
             or _named_as_a_place(draft, reading)
+            or _only_stage_notes(draft, reading)
+            or _only_addressed(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -129,6 +132,41 @@ def drop_non_parties(reading: Reading) -> None:
     for draft in list(reading.drafts.values()):
         if _short_for_a_thing(draft, reading, things):
             _drop(reading, draft)
+
+
+def _only_stage_notes(draft: Draft, reading: Reading) -> bool:
+    """Every mention is a transcript's stage note, "(Laughter.)", that the model took for a
+    name: the transcriber notes what the room did, nobody is named."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(stage_note_at(reading.doc, head.i) is not None for head in heads)
+
+
+# Relations in which a name is a party to its clause, not the one spoken to.
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "poss", "appos"})
+
+
+def _only_addressed(draft: Draft, reading: Reading) -> bool:
+    """A lone first name only ever used to address someone ("Thanks, Dana.", "Dana, will he
+    sign?"): a reporter speaking to the one who briefs, who is named in full elsewhere. The
+    model reads such a name as a person's or, as often, a body's."""
+    if draft.kind not in {ActorKind.PERSON, ActorKind.ORG} or " " in draft.name:
+        return False
+    heads = _heads(draft, reading)
+    return bool(heads) and all(_addressed(reading.doc, head) for head in heads)
+
+
+def _addressed(doc: Doc, head: Token) -> bool:
+    before = doc[head.i - 1].text if head.i > 0 else ""
+    after = doc[head.i + 1].text if head.i + 1 < len(doc) else ""
+    if before == "," and after in {".", "?", "!"}:  # "Thank you, Dana."
+        return head.dep_ not in _PARTY_DEPS
+    # "Dana, will he sign?", also right after a transcript's question mark ("Q Dana, ..."):
+    # a clause goes on after the comma, where an apposition ("Dana, the mayor, ...") would
+    # describe the name. The model often takes such a name for the clause's subject.
+    if after != "," or not (head.is_sent_start or before in {"Q", ":"}):
+        return False
+    following = doc[head.i + 2] if head.i + 2 < len(doc) else None
+    return following is not None and (following.pos_ in {"AUX", "VERB"} or following.tag_ == "PRP")
 
 
 def _drop(reading: Reading, draft: Draft) -> None:
