@@ -341,3 +341,34 @@ def test_a_first_name_only_used_to_address_the_briefer_is_no_actor(
     names = {actor.name for actor in find_actors(parsed, find_places(parsed)).actors}
     # Neither the name spoken to nor the question mark the model runs into it is anyone.
     assert names == {"Quellby"}
+
+
+@pytest.mark.slow
+def test_a_release_in_its_issuers_name_and_voice_is_the_issuers(nlp: Language) -> None:
+    # A press release under a headline, not a "Statement by" title: the body names its issuer
+    # acting now as often as it says "we".
+    quotes = quotes_with(
+        nlp,
+        "The Ostland Ministry of Transport strongly condemns the attack on a rail crew near "
+        "the northern border on Monday.\n\n"
+        "We call on the authorities of Tarnland to find those responsible. Ostland will keep "
+        "the line open.\n\n"
+        "Ostland calls for an inquiry by the regional council.\n\n"
+        "Contact: Press Office, 555 0100",
+        {"Ostland Ministry of Transport": ActorKind.ORG},
+    )
+    for words in ("strongly condemns", "find those responsible", "calls for an inquiry"):
+        assert by_text(quotes, words).speaker == "Ostland Ministry of Transport", words
+
+
+@pytest.mark.slow
+def test_a_feature_with_the_writers_we_is_no_release(nlp: Language) -> None:
+    quotes = quotes_with(
+        nlp,
+        "The Ostland Games Trust hosts the regional games this summer.\n\n"
+        "The Ostland Games Trust expects forty thousand visitors.\n\n"
+        "We spoke to the organisers about the stadium.\n\n"
+        "The organisers said the stadium was ready.",
+        {"Ostland Games Trust": ActorKind.ORG},
+    )
+    assert not [q for q in quotes if q.speaker == "Ostland Games Trust"]

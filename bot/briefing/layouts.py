@@ -274,12 +274,25 @@ def statement_authors(
     if not paragraphs or not sentences:
         return []
     voiced = 0
+    issued = 0
+    stance = False
     for start, end in paragraphs:
-        voiced += any(
-            t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECT_DEPS and not quoted[t.i]
+        first_person = [
+            t
             for t in doc[start:end]
+            if t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECT_DEPS and not quoted[t.i]
+        ]
+        voiced += bool(first_person)
+        stance = stance or any(_acts_now(t.head) for t in first_person)
+        issued += bool(first_person) or (
+            start < end and _named_issuer_acts(doc[start].sent, quoted)
         )
-    if voiced == 0 or (voiced * 2 < len(paragraphs) and not titled):
+    # A press release alternates its own "we" with its issuer's name acting now ("The
+    # Ministry condemns ... We call on ... The Republic will continue ..."): both are the
+    # issuer's voice once its "we" takes a stance now. A writer's "we" tells what was done
+    # ("we spoke to ..."), and leaves a text whose subjects act now a feature, not a release.
+    released = stance and issued * 2 >= len(paragraphs)
+    if voiced == 0 or (voiced * 2 < len(paragraphs) and not released and not titled):
         return []
     authors = []
     for sentence in sentences:
@@ -299,6 +312,23 @@ def statement_authors(
             continue
         authors.append(subject)
     return authors
+
+
+def _acts_now(verb: Token) -> bool:
+    """The verb is in the present tense or under a modal: "calls", "will continue"."""
+    return verb.tag_ in _PRESENT_TAGS or any(c.tag_ == "MD" for c in verb.children)
+
+
+def _named_issuer_acts(sentence: Span, quoted: list[bool]) -> bool:
+    """The sentence that opens a paragraph has a named body or place act in the present tense
+    ("The Ministry strongly condemns ...", "Tarnland calls for ..."), outside quotation marks."""
+    root = sentence.root
+    # A copula ("The Ministry is concerned ...") as often reports a body's state in news copy;
+    # a release's own stance is a verb of doing ("condemns", "calls for").
+    if quoted[root.i] or root.pos_ != "VERB" or not _acts_now(root):
+        return False
+    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ == "PROPN" and not quoted[subject.i]
 
 
 # How a document's title calls it a statement in its issuer's voice: "Statement by ...",
