@@ -372,3 +372,19 @@ def test_a_feature_with_the_writers_we_is_no_release(nlp: Language) -> None:
         {"Ostland Games Trust": ActorKind.ORG},
     )
     assert not [q for q in quotes if q.speaker == "Ostland Games Trust"]
+
+
+@pytest.mark.slow
+def test_a_title_in_a_capital_label_is_the_speakers_role_as_written_in_a_sentence(
+    nlp: Language,
+) -> None:
+    parsed = parse_text(
+        nlp,
+        "SECRETARY QUELLBY: Good morning. The ferry will run again on Friday.\n\n"
+        "Q Will the fares change?\n\n"
+        "SECRETARY QUELLBY: The fares will stay the same this year.\n\n"
+        "CEO Ilse Orrell welcomed the news.",
+    )
+    roles = {actor.name: actor.role for actor in find_actors(parsed, find_places(parsed)).actors}
+    assert roles["Quellby"] == "Secretary"
+    assert roles["Ilse Orrell"] == "CEO"  # an acronym stays in capitals

@@ -435,6 +435,9 @@ def claim_people(
         read_role(reading, draft, span, entity_start)
 
 
+_LONGEST_ACRONYM = 3  # letters of a role word in capitals that may be an acronym ("CEO")
+
+
 def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> None:
     if draft.role is not None:
         return
@@ -468,6 +471,10 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
     text = role.text
     if role[0].is_sent_start and role[0].lower_ == "the":
         text = "the" + text[3:]
+    if all(t.is_upper and len(t) > _LONGEST_ACRONYM for t in role if t.is_alpha):
+        # A title in a transcript's capital label ("SECRETARY NAME:") is written as in a
+        # sentence; a short word in capitals is an acronym ("CEO") and stays so.
+        text = text.title()
     draft.role = text
     draft.role_span = (role.start, role.end)
 
