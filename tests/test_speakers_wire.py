@@ -388,3 +388,27 @@ def test_a_title_in_a_capital_label_is_the_speakers_role_as_written_in_a_sentenc
     roles = {actor.name: actor.role for actor in find_actors(parsed, find_places(parsed)).actors}
     assert roles["Quellby"] == "Secretary"
     assert roles["Ilse Orrell"] == "CEO"  # an acronym stays in capitals
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "contact",
+    [
+        "For further information, please contact the Tarnland Press Bureau.",
+        "Please contact the Tarnland Press Bureau with any questions.",
+    ],
+)
+def test_a_releases_contact_line_is_no_statement_and_its_office_no_actor(
+    nlp: Language, contact: str
+) -> None:
+    parsed = parse_text(
+        nlp,
+        "The Republic of Ostland welcomes the truce agreed today in the valley. We urge both "
+        "sides to let aid through.\n\n"
+        "We commend the mediators for their patience.\n\n" + contact,
+    )
+    actors = find_actors(parsed, find_places(parsed))
+    assert "Tarnland Press Bureau" not in {actor.name for actor in actors.actors}
+    quotes = find_quotes(parsed, actors, [])
+    assert by_text(quotes, "welcomes the truce").speaker == "Republic of Ostland"
+    assert not [q for q in quotes if "contact" in q.text]

@@ -351,3 +351,30 @@ def is_statement_title(title: str) -> bool:
     if not words:
         return False
     return words[0] in _STATEMENT_TITLE_WORDS or tuple(words) in _STATEMENT_TITLE_PAIRS
+
+
+# How a release's contact line opens: it says whom to ask, not what the issuer holds.
+_CONTACT_OPENINGS = (
+    "contact",
+    "media contact",
+    "press contact",
+    "media inquiries",
+    "press inquiries",
+    "for more information",
+    "for further information",
+)
+
+
+def is_contact_line(paragraph: Span) -> bool:
+    """A release's closing contact line: "Media contact: ...", "For more information, please
+    contact ...", or any paragraph that only tells the reader to contact someone."""
+    text = paragraph.text.strip().lower()
+    if text.startswith(_CONTACT_OPENINGS):
+        return True
+    return any(
+        t.lemma_.lower() == "contact"
+        and t.pos_ == "VERB"
+        and t.dep_ == "ROOT"
+        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+        for t in paragraph
+    )

@@ -33,6 +33,7 @@ from bot.briefing.clauses import actor_of, clause_text, dates_by_verb, is_named,
 from bot.briefing.layouts import (
     Turn,
     is_answer_label,
+    is_contact_line,
     is_part_label,
     is_statement_title,
     is_titled_label,
@@ -492,8 +493,10 @@ class _QuoteReader:
         for start, end in paragraphs:
             if sum(1 for t in doc[start:end] if t.is_alpha) < MIN_REPORTED_WORDS:
                 continue
-            if not _has_verb(doc[start:end]):
-                continue  # a header line ("Ada Lind, Department Spokesperson") says nothing
+            if not _has_verb(doc[start:end]) or is_contact_line(doc[start:end]):
+                # A header line ("Ada Lind, Department Spokesperson") says nothing, and the
+                # contact line says whom to ask.
+                continue
             quote = Quote(
                 speaker_id=speaker.id,
                 speaker=speaker.name,

@@ -53,7 +53,7 @@ from bot.briefing.actors.reading import (
     names_a_person,
     speaks,
 )
-from bot.briefing.layouts import stage_note_at
+from bot.briefing.layouts import is_contact_line, stage_note_at
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
@@ -125,6 +125,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _named_as_a_place(draft, reading)
             or _only_stage_notes(draft, reading)
             or _only_addressed(draft, reading)
+            or (draft.kind is ActorKind.ORG and _only_contacts(draft, reading))
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -167,6 +168,13 @@ def _addressed(doc: Doc, head: Token) -> bool:
         return False
     following = doc[head.i + 2] if head.i + 2 < len(doc) else None
     return following is not None and (following.pos_ in {"AUX", "VERB"} or following.tag_ == "PRP")
+
+
+def _only_contacts(draft: Draft, reading: Reading) -> bool:
+    """Every mention is in a release's contact line ("please contact the Press Office"): the
+    office is where to ask, not a party."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(is_contact_line(head.sent) for head in heads)
 
 
 def _drop(reading: Reading, draft: Draft) -> None:
