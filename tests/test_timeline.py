@@ -645,3 +645,23 @@ def test_a_sentence_read_as_one_noun_phrase_keeps_its_subject_and_offer(nlp: Lan
         "Hollen's mayor offered to mediate between the nurses and the health board"
     )
     assert not event.planned  # made on the day of publication, a Wednesday
+
+
+def test_a_month_on_a_verb_in_the_simple_present_is_the_month_ahead(nlp: Language) -> None:
+    published = dt.date(2025, 5, 14)
+    found = dates_in(
+        nlp,
+        [
+            "The new parking rules take effect in February, the council said.",
+            "Registration opens in March for the autumn term.",
+            "Sales figures in April show a rise of 4 percent.",
+            "The ferry service resumes in May after repairs.",
+        ],
+        published,
+    )
+    # A schedule looks ahead, as "reopens on Tuesday" does; the month of publication is itself.
+    assert found["in February"] == "2026-02"
+    assert found["in March"] == "2026-03"
+    assert found["in May"] == "2025-05"
+    # Through a noun, a month reports figures: the nearer one, here the month before.
+    assert found["in April"] == "2025-04"

@@ -374,6 +374,8 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
         tense = Tense.PRESENT  # the time set lies either side of publication: the nearer one
     if head is None and _bare_weekday(span):
         tense = Tense.PAST  # a verbless list of days ("200 Wednesday, 210 Thursday") reports them
+    if tense is Tense.PRESENT and head is not None and _month_on_a_schedule(head, path, span):
+        tense = Tense.FUTURE
     value = resolve_date_expression(expression, parsed.published, tense)
     if value is None and not is_counted_from_another_date(expression):
         return None
@@ -610,6 +612,21 @@ def _anchor(span: Span) -> int | None:
         if not (span.start <= token.i < span.end or token.pos_ == "ADP"):
             return token.i
     return None
+
+
+def _month_on_a_schedule(verb: Token, path: list[Token], span: Span) -> bool:
+    """ "Applications open in January", "the rules take effect in February": a month alone
+    (no day, no year) hanging straight on a verb in the simple present names a schedule, as a
+    weekday does ("the museum reopens on Tuesday"), so it is the month ahead. Not through a
+    noun ("inflation in April is ..." reports a month), not on "be", not with an auxiliary."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ == "be":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not all(span.start <= t.i < span.end or t.pos_ == "ADP" for t in path):
+        return False
+    words = [t.lower_ for t in span if not t.is_punct]
+    return any(w in MONTHS for w in words) and not any(t.like_num for t in span)
 
 
 def _is_verb(token: Token) -> bool:
