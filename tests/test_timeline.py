@@ -665,3 +665,24 @@ def test_a_month_on_a_verb_in_the_simple_present_is_the_month_ahead(nlp: Languag
     assert found["in May"] == "2025-05"
     # Through a noun, a month reports figures: the nearer one, here the month before.
     assert found["in April"] == "2025-04"
+
+
+def test_a_day_under_a_verb_of_reaction_in_the_present_is_past(nlp: Language) -> None:
+    published = dt.date(2025, 5, 14)  # a Wednesday
+    parsed = parse(
+        nlp,
+        [
+            "The government condemns the attack on Sunday on a market in Dorrow.",
+            "The minister congratulates the people of Ostmark on their peaceful elections on "
+            "Monday.",
+            "The new bridge opens on Friday, the council said.",
+        ],
+        published,
+    )
+    events = events_of(parsed)
+    assert dict(expressions_and_dates(events)) == {
+        "on Sunday": "2025-05-11",
+        "on Monday": "2025-05-12",
+        "on Friday": "2025-05-16",  # a schedule, beside them, still looks ahead
+    }
+    assert {e.expression for e in events if e.planned} == {"on Friday"}

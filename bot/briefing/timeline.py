@@ -376,6 +376,8 @@ def _mention(parsed: ParsedArticle, span: Span) -> DateMention | None:
         tense = Tense.PAST  # a verbless list of days ("200 Wednesday, 210 Thursday") reports them
     if tense is Tense.PRESENT and head is not None and _month_on_a_schedule(head, path, span):
         tense = Tense.FUTURE
+    if tense is Tense.PRESENT and head is not None and _reacts(head):
+        tense = Tense.PAST
     value = resolve_date_expression(expression, parsed.published, tense)
     if value is None and not is_counted_from_another_date(expression):
         return None
@@ -612,6 +614,23 @@ def _anchor(span: Span) -> int | None:
         if not (span.start <= token.i < span.end or token.pos_ == "ADP"):
             return token.i
     return None
+
+
+# Verbs of reaction: what they take a stand on has already happened.
+_REACTION_VERBS = frozenset(
+    {"condemn", "congratulate", "mourn", "deplore", "applaud", "commend", "denounce", "lament"}
+    | {"regret", "hail", "praise", "decry"}
+)
+
+
+def _reacts(verb: Token) -> bool:
+    """ "The government condemns the attack on Sunday", "congratulates the people on their
+    elections on Sunday": a statement's simple present reacts to something done, so a day or
+    month under it is past, not the schedule a present tense otherwise sets ("opens on
+    Friday"). Not with an auxiliary ("may condemn")."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in _REACTION_VERBS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _month_on_a_schedule(verb: Token, path: list[Token], span: Span) -> bool:
