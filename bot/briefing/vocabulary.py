@@ -316,8 +316,11 @@ THING_NOUNS = frozenset(
         "opera", "musical", "documentary", "series", "sitcom", "drug", "vaccine", "medicine",
         "planet", "star", "comet", "asteroid", "galaxy", "crater", "test", "exam", "variant",
         "strain", "virus", "disease",
-        "constellation", "car", "sedan", "hatchback", "laptop", "tablet", "console", "chip",
+        "constellation", "moon", "exoplanet", "nebula",
+        "car", "sedan", "hatchback", "laptop", "tablet", "console", "chip",
         "chatbot", "restaurant", "cafe", "café", "nightclub",
+        # Instruments and machines a craft or a lab carries: "its spectrograph, Lantern,".
+        "robot", "instrument", "spectrograph", "spectrometer", "camera",
         # Events, which the model tags as organisations: "the Tern Jazz Festival".
         "festival", "tournament", "championship", "championships", "marathon", "exhibition",
         "expo", "olympics", "carnival",
@@ -331,7 +334,18 @@ VEHICLE_NOUNS = frozenset(
         "shuttle", "spacecraft", "rocket", "ship", "vessel", "ferry", "submarine", "aircraft",
         "airliner", "jet", "train", "truck", "satellite", "telescope", "helicopter", "rover",
         "lander", "orbiter", "capsule", "drone", "plane", "boat", "yacht", "tanker", "probe",
-        "spaceship", "starship", "craft", "vehicle",
+        "spaceship", "starship", "craft", "vehicle", "robot", "instrument", "spectrograph",
+        "spectrometer", "camera",
+    }
+)  # fmt: skip
+
+# Bodies in the sky and moments in its history that have one of a kind: "the Sun", "Mars", "the
+# Big Bang". The model tags them as organisations or people; a company of the same name ("Mars
+# said it would cut jobs") speaks, so only a name that never speaks is read as the body.
+SKY_NAMES = frozenset(
+    {
+        "sun", "moon", "earth", "mercury", "venus", "mars", "jupiter", "saturn", "uranus",
+        "neptune", "pluto", "milky way", "big bang", "solar system",
     }
 )  # fmt: skip
 

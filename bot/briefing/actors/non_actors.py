@@ -65,6 +65,7 @@ from bot.briefing.vocabulary import (
     ORG_NOUNS,
     REPORT_NOUNS,
     REPORT_VERBS,
+    SKY_NAMES,
     SPEECH_VERBS,
     STANCE_NOUNS,
     THING_NOUNS,
@@ -126,6 +127,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _only_stage_notes(draft, reading)
             or _only_addressed(draft, reading)
             or (draft.kind is ActorKind.ORG and _only_contacts(draft, reading))
+            or _names_a_sky_body(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -358,6 +360,13 @@ def _named_as_a_place(draft: Draft, reading: Reading) -> bool:
     return draft.kind is not ActorKind.COUNTRY and bool(heads) and all(map(settlement, heads))
 
 
+def _names_a_sky_body(draft: Draft, reading: Reading) -> bool:
+    """The name is one of a kind in the sky or its history ("the Sun", "the Big Bang") and never
+    speaks: the model's organisation or person is the body or the moment itself."""
+    name = draft.name.lower().removeprefix("the ")
+    return name in SKY_NAMES and not any(_says(head) for head in _heads(draft, reading))
+
+
 def _only_instances(draft: Draft, reading: Reading) -> bool:
     """Every mention takes "a" or "an" ("video from a nearby Walgreens", "he drove a Tern"):
     one shop of a chain or one of a maker's products, not the body itself."""
@@ -368,16 +377,32 @@ def _only_instances(draft: Draft, reading: Reading) -> bool:
     )
 
 
+# Nouns for an undertaking named like a craft ("the Tern mission"); a body's name may stand
+# before them as who runs it ("the UN mission"), so only a person's tag or an owner tells.
+_MISSION_NOUNS = frozenset({"mission", "expedition"})
+
+
 def _names_a_craft(head: Token, draft: Draft) -> bool:
     """The name stands before a vehicle's noun as that vehicle's own name: another's name owns
-    the vehicle ("the agency's Kestrel helicopter"), or the model took the name for a person's,
-    and no person's name labels a vehicle ("the Kestrel rover"); a maker's name alone may
-    ("a Tern Motors truck")."""
-    if head.dep_ != "compound" or head.head.lower_ not in VEHICLE_NOUNS:
+    the vehicle ("the agency's Kestrel helicopter"), the model took the name for a person's,
+    and no person's name labels a vehicle ("the Kestrel rover"), or the vehicle is "the" one
+    of that one-word name ("the Kestrel orbiter"); a maker's name may label a vehicle ("a Tern
+    Motors truck"), but then it stands for one of many, and a maker in the story speaks."""
+    if head.dep_ != "compound":
         return False
     vehicle = head.head
+    if vehicle.lower_ not in VEHICLE_NOUNS and vehicle.lower_ not in _MISSION_NOUNS:
+        return False
     owned = any(c.dep_ == "poss" and c.i < head.i for c in vehicle.children)
-    return owned or draft.kind is ActorKind.PERSON
+    if owned or draft.kind is ActorKind.PERSON:
+        return True
+    the_one = any(c.dep_ == "det" and c.lower_ == "the" for c in vehicle.children)
+    return (
+        the_one
+        and vehicle.lower_ in VEHICLE_NOUNS
+        and " " not in draft.name
+        and not ACRONYM.fullmatch(draft.name)
+    )
 
 
 def _described_as_thing(head: Token) -> bool:
@@ -413,13 +438,19 @@ def _a_performer(noun: Token) -> bool:
     )
 
 
+# Nouns for a publication that findings appear in: "published in the journal Tern Letters". A
+# journal cited for a study is a source, as a newspaper is; one that speaks stays a party.
+_PUBLICATION_NOUNS = frozenset({"journal", "proceedings"})
+
+
 def _after_thing_noun(start: int, reading: Reading) -> bool:
-    """The name follows a noun for its kind of thing: "the ferry Silver Heron"."""
+    """The name follows a noun for its kind of thing: "the ferry Silver Heron", "the journal
+    Tern Letters"."""
     before = reading.doc[start - 1] if start > 0 else None
     # Written in lower case, the word is a common noun, whatever tag the model gave it.
     return (
         before is not None
-        and before.lower_ in THING_NOUNS
+        and (before.lower_ in THING_NOUNS or before.lower_ in _PUBLICATION_NOUNS)
         and (before.pos_ == "NOUN" or before.text.islower())
     )
 
@@ -814,7 +845,8 @@ def _short_for_a_thing(
     draft: Draft, reading: Reading, things: list[tuple[Span, list[str]]]
 ) -> bool:
     """The name is the short form of a thing's name that no party holds ("the Tern Lee Space
-    Telescope" ... "Lee's camera", "the Tern Arrow ferry" ... "the Arrow"): copy shortens a
+    Telescope" ... "Lee's camera", "the Tern Arrow ferry" ... "the Arrow"), or a thing's name
+    the text gave after the thing's noun ("the moon Tern"): copy shortens a
     telescope's, a ship's or an airport's name as it shortens a person's, and the short form
     names the same thing, unless it speaks."""
     if draft.kind is ActorKind.COUNTRY or " " in draft.name:
@@ -826,11 +858,29 @@ def _short_for_a_thing(
             reading.claimed.get(i, draft.key) == draft.key for i in range(ent.start, ent.end)
         ):
             return True
+    # "the Kestrel Space Telescope" untagged ... "Kestrel's camera"; "the moon Tern" ... "Tern
+    # is thought to hide an ocean": the thing the text named first, whatever the model tagged.
+    if any(
+        _opens_a_things_name(t) or _after_thing_noun(t.i, reading)
+        for t in reading.tokens_written.get(draft.name, ())
+    ):
+        return True
     # "Typhoon Mara" ... "Mara weakened", whether or not the model tagged the storm's name.
     return any(
         t.i > 0 and reading.tokens[t.i - 1].lower_ in _STORM_WORDS
         for t in reading.tokens_written.get(draft.name, ())
     )
+
+
+def _opens_a_things_name(token: Token) -> bool:
+    """The token opens a run of capitalised words that ends in a thing's noun, whether or not
+    the model tagged the run: "the Kestrel Space Telescope", "the Tern Deep Sea Drone"."""
+    for word in token.doc[token.i + 1 : token.i + 5]:
+        if not word.is_alpha or not word.text.istitle():
+            return False
+        if word.lower_ in THING_NOUNS:
+            return True
+    return False
 
 
 # Words a storm's name opens with: "Hurricane Dorinda", "Tropical Storm Ana", "Super Typhoon
