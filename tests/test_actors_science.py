@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from bot.briefing.models import ActorKind
 from tests.test_actors import _by_name, _read
 
 pytestmark = pytest.mark.slow
@@ -87,3 +88,19 @@ def test_a_journal_cited_for_a_study_is_a_source_not_a_party(nlp: Language) -> N
     actors = _by_name(index)
     assert "Lunar Letters" not in actors
     assert "Corran University" in actors
+
+
+def test_an_untagged_name_an_apposition_calls_a_scientist_is_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The rover also carried a small helicopter, Wisp, which flew ahead to scout the route. "
+        "The helicopter went silent on Sunday after its fiftieth flight, and engineers at the "
+        "agency's Brackwater Propulsion Laboratory are trying to reach it.\n\n"
+        "Tomas Reinholt, a planetary geologist at the University of Lisk who was not involved "
+        'in the mission, said the find was "exactly what we hoped a crater like this would '
+        'hold".',
+    )
+    actors = _by_name(index)
+    assert actors["Tomas Reinholt"].kind is ActorKind.PERSON
+    assert actors["Tomas Reinholt"].role is not None
+    assert "planetary geologist" in actors["Tomas Reinholt"].role

@@ -216,9 +216,10 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         if reading.free(start, end):
             people.append((reading.doc[start:end], start))
     taken = {i for span, _ in people for i in range(span.start, span.end)}
-    for span in _untagged_titled_names(reading):
+    for span in _untagged_titled_names(reading) + _untagged_described_names(reading):
         if not any(i in taken for i in range(span.start, span.end)):
             people.append((span, span.start))
+            taken.update(range(span.start, span.end))
     people.sort(key=lambda item: item[0].start)
     return _without_org_short_names(reading, people, single_names)
 
@@ -319,6 +320,46 @@ def _untagged_titled_names(reading: Reading) -> list[Span]:
         if reading.free(span.start, span.end):
             found.append(span)
     return found
+
+
+def _untagged_described_names(reading: Reading) -> list[Span]:
+    """Names the model tagged as nothing that an apposition calls a person ("Ivo Brandt, a
+    planetary scientist at Tern University who was not involved in the study, said"): news
+    copy introduces a source by name and occupation, so two or three capitalised proper nouns,
+    the last the head of a noun for a person set beside it, are that person's name."""
+    doc = reading.doc
+    found: list[Span] = []
+    for noun in reading.tokens:
+        head = noun.head
+        if noun.dep_ != "appos" or head.i >= noun.i or not is_person_noun(noun):
+            continue
+        start = head.i
+        while (
+            start > 0
+            and head.i - start < _LONGEST_UNTAGGED - 1
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].head.i == head.i
+        ):
+            start -= 1
+        span = doc[start : head.i + 1]
+        if len(span) < 2 or not all(_untagged_name_word(reading, t) for t in span):
+            continue
+        if any(t.text in ORG_NAME_WORDS for t in span) or not reading.free(span.start, span.end):
+            continue
+        found.append(span)
+    return found
+
+
+def _untagged_name_word(reading: Reading, token: Token) -> bool:
+    """A capitalised proper noun the model tagged as nothing, no title and no country."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text.istitle()
+        and token.is_alpha
+        and not token.ent_type_
+        and token.lower_ not in TITLE_WORDS | HONORIFICS | _BARE_TITLES
+        and reading.country_of(token) is None
+    )
 
 
 def _first_name_before(reading: Reading, start: int, end: int) -> int:
