@@ -104,3 +104,27 @@ def test_an_untagged_name_an_apposition_calls_a_scientist_is_a_person(nlp: Langu
     assert actors["Tomas Reinholt"].kind is ActorKind.PERSON
     assert actors["Tomas Reinholt"].role is not None
     assert "planetary geologist" in actors["Tomas Reinholt"].role
+
+
+def test_a_hyphened_title_keeps_its_prefix(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        '"We cannot build them fast enough," said Fieldwing co-founder Amara Cole.\n\n'
+        "Tern Foods vice-chair Osric Pell said the plan would work.",
+    )
+    actors = _by_name(index)
+    assert actors["Amara Cole"].role == "co-founder"
+    assert actors["Osric Pell"].role is not None
+    assert actors["Osric Pell"].role.endswith("vice-chair")
+
+
+def test_a_place_cut_off_a_bodys_name_after_of_is_no_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Sofia Lindqvist, a cosmologist at the Royal Observatory of Brennholm who was not part "
+        'of the team, said the finding should be treated with caution. "Distances this large '
+        'are hard to measure," she said.',
+    )
+    actors = _by_name(index)
+    assert "Brennholm" not in actors
+    assert actors["Sofia Lindqvist"].role is not None

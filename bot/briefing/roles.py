@@ -207,7 +207,21 @@ def title_before(name: Span, entity_start: int) -> Span | None:
         # The parse ran the body a title serves into the name ("Ambassador to the United
         # Nations Ann Lee"): read the title from the words.
         span = _title_from(name, _title_run_before(doc, name.start))
-    return span
+    return _with_hyphened_prefix(span) if span is not None else None
+
+
+def _with_hyphened_prefix(span: Span) -> Span:
+    """The title with the lower-case prefix the tokenizer split off its first word ("co" -
+    "founder", "vice" - "chair", "ex" - "minister"): the parse often hangs the prefix elsewhere,
+    but the word is one, and "founder" alone says less than the text."""
+    doc, start = span.doc, span.start
+    hyphen = doc[start - 1] if start >= 2 else None
+    if hyphen is None or hyphen.text != "-" or hyphen.whitespace_:
+        return span
+    prefix = doc[start - 2]
+    if prefix.whitespace_ or not prefix.is_alpha or not prefix.is_lower:
+        return span
+    return doc[start - 2 : span.end]
 
 
 def _title_from(name: Span, left: int) -> Span | None:

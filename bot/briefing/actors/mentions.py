@@ -190,6 +190,8 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
             _acronym_tagged_person(ent) and not _surname_after_title(reading, ent)
         ):
             continue
+        if _closes_a_bodys_name(ent):
+            continue
         start, end = trim(reading.doc, ent.start, ent.end)
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
         # not part of it, when a name of two words or more is left.
@@ -253,6 +255,18 @@ def _surname_after_title(reading: Reading, ent: Span) -> bool:
         before = reading.doc[ent.start - 2]
     titles = HONORIFICS | _BARE_TITLES
     return before.lower_ in titles or before.lower_ + "." in titles
+
+
+def _closes_a_bodys_name(ent: Span) -> bool:
+    """One word tagged as a person after the "of" of a capitalised name ("the Royal
+    Observatory of Vardel", "the Grand Duke of Tern"): the place the body, building or title is
+    of, which the model cut off the name; a person's own name is never so written."""
+    root = ent.root
+    of = root.head
+    if ent.label_ != "PERSON" or len(ent) != 1 or root.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    named = of.head
+    return of.i == ent.start - 1 and named.i == of.i - 1 and named.pos_ == "PROPN"
 
 
 def _acronym_tagged_person(ent: Span) -> bool:
