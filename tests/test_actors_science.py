@@ -128,3 +128,26 @@ def test_a_place_cut_off_a_bodys_name_after_of_is_no_person(nlp: Language) -> No
     actors = _by_name(index)
     assert "Brennholm" not in actors
     assert actors["Sofia Lindqvist"].role is not None
+
+
+def test_a_name_before_a_product_its_maker_owns_is_the_product(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Quillon Software has withdrawn version 12.4 of its Harbor operating system after "
+        "users reported that their tablets froze, the company said on Tuesday. The freeze "
+        "hit tablets made by Larkfield Electronics, which uses Harbor on most of its models.",
+    )
+    actors = _by_name(index)
+    assert "Harbor" not in actors
+    assert "Larkfield Electronics" in actors
+
+
+def test_a_cargo_freighters_name_is_the_craft(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Drayhorse freighter, launched on Friday aboard a Vireo 3 rocket, docked with the "
+        "station on Sunday, the Eastern Space Administration said.",
+    )
+    actors = _by_name(index)
+    assert "Drayhorse" not in actors
+    assert "Eastern Space Administration" in actors

@@ -308,8 +308,8 @@ THING_NOUNS = frozenset(
         "dam", "tower", "stadium", "arena", "base", "shuttle", "spacecraft", "rocket", "ship",
         "vessel", "ferry", "submarine", "aircraft", "airliner", "jet", "train", "locomotive",
         "truck", "helicopter", "rover", "lander", "orbiter", "capsule", "drone", "plane",
-        "boat", "yacht", "tanker", "system", "app", "browser", "wallet", "software",
-        "smartphone", "satellite",
+        "freighter", "airship", "boat", "yacht", "tanker", "system", "app", "browser", "wallet",
+        "software", "smartphone", "satellite",
         "telescope", "pipeline", "programme", "program", "strategy", "scheme", "initiative",
         "hurricane", "storm", "typhoon", "cyclone",
         "song", "album", "film", "movie", "book", "novel", "poem", "painting", "sculpture",
@@ -334,8 +334,8 @@ VEHICLE_NOUNS = frozenset(
         "shuttle", "spacecraft", "rocket", "ship", "vessel", "ferry", "submarine", "aircraft",
         "airliner", "jet", "train", "truck", "satellite", "telescope", "helicopter", "rover",
         "lander", "orbiter", "capsule", "drone", "plane", "boat", "yacht", "tanker", "probe",
-        "spaceship", "starship", "craft", "vehicle", "robot", "instrument", "spectrograph",
-        "spectrometer", "camera",
+        "spaceship", "starship", "craft", "vehicle", "freighter", "airship", "robot",
+        "instrument", "spectrograph", "spectrometer", "camera",
     }
 )  # fmt: skip
 

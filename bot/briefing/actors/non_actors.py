@@ -377,23 +377,38 @@ def _only_instances(draft: Draft, reading: Reading) -> bool:
     )
 
 
+# Nouns for what a maker sells under a name of its own: "its Tern operating system", "the
+# firm's Tern app". (A road's, a river's or a festival's noun may take a place's name after an
+# owner, "the country's Tern river", so those are not here.)
+_PRODUCT_NOUNS = frozenset(
+    {
+        "system", "app", "browser", "wallet", "software", "smartphone", "phone", "laptop",
+        "tablet", "console", "chip", "processor", "chatbot", "platform", "car", "sedan",
+        "hatchback", "drug", "vaccine", "medicine",
+    }
+)  # fmt: skip
+
+
 # Nouns for an undertaking named like a craft ("the Tern mission"); a body's name may stand
 # before them as who runs it ("the UN mission"), so only a person's tag or an owner tells.
 _MISSION_NOUNS = frozenset({"mission", "expedition"})
 
 
 def _names_a_craft(head: Token, draft: Draft) -> bool:
-    """The name stands before a vehicle's noun as that vehicle's own name: another's name owns
-    the vehicle ("the agency's Kestrel helicopter"), the model took the name for a person's,
-    and no person's name labels a vehicle ("the Kestrel rover"), or the vehicle is "the" one
-    of that one-word name ("the Kestrel orbiter"); a maker's name may label a vehicle ("a Tern
-    Motors truck"), but then it stands for one of many, and a maker in the story speaks."""
+    """The name stands before a vehicle's or a product's noun as its own name: another's name
+    owns the vehicle ("the agency's Kestrel helicopter", "its Tern operating system"), the
+    model took the name for a person's, and no person's name labels a vehicle ("the Kestrel
+    rover"), or the vehicle is "the" one of that one-word name ("the Kestrel orbiter"); a
+    maker's name may label a vehicle ("a Tern Motors truck"), but then it stands for one of
+    many, and a maker in the story speaks."""
     if head.dep_ != "compound":
         return False
     vehicle = head.head
+    owned = any(c.dep_ == "poss" and c.i < head.i for c in vehicle.children)
+    if owned and vehicle.lower_ in _PRODUCT_NOUNS:
+        return True  # "its Tern operating system", "the firm's Tern app": a product's own name
     if vehicle.lower_ not in VEHICLE_NOUNS and vehicle.lower_ not in _MISSION_NOUNS:
         return False
-    owned = any(c.dep_ == "poss" and c.i < head.i for c in vehicle.children)
     if owned or draft.kind is ActorKind.PERSON:
         return True
     the_one = any(c.dep_ == "det" and c.lower_ == "the" for c in vehicle.children)
