@@ -150,7 +150,8 @@ def test_a_name_after_a_constellations_noun_is_the_constellation(nlp: Language) 
         "The planet orbits a small red star in the constellation Cetus, said Ann Lee of the "
         "Tern Institute.",
     )
-    assert "Cetus" not in _by_name(index)
+    # The model tags "Cetus" a body: only the rule keeps it out, beside the parties named.
+    assert set(_by_name(index)) == {"Ann Lee", "Tern Institute"}
 
 
 def test_a_lone_name_before_someone_it_employs_is_a_team_or_a_company(nlp: Language) -> None:

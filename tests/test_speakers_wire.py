@@ -412,3 +412,19 @@ def test_a_releases_contact_line_is_no_statement_and_its_office_no_actor(
     quotes = find_quotes(parsed, actors, [])
     assert by_text(quotes, "welcomes the truce").speaker == "Republic of Ostland"
     assert not [q for q in quotes if "contact" in q.text]
+
+
+@pytest.mark.slow
+def test_a_surname_ending_in_s_takes_its_full_name_from_the_title(nlp: Language) -> None:
+    # The title's possessive and punctuation go, not every "s" at the surname's ends.
+    parsed = parse_titled(
+        nlp,
+        "Remarks by Deputy Minister Tomas Sorens at the Harbour Authority",
+        [
+            "DEPUTY MINISTER SORENS: The new ferries will stay where they are until spring.",
+            "Q Will fares rise?",
+            "DEPUTY MINISTER SORENS: No. Fares will not change this year.",
+        ],
+    )
+    quotes = find_quotes(parsed, known_actors(parsed, {}), [])
+    assert by_text(quotes, "stay where they are").speaker == "Tomas Sorens"

@@ -377,7 +377,7 @@ class _QuoteReader:
         words = self.parsed.article.title.replace(",", " ").split()
         key = surname.lower()
         for end, word in enumerate(words):
-            if word.lower().strip(".:;'’s") != key:
+            if word.lower().strip(".:;").removesuffix("'s").removesuffix("’s") != key:
                 continue
             start = end
             while (

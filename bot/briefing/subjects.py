@@ -280,7 +280,7 @@ def _main_drafts(
     least = _MIN_SENTENCES if len(parsed.sentences) >= _SHORT_ARTICLE else 1
     ranks = _ranked_words(_opening(parsed), headline)
     # The phrases TextRank collects (noun chunks and entities), over the whole article.
-    chunks = [*doc.noun_chunks, *doc.ents]
+    chunks = [*doc.noun_chunks, *parsed.entities]
     mentions = [span for chunk in chunks if (span := subject_span(chunk, actors)) is not None]
     # Phrases headed by people, bodies or kinds of place name a story's parties and settings:
     # they found no subject, and no other subject joins theirs ("coalition talks" are talks,

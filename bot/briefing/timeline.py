@@ -628,7 +628,12 @@ def _reacts(verb: Token) -> bool:
     elections on Sunday": a statement's simple present reacts to something done, so a day or
     month under it is past, not the schedule a present tense otherwise sets ("opens on
     Friday"). Not with an auxiliary ("may condemn")."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() not in _REACTION_VERBS:
+    return verb.lemma_.lower() in _REACTION_VERBS and _simple_present(verb)
+
+
+def _simple_present(verb: Token) -> bool:
+    """ "opens", "take": the present without an auxiliary ("may open", "is opening")."""
+    if verb.tag_ not in ("VBZ", "VBP"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
@@ -638,9 +643,7 @@ def _month_on_a_schedule(verb: Token, path: list[Token], span: Span) -> bool:
     (no day, no year) hanging straight on a verb in the simple present names a schedule, as a
     weekday does ("the museum reopens on Tuesday"), so it is the month ahead. Not through a
     noun ("inflation in April is ..." reports a month), not on "be", not with an auxiliary."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ == "be":
-        return False
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.lemma_ == "be" or not _simple_present(verb):
         return False
     if not all(span.start <= t.i < span.end or t.pos_ == "ADP" for t in path):
         return False

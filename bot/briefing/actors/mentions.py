@@ -235,6 +235,8 @@ _BARE_TITLES = frozenset(
         "rev", "rev.", "reverend",
     }
 )  # fmt: skip
+# Every word that can stand as a title before a name.
+_ANY_TITLE = TITLE_WORDS | HONORIFICS | _BARE_TITLES
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
 
 
@@ -306,7 +308,7 @@ def _untagged_titled_names(reading: Reading) -> list[Span]:
     after one is a person's name, tagged or not."""
     doc = reading.doc
     found: list[Span] = []
-    titles = TITLE_WORDS | HONORIFICS | _BARE_TITLES
+    titles = _ANY_TITLE
     for token in reading.tokens[:-2]:
         # A title, or a noun for a person in front of the name ("forecaster Ana Ruiz said").
         titled = token.lower_ in titles or (token.dep_ == "compound" and is_person_noun(token))
@@ -371,7 +373,7 @@ def _untagged_name_word(reading: Reading, token: Token) -> bool:
         and token.text.istitle()
         and token.is_alpha
         and not token.ent_type_
-        and token.lower_ not in TITLE_WORDS | HONORIFICS | _BARE_TITLES
+        and token.lower_ not in _ANY_TITLE
         and reading.country_of(token) is None
     )
 
@@ -965,7 +967,7 @@ def read_employers(reading: Reading) -> None:
         if draft.kind is not ActorKind.PERSON or " " in draft.name or draft.name in parts:
             continue
         # Every place the name stands counts: the model may tag it only where it acts.
-        heads = [t for t in reading.tokens if t.text == draft.name]
+        heads = list(reading.tokens_written.get(draft.name, ()))
         if any(h.dep_ == "compound" and _employs(h.head) for h in heads):
             draft.kind = ActorKind.ORG
             draft.role = None

@@ -35,7 +35,7 @@ def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tup
             owners = by_last.get(name[0]) or by_first.get(name[0]) or set()
             if len(owners) == 1:
                 canonical[name] = next(iter(owners))
-            elif name[0] in by_last and len(owners) > 1:
+            elif name[0] in by_last:
                 # Relatives share a surname ("Ann Lee ... her husband, Ivo Lee"): copy names the
                 # others in full, and the bare surname is the person it named first.
                 canonical[name] = min(owners, key=lambda n: first_at.get(n, len(first_at)))

@@ -186,7 +186,7 @@ def _drop(reading: Reading, draft: Draft) -> None:
 
 
 def _heads(draft: Draft, reading: Reading) -> list[Token]:
-    return [reading.doc[m.head] for m in draft.mentions if m.counts]
+    return [reading.tokens[m.head] for m in draft.mentions if m.counts]
 
 
 def _is_common_noun(draft: Draft, reading: Reading) -> bool:

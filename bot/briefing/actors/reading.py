@@ -226,9 +226,8 @@ def _surname_stands_alone(reading: Reading, ent: Span, words: list[Token]) -> bo
         if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around):
             continue
         # Not the end of another name ("the Department of Energy" beside "Tern Energy").
-        if token.ent_type_ and any(
-            e.start <= token.i < e.end and len(e) > 1 for e in reading.entities
-        ):
+        around_ent = reading.entity_at.get(token.i)
+        if around_ent is not None and len(around_ent) > 1:
             continue
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "pobj"}:
             return True

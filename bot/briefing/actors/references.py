@@ -408,8 +408,7 @@ def _read_voiced_people(reading: Reading) -> None:
             key = reading.claimed.get(token.i)
             if key is None or reading.drafts[key].kind is not ActorKind.ORG:
                 continue
-            head = token.head if token.dep_ in {"compound", "flat"} else token
-            if head.dep_ not in SUBJECT_DEPS or head.head.lemma_.lower() not in REPORTING_VERBS:
+            if not _reports(token):
                 continue
             words = list(sentence)
             if index > 0 and _quoted_on(reading, sentences[index - 1], sentence):
