@@ -462,9 +462,10 @@ class Newsroom:
             if await self._store.stories.join(joined):
                 self._placed.update(m.seq for m in joined)
                 break
-            # Another instance placed some of them first: start again from what the store says.
+            # Another instance placed some of them first: start again from what the store says
+            # (with nothing placed, no article can have left: the next pass places them all).
             self._grouper, self._placed = StoryGrouper(), set()
-            seqs, unplaced = {a.seq for a in stored}, None
+            unplaced = None
         return StoryDesk(self._grouper.stories())
 
     def _place_stored(

@@ -152,6 +152,34 @@ async def test_a_second_instance_reads_the_stories_the_first_one_grouped(
     await second.close()
 
 
+async def test_an_instance_that_loses_the_race_to_place_articles_takes_the_winner_s_stories(
+    database_url: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = await _started(store, tmp_path)
+    async with await Store.open(database_url) as other_store:
+        second = await _started(other_store, tmp_path)
+        for briefing in (RIVER, HARBOUR, RAILWAY):
+            await _add_current(store, first, briefing)
+        join = store.stories.join
+        lost: list[bool] = []
+
+        async def second_places_them_first(members: list[StoryMember]) -> bool:
+            if not lost:  # between the first instance's grouping and its write
+                await second.reload()
+            won = await join(members)
+            lost.append(not won)
+            return won
+
+        monkeypatch.setattr(store.stories, "join", second_places_them_first)
+        await first.reload()
+        assert lost[0], "the race this test is about did not happen"
+        # The loser places the articles where the store says: the same stories, one per article.
+        assert first.view.desk.ranked == second.view.desk.ranked
+        assert sum(s.article_count for s in first.view.desk.ranked) == 3
+        await second.close()
+    await first.close()
+
+
 async def test_closing_waits_for_the_late_work_to_unwind_before_the_store_closes(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
