@@ -126,6 +126,34 @@ async def test_a_chat_s_focus_is_set_changed_and_cleared(store: Store) -> None:
     assert await store.stories.focus(9) == "abc"
 
 
+async def test_two_instances_writing_one_chat_s_focus_and_one_story_s_row_at_once_both_succeed(
+    database_url: str, store: Store
+) -> None:
+    # A chat's first /story N lands on two instances at once, and both store the story's
+    # briefing: each write is one statement, so neither fails on the other's new row.
+    async with await Store.open(database_url) as other:
+        for chat in range(20):
+            await asyncio.gather(
+                store.stories.set_focus(chat, "abc"), other.stories.set_focus(chat, "def")
+            )
+            assert await store.stories.focus(chat) in {"abc", "def"}
+            await asyncio.gather(
+                store.stories.keep_briefing(f"k{chat}", "m1", "v", "{}"),
+                other.stories.keep_briefing(f"k{chat}", "m2", "v", "{}"),
+            )
+            assert await store.stories.briefing_members("v") == {
+                **{f"k{c}": await _members_of(store, f"k{c}") for c in range(chat + 1)}
+            }
+        await other.stories.set_focus(0, "ghi")  # and a later write replaces the row
+        assert await store.stories.focus(0) == "ghi"
+
+
+async def _members_of(store: Store, key: str) -> str:
+    found = [m for m in ("m1", "m2") if await store.stories.briefing(key, m, "v") is not None]
+    assert len(found) == 1, found  # one row per story, of one writer
+    return found[0]
+
+
 async def test_a_second_instance_reads_the_stories_the_first_one_grouped(
     database_url: str, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

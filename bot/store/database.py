@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import CursorResult
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.sql.dml import Insert
 
 _T = TypeVar("_T")
 
@@ -35,6 +37,16 @@ class Database:
         if now.tzinfo is None:
             raise ValueError("the store's clock must return aware datetimes")
         return now.astimezone(dt.UTC)
+
+    def upsert(self, table: Any, values: dict[str, Any]) -> Insert:
+        """One INSERT of a row that replaces the row with its primary key, if any: a single
+        statement, so two instances writing one row at once both succeed (the last one wins)
+        where a read then a write would let the second fail on the key."""
+        keys = [column.name for column in table.__table__.primary_key]
+        dialect = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        insert = dialect(table).values(values)
+        changed = {name: insert.excluded[name] for name in values if name not in keys}
+        return insert.on_conflict_do_update(index_elements=keys, set_=changed)
 
 
 def chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:

@@ -86,19 +86,15 @@ class StoryRepository:
         self, story_key: str, members: str, engine_version: str, data: str
     ) -> None:
         """Store the story's briefing as built from the articles `members` fingerprints."""
-        row = StoryBriefingRow(
-            story_key=story_key,
-            members=members,
-            engine_version=engine_version,
-            data=data,
-            built_at=self._db.now(),
-        )
-        try:
-            async with self._db.sessions.begin() as session:
-                await session.merge(row)
-        except IntegrityError:
-            # Another instance stored one at the same moment: readers check its members anyway.
-            return
+        values = {
+            "story_key": story_key,
+            "members": members,
+            "engine_version": engine_version,
+            "data": data,
+            "built_at": self._db.now(),
+        }
+        async with self._db.sessions.begin() as session:
+            await session.execute(self._db.upsert(StoryBriefingRow, values))
 
     async def focus(self, chat_id: int) -> str | None:
         """The key of the story this chat has open, if any."""
@@ -114,6 +110,5 @@ class StoryRepository:
             if story_key is None:
                 await session.execute(delete(ChatFocusRow).where(ChatFocusRow.chat_id == chat_id))
             else:
-                await session.merge(
-                    ChatFocusRow(chat_id=chat_id, story_key=story_key, updated_at=self._db.now())
-                )
+                values = {"chat_id": chat_id, "story_key": story_key, "updated_at": self._db.now()}
+                await session.execute(self._db.upsert(ChatFocusRow, values))
