@@ -208,7 +208,11 @@ def score_quotes(
             right_speakers += 1
         else:
             score.misses.append(f"speaker of {quote.text!r}: {speaker!r}, gold {quote.speaker!r}")
-        right_kinds += predicted[holder].get("kind") == quote.kind
+        kind = predicted[holder].get("kind")
+        if kind == quote.kind:
+            right_kinds += 1
+        else:
+            score.misses.append(f"kind of {quote.text!r}: {kind!r}, gold {quote.kind!r}")
     score.ratios["quotes.speaker_accuracy"] = Ratio(right_speakers, len(required))
     score.ratios["quotes.kind_accuracy"] = Ratio(right_kinds, len(found))
     used = useful | only_optional
