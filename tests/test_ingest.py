@@ -133,6 +133,10 @@ def test_html_goes_through_main_text_extraction() -> None:
         "By Mara Quist and Tobias Renn",
         "Ola Frey wrote this story for Harbour Weekly. Tobias Renn was the editor.",
         "I'm Ola Frey. And I’m Tobias Renn, Jr.",
+        # A broadcast script's presenter, framed by the service or the programme.
+        "For Harbour Radio Learning, I'm Mara Quist.",
+        "I'm Tobias Renn with the Harbour Radio Farm Report.",
+        "From Harbour Radio Learning, this is the Health Report.",
         "Fishing boats tied up at the quay in Vardel on Monday. Image: Mara Quist.",
         "A ferry leaves the harbour at dusk. (Coastal Photo/Tobias Renn)",
         "Contact Mara Quist at mquist@harbourweekly.com.",
@@ -148,6 +152,10 @@ def test_credit_lines_are_recognised(line: str) -> None:
     [
         "By the time the ferry docked, the storm had passed, the captain said.",
         "I'm not sure the harbour will reopen this year, Ola Frey said.",
+        "I'm Ola Frey with the ferry, and we are sinking, the captain radioed.",
+        "This is the Harbour Board's worst year, Tobias Renn said.",
+        "For Vardel, this is the end of a long wait.",
+        "For Vardel, this is the Harbour Board's finest hour.",
         "Tobias Renn reported the theft to the harbour police on Monday.",
         "The image: boats tied up three deep along the quay.",
         "Contact with the ferry was lost at 9 p.m., the coast guard said.",

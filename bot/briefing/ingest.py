@@ -62,6 +62,14 @@ _CREDIT_SIGN_OFF = re.compile(
     r"this (?:story|report|article)\b"
 )
 _PRESENTER = re.compile(r"(?:[Aa]nd )?I['’]m (?:(?!And\b|I['’]m\b)[A-Z][\w'’-]*\.?,? ?){1,5}\s*")
+# A broadcast script frames its presenters with the programme or the service: "For Harbour
+# Radio, I'm NAME.", "I'm NAME with the Harbour Radio Farm Report.", and signs on with it alone:
+# "From Harbour Radio, this is the Farm Report." Only the framed sign-on counts: "This is our
+# best year" opens many a body line.
+_BROADCAST_FRAME = re.compile(r"^(?:For|From) (?:the )?[A-Z][\w'’&. -]{0,50}, ")
+_TITLE_RUN = r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|in|of|on|for|and))*"
+_PROGRAMME = re.compile(rf"(?:with|in|on) (?:the )?{_TITLE_RUN}")
+_SIGN_ON = re.compile(rf"^this is (?:the )?{_TITLE_RUN}$")
 # A picture caption ends with the picture's credit: "... at dusk. Image: NASA.",
 # "Photo: Jane Roe", "(AP Photo/John Doe)".
 _PICTURE_CREDIT = re.compile(
@@ -275,7 +283,12 @@ def is_credit_line(line: str) -> bool:
         return True
     if _CONTACT_LINE.match(line) and len(line.split()) <= _LONGEST_CONTACT_WORDS:
         return True
-    if _PRESENTER.match(line) and not _PRESENTER.sub("", line).strip():
+    framed = _BROADCAST_FRAME.sub("", line, count=1)
+    if _PRESENTER.match(framed):
+        rest = _PRESENTER.sub("", framed).strip().rstrip(".")
+        if not rest or _PROGRAMME.fullmatch(rest):
+            return True
+    if framed != line and _SIGN_ON.match(framed.rstrip(".")):
         return True
     return len(line.split()) <= _LONGEST_CAPTION_WORDS and bool(_PICTURE_CREDIT.search(line))
 
