@@ -323,3 +323,33 @@ def test_a_town_after_to_and_a_publisher_set_beside_its_noun(nlp: Language) -> N
     actors = _by_name(index)
     assert "Lyon" not in actors
     assert actors["Kalligram Press"].kind is ActorKind.ORG
+
+
+def test_the_outlets_own_journalists_and_the_outlet_are_no_parties(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Mayor Dalia Forsk opened the new harbour bridge on Monday. Vessa Radio's Tomas Lindqvar "
+        "has the story, narrated by Petra Olm.\n\nFarmers in the valley lost their crops to the "
+        "flood. Orla Venn reports from Kettering Vale.\n\nThe council voted to raise fees. As "
+        "Vessa Radio correspondent Ines Marrow reports, the plan divides the town. Watch Jonas "
+        "Brede's report from the harbour.",
+    )
+    actors = _by_name(index)
+    for journalist in ("Tomas Lindqvar", "Petra Olm", "Orla Venn", "Ines Marrow", "Jonas Brede"):
+        assert journalist not in actors
+    assert "Vessa Radio" not in actors
+    assert "Dalia Forsk" in actors
+
+
+def test_a_reporter_at_work_goes_but_one_the_story_is_about_stays(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Hundreds of families waited at the border crossing on Friday. Vessa Radio reporter "
+        "Aldo Finch spoke with one mother who had walked for a week.\n\nIn the capital, "
+        "reporter Mirela Sand was arrested by police outside the ministry. Her lawyer, Pavel "
+        "Dorn, said the arrest was unlawful.",
+    )
+    actors = _by_name(index)
+    assert "Aldo Finch" not in actors
+    assert "Mirela Sand" in actors
+    assert "Pavel Dorn" in actors

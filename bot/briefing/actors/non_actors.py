@@ -135,6 +135,113 @@ def drop_non_parties(reading: Reading) -> None:
     for draft in list(reading.drafts.values()):
         if _short_for_a_thing(draft, reading, things):
             _drop(reading, draft)
+    # The newsroom's own people go, and then the outlet named only as theirs.
+    journalists = [d for d in reading.drafts.values() if _the_storys_journalist(d, reading)]
+    newsroom = {i for d in journalists for i in _written_about(d)}
+    for draft in journalists:
+        _drop(reading, draft)
+    for draft in list(reading.drafts.values()):
+        if draft.kind is not ActorKind.COUNTRY and _only_the_newsrooms(draft, reading, newsroom):
+            _drop(reading, draft)
+
+
+# Nouns for who reports, presents or narrates a story for the outlet that runs it.
+_JOURNALIST_NOUNS = frozenset(
+    {"reporter", "correspondent", "journalist", "narrator", "presenter", "anchor"}
+)
+# Verbs whose subject tells the story to the audience: "Ann Lee reports from Vardel", "as
+# correspondent Ann Lee reports,", "the story, narrated by Ivo Brandt".
+_TELLING_VERBS = frozenset({"report", "narrate", "present"})
+# What a journalist "has" for the audience: "Ann Lee has the story", "Ivo Brandt has more".
+_TOLD_NOUNS = frozenset({"story", "more", "report", "detail", "details"})
+# What a reporter does on the job, beside telling: "reporter Ann Lee spoke with one farmer",
+# "correspondent Ivo Brandt brings the views of three economists".
+_REPORTING_VERBS = frozenset({"speak", "talk", "interview", "bring", "visit", "meet", "cover"})
+# Verbs that invite the audience to a report: "Watch Ann Lee's report from Vardel", "Listen to".
+_AUDIENCE_VERBS = frozenset({"watch", "read", "listen", "see", "hear"})
+
+
+def _the_storys_journalist(draft: Draft, reading: Reading) -> bool:
+    """The person only reports, presents or narrates the story ("Ann Lee has the story",
+    "narrated by Ivo Brandt", "Watch Ann Lee's report"), or is a reporter or correspondent who
+    only does a reporter's work in it ("reporter Ann Lee spoke with one farmer"): the outlet's
+    own journalist, who makes the story and takes no part in it (GOLD.md). A reporter who is
+    acted on ("reporter Ann Lee was arrested") or who says something is a party. The model
+    takes many a journalist's name for a body's: a name that only tells the story goes
+    whatever its tag."""
+    heads = _heads(draft, reading)
+    if draft.kind is ActorKind.COUNTRY or not heads:
+        return False
+    if all(_tells_the_story(head) for head in heads):
+        return True
+    if draft.kind is not ActorKind.PERSON:
+        return False
+    role = reading.tokens[draft.role_head] if draft.role_head is not None else None
+    return (
+        role is not None
+        and role.lemma_.lower() in _JOURNALIST_NOUNS
+        and all(
+            _tells_the_story(head)
+            or (head.dep_ == "nsubj" and head.head.lemma_.lower() in _REPORTING_VERBS)
+            for head in heads
+        )
+    )
+
+
+def _tells_the_story(head: Token) -> bool:
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if head.dep_ == "nsubj" and lemma in _TELLING_VERBS:
+        # "reports from Vardel", "as Ann Lee reports,"; what a party reports has an object or a
+        # clause ("Ann Lee reported the theft", "reported that ..."), and "reports to" a boss.
+        return not deps & {"dobj", "ccomp"} and not any(
+            c.lower_ == "to" for c in verb.children if c.dep_ == "prep"
+        )
+    if head.dep_ == "nsubj" and lemma == "have":
+        return any(c.dep_ == "dobj" and c.lower_ in _TOLD_NOUNS for c in verb.children)
+    if head.dep_ == "pobj" and verb.dep_ == "agent":
+        # "Reported by Ann Lee." as a credit, or "the story, narrated by Ivo Brandt"; not "the
+        # theft was reported by Ann Lee", whose verb has a subject.
+        passive = verb.head
+        return (
+            passive.lemma_.lower() in _TELLING_VERBS
+            and "nsubjpass" not in {c.dep_ for c in passive.children}
+            and (passive.dep_ == "ROOT" or passive.head.lemma_.lower() in _TOLD_NOUNS)
+        )
+    if head.dep_ == "poss" and verb.lemma_.lower() in _TOLD_NOUNS:
+        # An imperative opens the sentence (the parse often takes a capitalised "Watch" for a
+        # name's first word).
+        return verb.sent[0].lower_ in _AUDIENCE_VERBS
+    return False
+
+
+def _written_about(draft: Draft) -> set[int]:
+    """The tokens of the draft's mentions and of the role the text gives it."""
+    found = {i for m in draft.mentions for i in range(m.start, m.end)}
+    if draft.role_span is not None:
+        found.update(range(*draft.role_span))
+    return found
+
+
+_QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod", "pobj", "prep"})
+
+
+def _only_the_newsrooms(draft: Draft, reading: Reading, newsroom: set[int]) -> bool:
+    """Every mention only says whose journalist the outlet's own journalist is ("VOA's Ann
+    Lee has the story", "Courier correspondent Ivo Brandt reports"): the outlet that runs the
+    story, named in its credit, is no party."""
+    heads = _heads(draft, reading)
+    if not heads or not newsroom:
+        return False
+    for head in heads:
+        token = head
+        # Up through the words that qualify a name or a title: "Vessa Radio Farm Desk reporter".
+        while token.i not in newsroom and token.dep_ in _QUALIFYING_DEPS:
+            token = token.head
+        if token.i not in newsroom:
+            return False
+    return True
 
 
 def _only_stage_notes(draft: Draft, reading: Reading) -> bool:
