@@ -353,3 +353,14 @@ def test_a_reporter_at_work_goes_but_one_the_story_is_about_stays(nlp: Language)
     assert "Aldo Finch" not in actors
     assert "Mirela Sand" in actors
     assert "Pavel Dorn" in actors
+
+
+def test_a_platform_the_model_takes_for_a_person_is_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Army spokesman Teodor Valk said on Marlo that he had received no reports of fighting. "
+        "Earlier on Wednesday, Governor Sela Marrin posted on Marlo a link to the new rules.",
+    )
+    actors = _by_name(index)
+    assert "Marlo" not in actors
+    assert {"Teodor Valk", "Sela Marrin"} <= set(actors)

@@ -38,7 +38,11 @@
   "told Channel 9 News", "a video posted on the platform", "followers on Streamly", "told KTRV,
   '...'", "told KTRV that ...", "KTRV has learned that") is no party unless the story is about
   it: a name with a media word counts only where it acts, any other name is dropped when every
-  mention of it is a citation.
+  mention of it is a citation; a name the model took for a person's that is only where words
+  were said or posted ("said on Streamly") is a platform.
+- The newsroom: the outlet's own journalist, who only tells the story ("Ann Lee has the story",
+  "narrated by Ivo Brandt", "correspondent Ann Lee reports") or does a reporter's work in it,
+  and the outlet named only as that journalist's ("Vessa Radio's Ann Lee"), are no parties.
 """
 
 from __future__ import annotations
@@ -114,6 +118,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _only_a_label(draft, reading)
             or _is_thing(draft, reading)
             or (draft.kind is not ActorKind.PERSON and _is_cited_source(draft, reading))
+            or (draft.kind is ActorKind.PERSON and _a_platform_cited(draft, reading))
             or _in_passing(draft, reading)
             or _person_in_passing(draft, reading)
             or _only_compared(draft, reading)
@@ -618,6 +623,23 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
         return above in REPORT_VERBS | _DATA_VERBS
     return governor.lower_ in _SOURCE_PREPOSITIONS and (
         above in REPORT_VERBS or above in SPEECH_VERBS or above in REPORT_NOUNS
+    )
+
+
+# Verbs of putting words out, whose "on" or "via" names where they went: "said on Streamly".
+_PUTTING_OUT_VERBS = REPORT_VERBS | {"say", "write", "announce", "share", "state"}
+
+
+def _a_platform_cited(draft: Draft, reading: Reading) -> bool:
+    """Every mention is where someone's words went ("said on Streamly", "posted on Streamly a
+    link"): a platform the model took for a person, since no one says things on a person. Only
+    "on" and "via" tell it: "told Ann Lee" and "said to Ann Lee" may well tell a person."""
+    heads = _heads(draft, reading)
+    return bool(heads) and all(
+        head.dep_ == "pobj"
+        and head.head.lower_ in {"on", "via"}
+        and head.head.head.lemma_.lower() in _PUTTING_OUT_VERBS
+        for head in heads
     )
 
 
