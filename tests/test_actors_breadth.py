@@ -364,3 +364,25 @@ def test_a_platform_the_model_takes_for_a_person_is_no_party(nlp: Language) -> N
     actors = _by_name(index)
     assert "Marlo" not in actors
     assert {"Teodor Valk", "Sela Marrin"} <= set(actors)
+
+
+def test_a_surname_with_a_particle_capitalised_alone_is_the_full_names(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "A court issued a warrant on Friday. It gave Justice Secretary Marisa de Lucca ten days "
+        "to explain herself. De Lucca maintains the order was legal.",
+    )
+    actors = _by_name(index)
+    assert "De Lucca" not in actors
+    assert "De Lucca" in actors["Marisa de Lucca"].aliases
+
+
+def test_a_name_given_again_without_its_middle_initial_is_one_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The president named Tomas R. Halvard to the appeals court. Tomas Halvard now serves as "
+        "a district judge in Vessa County.",
+    )
+    actors = _by_name(index)
+    assert "Tomas Halvard" not in actors
+    assert actors["Tomas R. Halvard"].mentions == 2

@@ -20,7 +20,11 @@ def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tup
     full = sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n))
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name in full:
-        longer = [c for c in dict.fromkeys(canonical.values()) if _extends(c, name)]
+        longer = [
+            c
+            for c in dict.fromkeys(canonical.values())
+            if _extends(c, name) or (c != name and _without_initials(c) == _folded(name))
+        ]
         canonical[name] = longer[0] if len(longer) == 1 else name
     by_last: dict[str, set[tuple[str, ...]]] = {}
     by_first: dict[str, set[tuple[str, ...]]] = {}
@@ -286,5 +290,29 @@ def _capitalised(name: str) -> int:
 
 
 def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """True when the longer name ends with the shorter ("John Kerry" extends "Kerry")."""
-    return len(longer) > len(shorter) and longer[-len(shorter) :] == shorter
+    """True when the longer name ends with the shorter ("John Kerry" extends "Kerry"), a
+    particle read in either case ("Ana de Souza" extends "De Souza")."""
+    return len(longer) > len(shorter) and _folded(longer[-len(shorter) :]) == _folded(shorter)
+
+
+# Particles that open a surname: written in lower case inside the full name ("Ana de Souza"),
+# they take a capital where the surname opens a sentence or stands alone ("De Souza said").
+_SURNAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den",
+     "la", "le", "ter", "ten"}
+)  # fmt: skip
+# A middle initial: "R." in "Ana R. Souza".
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _folded(name: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() if w.lower() in _SURNAME_PARTICLES else w for w in name)
+
+
+def _without_initials(name: tuple[str, ...]) -> tuple[str, ...]:
+    """The name without its middle initials: copy gives "Ana R. Souza" once and then "Ana
+    Souza", one person."""
+    if len(name) < 3:
+        return _folded(name)
+    middle = tuple(w for w in name[1:-1] if not _INITIAL.match(w))
+    return _folded((name[0], *middle, name[-1]))
