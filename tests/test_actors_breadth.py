@@ -386,3 +386,19 @@ def test_a_name_given_again_without_its_middle_initial_is_one_person(nlp: Langua
     actors = _by_name(index)
     assert "Tomas Halvard" not in actors
     assert actors["Tomas R. Halvard"].mentions == 2
+
+
+def test_where_a_nominee_worked_or_studied_is_background(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Governor Ilse Maro nominated Marta Kellin to lead the state health agency. Dr. Kellin was a "
+        "senior researcher at the Holm Cancer Institute (HCI) from 1999 to 2004. From 2004 to "
+        "2015, Dr. Kellin was at Vardel University, where she taught surgery. Earlier, she was "
+        "a partner at Tollan & Reeve. She earned her medical degree from Carro College, where she "
+        "served as class president.",
+    )
+    actors = _by_name(index)
+    for background in ("Holm Cancer Institute", "Vardel University", "Tollan & Reeve"):
+        assert background not in actors
+    assert "Carro College" not in actors
+    assert {"Ilse Maro", "Marta Kellin"} <= set(actors)

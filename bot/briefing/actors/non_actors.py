@@ -15,7 +15,8 @@
   remembers ("a song by Ann Lee", "a portrait of Ivo Brandt") is named in passing; a name set
   beside a work's noun ("the song, Blue Harbour,") is the work.
 - Background: a body named once as a named person's employer or past ("Ann Lee, a researcher
-  at the Tern Institute,", "who studied at ...", "a former Tern Foods banker") is no party;
+  at the Tern Institute,", "who studied at ...", "a former Tern Foods banker", "Lee was a
+  partner at Tern & Vardel", "Lee was at Tern University, where she taught") is no party;
   one whose unnamed people act ("researchers at the Tern Institute said") or that speaks
   through its officer ("Tern Foods chief executive Ann Lee") is.
 - Yardsticks and history: a name only ever inside a comparison or a dating against the past
@@ -703,6 +704,9 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
     if draft.kind is not ActorKind.ORG or draft.affiliation is not None:
         return False
     heads = _heads(draft, reading)
+    # An abbreviation in brackets after the name ("the Tern Institute (TI)") names it once more
+    # in the same breath.
+    heads = [h for h in heads if not (h.dep_ == "appos" and h.head in heads)]
     if len(heads) != 1:
         return False
     head = heads[0]
@@ -714,8 +718,10 @@ def _in_passing(draft: Draft, reading: Reading) -> bool:
         # "the Tern Foods spokesman Ann Lee": a body speaking through its officer is a party;
         # "a former Tern Foods banker" is a person's past.
         return not _in_a_role(head.i, reading) or _former(head.head)
-    if head.dep_ != "pobj" or any(c.dep_ == "relcl" for c in heads[0].children):
-        return False
+    if head.dep_ != "pobj" or any(
+        c.dep_ == "relcl" and not _tells_where(c) for c in heads[0].children
+    ):
+        return False  # "the Tern Institute, which said ...": described further
     preposition = head.head
     owner = preposition.head
     if _background_of_a_person(preposition, reading):
@@ -747,6 +753,12 @@ def _background_of_a_person(preposition: Token, reading: Reading) -> bool:
     if preposition.lower_ not in _BACKGROUND_PREPOSITIONS:
         return False
     owner = preposition.head
+    if owner.dep_ == "attr" and owner.head.lemma_ == "be":
+        # "Ann Lee was a senior researcher at the Tern Institute", "Lee has been Partner at
+        # Tern & Vardel": the post a named person holds or held, as in an apposition.
+        return _said_of_a_person(owner.head, reading)
+    if owner.lemma_ == "be":
+        return _said_of_a_person(owner, reading)  # "From 1990 to 1996, Lee was at ..."
     if owner.pos_ == "NOUN" and is_person_noun(owner):
         return (
             _in_a_role(owner.i, reading)
@@ -765,10 +777,21 @@ def _what_a_person_works_as(noun: Token, reading: Reading) -> bool:
     verb = preposition.head
     if noun.dep_ != "pobj" or preposition.lower_ != "as" or verb.pos_ != "VERB":
         return False
+    return _said_of_a_person(verb, reading)
+
+
+def _said_of_a_person(verb: Token, reading: Reading) -> bool:
+    """The verb's subject is a named person, or "he" or "she"."""
     return any(
         c.dep_ == "nsubj" and (names_a_person(reading, c.i) or c.lower_ in {"he", "she"})
         for c in verb.children
     )
+
+
+def _tells_where(clause: Token) -> bool:
+    """A relative clause about what happened at a place or a time ("..., where he taught
+    law"), not about what the body does ("..., which said")."""
+    return any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in clause.children)
 
 
 def _former(noun: Token) -> bool:
