@@ -402,3 +402,12 @@ def test_where_a_nominee_worked_or_studied_is_background(nlp: Language) -> None:
         assert background not in actors
     assert "Carro College" not in actors
     assert {"Ilse Maro", "Marta Kellin"} <= set(actors)
+
+
+def test_a_body_named_after_a_thing_it_regulates_is_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        'Governor Ilse Maro said the Road and Drug Administration "must move quickly". The '
+        "Road and Drug Administration is the state agency that licenses pharmacies.",
+    )
+    assert "Road and Drug Administration" in _by_name(index)

@@ -360,8 +360,10 @@ def _labels_a_thing(head: Token) -> bool:
 
 def _is_thing(draft: Draft, reading: Reading) -> bool:
     words = draft.name.split()
-    if any(w in ORG_NAME_WORDS or w.lower() in ORG_NOUNS for w in words):
-        return False  # "Port Authority", "Bridge Street Holdings": a body named after a thing
+    if any(w in ORG_NAME_WORDS or w.lower() in ORG_NOUNS | INSTITUTION_NOUNS for w in words):
+        # "Port Authority", "Bridge Street Holdings", "the Road and Rail Administration": a
+        # body named after a thing.
+        return False
     if len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS:
         # "the Harbour Health Survey found": a study's name names a document, not a body.
         return not any(_says(head) for head in _heads(draft, reading))
