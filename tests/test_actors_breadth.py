@@ -411,3 +411,30 @@ def test_a_body_named_after_a_thing_it_regulates_is_a_body(nlp: Language) -> Non
         "Road and Drug Administration is the state agency that licenses pharmacies.",
     )
     assert "Road and Drug Administration" in _by_name(index)
+
+
+def test_a_journal_a_post_and_a_bombed_consulate_are_no_parties(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The separate research was published Monday in the British medical journal The Harbour "
+        "Review. Governor Ilse Maro named Dr. Marta Kellin to be the Commissioner of Food and "
+        "Drugs at the Department of Health. Kellin was Chair of the Department of Radiation "
+        "Oncology at Vardel University. Bombings targeted two synagogues, the British Consulate "
+        "and a bank in the city in 2003.",
+    )
+    actors = _by_name(index)
+    for thing in (
+        "Harbour Review",
+        "Commissioner of Food and Drugs",
+        "Chair of the Department of Radiation Oncology",
+        "British Consulate",
+    ):
+        assert thing not in actors
+    assert {"Ilse Maro", "Marta Kellin"} <= set(actors)
+    # A consulate that acts is a party.
+    _, index = _read(
+        nlp,
+        "The Tollan Consulate said on Friday it would stay closed. The consulate is advising "
+        "citizens to avoid the area.",
+    )
+    assert "Tollan Consulate" in _by_name(index)

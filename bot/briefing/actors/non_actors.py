@@ -26,6 +26,8 @@
   ordinary word ("Erosion is the main threat" in a story about erosion) is no name.
 - Letters after a name: an abbreviation set off right after a person's name ("Ann Lee, QC,
   said") is an honour or a rank, not a body.
+- Posts: a body's name that opens with a title and "of" ("the Commissioner of Harbours") is a
+  post without a person.
 - Languages: a name that is what someone speaks ("she speaks Tamil and Dutch") is a language.
 - Labels: a name only ever written before a common noun for a thing it qualifies ("the Zeta
   variant", "the Harbour Prize awards", "Lantern Run races") names a kind of thing, not a party;
@@ -134,6 +136,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _only_addressed(draft, reading)
             or (draft.kind is ActorKind.ORG and _only_contacts(draft, reading))
             or _names_a_sky_body(draft, reading)
+            or _names_a_post(draft)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -248,6 +251,19 @@ def _only_the_newsrooms(draft: Draft, reading: Reading, newsroom: set[int]) -> b
         if token.i not in newsroom:
             return False
     return True
+
+
+def _names_a_post(draft: Draft) -> bool:
+    """A body's name that opens with a title and "of" ("the Commissioner of Harbours", "Chair
+    of the Department of Tern Studies") names a post, which the model often tags as a body;
+    a post without a person is no actor (GOLD.md)."""
+    words = draft.name.split()
+    return (
+        draft.kind in {ActorKind.ORG, ActorKind.GROUP}
+        and len(words) > 2
+        and words[1] == "of"
+        and words[0].lower() in TITLE_WORDS
+    )
 
 
 def _only_stage_notes(draft: Draft, reading: Reading) -> bool:
@@ -431,7 +447,7 @@ _BUILDING_NOUNS = frozenset(
     {
         "library", "museum", "gallery", "cathedral", "mosque", "synagogue", "palace", "castle",
         "monument", "courthouse", "chapel", "basilica", "abbey", "theatre", "theater",
-        "cinema", "hotel",
+        "cinema", "hotel", "consulate", "embassy",
     }
 )  # fmt: skip
 
@@ -577,6 +593,8 @@ def _after_thing_noun(start: int, reading: Reading) -> bool:
     """The name follows a noun for its kind of thing: "the ferry Silver Heron", "the journal
     Tern Letters"."""
     before = reading.doc[start - 1] if start > 0 else None
+    if before is not None and before.text == "The" and start > 1:
+        before = reading.doc[start - 2]  # "the journal The Harbour Review": a title's own "The"
     # Written in lower case, the word is a common noun, whatever tag the model gave it.
     return (
         before is not None
