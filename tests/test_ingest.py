@@ -137,6 +137,7 @@ def test_html_goes_through_main_text_extraction() -> None:
         "For Harbour Radio Learning, I'm Mara Quist.",
         "I'm Tobias Renn with the Harbour Radio Farm Report.",
         "From Harbour Radio Learning, this is the Health Report.",
+        "I'm Mara Quist and this is Harbour Radio.",
         "Fishing boats tied up at the quay in Vardel on Monday. Image: Mara Quist.",
         "A ferry leaves the harbour at dusk. (Coastal Photo/Tobias Renn)",
         "Contact Mara Quist at mquist@harbourweekly.com.",
@@ -164,6 +165,20 @@ def test_credit_lines_are_recognised(line: str) -> None:
 )
 def test_body_lines_are_not_credits(line: str) -> None:
     assert not is_credit_line(line)
+
+
+def test_a_presenters_sentence_leaves_the_paragraph_it_opens() -> None:
+    text = (
+        "Harbour bridge to close\n\nToday is Friday, March 1st. I'm Ola Frey and this is "
+        f"Harbour Radio.\n\n{BODY}\n\nFrom Harbour Radio Learning, this is the Farm Report. "
+        f"{BODY.replace('Monday', 'Tuesday')}\n\n"
+        '"I\'m Tobias Renn and this is my farm," the farmer said.'
+    )
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2024, 3, 1)))
+    assert article.paragraphs[0] == "Today is Friday, March 1st."
+    assert article.paragraphs[2].startswith(BODY.replace("Monday", "Tuesday")[:20])
+    assert "Tobias Renn" in article.paragraphs[-1]
+    assert not any("Frey" in p or "Farm Report" in p for p in article.paragraphs)
 
 
 def test_credit_lines_leave_the_body() -> None:

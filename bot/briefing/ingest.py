@@ -68,7 +68,7 @@ _PRESENTER = re.compile(r"(?:[Aa]nd )?I['’]m (?:(?!And\b|I['’]m\b)[A-Z][\w'�
 # best year" opens many a body line.
 _BROADCAST_FRAME = re.compile(r"^(?:For|From) (?:the )?[A-Z][\w'’&. -]{0,50}, ")
 _TITLE_RUN = r"[A-Z][\w'’&.-]*(?: (?:[A-Z][\w'’&.-]*|in|of|on|for|and))*"
-_PROGRAMME = re.compile(rf"(?:with|in|on) (?:the )?{_TITLE_RUN}")
+_PROGRAMME = re.compile(rf"(?:with|in|on|and this is) (?:the )?{_TITLE_RUN}")
 _SIGN_ON = re.compile(rf"^this is (?:the )?{_TITLE_RUN}$")
 # A picture caption ends with the picture's credit: "... at dusk. Image: NASA.",
 # "Photo: Jane Roe", "(AP Photo/John Doe)".
@@ -283,14 +283,29 @@ def is_credit_line(line: str) -> bool:
         return True
     if _CONTACT_LINE.match(line) and len(line.split()) <= _LONGEST_CONTACT_WORDS:
         return True
-    framed = _BROADCAST_FRAME.sub("", line, count=1)
+    if _presents(line):
+        return True
+    return len(line.split()) <= _LONGEST_CAPTION_WORDS and bool(_PICTURE_CREDIT.search(line))
+
+
+def _presents(sentence: str) -> bool:
+    """The sentence names the script's presenter or signs the programme on: "I'm NAME.", "For
+    Harbour Radio, I'm NAME.", "I'm NAME and this is Harbour Radio.", "From Harbour Radio, this
+    is the Farm Report."."""
+    framed = _BROADCAST_FRAME.sub("", sentence, count=1)
     if _PRESENTER.match(framed):
         rest = _PRESENTER.sub("", framed).strip().rstrip(".")
         if not rest or _PROGRAMME.fullmatch(rest):
             return True
-    if framed != line and _SIGN_ON.match(framed.rstrip(".")):
-        return True
-    return len(line.split()) <= _LONGEST_CAPTION_WORDS and bool(_PICTURE_CREDIT.search(line))
+    return framed != sentence and bool(_SIGN_ON.match(framed.rstrip(".")))
+
+
+def without_presenters(paragraph: str) -> str:
+    """The paragraph without the sentences that present the script ("Today is Friday. I'm
+    NAME and this is Harbour Radio."): a broadcast script runs them into its first paragraph."""
+    sentences = _SENTENCE_END.split(paragraph)
+    kept = [s for s in sentences if not _presents(s)]
+    return paragraph if len(kept) == len(sentences) else " ".join(kept)
 
 
 def without_dateline(paragraph: str) -> str:
@@ -395,7 +410,9 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
             continue
         if _is_heading(line):
             continue  # sub-headings and short pull lines are not body text
-        body.append(line)
+        line = without_presenters(line)
+        if line:
+            body.append(line)
 
     paragraphs = _without_pull_quotes(body)
     if paragraphs:
