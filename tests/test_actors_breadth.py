@@ -438,3 +438,13 @@ def test_a_journal_a_post_and_a_bombed_consulate_are_no_parties(nlp: Language) -
         "citizens to avoid the area.",
     )
     assert "Tollan Consulate" in _by_name(index)
+
+
+def test_a_regions_abbreviation_after_a_place_is_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Dr. Marta Kellin has been chief executive at the Tollan Cancer Center in Dallas, TX, "
+        "since May 2018. Before that, she was an attorney in the Baltimore, MD office of Vardel "
+        "& Reeve.",
+    )
+    assert set(_by_name(index)) == {"Marta Kellin"}

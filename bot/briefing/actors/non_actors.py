@@ -28,6 +28,8 @@
   said") is an honour or a rank, not a body.
 - Posts: a body's name that opens with a title and "of" ("the Commissioner of Harbours") is a
   post without a person.
+- Regions: an abbreviation right after a place and a comma ("Vardel, TX", "the Tollan, D.C.
+  office") is the state or region the place is in.
 - Languages: a name that is what someone speaks ("she speaks Tamil and Dutch") is a language.
 - Labels: a name only ever written before a common noun for a thing it qualifies ("the Zeta
   variant", "the Harbour Prize awards", "Lantern Run races") names a kind of thing, not a party;
@@ -55,6 +57,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.actors.reading import (
     ACRONYM,
     Draft,
+    Mention,
     Reading,
     is_subject,
     names_a_person,
@@ -137,6 +140,7 @@ def drop_non_parties(reading: Reading) -> None:
             or (draft.kind is ActorKind.ORG and _only_contacts(draft, reading))
             or _names_a_sky_body(draft, reading)
             or _names_a_post(draft)
+            or _a_places_region(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -251,6 +255,43 @@ def _only_the_newsrooms(draft: Draft, reading: Reading, newsroom: set[int]) -> b
         if token.i not in newsroom:
             return False
     return True
+
+
+# The longest abbreviation of a region written after a place ("Ore.", "D.C.", "TX").
+_LONGEST_REGION_LETTERS = 4
+
+
+def _a_places_region(draft: Draft, reading: Reading) -> bool:
+    """Every mention is an abbreviation right after a place and a comma ("in Vardel, TX,",
+    "the Tollan, D.C. office"): the state or region the place is in, which the model takes for
+    a body or a person."""
+    mentions = [m for m in draft.mentions if m.counts]
+    return (
+        draft.kind is not ActorKind.COUNTRY
+        and bool(mentions)
+        and all(_region_abbreviation(m.surface) for m in mentions)
+        and all(_after_a_place(m, reading) for m in mentions)
+    )
+
+
+def _region_abbreviation(surface: str) -> bool:
+    """Capitals ("TX") or a short word cut with a full stop ("Ore.", "D.C.")."""
+    letters = surface.replace(".", "")
+    return (
+        letters.isalpha()
+        and len(letters) <= _LONGEST_REGION_LETTERS
+        and (letters.isupper() or surface.endswith("."))
+    )
+
+
+def _after_a_place(mention: Mention, reading: Reading) -> bool:
+    m = mention
+    return (
+        m.start >= 2
+        and reading.doc[m.start - 1].text == ","
+        and reading.places.place_at(m.start - 2) is not None
+        and not _says(reading.doc[m.head])
+    )
 
 
 def _names_a_post(draft: Draft) -> bool:
