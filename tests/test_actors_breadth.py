@@ -448,3 +448,14 @@ def test_a_regions_abbreviation_after_a_place_is_no_party(nlp: Language) -> None
         "& Reeve.",
     )
     assert set(_by_name(index)) == {"Marta Kellin"}
+
+
+def test_a_bodys_first_word_clipped_is_that_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Intercontinental Grain Board raised its rate on Wednesday. Inter officials said "
+        "inflation was falling. The Intercontinental Grain Board will meet again in June.",
+    )
+    actors = _by_name(index)
+    assert "Inter" not in actors
+    assert "Inter" in actors["Intercontinental Grain Board"].aliases

@@ -149,8 +149,28 @@ def merge_short_forms(reading: Reading) -> None:
                 and d.name.split()[-1] == words[0]
                 and len(d.name.split()) > 1
             ]
+        if not longer and len(words) == 1:
+            longer = [d for d in orgs if d is not short and _clips(words[0], d.name)]
         if len(longer) == 1:
             reading.merge(short, longer[0])
+
+
+# Letters a clipped word keeps at the least and at the most: "Fed", "Natl".
+_CLIPPED_LETTERS = (3, 5)
+
+
+def _clips(short: str, name: str) -> bool:
+    """The short name is the first word of the longer one cut short, as copy clips a body's
+    name after giving it in full: "the Vardel Reserve" ... "Var officials"."""
+    words = name.split()
+    low, high = _CLIPPED_LETTERS
+    return (
+        len(words) > 1
+        and low <= len(short) <= high
+        and short.istitle()
+        and words[0] != short
+        and words[0].startswith(short)
+    )
 
 
 def merge_country_prefixed(reading: Reading) -> None:
