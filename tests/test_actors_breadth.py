@@ -459,3 +459,25 @@ def test_a_bodys_first_word_clipped_is_that_body(nlp: Language) -> None:
     actors = _by_name(index)
     assert "Inter" not in actors
     assert "Inter" in actors["Intercontinental Grain Board"].aliases
+
+
+def test_works_their_makers_and_a_news_agency_told_a_quote_are_no_parties(nlp: Language) -> None:
+    text = (
+        "The hit television series Rise of Tern has broken a record for award nominations. "
+        "The Screen Guild on Tuesday honored its final season. A police show, Harbour Nine, had "
+        "held the record since 1994. The series is based on Ingrid Halvorsen's novels.\n\n"
+        'Director Marta Kellin told the Norvik news agency, "We never expected this." The '
+        "Norvik report said the studio would close."
+    )
+    _, index = _read(nlp, text)
+    actors = _by_name(index)
+    for thing in ("Tern", "Rise of Tern", "Harbour Nine", "Ingrid Halvorsen", "Norvik"):
+        assert thing not in actors
+    assert {"Screen Guild", "Marta Kellin"} <= set(actors)
+    # The model may tag only the end of a work's title: the rest still follows the work's noun.
+    _, index = _read(
+        nlp,
+        "The hit television series Rise of Tern has broken a record. Rise of Tern set new highs "
+        "for the network.",
+    )
+    assert "Tern" not in _by_name(index)

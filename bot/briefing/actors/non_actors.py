@@ -630,12 +630,22 @@ def _a_performer(noun: Token) -> bool:
 _PUBLICATION_NOUNS = frozenset({"journal", "proceedings"})
 
 
+# Words of a title that may stand between a thing's noun and the part the model tagged.
+_LONGEST_TITLE_LEAD = 4
+
+
 def _after_thing_noun(start: int, reading: Reading) -> bool:
     """The name follows a noun for its kind of thing: "the ferry Silver Heron", "the journal
     Tern Letters"."""
     before = reading.doc[start - 1] if start > 0 else None
-    if before is not None and before.text == "The" and start > 1:
-        before = reading.doc[start - 2]  # "the journal The Harbour Review": a title's own "The"
+    # Back over the rest of a title the model left untagged: the journal "The Harbour Review",
+    # the series "Lords of Tern" when only "Tern" was tagged.
+    for _ in range(_LONGEST_TITLE_LEAD):
+        if before is None or not (
+            before.text in {"The", "of", "the"} or (before.pos_ == "PROPN" and before.is_title)
+        ):
+            break
+        before = reading.doc[before.i - 1] if before.i > 0 else None
     # Written in lower case, the word is a common noun, whatever tag the model gave it.
     return (
         before is not None
@@ -657,6 +667,10 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
     """The mention cites the body as where something was published or said; an `outlet` (a
     name with a media word) also as the subject of a report, which any other body may make
     ("the company reported a loss")."""
+    if head.dep_ == "compound" and head.head.lemma_.lower() in _OUTLET_NOUNS:
+        # "told the Vessa news agency", "the Tern Radio station reported": the noun says what
+        # kind of body it is, and its place says whether it is cited.
+        return _cites(head.head)
     governor = head.head
     lemma = governor.lemma_.lower()
     if (
@@ -703,6 +717,12 @@ def _a_platform_cited(draft: Draft, reading: Reading) -> bool:
         and head.head.head.lemma_.lower() in _PUTTING_OUT_VERBS
         for head in heads
     )
+
+
+# Nouns for a news outlet that a name may stand before: "the Vessa news agency".
+_OUTLET_NOUNS = frozenset(
+    {"agency", "newspaper", "paper", "broadcaster", "station", "channel", "magazine", "daily"}
+)
 
 
 def _newsroom_learned(verb: Token) -> bool:
@@ -875,6 +895,10 @@ def _person_in_passing(draft: Draft, reading: Reading) -> bool:
     head = heads[0]
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "poss" and head.head.lemma_.lower() in WORK_NOUNS:
+        # "the series is based on Ann Lee's novels": the maker of a work that is itself only
+        # where something comes from.
+        return head.head.dep_ == "pobj"
     preposition = head.head
     work = preposition.head
     if work.pos_ == "VERB" and preposition.lower_ == "by":
