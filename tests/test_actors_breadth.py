@@ -481,3 +481,16 @@ def test_works_their_makers_and_a_news_agency_told_a_quote_are_no_parties(nlp: L
         "for the network.",
     )
     assert "Tern" not in _by_name(index)
+
+
+def test_a_countrys_institutions_in_the_plural_are_no_one_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "He was charged in the bombings of the Norwegian embassies in 1998. Tom Malin of the "
+        'rights group Harbour Watch defended the verdict: "It shows that Norwegian courts and '
+        'Norwegian juries are independent." The Norwegian embassy said it was closed.',
+    )
+    actors = _by_name(index)
+    assert "Norwegian embassies" not in actors
+    assert "Norwegian courts" not in actors
+    assert "Norwegian embassy" in actors
