@@ -181,6 +181,19 @@ def test_a_presenters_sentence_leaves_the_paragraph_it_opens() -> None:
     assert not any("Frey" in p or "Farm Report" in p for p in article.paragraphs)
 
 
+def test_a_long_sub_heading_in_title_case_leaves_the_body() -> None:
+    text = (
+        f"Harbour bridge to close\n\n{BODY}\n\n"
+        "Harbour Board Relies on Ferries to Carry Commuters Across the Vardel River Mouth\n\n"
+        f"{BODY.replace('Monday', 'Tuesday')}\n\n"
+        "the ferry operator said on Friday that the extra boats would run until the bridge "
+        "reopens in the spring of next year"
+    )
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2024, 3, 1)))
+    assert not any("Relies on Ferries" in p for p in article.paragraphs)
+    assert any(p.startswith("the ferry operator") for p in article.paragraphs)
+
+
 def test_credit_lines_leave_the_body() -> None:
     text = (
         f"Harbour bridge to close\n\n{BODY}\n\n"

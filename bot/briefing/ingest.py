@@ -266,10 +266,21 @@ def statement_signature(header: list[str]) -> str | None:
     return None
 
 
+# A sub-heading in title case may run longer than a plain one: "Agency Relies on Fences to
+# Manage Herds at the Vardel Border" has eleven words, most of them capitalised.
+_LONGEST_HEADING_WORDS = 10
+_LONGEST_TITLE_CASE_HEADING_WORDS = 20
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     core = line.rstrip(_CLOSERS)
-    return 0 < len(words) <= 10 and not core.endswith(_TERMINAL) and not line[0].islower()
+    if not words or core.endswith(_TERMINAL) or line[0].islower():
+        return False
+    if len(words) <= _LONGEST_HEADING_WORDS:
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return len(words) <= _LONGEST_TITLE_CASE_HEADING_WORDS and capitalised * 3 >= len(words) * 2
 
 
 def _is_caption(line: str) -> bool:
