@@ -494,3 +494,17 @@ def test_a_countrys_institutions_in_the_plural_are_no_one_body(nlp: Language) ->
     assert "Norwegian embassies" not in actors
     assert "Norwegian courts" not in actors
     assert "Norwegian embassy" in actors
+
+
+def test_a_person_named_once_by_the_office_held_then_is_background(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "On Monday, President Ilse Maro signed a decree to rewrite the constitution. The "
+        "constitution was last changed in 1999, under the rule of then-president Tomas Halvard. "
+        "Earlier, Maro served as a clerk to then-Judge Marta Kellin. Then-minister Ingrid "
+        "Halvorsen said the plan was sound.",
+    )
+    actors = _by_name(index)
+    assert "Tomas Halvard" not in actors
+    assert "Marta Kellin" not in actors
+    assert {"Ilse Maro", "Ingrid Halvorsen"} <= set(actors)

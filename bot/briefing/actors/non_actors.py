@@ -19,6 +19,8 @@
   partner at Tern & Vardel", "Lee was at Tern University, where she taught") is no party;
   one whose unnamed people act ("researchers at the Tern Institute said") or that speaks
   through its officer ("Tern Foods chief executive Ann Lee") is.
+- Then: a person named once by the office they held then ("under then-president Ivo Brandt"),
+  neither acting nor speaking, is a point in the past.
 - Yardsticks and history: a name only ever inside a comparison or a dating against the past
   ("the worst since the 1976 war with Ruritania", "in line with Vardel", "compared with ...")
   takes no part in the story.
@@ -127,6 +129,7 @@ def drop_non_parties(reading: Reading) -> None:
             or (draft.kind is ActorKind.PERSON and _a_platform_cited(draft, reading))
             or _in_passing(draft, reading)
             or _person_in_passing(draft, reading)
+            or _named_as_then(draft, reading)
             or _only_compared(draft, reading)
             or _names_a_thing_after_someone(draft, reading)
             or _lone_kind_word(draft, reading)
@@ -910,6 +913,19 @@ def _person_in_passing(draft: Draft, reading: Reading) -> bool:
     return (preposition.lower_ in {"of", "by"} and lemma in WORK_NOUNS) or (
         preposition.lower_ == "of" and lemma in _RELATION_NOUNS
     )
+
+
+def _named_as_then(draft: Draft, reading: Reading) -> bool:
+    """A person named once, by the office they held then ("under the rule of then-president
+    Ivo Brandt", "a clerk to then-Judge Ann Lee"), and neither acting nor speaking: a point in
+    the past the story dates itself by, not a party to it."""
+    heads = _heads(draft, reading)
+    role = (draft.role or "").lower()
+    if draft.kind is not ActorKind.PERSON or len(heads) != 1:
+        return False
+    if not role.startswith(("then-", "then ")):
+        return False
+    return not (is_subject(heads[0]) or speaks(heads[0]))
 
 
 # Who someone is to another: "a friend of Ivo Brandt", "the son of a miner". Named once, only
