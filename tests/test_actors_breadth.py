@@ -508,3 +508,19 @@ def test_a_person_named_once_by_the_office_held_then_is_background(nlp: Language
     assert "Tomas Halvard" not in actors
     assert "Marta Kellin" not in actors
     assert {"Ilse Maro", "Ingrid Halvorsen"} <= set(actors)
+
+
+def test_a_body_whose_deputy_spokesman_briefs_is_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "In a Tuesday briefing, Vessa Watch deputy spokesman Tomas Halvard said there were "
+        "reports of fighting near the town. Vessa Watch peacekeepers reported villages burned.",
+    )
+    assert _by_name(index)["Vessa Watch"].kind is ActorKind.ORG
+    # A deputy of a parliament still makes the body a party.
+    _, index = _read(
+        nlp,
+        "Three Vessa Watch deputies voted against the budget on Tuesday, and Vessa Watch said "
+        "it would leave the coalition.",
+    )
+    assert _by_name(index)["Vessa Watch"].kind is ActorKind.GROUP

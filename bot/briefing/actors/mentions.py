@@ -949,11 +949,19 @@ def _party_context(head: Token) -> bool:
     if member is None or member.i == head.i:
         return False
     words = head.doc[member.left_edge.i : member.i + 1]
-    if any(t.lemma_.lower() in _PARTY_MEMBERS for t in words):
+    if any(t.lemma_.lower() in _PARTY_MEMBERS and not _deputy_rank(t) for t in words):
         return True
     if member.ent_type_ != "PERSON":
         return False
     return any(t.lemma_.lower() in _ELECTION_WORDS for t in member.sent)
+
+
+def _deputy_rank(token: Token) -> bool:
+    """ "deputy" before a title is a rank ("the Tern deputy spokesman", "deputy director"), not
+    a member of parliament."""
+    return (
+        token.lower_ == "deputy" and token.head.i != token.i and (token.head.lower_ in TITLE_WORDS)
+    )
 
 
 def read_employers(reading: Reading) -> None:
