@@ -508,6 +508,13 @@ def test_a_person_named_once_by_the_office_held_then_is_background(nlp: Language
     assert "Tomas Halvard" not in actors
     assert "Marta Kellin" not in actors
     assert {"Ilse Maro", "Ingrid Halvorsen"} <= set(actors)
+    # A tie to someone then is no office: she may be the story's party.
+    _, index = _read(
+        nlp,
+        "The minister left secret papers at the home of his then-girlfriend Carla Venn, "
+        "officials said. The papers were returned on Monday.",
+    )
+    assert "Carla Venn" in _by_name(index)
 
 
 def test_a_body_whose_deputy_spokesman_briefs_is_no_party(nlp: Language) -> None:

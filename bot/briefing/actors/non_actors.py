@@ -925,6 +925,10 @@ def _named_as_then(draft: Draft, reading: Reading) -> bool:
         return False
     if not role.startswith(("then-", "then ")):
         return False
+    # An office ("then-president"), not a tie to someone ("his then-girlfriend"), who may well
+    # be a party.
+    if role.replace("-", " ").split()[-1] not in TITLE_WORDS:
+        return False
     return not (is_subject(heads[0]) or speaks(heads[0]))
 
 
