@@ -531,3 +531,17 @@ def test_a_body_whose_deputy_spokesman_briefs_is_no_party(nlp: Language) -> None
         "it would leave the coalition.",
     )
     assert _by_name(index)["Vessa Watch"].kind is ActorKind.GROUP
+
+
+def test_a_hyphened_full_name_the_model_took_for_a_body_is_the_persons(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Anne-Marie Velka-Doren is director of immunization for the Harbour Health Board. He "
+        "says one problem is that the cost of newer vaccines is too high for poor countries. "
+        "Dr. Velka-Doren says limited resources also reduce the ability of poor countries to "
+        "vaccinate children.",
+    )
+    actors = _by_name(index)
+    assert "Velka-Doren" not in actors
+    assert actors["Anne-Marie Velka-Doren"].kind is ActorKind.PERSON
+    assert "Velka-Doren" in actors["Anne-Marie Velka-Doren"].aliases

@@ -175,7 +175,8 @@ def _modifies_agent(reading: Reading, token: Token) -> bool:
 def read_people(reading: Reading) -> list[tuple[Span, int]]:
     """Person spans (name only) with where their NER span began."""
     people: list[tuple[Span, int]] = []
-    single_names = {e.text for e in reading.entities if e.label_ == "PERSON" and len(e) == 1}
+    # One-word names, a hyphened one ("Velka-Doren") among them.
+    single_names = {e.text for e in reading.entities if e.label_ == "PERSON" and " " not in e.text}
     name_words = {
         t.text for e in reading.entities if e.label_ == "PERSON" and len(e) > 1 for t in e
     }

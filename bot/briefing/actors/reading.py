@@ -189,9 +189,12 @@ def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> boo
     person ("Alphonso Davies, the Canadian defender", "the chairman, Ivo Brandt,", "chief
     executive Ivo Brandt", "the chairman is Ivo Brandt"), or speaks of it as "he", "she" or
     "who"."""
-    words = [t for t in ent if t.lower_ != "the"]
+    # A hyphen joins the parts of one name ("Anne-Marie Velka-Doren"): the name's words are
+    # what spaces divide, each part a capitalised proper noun.
+    words = [t for t in ent if t.lower_ != "the" and t.text != "-"]
+    spaced = [w for w in ent.text.split() if w.lower() != "the"]
     if not (
-        2 <= len(words) <= 3
+        2 <= len(spaced) <= 3
         and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
         and not org_words(ent)
     ):
@@ -207,6 +210,7 @@ def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> boo
     )
     return (
         words[-1].text in single_names
+        or spaced[-1] in single_names  # "Dr. Velka-Doren said": the hyphened surname alone
         or described
         or _spoken_of_as_a_person(ent)
         or _surname_stands_alone(reading, ent, words)
