@@ -545,3 +545,15 @@ def test_a_hyphened_full_name_the_model_took_for_a_body_is_the_persons(nlp: Lang
     assert "Velka-Doren" not in actors
     assert actors["Anne-Marie Velka-Doren"].kind is ActorKind.PERSON
     assert "Velka-Doren" in actors["Anne-Marie Velka-Doren"].aliases
+
+
+def test_two_surnames_the_model_ran_into_one_body_are_no_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "A man accused of killing Marta Dellamires has appeared in court. Tomas Halvard, a "
+        "former driver, gave his name when asked. On Tuesday, the day after the arrest of "
+        "Halvard, Dellamires' remains were found in a river.",
+    )
+    actors = _by_name(index)
+    assert "Halvard, Dellamires" not in actors
+    assert {"Tomas Halvard", "Marta Dellamires"} <= set(actors)

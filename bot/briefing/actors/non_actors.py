@@ -144,6 +144,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _names_a_sky_body(draft, reading)
             or _names_a_post(draft)
             or _a_places_region(draft, reading)
+            or _names_listed_people(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -295,6 +296,15 @@ def _after_a_place(mention: Mention, reading: Reading) -> bool:
         and reading.places.place_at(m.start - 2) is not None
         and not _says(reading.doc[m.head])
     )
+
+
+def _names_listed_people(draft: Draft, reading: Reading) -> bool:
+    """A body's name made of surnames and a comma ("the arrest of Lee, Brandt's remains were
+    found"): two people the copy names in a row, which the model ran into one body."""
+    if draft.kind is ActorKind.PERSON or ", " not in draft.name:
+        return False
+    surnames = {d.name.split()[-1] for d in reading.drafts.values() if d.kind is ActorKind.PERSON}
+    return all(part in surnames for part in draft.name.split(", "))
 
 
 def _names_a_post(draft: Draft) -> bool:
