@@ -266,8 +266,8 @@ def statement_signature(header: list[str]) -> str | None:
     return None
 
 
-# A sub-heading in title case may run longer than a plain one: "Agency Relies on Fences to
-# Manage Herds at the Vardel Border" has eleven words, most of them capitalised.
+# A sub-heading in title case may run longer than a plain one: "Harbour Board Turns to Ferries
+# to Carry Commuters Across the Vardel" has twelve words, most of them capitalised.
 _LONGEST_HEADING_WORDS = 10
 _LONGEST_TITLE_CASE_HEADING_WORDS = 20
 

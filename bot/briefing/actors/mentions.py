@@ -78,7 +78,7 @@ def read_institutions(reading: Reading) -> None:
         if token.ent_type_ == "ORG" and _named_org(reading, token):
             continue
         if token.tag_ in {"NNS", "NNPS"} and lemma != token.lower_:
-            # "American courts are independent", "the bombings of the Vardelian embassies": a
+            # "Vardelian courts are independent", "the bombings of the Vardelian embassies": a
             # country's institutions of a kind, many bodies and no one party.
             continue
         owner, left = _owner(reading, token)

@@ -155,7 +155,7 @@ def merge_short_forms(reading: Reading) -> None:
             reading.merge(short, longer[0])
 
 
-# Letters a clipped word keeps at the least and at the most: "Fed", "Natl".
+# Letters a clipped word keeps at the least and at the most: "Var", "Natl".
 _CLIPPED_LETTERS = (3, 5)
 
 
@@ -310,7 +310,7 @@ def _capitalised(name: str) -> int:
 
 
 def _extends(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """True when the longer name ends with the shorter ("John Kerry" extends "Kerry"), a
+    """True when the longer name ends with the shorter ("Ivo Brandt" extends "Brandt"), a
     particle read in either case ("Ana de Souza" extends "De Souza")."""
     return len(longer) > len(shorter) and _folded(longer[-len(shorter) :]) == _folded(shorter)
 

@@ -245,7 +245,7 @@ _QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod", "pobj", "prep"})
 
 
 def _only_the_newsrooms(draft: Draft, reading: Reading, newsroom: set[int]) -> bool:
-    """Every mention only says whose journalist the outlet's own journalist is ("VOA's Ann
+    """Every mention only says whose journalist the outlet's own journalist is ("Vessa Radio's Ann
     Lee has the story", "Courier correspondent Ivo Brandt reports"): the outlet that runs the
     story, named in its credit, is no party."""
     heads = _heads(draft, reading)
