@@ -12,7 +12,7 @@ from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ActorKind, Topic
 from bot.briefing.subjects import find_subjects
 from tests.test_quotes import known_actors
-from tests.test_subjects import parse_article
+from tests.test_subjects import chunk_subjects, parse_article
 
 
 def subjects_of(
@@ -368,3 +368,38 @@ def test_a_bare_noun_after_a_preposition_is_no_setting(nlp: Language) -> None:
     harbour.add([doc[nouns["harbour"].i - 1 : nouns["harbour"].i + 1]])
     assert not subjects._only_where(strike)
     assert subjects._only_where(harbour)
+
+
+@pytest.mark.slow
+def test_a_shell_noun_names_no_subject_unless_a_noun_says_what_kind(nlp: Language) -> None:
+    _, spans = chunk_subjects(
+        nlp,
+        "The fact that the old bridge fell surprised no one.\n\n"
+        "Engineers looked for ways to rebuild it amid growing concerns, and Vessa's concerns "
+        "about engine problems on the cranes.",
+        {},
+    )
+    kept = {text: span.text for text, span in spans.items() if span is not None}
+    # The content is the subject ("the old bridge"); the shell that stands for it is none.
+    assert not {"The fact", "ways", "growing concerns", "Vessa's concerns"} & set(kept), kept
+    assert kept["the old bridge"] == "old bridge"
+    # A common noun before a shell noun says what kind: a thing of its own.
+    assert kept["engine problems"] == "engine problems"
+
+
+FERRY_LINK_TITLE = "Islanders seek ways to keep their ferry link"
+FERRY_LINK = """Islanders on Tarn Holm are looking for ways to keep their ferry link after the \
+operator said it would end the crossings in May.
+
+The fact that the ferry link loses money every winter has worried the island council for years.
+
+Growing concerns over the ferry link led the council to call a public meeting on Thursday."""
+
+
+@pytest.mark.slow
+def test_a_story_about_a_thing_is_not_about_the_ways_and_concerns_around_it(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, FERRY_LINK_TITLE, FERRY_LINK))
+    assert "ferry_link" in keys, keys
+    assert not {"way", "fact", "concern", "growing_concern"} & set(keys), keys

@@ -186,6 +186,17 @@ _PART_NOUNS = frozenset(
         "end",
     }
 )  # fmt: skip
+# Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
+# sentence ("the fact that the bridge fell", "ways to keep the ferry running", "growing concerns
+# over the budget", "an eager participation"): that content is the subject, the noun names none.
+# A noun modifying one makes it a thing of its own ("engine problems", "a fundraising effort").
+_SHELL_NOUNS = frozenset(
+    {
+        "fact", "way", "thing", "matter", "reason", "idea", "situation", "possibility",
+        "problem", "issue", "concern", "difference", "comment", "request", "achievement",
+        "participation", "effort", "detail", "manner", "sign", "difficulty",
+    }
+)  # fmt: skip
 
 # Endings that make a noun of a verb ("withdraw" -> "withdrawal", "merge" -> "merger", "elect"
 # -> "election", "land" -> "landing", "close" -> "closure", "accept" -> "acceptance",
@@ -621,6 +632,12 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
     # "The second round", "the opening stages": a part of a subject, named after it.
     if head.lemma_.lower() in _PART_NOUNS and not any(
         child.dep_ == "compound" for child in head.children
+    ):
+        return None
+    # "The fact that ...", "growing concerns": a shell for a subject said elsewhere. A name
+    # before it says whose ("Vessa's concerns"), a common noun what kind ("engine problems").
+    if head.lemma_.lower() in _SHELL_NOUNS and not any(
+        child.dep_ == "compound" and child.pos_ == "NOUN" for child in head.children
     ):
         return None
     if any(token.ent_type_ == "PERSON" for token in doc[head.i + 1 : end]):
