@@ -403,3 +403,13 @@ def test_a_story_about_a_thing_is_not_about_the_ways_and_concerns_around_it(
     keys = keys_of(subjects_of(nlp, lexicon, FERRY_LINK_TITLE, FERRY_LINK))
     assert "ferry_link" in keys, keys
     assert not {"way", "fact", "concern", "growing_concern"} & set(keys), keys
+
+
+@pytest.mark.slow
+def test_a_quantity_of_a_thing_is_named_by_that_thing(nlp: Language) -> None:
+    _, spans = chunk_subjects(
+        nlp, "The barges carried a week's worth of seed grain to the island farms.", {}
+    )
+    kept = {text: span.text for text, span in spans.items() if span is not None}
+    assert "a week's worth" not in kept, kept
+    assert kept["seed grain"] == "seed grain"

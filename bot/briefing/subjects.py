@@ -174,16 +174,16 @@ _PERSONAL_RELATIVES = frozenset({"who", "whom"})
 # Light verbs: with a bare noun as their object they make one verb ("take place", "make
 # progress", "take action"), and the noun names no thing of its own.
 _LIGHT_VERBS = frozenset({"take", "make", "have", "give"})
-# Nouns that name a part, a stage, a kind or a step of something else ("the opening stages of
-# the harvest", "the second round of the chess final", "a bold step", "older versions of the
-# app"): what they are part of is the subject. A noun modifying one makes it a thing of its
-# own ("the group stage").
+# Nouns that name a part, a stage, a kind, a step or a quantity of something else ("the opening
+# stages of the harvest", "the second round of the chess final", "a bold step", "older versions
+# of the app", "a week's worth of seed"): what they are part of is the subject. A noun modifying
+# one makes it a thing of its own ("the group stage").
 _PART_NOUNS = frozenset(
     {
         "part", "stage", "phase", "round", "step", "kind", "type", "sort", "form", "version",
         "lot", "number", "series", "set", "piece", "bit", "half", "rest", "majority",
-        "minority", "amount", "aspect", "example", "instance", "beginning", "start", "middle",
-        "end",
+        "minority", "amount", "worth", "aspect", "example", "instance", "beginning", "start",
+        "middle", "end",
     }
 )  # fmt: skip
 # Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
