@@ -413,3 +413,22 @@ def test_a_quantity_of_a_thing_is_named_by_that_thing(nlp: Language) -> None:
     kept = {text: span.text for text, span in spans.items() if span is not None}
     assert "a week's worth" not in kept, kept
     assert kept["seed grain"] == "seed grain"
+
+
+SHELLING_TITLE = "Shelling drives civilians across the Orrin"
+SHELLING = """Shelling of the border villages drove hundreds of civilians across the Orrin river \
+on Monday, aid groups said.
+
+The civilians crossed at night, and refugees now fill two camps near Lesk.
+
+The opposition blamed the army for the shelling, and the refugees said the shelling had gone on \
+for a week."""
+
+
+@pytest.mark.slow
+def test_people_a_conflict_befalls_and_the_opposition_are_its_parties(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, SHELLING_TITLE, SHELLING))
+    assert "shelling" in keys, keys
+    assert not {"civilian", "refugee", "opposition"} & set(keys), keys

@@ -108,6 +108,9 @@ _PEOPLE_NOUNS = frozenset(
         "customer", "consumer", "user", "student", "pupil", "teacher", "patient", "fan",
         "supporter", "opponent", "critic", "expert", "owner", "buyer", "seller", "shopper",
         "passenger", "driver", "protester", "demonstrator", "victim",
+        # People by what befell them or where they stand in a conflict or a crossing.
+        "civilian", "soldier", "observer", "migrant", "immigrant", "refugee", "seeker",
+        "detainee", "prisoner", "hostage", "trader",
     }
 )  # fmt: skip
 # Nouns for bodies of people, which act in a story and are its parties: "the company recalled
@@ -120,7 +123,8 @@ _BODY_NOUNS = frozenset(
         "court", "tribunal", "party", "club", "team", "squad", "crew", "staff", "force",
         "troop", "army", "military", "police", "association", "federation", "alliance",
         "coalition", "municipality", "manufacturer", "carmaker", "airline", "bank", "insurer",
-        "retailer", "supplier", "operator", "broadcaster", "watchdog",
+        "retailer", "supplier", "operator", "broadcaster", "watchdog", "opposition",
+        "delegation", "community",
     }
 )  # fmt: skip
 # A noun ending in this names who makes something ("the toy maker", "a drugmaker", "chipmakers"):
