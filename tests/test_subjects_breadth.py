@@ -432,3 +432,24 @@ def test_people_a_conflict_befalls_and_the_opposition_are_its_parties(
     keys = keys_of(subjects_of(nlp, lexicon, SHELLING_TITLE, SHELLING))
     assert "shelling" in keys, keys
     assert not {"civilian", "refugee", "opposition"} & set(keys), keys
+
+
+@pytest.mark.slow
+def test_a_dimension_of_a_thing_is_named_by_that_thing(nlp: Language) -> None:
+    _, spans = chunk_subjects(
+        nlp, "The magnitude of the tremor surprised the villagers near Oster Fell.", {}
+    )
+    kept = {text: span.text for text, span in spans.items() if span is not None}
+    assert "The magnitude" not in kept, kept
+    assert kept["the tremor"] == "tremor"
+
+
+@pytest.mark.slow
+def test_goods_and_products_say_what_kind_only_with_a_noun(nlp: Language) -> None:
+    _, spans = chunk_subjects(
+        nlp, "The new levy on imported goods hit the dairy products of the island farms.", {}
+    )
+    kept = {text: span.text for text, span in spans.items() if span is not None}
+    assert "imported goods" not in kept, kept
+    assert kept["the dairy products"] == "dairy products"
+    assert kept["The new levy"] == "new levy"

@@ -188,6 +188,8 @@ _PART_NOUNS = frozenset(
         "lot", "number", "series", "set", "piece", "bit", "half", "rest", "majority",
         "minority", "amount", "worth", "aspect", "example", "instance", "beginning", "start",
         "middle", "end",
+        # A dimension of a thing ("the magnitude of the quake", "a depth of ten metres").
+        "magnitude", "size", "depth", "height", "length", "width", "weight",
     }
 )  # fmt: skip
 # Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
@@ -199,6 +201,8 @@ _SHELL_NOUNS = frozenset(
         "fact", "way", "thing", "matter", "reason", "idea", "situation", "possibility",
         "problem", "issue", "concern", "difference", "comment", "request", "achievement",
         "participation", "effort", "detail", "manner", "sign", "difficulty",
+        # General nouns for whatever is made or sold ("Chinese goods", "new items").
+        "good", "goods", "item", "product",
     }
 )  # fmt: skip
 
