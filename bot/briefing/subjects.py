@@ -89,6 +89,10 @@ _FOUNDING_WORDS = 40
 # A label longer than this describes a subject rather than names it.
 _LABEL_WORDS = 4
 _NON_KEY = re.compile(r"[^a-z0-9]+")
+# Nouns written alike in the singular and the plural, which the lemmatizer may cut as plurals.
+_ONE_FORM_NOUNS = frozenset(
+    {"species", "series", "means", "news", "headquarters", "crossroads", "barracks"}
+)
 # Prepositions that join a noun to what it is of or about ("invasion of", "return to", "a fall
 # in", unless "in" says where: see _with_complement).
 _COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "on", "against", "over", "into", "in"})
@@ -829,8 +833,11 @@ def subject_key(span: Span, taken: set[str]) -> str | None:
 
 def _key_word(token: Token, head: bool) -> str:
     """How a key writes a word: as written, in lower case; the phrase's head noun as its lemma,
-    unless the lemma is no form of the word (the lemmatizer reads "bases" as "basis")."""
+    unless the lemma is no form of the word (the lemmatizer reads "bases" as "basis") or the
+    noun is written alike in both numbers (it cuts "species" to "specie")."""
     word, lemma = token.lower_, token.lemma_.lower()
+    if word in _ONE_FORM_NOUNS:
+        return word
     return lemma if head and lemma and word.startswith(lemma[:-1]) else word
 
 
