@@ -453,3 +453,27 @@ def test_goods_and_products_say_what_kind_only_with_a_noun(nlp: Language) -> Non
     assert "imported goods" not in kept, kept
     assert kept["the dairy products"] == "dairy products"
     assert kept["The new levy"] == "new levy"
+
+
+LOCUST_TITLE = "Locust swarms strip crops across a small inland country"
+LOCUST = """Locust swarms stripped crops across the small inland country of Dallen this week, farm \
+officials said.
+
+The swarms reached the capital on Tuesday, and the country has asked its neighbours for spray \
+planes.
+
+Farmers said the swarms were the worst the country had seen in a generation."""
+
+
+@pytest.mark.slow
+def test_a_country_is_where_a_story_happens(nlp: Language, lexicon: TopicLexicon) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, LOCUST_TITLE, LOCUST))
+    assert any(key.endswith("swarm") for key in keys), keys
+    assert not any(key.endswith("country") for key in keys), keys
+
+
+@pytest.mark.slow
+def test_in_the_world_says_where_not_what_of(nlp: Language) -> None:
+    doc = nlp("Makers of candles in the world met in Lorne.")
+    candles = doc[2:3]
+    assert subjects._with_complement(candles).text == "candles"

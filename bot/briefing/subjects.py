@@ -135,13 +135,14 @@ _BODY_NOUNS = frozenset(
 # a company or a person, a party to the story.
 _MAKER = "maker"
 # Nouns for a kind of place, which says where a story happens, not what it is about ("the
-# capital", "rainy streets", "the river", "the constituency"). (PLACE_NOUNS holds "state" and
-# "base", which name things as often: "a state of emergency", "the customer base".)
-_PLACE_KIND_NOUNS = (PLACE_NOUNS - {"state", "base", "country", "nation"}) | frozenset(
+# capital", "rainy streets", "the river", "the constituency", "the small inland country",
+# "makers in the world"). (PLACE_NOUNS holds "state" and "base", which name things as often: "a
+# state of emergency", "the customer base".)
+_PLACE_KIND_NOUNS = (PLACE_NOUNS - {"state", "base"}) | frozenset(
     {
         "street", "road", "avenue", "square", "coast", "river", "sea", "lake", "valley",
         "mountain", "desert", "forest", "constituency", "ward", "camp", "site", "venue",
-        "pole", "shore", "beach", "bay", "gulf", "ocean", "seabed",
+        "pole", "shore", "beach", "bay", "gulf", "ocean", "seabed", "world", "globe",
         # The points of the compass name a part of a place ("the mountainous north").
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     }
