@@ -477,3 +477,22 @@ def test_in_the_world_says_where_not_what_of(nlp: Language) -> None:
     doc = nlp("Makers of candles in the world met in Lorne.")
     candles = doc[2:3]
     assert subjects._with_complement(candles).text == "candles"
+
+
+LANDSLIDE_TITLE = "Landslide buries a mountain road near Kell"
+LANDSLIDE = """A landslide buried a mountain road near Kell on Sunday, and earlier reports said \
+two cars were caught under the mud.
+
+Later reports put the number of cars at one, and rescuers dug the driver out alive.
+
+The landslide followed a week of rain, and the road will stay shut while engineers check the \
+slope."""
+
+
+@pytest.mark.slow
+def test_the_reports_a_story_cites_are_its_sources_not_its_subject(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, LANDSLIDE_TITLE, LANDSLIDE))
+    assert "landslide" in keys, keys
+    assert not any(key.endswith("report") for key in keys), keys

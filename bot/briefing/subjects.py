@@ -131,6 +131,9 @@ _BODY_NOUNS = frozenset(
         "delegation", "community",
     }
 )  # fmt: skip
+# Nouns for what a story cites, which are its sources, not its subject: "earlier reports put the
+# quake at 6.7", "the network's broadcasts" (what they report is the subject).
+_SOURCE_NOUNS = frozenset({"report", "broadcast", "article", "story"})
 # A noun ending in this names who makes something ("the toy maker", "a drugmaker", "chipmakers"):
 # a company or a person, a party to the story.
 _MAKER = "maker"
@@ -309,7 +312,7 @@ def _main_drafts(
     # Phrases headed by people, bodies or kinds of place name a story's parties and settings:
     # they found no subject, and no other subject joins theirs ("coalition talks" are talks,
     # whatever share of them the coalition holds; "teacher strikes" are strikes).
-    setting = _people_words(doc) | _PLACE_KIND_NOUNS | _TIME_NOUNS
+    setting = _people_words(doc) | _PLACE_KIND_NOUNS | _TIME_NOUNS | _SOURCE_NOUNS
     # A capitalised word opening a sentence ("Farmers say ...") is read as a name and keeps
     # its plural as its lemma: its written form is checked against the words' forms too.
     setting_forms = setting | {form for word in setting for form in _inflections(word)}
