@@ -496,3 +496,20 @@ def test_the_reports_a_story_cites_are_its_sources_not_its_subject(
     keys = keys_of(subjects_of(nlp, lexicon, LANDSLIDE_TITLE, LANDSLIDE))
     assert "landslide" in keys, keys
     assert not any(key.endswith("report") for key in keys), keys
+
+
+TURF_TITLE = "Two bus firms deny a turf war"
+TURF = """The two bus firms in Wessel denied on Monday that they were engaged in a turf war, after \
+both added routes into the old town.
+
+Drivers say the new routes leave them no breaks.
+
+The firms said the routes followed a rise in riders."""
+
+
+@pytest.mark.slow
+def test_what_a_verb_of_taking_part_takes_part_in_is_no_place(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, TURF_TITLE, TURF))
+    assert "turf_war" in keys, keys

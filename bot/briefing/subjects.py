@@ -180,6 +180,12 @@ _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "on", "across", "inside", "near", "around", "outside", "throughout", "above",
      "below", "beneath", "along", "within"}
 )  # fmt: skip
+# Verbs whose "in" names what their subject takes part in or brings about, not where: "engaged
+# in a price war", "involved in the merger", "invested in wind farms", "resulted in job losses".
+_TAKING_PART_VERBS = frozenset(
+    {"engage", "involve", "participate", "invest", "result", "succeed", "specialise",
+     "specialize", "persist", "indulge", "enlist"}
+)  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
 # ("whose" is not one: "a plan whose cost rose".)
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
@@ -367,11 +373,13 @@ def _only_where(draft: _Draft) -> bool:
     began in dry scrubland", "claims spread on social media", "fighting at the airport"): a
     setting of the story, like a place's name. A thing acted on, or acting, is named otherwise
     at least once ("the airport reopened"). A bare noun after the preposition names a state or
-    a manner, not a place ("went on strike", "marched in protest", "paid in bribes")."""
+    a manner, not a place ("went on strike", "marched in protest", "paid in bribes"), and what
+    a verb of taking part takes part in is no place ("engaged in a trade war")."""
     return all(
         (root := span.root).dep_ == "pobj"
         and root.head.lower_ in _LOCATIVE_PREPOSITIONS
         and root.head.head.pos_ in {"VERB", "AUX"}
+        and root.head.head.lemma_.lower() not in _TAKING_PART_VERBS
         and any(child.dep_ in _NOUN_MODIFIERS for child in root.children)
         for span in draft.mentions
     )
