@@ -112,9 +112,8 @@ _PEOPLE_NOUNS = frozenset(
         "customer", "consumer", "user", "student", "pupil", "teacher", "patient", "fan",
         "supporter", "opponent", "critic", "expert", "owner", "buyer", "seller", "shopper",
         "passenger", "driver", "protester", "demonstrator", "victim",
-        # People by what befell them or where they stand in a conflict or a crossing.
-        "civilian", "soldier", "observer", "migrant", "immigrant", "refugee", "seeker",
-        "detainee", "prisoner", "hostage", "trader",
+        # People by where they stand in a conflict, a vote or a market.
+        "civilian", "soldier", "observer", "trader",
     }
 )  # fmt: skip
 # Nouns for bodies of people, which act in a story and are its parties: "the company recalled
@@ -131,9 +130,10 @@ _BODY_NOUNS = frozenset(
         "delegation", "community",
     }
 )  # fmt: skip
-# Nouns for what a story cites, which are its sources, not its subject: "earlier reports put the
-# quake at 6.7", "the network's broadcasts" (what they report is the subject).
-_SOURCE_NOUNS = frozenset({"report", "broadcast", "article", "story"})
+# Nouns for what a story cites, which are its sources, not its subject: "the network's
+# broadcasts", "an article in the weekly" (what they report is the subject). Not "report", which
+# names a subject as often ("the annual report on trafficking").
+_SOURCE_NOUNS = frozenset({"broadcast", "article"})
 # A noun ending in this names who makes something ("the toy maker", "a drugmaker", "chipmakers"):
 # a company or a person, a party to the story.
 _MAKER = "maker"
@@ -209,13 +209,14 @@ _PART_NOUNS = frozenset(
 # Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
 # sentence ("the fact that the bridge fell", "ways to keep the ferry running", "growing concerns
 # over the budget", "an eager participation"): that content is the subject, the noun names none.
-# A noun modifying one makes it a thing of its own ("engine problems", "a fundraising effort").
+# A noun modifying one makes it a thing of its own ("engine difficulties", "a fundraising
+# effort").
 _SHELL_NOUNS = frozenset(
     {
         "fact", "way", "thing", "matter", "reason", "idea", "situation", "possibility",
-        "problem", "issue", "concern", "difference", "comment", "request", "achievement",
-        "participation", "effort", "detail", "manner", "sign", "difficulty",
-        # General nouns for whatever is made or sold ("Chinese goods", "new items").
+        "concern", "difference", "comment", "request", "achievement", "participation", "effort",
+        "detail", "manner", "sign", "difficulty",
+        # General nouns for whatever is made or sold ("imported goods", "new items").
         "good", "goods", "item", "product",
     }
 )  # fmt: skip
@@ -659,7 +660,7 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
     ):
         return None
     # "The fact that ...", "growing concerns": a shell for a subject said elsewhere. A name
-    # before it says whose ("Vessa's concerns"), a common noun what kind ("engine problems").
+    # before it says whose ("Vessa's concerns"), a common noun what kind ("engine difficulties").
     if head.lemma_.lower() in _SHELL_NOUNS and not any(
         child.dep_ == "compound" and child.pos_ == "NOUN" for child in head.children
     ):
