@@ -180,30 +180,22 @@ _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "on", "across", "inside", "near", "around", "outside", "throughout", "above",
      "below", "beneath", "along", "within"}
 )  # fmt: skip
-# Verbs whose "in" names what their subject takes part in or brings about, not where: "engaged
-# in a price war", "involved in the merger", "invested in wind farms", "resulted in job losses".
-_TAKING_PART_VERBS = frozenset(
-    {"engage", "involve", "participate", "invest", "result", "succeed", "specialise",
-     "specialize", "persist", "indulge", "enlist"}
-)  # fmt: skip
 # Relative pronouns that only refer to people: "the workers who ..." says workers are people.
 # ("whose" is not one: "a plan whose cost rose".)
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
 # Light verbs: with a bare noun as their object they make one verb ("take place", "make
 # progress", "take action"), and the noun names no thing of its own.
 _LIGHT_VERBS = frozenset({"take", "make", "have", "give"})
-# Nouns that name a part, a stage, a kind, a step or a quantity of something else ("the opening
-# stages of the harvest", "the second round of the chess final", "a bold step", "older versions
-# of the app", "a week's worth of seed"): what they are part of is the subject. A noun modifying
-# one makes it a thing of its own ("the group stage").
+# Nouns that name a part, a stage, a kind or a step of something else ("the opening stages of
+# the harvest", "the second round of the chess final", "a bold step", "older versions of the
+# app"): what they are part of is the subject. A noun modifying one makes it a thing of its
+# own ("the group stage").
 _PART_NOUNS = frozenset(
     {
         "part", "stage", "phase", "round", "step", "kind", "type", "sort", "form", "version",
         "lot", "number", "series", "set", "piece", "bit", "half", "rest", "majority",
-        "minority", "amount", "worth", "aspect", "example", "instance", "beginning", "start",
-        "middle", "end",
-        # A dimension of a thing ("the magnitude of the quake", "a depth of ten metres").
-        "magnitude", "size", "depth", "height", "length", "width", "weight",
+        "minority", "amount", "aspect", "example", "instance", "beginning", "start", "middle",
+        "end",
     }
 )  # fmt: skip
 # Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
@@ -374,13 +366,11 @@ def _only_where(draft: _Draft) -> bool:
     began in dry scrubland", "claims spread on social media", "fighting at the airport"): a
     setting of the story, like a place's name. A thing acted on, or acting, is named otherwise
     at least once ("the airport reopened"). A bare noun after the preposition names a state or
-    a manner, not a place ("went on strike", "marched in protest", "paid in bribes"), and what
-    a verb of taking part takes part in is no place ("engaged in a trade war")."""
+    a manner, not a place ("went on strike", "marched in protest", "paid in bribes")."""
     return all(
         (root := span.root).dep_ == "pobj"
         and root.head.lower_ in _LOCATIVE_PREPOSITIONS
         and root.head.head.pos_ in {"VERB", "AUX"}
-        and root.head.head.lemma_.lower() not in _TAKING_PART_VERBS
         and any(child.dep_ in _NOUN_MODIFIERS for child in root.children)
         for span in draft.mentions
     )
