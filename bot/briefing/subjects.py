@@ -131,9 +131,9 @@ _BODY_NOUNS = frozenset(
     }
 )  # fmt: skip
 # Nouns for what a story cites, which are its sources, not its subject: "the network's
-# broadcasts", "an article in the weekly" (what they report is the subject). Not "report", which
-# names a subject as often ("the annual report on trafficking").
-_SOURCE_NOUNS = frozenset({"broadcast", "article"})
+# broadcasts" (what they report is the subject). Not "report" or "article", which name a subject
+# as often ("the annual report on trafficking", "Article 5 of the treaty").
+_SOURCE_NOUNS = frozenset({"broadcast"})
 # A noun ending in this names who makes something ("the toy maker", "a drugmaker", "chipmakers"):
 # a company or a person, a party to the story.
 _MAKER = "maker"
