@@ -476,3 +476,19 @@ def test_the_broadcasts_a_story_cites_are_its_sources_not_its_subject(
     keys = keys_of(subjects_of(nlp, lexicon, LANDSLIDE_TITLE, LANDSLIDE))
     assert "landslide" in keys, keys
     assert not any(key.endswith("broadcast") for key in keys), keys
+
+
+@pytest.mark.slow
+def test_a_portion_of_a_thing_or_what_is_left_of_it_is_named_by_that_thing(
+    nlp: Language,
+) -> None:
+    _, spans = chunk_subjects(
+        nlp,
+        "Pupils drank three servings of fizzy juice a day.\n\n"
+        "The remains of the old mill were found near Carrow Fen.",
+        {},
+    )
+    kept = {text: span.text for text, span in spans.items() if span is not None}
+    assert not {"three servings", "The remains"} & set(kept), kept
+    assert kept["fizzy juice"] == "fizzy juice"
+    assert kept["the old mill"] == "old mill"

@@ -196,6 +196,9 @@ _PART_NOUNS = frozenset(
         "lot", "number", "series", "set", "piece", "bit", "half", "rest", "majority",
         "minority", "amount", "aspect", "example", "instance", "beginning", "start", "middle",
         "end",
+        # A portion of a thing, or what is left of it ("three servings of juice", "the remains
+        # of the mill").
+        "serving", "portion", "remain", "remains", "share",
     }
 )  # fmt: skip
 # Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
