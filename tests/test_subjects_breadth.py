@@ -10,6 +10,7 @@ from bot.briefing import subjects
 from bot.briefing.actors import ActorIndex
 from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import ActorKind, Topic
+from bot.briefing.places import PlaceIndex
 from bot.briefing.subjects import find_subjects
 from tests.test_quotes import known_actors
 from tests.test_subjects import chunk_subjects, parse_article
@@ -492,3 +493,23 @@ def test_a_portion_of_a_thing_or_what_is_left_of_it_is_named_by_that_thing(
     assert not {"three servings", "The remains"} & set(kept), kept
     assert kept["fizzy juice"] == "fizzy juice"
     assert kept["the old mill"] == "old mill"
+
+
+BEMBA_TITLE = "Rebels and army trade blame over the truce"
+BEMBA = """Talks between the army and the rebels stalled on Wednesday over the truce, officials said.
+
+A local radio station said the town of Bemba in Upper Lune State had been "destroyed" after two \
+days of heavy fighting between the army and troops who back the general's rival.
+
+Aid groups said most villages on the road from Bemba to the river had been burned."""
+
+
+@pytest.mark.slow
+def test_a_place_is_where_wherever_the_text_names_it(nlp: Language, lexicon: TopicLexicon) -> None:
+    parsed = parse_article(nlp, BEMBA_TITLE, BEMBA)
+    actors = known_actors(parsed, {})
+    # The gazetteer reads the first "Bemba" as the town; the model labels the second otherwise.
+    first = next(token.i for token in parsed.doc if token.text == "Bemba")
+    places = PlaceIndex(token_place={first: "Bemba"})
+    keys = keys_of(find_subjects(parsed, lexicon, actors, [], [], places))
+    assert not {"bemba", "upper_lune_state", "rival"} & set(keys), keys

@@ -36,7 +36,7 @@ def extract(parsed: ParsedArticle, lexicon: TopicLexicon) -> ArticleBriefing:
         quotes=quotes,
         events=find_events(parsed, dates, actors, places),
         topics=find_topics(parsed, lexicon, actors, dates, quotes)
-        + find_subjects(parsed, lexicon, actors, dates, quotes),
+        + find_subjects(parsed, lexicon, actors, dates, quotes, places),
         places=places.places,
         figures=find_figures(parsed, places),
         engine_version=engine_version(lexicon),

@@ -22,6 +22,7 @@ from bot.briefing.gazetteer import ascii_fold
 from bot.briefing.lexicon import TOPIC_KEY, TopicLexicon
 from bot.briefing.models import Party, Position, Quote, Topic, TopicKind
 from bot.briefing.parsed import ParsedArticle
+from bot.briefing.places import PlaceIndex
 from bot.briefing.textrank import RankedText, biased_textrank
 from bot.briefing.timeline import DateMention
 from bot.briefing.topics import PositionReader, cue_index, term_matches
@@ -113,7 +114,7 @@ _PEOPLE_NOUNS = frozenset(
         "supporter", "opponent", "critic", "expert", "owner", "buyer", "seller", "shopper",
         "passenger", "driver", "protester", "demonstrator", "victim",
         # People by where they stand in a conflict, a vote or a market.
-        "civilian", "soldier", "observer", "trader",
+        "civilian", "soldier", "observer", "trader", "rival",
     }
 )  # fmt: skip
 # Nouns for bodies of people, which act in a story and are its parties: "the company recalled
@@ -256,10 +257,11 @@ def find_subjects(
     actors: ActorIndex,
     dates: list[DateMention],
     quotes: list[Quote],
+    places: PlaceIndex | None = None,
 ) -> list[Topic]:
     """The article's own main subjects (one to three), each with its parties and positions."""
     headline = headline_words(parsed)
-    chosen = _main_drafts(parsed, lexicon, actors, headline)
+    chosen = _main_drafts(parsed, lexicon, actors, headline, places or PlaceIndex())
     reader = PositionReader(parsed, actors, dates, quotes)
     cues = cue_index(lexicon.stances)
     taken = set(lexicon.keys) | COMMAND_NAMES
@@ -295,7 +297,11 @@ def _terms(draft: _Draft) -> list[str]:
 
 
 def _main_drafts(
-    parsed: ParsedArticle, lexicon: TopicLexicon, actors: ActorIndex, headline: set[str]
+    parsed: ParsedArticle,
+    lexicon: TopicLexicon,
+    actors: ActorIndex,
+    headline: set[str],
+    places: PlaceIndex,
 ) -> list[_Draft]:
     """The subjects worth naming, the ones the headline names first, then by rank."""
     doc = parsed.doc
@@ -319,6 +325,7 @@ def _main_drafts(
     # its plural as its lemma: its written form is checked against the words' forms too.
     setting_forms = setting | {form for word in setting for form in _inflections(word)}
     names = _actor_names(actors)
+    place_names = set(places.token_place.values())
     named = [
         span
         for span in _without_overlaps(mentions)
@@ -326,6 +333,11 @@ def _main_drafts(
         and span.root.lower_ not in setting_forms
         and not _head_lemma(span).endswith(_MAKER)
         and not _names_an_actor(span, names)
+        # A name the gazetteer reads as a place says where wherever the text uses it, also where
+        # the model labelled it otherwise or not at all ("fighting in Mayfell"); so does a name
+        # ending in a kind of place ("Upper Lune State", "Kessa Province").
+        and span.text not in place_names
+        and not (span.root.pos_ == "PROPN" and span.root.lower_ in PLACE_NOUNS)
     ]
     candidates = [
         draft
