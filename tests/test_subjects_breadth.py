@@ -513,3 +513,20 @@ def test_a_place_is_where_wherever_the_text_names_it(nlp: Language, lexicon: Top
     places = PlaceIndex(token_place={first: "Bemba"})
     keys = keys_of(find_subjects(parsed, lexicon, actors, [], [], places))
     assert not {"bemba", "upper_lune_state", "rival"} & set(keys), keys
+
+
+STANDOFF_TITLE = "Port stand-off enters its second week"
+STANDOFF = """The stand-off at the port of Lesk entered its second week on Monday, as dockers kept \
+the gates shut.
+
+Shipping firms said the stand-off had cost them millions.
+
+The dockers said the stand-off would end when the port board met them."""
+
+
+@pytest.mark.slow
+def test_a_noun_written_with_a_hyphened_particle_keeps_it(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    found = subjects_of(nlp, lexicon, STANDOFF_TITLE, STANDOFF)
+    assert ("stand_off", "Stand-off") in [(s.key, s.label) for s in found], keys_of(found)

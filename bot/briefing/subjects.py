@@ -597,7 +597,12 @@ def _is_time(token: Token) -> bool:
 
 
 def _head_lemma(span: Span) -> str:
-    return span.root.lemma_.lower()
+    """The lemma of the phrase's head noun; of a hyphened one, its word's ("sell" for
+    "sell-off"), which TextRank ranks and the headline may hold."""
+    head = span.root
+    if _hyphened_particle(head):
+        return span.doc[head.i - 2].lemma_.lower()
+    return head.lemma_.lower()
 
 
 def _specific(span: Span, known: set[str]) -> bool:
@@ -641,13 +646,15 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
             start = token.i + 1
     while start < end and _edge_word(doc[start]):
         start += 1
-    while end > start and _edge_word(doc[end - 1]):
+    while end > start and _edge_word(doc[end - 1]) and not _hyphened_particle(doc[end - 1]):
         end -= 1
     if start >= end:
         return None
     span = doc[start:end]
     head = span.root
-    if head.pos_ not in {"NOUN", "PROPN"} or head.is_stop or head.like_num:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.like_num:
+        return None
+    if head.is_stop and not _hyphened_particle(head):
         return None
     if head.ent_type_ in _SETTING_LABELS or actors.actor_at(head.i) is not None:
         return None
@@ -716,6 +723,15 @@ def _edge_word(token: Token) -> bool:
     )
 
 
+def _hyphened_particle(token: Token) -> bool:
+    """True for the particle of a noun written with a hyphen ("sell-off", "shake-up",
+    "break-in"): the two words are one noun, which the parser heads by the particle."""
+    if token.i < 2 or not token.is_stop:
+        return False
+    hyphen, word = token.doc[token.i - 1], token.doc[token.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_alpha
+
+
 def _hyphened_to_number(token: Token) -> bool:
     """True for a word joined to a number with a hyphen ("nine-member", "12-page", and "nine -
     member" where the copy spaced it out, as the tagger still reads): with the number it says
@@ -751,7 +767,7 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
             len(content_words(span) & headline),
             # A phrase the word heads names it; one it only modifies names another thing
             # ("the moon" over "earlier moon missions").
-            span.root.lemma_.lower() == draft.head,
+            _head_lemma(span) == draft.head,
             counts[_lemma_text(span)],
             len(span),
         ),
