@@ -376,13 +376,13 @@ def test_a_shell_noun_names_no_subject_unless_a_noun_says_what_kind(nlp: Languag
     _, spans = chunk_subjects(
         nlp,
         "The fact that the old bridge fell surprised no one.\n\n"
-        "Engineers looked for ways to rebuild it amid growing concerns, and Vessa's concerns "
+        "Engineers looked for ways to rebuild it amid mounting concerns, and Vessa's concerns "
         "about engine difficulties on the cranes.",
         {},
     )
     kept = {text: span.text for text, span in spans.items() if span is not None}
     # The content is the subject ("the old bridge"); the shell that stands for it is none.
-    assert not {"The fact", "ways", "growing concerns", "Vessa's concerns"} & set(kept), kept
+    assert not {"The fact", "ways", "mounting concerns", "Vessa's concerns"} & set(kept), kept
     assert kept["the old bridge"] == "old bridge"
     # A common noun before a shell noun says what kind: a thing of its own.
     assert kept["engine difficulties"] == "engine difficulties"
@@ -394,7 +394,7 @@ operator said it would end the crossings in May.
 
 The fact that the ferry link loses money every winter has worried the island council for years.
 
-Growing concerns over the ferry link led the council to call a public meeting on Thursday."""
+Mounting concerns over the ferry link led the council to call a public meeting on Thursday."""
 
 
 @pytest.mark.slow
@@ -403,7 +403,7 @@ def test_a_story_about_a_thing_is_not_about_the_ways_and_concerns_around_it(
 ) -> None:
     keys = keys_of(subjects_of(nlp, lexicon, FERRY_LINK_TITLE, FERRY_LINK))
     assert "ferry_link" in keys, keys
-    assert not {"way", "fact", "concern", "growing_concern"} & set(keys), keys
+    assert not {"way", "fact", "concern", "mounting_concern"} & set(keys), keys
 
 
 SHELLING_TITLE = "Shelling drives civilians across the Orrin"
@@ -498,10 +498,10 @@ def test_a_portion_of_a_thing_or_what_is_left_of_it_is_named_by_that_thing(
 BEMBA_TITLE = "Rebels and army trade blame over the truce"
 BEMBA = """Talks between the army and the rebels stalled on Wednesday over the truce, officials said.
 
-A local radio station said the town of Bemba in Upper Lune State had been "destroyed" after two \
-days of heavy fighting between the army and troops who back the general's rival.
+Church radio said the town of Bemba in Upper Lune State had been "wiped out" after a week of \
+shelling.
 
-Aid groups said most villages on the road from Bemba to the river had been burned."""
+Aid workers said the farms from Bemba to the lake were empty."""
 
 
 @pytest.mark.slow
@@ -512,7 +512,25 @@ def test_a_place_is_where_wherever_the_text_names_it(nlp: Language, lexicon: Top
     first = next(token.i for token in parsed.doc if token.text == "Bemba")
     places = PlaceIndex(token_place={first: "Bemba"})
     keys = keys_of(find_subjects(parsed, lexicon, actors, [], [], places))
-    assert not {"bemba", "upper_lune_state", "rival"} & set(keys), keys
+    # A name ending in a kind of place is a place too.
+    assert not {"bemba", "upper_lune_state"} & set(keys), keys
+
+
+HILLS_TITLE = "Shelling spreads across Upper Lune State"
+HILLS = """Shelling spread across Upper Lune State on Friday, as troops loyal to the general's \
+rival pushed into the hills, aid workers said.
+
+Upper Lune State has had no food deliveries since the shelling began, and the rival's troops \
+now hold the only road.
+
+Aid workers said the shelling had emptied the farms of Upper Lune State."""
+
+
+@pytest.mark.slow
+def test_a_rival_is_a_party_not_a_subject(nlp: Language, lexicon: TopicLexicon) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, HILLS_TITLE, HILLS))
+    assert "shelling" in keys, keys
+    assert "rival" not in keys, keys
 
 
 STANDOFF_TITLE = "Port stand-off enters its second week"

@@ -203,7 +203,7 @@ _PART_NOUNS = frozenset(
     }
 )  # fmt: skip
 # Shell nouns, which stand for a content the text gives elsewhere, in a clause or a neighbouring
-# sentence ("the fact that the bridge fell", "ways to keep the ferry running", "growing concerns
+# sentence ("the fact that the bridge fell", "ways to keep the ferry running", "mounting concerns
 # over the budget", "an eager participation"): that content is the subject, the noun names none.
 # A noun modifying one makes it a thing of its own ("engine difficulties", "a fundraising
 # effort").
@@ -597,8 +597,8 @@ def _is_time(token: Token) -> bool:
 
 
 def _head_lemma(span: Span) -> str:
-    """The lemma of the phrase's head noun; of a hyphened one, its word's ("sell" for
-    "sell-off"), which TextRank ranks and the headline may hold."""
+    """The lemma of the phrase's head noun; of a hyphened one, its word's ("shake" for
+    "shake-up"), which TextRank ranks and the headline may hold."""
     head = span.root
     if _hyphened_particle(head):
         return span.doc[head.i - 2].lemma_.lower()
@@ -671,7 +671,7 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
         child.dep_ == "compound" for child in head.children
     ):
         return None
-    # "The fact that ...", "growing concerns": a shell for a subject said elsewhere. A name
+    # "The fact that ...", "mounting concerns": a shell for a subject said elsewhere. A name
     # before it says whose ("Vessa's concerns"), a common noun what kind ("engine difficulties").
     if head.lemma_.lower() in _SHELL_NOUNS and not any(
         child.dep_ == "compound" and child.pos_ == "NOUN" for child in head.children
@@ -724,7 +724,7 @@ def _edge_word(token: Token) -> bool:
 
 
 def _hyphened_particle(token: Token) -> bool:
-    """True for the particle of a noun written with a hyphen ("sell-off", "shake-up",
+    """True for the particle of a noun written with a hyphen ("stand-off", "shake-up",
     "break-in"): the two words are one noun, which the parser heads by the particle."""
     if token.i < 2 or not token.is_stop:
         return False
