@@ -417,12 +417,12 @@ for a week."""
 
 
 @pytest.mark.slow
-def test_civilians_in_a_conflict_and_the_opposition_are_its_parties(
+def test_people_a_conflict_befalls_and_the_opposition_are_its_parties(
     nlp: Language, lexicon: TopicLexicon
 ) -> None:
     keys = keys_of(subjects_of(nlp, lexicon, SHELLING_TITLE, SHELLING))
     assert "shelling" in keys, keys
-    assert not {"civilian", "opposition"} & set(keys), keys
+    assert not {"civilian", "refugee", "opposition"} & set(keys), keys
 
 
 @pytest.mark.slow
@@ -461,8 +461,8 @@ def test_in_the_world_says_where_not_what_of(nlp: Language) -> None:
 
 
 LANDSLIDE_TITLE = "Landslide buries a mountain road near Kell"
-LANDSLIDE = """A landslide buried a mountain road near Kell on Sunday, and the valley radio's \
-broadcasts said two cars were caught under the mud.
+LANDSLIDE = """A landslide buried a mountain road near Kell on Sunday, and earlier reports said \
+two cars were caught under the mud.
 
 Later broadcasts put the number of cars at one, and rescuers dug the driver out alive.
 
@@ -471,12 +471,12 @@ slope."""
 
 
 @pytest.mark.slow
-def test_the_broadcasts_a_story_cites_are_its_sources_not_its_subject(
+def test_the_reports_and_broadcasts_a_story_cites_are_its_sources_not_its_subject(
     nlp: Language, lexicon: TopicLexicon
 ) -> None:
     keys = keys_of(subjects_of(nlp, lexicon, LANDSLIDE_TITLE, LANDSLIDE))
     assert "landslide" in keys, keys
-    assert not any(key.endswith("broadcast") for key in keys), keys
+    assert not any(key.endswith(("broadcast", "report")) for key in keys), keys
 
 
 @pytest.mark.slow

@@ -113,8 +113,10 @@ _PEOPLE_NOUNS = frozenset(
         "customer", "consumer", "user", "student", "pupil", "teacher", "patient", "fan",
         "supporter", "opponent", "critic", "expert", "owner", "buyer", "seller", "shopper",
         "passenger", "driver", "protester", "demonstrator", "victim",
-        # People by where they stand in a conflict, a vote or a market.
-        "civilian", "soldier", "observer", "trader", "rival",
+        # People by what befell them or where they stand in a conflict, a crossing, a vote or
+        # a market.
+        "civilian", "soldier", "observer", "migrant", "immigrant", "refugee", "seeker",
+        "detainee", "prisoner", "hostage", "trader", "rival",
     }
 )  # fmt: skip
 # Nouns for bodies of people, which act in a story and are its parties: "the company recalled
@@ -131,10 +133,10 @@ _BODY_NOUNS = frozenset(
         "delegation", "community",
     }
 )  # fmt: skip
-# Nouns for what a story cites, which are its sources, not its subject: "the network's
-# broadcasts" (what they report is the subject). Not "report" or "article", which name a subject
-# as often ("the annual report on trafficking", "Article 5 of the treaty").
-_SOURCE_NOUNS = frozenset({"broadcast"})
+# Nouns for what a story cites, which are its sources, not its subject: "earlier reports put the
+# quake at 6.7", "the network's broadcasts" (what they report is the subject). Not "article",
+# which names a subject as often ("Article 5 of the treaty").
+_SOURCE_NOUNS = frozenset({"report", "broadcast", "story"})
 # A noun ending in this names who makes something ("the toy maker", "a drugmaker", "chipmakers"):
 # a company or a person, a party to the story.
 _MAKER = "maker"
@@ -210,8 +212,8 @@ _PART_NOUNS = frozenset(
 _SHELL_NOUNS = frozenset(
     {
         "fact", "way", "thing", "matter", "reason", "idea", "situation", "possibility",
-        "concern", "difference", "comment", "request", "achievement", "participation", "effort",
-        "detail", "manner", "sign", "difficulty",
+        "problem", "issue", "concern", "difference", "comment", "request", "achievement",
+        "participation", "effort", "detail", "manner", "sign", "difficulty",
         # General nouns for whatever is made or sold ("imported goods", "new items").
         "good", "goods", "item", "product",
     }
