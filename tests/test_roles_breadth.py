@@ -222,3 +222,14 @@ def test_a_body_named_as_its_members_party_or_in_an_election_is_a_group(nlp: Lan
     kinds = {name: actors[name].kind for name in ("RNP", "TDP", "BKX")}
     # A company whose officer speaks, with no election in the sentence, stays a company.
     assert kinds == {"RNP": "group", "TDP": "group", "BKX": "org"}
+
+
+@pytest.mark.slow
+def test_offices_of_counties_and_colleges_are_roles(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Dorn County Sheriff Ellis Marrow said the road would stay closed.\n\n"
+        "Ada Quill used to run a shipping firm. She is dean of the Harlow School of Design.",
+    )
+    assert actors["Ellis Marrow"].role == "Dorn County Sheriff"
+    assert actors["Ada Quill"].role == "dean of the Harlow School of Design"

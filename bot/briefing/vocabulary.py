@@ -37,6 +37,11 @@ TITLE_WORDS = frozenset(
         "champion", "veteran", "activist", "campaigner", "spokesmen", "militant", "prosecutor",
         "forward", "winger", "solicitor", "barrister", "administrator", "mp", "councillor",
         "councilor", "legislator", "lawmaker",
+        # Offices of counties, courts, colleges and churches, as local and wire copy writes
+        # them before a name ("County Sheriff Ann Lee") or states them ("she is dean of ...").
+        "sheriff", "marshal", "coroner", "magistrate", "ombudsman", "auditor", "comptroller",
+        "dean", "provost", "rector", "chaplain", "pastor", "priest", "warden", "curator",
+        "trustee", "consul",
     }
 )  # fmt: skip
 
