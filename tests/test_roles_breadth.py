@@ -233,3 +233,17 @@ def test_offices_of_counties_and_colleges_are_roles(nlp: Language) -> None:
     )
     assert actors["Ellis Marrow"].role == "Dorn County Sheriff"
     assert actors["Ada Quill"].role == "dean of the Harlow School of Design"
+
+
+@pytest.mark.slow
+def test_a_title_in_the_plural_before_listed_names_is_each_ones_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Former Governors Arlo Venn, Tomas Hale and Edith Marsh say they would back the "
+        "treaty.\n\n"
+        "Judges Oskar Brun, Milan Roth were also on the appeal bench.",
+    )
+    roles = {name: actors[name].role for name in ("Arlo Venn", "Tomas Hale", "Edith Marsh")}
+    assert roles == dict.fromkeys(roles, "Former Governors")
+    assert actors["Oskar Brun"].role == "Judges"
+    assert actors["Milan Roth"].role == "Judges"

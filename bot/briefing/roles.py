@@ -132,10 +132,19 @@ def _has_person(span: Span, name: Span) -> bool:
 
 def _looks_like_role(span: Span, head: Token | None = None) -> bool:
     """A role names an office or occupation: a title word, or a common noun as its head."""
-    if any(t.lower_ in TITLE_WORDS for t in span):
+    if any(t.lower_ in TITLE_WORDS for t in span) or plural_title(span[-1]):
         return True
     head = span[-1] if head is None else head
     return head.pos_ == "NOUN" and head.text.islower()
+
+
+def plural_title(token: Token) -> bool:
+    """A title in the plural, written once before several names ("Justices", "Ministers")."""
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    word = token.lower_
+    singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+    return singular != word and singular in TITLE_WORDS
 
 
 def _common_abbreviation(head: Token) -> bool:
@@ -207,7 +216,33 @@ def title_before(name: Span, entity_start: int) -> Span | None:
         # The parse ran the body a title serves into the name ("Ambassador to the United
         # Nations Ann Lee"): read the title from the words.
         span = _title_from(name, _title_run_before(doc, name.start))
+    if span is None:
+        span = _shared_title(name)
     return _with_hyphened_prefix(span) if span is not None else None
+
+
+def _shared_title(name: Span) -> Span | None:
+    """The title in the plural written before the first of several listed names ("Former
+    Ministers Ann Lee, Tom Berg and Ivo Marsh"): each person listed holds it."""
+    doc = name.doc
+    first = name.root
+    while (
+        first.dep_ in {"conj", "appos"}
+        and first.head.ent_type_ == "PERSON"
+        and first.head.i < first.i
+        and all(
+            t.ent_type_ == "PERSON" or t.text == "," or t.lower_ == "and"
+            for t in doc[first.head.i + 1 : first.i]
+        )
+    ):
+        first = first.head
+    if first.i == name.root.i:
+        return None
+    start = first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    title = title_before(doc[start : first.i + 1], start)
+    return title if title is not None and plural_title(title[-1]) else None
 
 
 def _with_hyphened_prefix(span: Span) -> Span:

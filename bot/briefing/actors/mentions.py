@@ -32,6 +32,7 @@ from bot.briefing.roles import (
     is_person_noun,
     is_rank,
     is_short_title,
+    plural_title,
     title_before,
 )
 from bot.briefing.vocabulary import (
@@ -200,9 +201,11 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         start, end = trim(reading.doc, ent.start, ent.end)
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
         # not part of it, when a name of two words or more is left.
+        # A title in the plural is no one's first name ("Presidents Lind and Berg").
         while start < end and (
             reading.doc[start].lower_ in HONORIFICS
             or (reading.doc[start].lower_ in TITLE_WORDS | _BARE_TITLES and end - start > 2)
+            or (plural_title(reading.doc[start]) and end - start > 1)
         ):
             start += 1
         # "Q Dana, is it ready?": a briefing transcript's question mark is not part of the
