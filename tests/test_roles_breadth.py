@@ -247,3 +247,13 @@ def test_a_title_in_the_plural_before_listed_names_is_each_ones_role(nlp: Langua
     assert roles == dict.fromkeys(roles, "Former Governors")
     assert actors["Oskar Brun"].role == "Judges"
     assert actors["Milan Roth"].role == "Judges"
+
+
+@pytest.mark.slow
+def test_an_office_as_subject_is_the_role_of_the_person_named_next(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "The head of the Tern Valley Water Board urged caution over new dams. "
+        "Dr. Marta Kovane spoke on Thursday at a meeting in Ostby.",
+    )
+    assert actors["Marta Kovane"].role == "The head of the Tern Valley Water Board"

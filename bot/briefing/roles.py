@@ -623,5 +623,10 @@ def description_subject(sentence: Span, claimed: Container[int]) -> Span | None:
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in token.children)
         office = token.lower_ in TITLE_WORDS or token.ent_type_ == "NORP"
         if definite and office and token.tag_ in {"NN", "NNP"}:
-            return _clean(sentence.doc, token.left_edge.i, token.i + 1)
+            # "The head of the Tern Water Board": the body an office serves is part of it.
+            end = token.i + 1
+            served = next((c for c in token.rights if c.dep_ == "prep"), None)
+            if served is not None and served.lower_ in _SERVING_PREPOSITIONS:
+                end = _phrase_end(token)
+            return _clean(sentence.doc, token.left_edge.i, end)
     return None

@@ -347,17 +347,20 @@ def read_descriptions(reading: Reading) -> None:
             draft = reading.drafts[key]
             if first_mention.get(key) != token.i or draft.role is not None:
                 break
-            if not speaks(token) and token.dep_ not in SUBJECT_DEPS:
+            # The name's first word may be a compound of its head ("Dr. Ann Lee spoke"):
+            # the whole name is the subject.
+            root = token.head if token.dep_ == "compound" else token
+            if not speaks(token) and root.dep_ not in SUBJECT_DEPS:
                 continue
             draft.role = description.text
             draft.role_span = (description.start, description.end)
-            draft.role_head = description[-1].i
+            draft.role_head = description.root.i
             reading.claim(
                 draft,
                 Mention(
                     description.start,
                     description.end,
-                    description[-1].i,
+                    description.root.i,
                     description.text,
                     counts=False,
                 ),
