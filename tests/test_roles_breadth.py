@@ -257,3 +257,24 @@ def test_an_office_as_subject_is_the_role_of_the_person_named_next(nlp: Language
         "Dr. Marta Kovane spoke on Thursday at a meeting in Ostby.",
     )
     assert actors["Marta Kovane"].role == "The head of the Tern Valley Water Board"
+
+
+@pytest.mark.slow
+def test_a_title_in_the_plural_before_one_word_names_is_not_a_first_name(
+    nlp: Language,
+) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "The plan was signed in Vessa Bay on Monday. Former Governors Halvorsen, Brandvik "
+        "and Oyelaran say they would back it.",
+    )
+    assert "Governors Halvorsen" not in actors
+    assert actors["Halvorsen"].role == "Former Governors"
+    actors, _, _ = _read(
+        nlp,
+        "The bill passed on Monday. Former Senators Rasmussen and Okafor said they would back it.",
+    )
+    assert {name: actors[name].role for name in ("Rasmussen", "Okafor")} == {
+        "Rasmussen": "Former Senators",
+        "Okafor": "Former Senators",
+    }

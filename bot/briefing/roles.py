@@ -125,7 +125,10 @@ def _has_person(span: Span, name: Span) -> bool:
     """Another person is named in the span; a title word the model ran into the name's entity
     ("Councillor" in "Councillor Anne Reed") names nobody."""
     return any(
-        t.ent_type_ == "PERSON" and t.lower_ not in TITLE_WORDS and not name.start <= t.i < name.end
+        t.ent_type_ == "PERSON"
+        and t.lower_ not in TITLE_WORDS
+        and not plural_title(t)
+        and not name.start <= t.i < name.end
         for t in span
     )
 

@@ -400,6 +400,7 @@ def _first_name_before(reading: Reading, start: int, end: int) -> int:
         or before.dep_ != "compound"
         or before.head.i != start
         or before.lower_ in HONORIFICS | TITLE_WORDS
+        or plural_title(before)
         or _question_mark(reading, before.i)
         or reading.country_of(before) is not None
         or (ent is not None and (len(ent) > 1 or ent.label_ not in {"ORG", "PRODUCT"}))
