@@ -260,6 +260,18 @@ def test_an_office_as_subject_is_the_role_of_the_person_named_next(nlp: Language
 
 
 @pytest.mark.slow
+def test_one_of_several_holders_of_a_post_is_a_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Nadia Karimi is one of the owners of the Ostby Reading Club. She said the club had "
+        "grown quickly.\n\n"
+        "Lina Varga, one of the organisers of the Harrow Street fair, said the stalls were full.",
+    )
+    assert actors["Nadia Karimi"].role == "one of the owners of the Ostby Reading Club"
+    assert actors["Lina Varga"].role == "one of the organisers of the Harrow Street fair"
+
+
+@pytest.mark.slow
 def test_a_title_in_the_plural_before_one_word_names_is_not_a_first_name(
     nlp: Language,
 ) -> None:

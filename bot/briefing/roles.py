@@ -327,6 +327,8 @@ def apposition(name: Span) -> Span | None:
     for child in root.rights:
         if _past_a_conjunct(root, child):
             continue
+        if child.dep_ == "appos" and child.i > name.end and _one_of(child) is not None:
+            return _one_of(child)
         if child.dep_ == "appos" and child.i >= name.end and child.ent_type_ != "PERSON":
             span = _clean(doc, child.left_edge.i, _phrase_end(child))
             if span is None or child.pos_ not in {"NOUN", "PROPN"}:
@@ -425,6 +427,18 @@ def role_before_comma(name: Span) -> Span | None:
     return _clean(doc, noun.left_edge.i, noun.i + 1)
 
 
+def _one_of(token: Token) -> Span | None:
+    """ "one of the founders of the school": one of several people holding a post or trade,
+    the whole phrase (the parse takes "one" for a number, so no noun heads it)."""
+    if token.lower_ != "one":
+        return None
+    group = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    people = next((c for c in group.children if c.dep_ == "pobj"), None) if group else None
+    if people is None or people.tag_ != "NNS" or not is_person_noun(people):
+        return None
+    return _clean(token.doc, token.i, _phrase_end(token))
+
+
 def _attribute(verb: Token) -> Token | None:
     """The noun a copula says the subject is; a capitalised title counts ("is Deputy Director")."""
     if verb.lemma_ != "be":
@@ -450,6 +464,9 @@ def copular(name: Span) -> Span | None:
     if subject_office is not None:
         return subject_office
     for verb in candidates:
+        member = next((_one_of(c) for c in verb.children if c.dep_ == "attr"), None)
+        if verb.lemma_ == "be" and member is not None:
+            return member
         attribute = _attribute(verb)
         span = None
         if attribute is not None and attribute.lemma_.lower() in _GENERIC_PEOPLE:
