@@ -290,3 +290,18 @@ def test_a_title_in_the_plural_before_one_word_names_is_not_a_first_name(
         "Rasmussen": "Former Senators",
         "Okafor": "Former Senators",
     }
+
+
+@pytest.mark.slow
+def test_a_hyphened_name_the_copula_gives_a_post_is_a_person(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Anne-Lise Marrow-Bakk is director of research for the Tern Water Agency. Costs are "
+        "high, the agency says.\n\n"
+        "Ann-Sofie Lind-Varga is head of research at the Ostby Institute.",
+    )
+    assert (actors["Anne-Lise Marrow-Bakk"].kind, actors["Anne-Lise Marrow-Bakk"].role) == (
+        "person",
+        "director of research for the Tern Water Agency",
+    )
+    assert actors["Ann-Sofie Lind-Varga"].kind == "person"

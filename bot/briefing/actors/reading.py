@@ -207,6 +207,8 @@ def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> boo
         or any(c.dep_ == "compound" and c.i < ent.start and is_person_noun(c) for c in root.lefts)
         # An office the copula says the name holds: "The trust's chief executive is Ivo Brandt."
         or (root.dep_ == "attr" and office_as_subject(root.head) is not None)
+        # ... or the name's holder: "Ivo Brandt is director of research at the institute."
+        or (root.dep_ == "nsubj" and _copula_of_a_person(root.head))
     )
     return (
         words[-1].text in single_names
@@ -214,6 +216,14 @@ def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> boo
         or described
         or _spoken_of_as_a_person(ent)
         or _surname_stands_alone(reading, ent, words)
+    )
+
+
+def _copula_of_a_person(verb: Token) -> bool:
+    """The copula says its subject holds a post or trade ("... is director of research")."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and is_person_noun(c) and not any(d.lower_ == "a" for d in c.lefts)
+        for c in verb.children
     )
 
 
