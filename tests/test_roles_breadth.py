@@ -305,3 +305,16 @@ def test_a_hyphened_name_the_copula_gives_a_post_is_a_person(nlp: Language) -> N
         "director of research for the Tern Water Agency",
     )
     assert actors["Ann-Sofie Lind-Varga"].kind == "person"
+
+
+@pytest.mark.slow
+def test_a_plural_noun_before_listed_names_describes_each_one(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Several new paints, including paints from chemical companies Lindgren and Hawley, are "
+        "in the last round of trials.",
+    )
+    assert {name: (actors[name].kind, actors[name].role) for name in ("Lindgren", "Hawley")} == {
+        "Lindgren": ("org", "chemical companies"),
+        "Hawley": ("org", "chemical companies"),
+    }

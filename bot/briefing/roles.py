@@ -348,7 +348,30 @@ def apposition(name: Span) -> Span | None:
         span = _served_role(head, name)
         if span is not None:
             return span
-    return _conjunct_apposition(name) or role_before_comma(name)
+    return _conjunct_apposition(name) or _listed_after(name) or role_before_comma(name)
+
+
+def _listed_after(name: Span) -> Span | None:
+    """ "drug companies Acme and Tern Labs": a noun in the plural set before a list of names
+    describes each name listed, not only the first, which the parse hangs it on."""
+    first = name.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    noun = first.head
+    if first.i == name.root.i or first.dep_ != "appos" or noun.i >= first.i:
+        return None
+    if noun.tag_ != "NNS" or noun.ent_type_:
+        return None
+    doc, start = name.doc, noun.i
+    while (
+        start > 0
+        and doc[start - 1].dep_ in _PREFIX_DEPS
+        and doc[start - 1].pos_ in _TITLE_RUN_POS
+        and start <= doc[start - 1].head.i <= noun.i
+    ):
+        start -= 1  # "rival candidates", "drug companies": the noun's own modifiers
+    span = _clean(doc, start, noun.i + 1)
+    return span if span is not None and _looks_like_role(span, noun) else None
 
 
 def _set_after(root: Token) -> bool:
