@@ -318,3 +318,15 @@ def test_a_plural_noun_before_listed_names_describes_each_one(nlp: Language) -> 
         "Lindgren": ("org", "chemical companies"),
         "Hawley": ("org", "chemical companies"),
     }
+
+
+@pytest.mark.slow
+def test_the_party_a_lawmaker_sits_for_set_beside_the_name_is_a_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Tom Berg, a Republican from Ostland, said the bill would fail. Ivo Marsh, a Briton, "
+        "said he had voted against it.",
+    )
+    assert actors["Tom Berg"].role == "Republican from Ostland"
+    # A nationality is no role.
+    assert actors["Ivo Marsh"].role is None

@@ -17,6 +17,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.vocabulary import (
+    CAMP_PLURALS,
     COURTESY_TITLES,
     GEO_NOUNS,
     MILITARY_RANKS,
@@ -335,6 +336,8 @@ def apposition(name: Span) -> Span | None:
                 continue
             if _looks_like_role(span, child) or _common_abbreviation(child):
                 return span
+            if _party_member(child):
+                return span
     head = root.head
     if _set_after(root) and head.i < name.start and head.ent_type_ not in {"PERSON", "GPE"}:
         span = _clean(doc, head.left_edge.i, root.left_edge.i)
@@ -386,6 +389,16 @@ def _set_after(root: Token) -> bool:
         and root.doc[root.left_edge.i - 1].text == ","
         and head.tag_ in {"NN", "NNP"}
         and not any(c.dep_ == "cc" and head.i < c.i < root.i for c in head.children)
+    )
+
+
+def _party_member(head: Token) -> bool:
+    """ "Ann Lee, a Republican from Tern," / "a Tern Democrat": the party a lawmaker sits for,
+    stated beside the name, is how news copy places them (a nationality is not a role)."""
+    return (
+        head.ent_type_ == "NORP"
+        and head.lower_ + "s" in CAMP_PLURALS
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
     )
 
 

@@ -45,6 +45,15 @@ TITLE_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Plural names of political families, which the model tags as nationalities: a closed class.
+CAMP_PLURALS = frozenset(
+    {
+        "democrats", "republicans", "greens", "conservatives", "liberals", "socialists",
+        "communists", "tories", "nationalists", "unionists", "loyalists", "federalists",
+        "social-democrats", "maoists", "islamists", "royalists", "monarchists",
+    }
+)  # fmt: skip
+
 # Honorifics dropped from a person's name ("President Obama" is "Obama").
 HONORIFICS = frozenset(
     {

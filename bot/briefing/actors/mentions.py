@@ -37,6 +37,7 @@ from bot.briefing.roles import (
 )
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
+    CAMP_PLURALS,
     GENERIC_BODY_WORDS,
     GOVERNMENT_NOUNS,
     GROUP_HEAD_NOUNS,
@@ -995,16 +996,6 @@ def _employs(noun: Token) -> bool:
     return is_person_noun(noun) or noun.lower_ in TITLE_WORDS
 
 
-# Plural names of political families, which the model tags as nationalities: a closed class.
-_CAMP_PLURALS = frozenset(
-    {
-        "democrats", "republicans", "greens", "conservatives", "liberals", "socialists",
-        "communists", "tories", "nationalists", "unionists", "loyalists", "federalists",
-        "social-democrats", "maoists", "islamists", "royalists", "monarchists",
-    }
-)  # fmt: skip
-
-
 def read_party_plurals(reading: Reading) -> None:
     """A political family's plural name that the model tags as a nationality ("the Greens had
     pushed for more", "Republicans blocked the bill", "the opposition Christian Democrats
@@ -1026,7 +1017,7 @@ def read_party_plurals(reading: Reading) -> None:
         span = reading.doc[start:end]
         if start >= end or not reading.free(start, end):
             continue
-        if span[-1].lower_ not in _CAMP_PLURALS or span.root.i != span[-1].i:
+        if span[-1].lower_ not in CAMP_PLURALS or span.root.i != span[-1].i:
             continue
         root = span.root
         acting = root.dep_ in SUBJECT_DEPS and root.head.lemma_ != "be"
