@@ -330,3 +330,15 @@ def test_the_party_a_lawmaker_sits_for_set_beside_the_name_is_a_role(nlp: Langua
     assert actors["Tom Berg"].role == "Republican from Ostland"
     # A nationality is no role.
     assert actors["Ivo Marsh"].role is None
+
+
+@pytest.mark.slow
+def test_a_body_the_person_heads_in_a_sentence_of_its_own_is_a_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Ann Lee heads the Ostby Water Board. She said prices would rise.\n\n"
+        "Tom Berg led the protest on Monday. He said the march was peaceful.",
+    )
+    assert actors["Ann Lee"].role == "heads the Ostby Water Board"
+    # A march, a race or a protest is led by no one in office.
+    assert actors["Tom Berg"].role is None

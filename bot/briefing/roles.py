@@ -615,6 +615,16 @@ def leads(name: Span) -> Span | None:
         body = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if body is not None and body.pos_ in {"NOUN", "PROPN"}:
             return _clean(doc, verb.i, _phrase_end(body))
+    # "Ann Lee heads the Tern Water Board.": said in a sentence of its own, the verb states a
+    # post only over a body ("Lee led the protest" states none).
+    verb = name.root.head
+    if name.root.dep_ != "nsubj" or verb.lemma_.lower() not in _LEADING_VERBS:
+        return None
+    body = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.tag_ not in {"VBZ", "VBD"} or body is None:
+        return None
+    if body.ent_type_ == "ORG" or body.lemma_.lower() in ORG_NOUNS:
+        return _clean(doc, verb.i, _phrase_end(body))
     return None
 
 
