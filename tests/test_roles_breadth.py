@@ -342,3 +342,17 @@ def test_a_body_the_person_heads_in_a_sentence_of_its_own_is_a_role(nlp: Languag
     assert actors["Ann Lee"].role == "heads the Ostby Water Board"
     # A march, a race or a protest is led by no one in office.
     assert actors["Tom Berg"].role is None
+
+
+@pytest.mark.slow
+def test_a_title_read_as_a_verb_or_serving_a_country_stays_whole(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "The agency's top bird diseases expert Ann Lee and the head of the board were among "
+        "those present.\n\n"
+        "Top virus expert Tom Berg warned of a second wave.",
+    )
+    assert actors["Ann Lee"].role == "top bird diseases expert"
+    assert actors["Tom Berg"].role == "Top virus expert"
+    actors, _, _ = _read(nlp, "Prime Minister of Portugal Ann Lee arrived on Monday.")
+    assert actors["Ann Lee"].role == "Prime Minister of Portugal"

@@ -214,7 +214,9 @@ def title_before(name: Span, entity_start: int) -> Span | None:
     if left >= name.start:
         left = _title_run_before(doc, name.start)
     elif left >= 2 and doc[left - 1].lower_ == "of" and doc[left - 2].lower_ in TITLE_WORDS:
-        left -= 2  # "Governor of" + "Ohio" + the name: the title the place modifies
+        # "Governor of" + "Ohio" + the name: the title the place modifies, with the words of
+        # the title before it ("Prime Minister of").
+        left = _title_run_before(doc, left - 1)
     span = _title_from(name, left)
     if span is None and left < name.start:
         # The parse ran the body a title serves into the name ("Ambassador to the United
@@ -270,7 +272,16 @@ def _title_from(name: Span, left: int) -> Span | None:
         return None
     # A finite verb before the name ends the sentence's subject and starts its predicate, so
     # the title starts after it ("The club sacked manager Ann Lee": "manager", not the club).
-    verb = next((i for i in range(name.start - 1, left - 1, -1) if doc[i].tag_ in _FINITE), None)
+    # A title word the model read as a verb ("expert" as VBP in "the agency's top bird
+    # diseases expert Ann Lee") is still the title.
+    verb = next(
+        (
+            i
+            for i in range(name.start - 1, left - 1, -1)
+            if doc[i].tag_ in _FINITE and doc[i].lower_ not in TITLE_WORDS
+        ),
+        None,
+    )
     if verb is not None:
         left = verb + 1
     # A determiner or possessor opening the title belongs to the sentence, not the role.

@@ -41,7 +41,7 @@ TITLE_WORDS = frozenset(
         # them before a name ("County Sheriff Ann Lee") or states them ("she is dean of ...").
         "sheriff", "marshal", "coroner", "magistrate", "ombudsman", "auditor", "comptroller",
         "dean", "provost", "rector", "chaplain", "pastor", "priest", "warden", "curator",
-        "trustee", "consul",
+        "trustee", "consul", "expert",
     }
 )  # fmt: skip
 
