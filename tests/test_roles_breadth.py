@@ -356,3 +356,14 @@ def test_a_title_read_as_a_verb_or_serving_a_country_stays_whole(nlp: Language) 
     assert actors["Tom Berg"].role == "Top virus expert"
     actors, _, _ = _read(nlp, "Prime Minister of Portugal Ann Lee arrived on Monday.")
     assert actors["Ann Lee"].role == "Prime Minister of Portugal"
+
+
+@pytest.mark.slow
+def test_what_a_copula_says_a_body_is_is_its_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Tern Foods is a publicly owned company that runs most of the dairies in Ostby. "
+        "Kellwyn Systems became the country's largest security company in 2010.",
+    )
+    assert actors["Tern Foods"].role == "publicly owned company"
+    assert actors["Kellwyn Systems"].role == "the country's largest security company"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.briefing.vocabulary import (
     CAMP_PLURALS,
     COURTESY_TITLES,
+    FUNCTION_BODIES,
     GEO_NOUNS,
     MILITARY_RANKS,
     ORG_NOUNS,
@@ -682,6 +683,23 @@ def role_given(name: Span) -> Span | None:
         if span is not None and any(t.lower_ in TITLE_WORDS or is_person_noun(t) for t in span):
             return span
     return None
+
+
+def body_attribute(name: Span) -> Span | None:
+    """What a copula says a body is or became ("X is a publicly owned company", "X became the
+    world's largest carmaker"), when its noun is one for a body: business copy states a
+    company's kind this way more often than beside the name."""
+    root = name.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in {"be", "become", "remain"}:
+        return None
+    noun = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in ORG_NOUNS | FUNCTION_BODIES and not lemma.endswith("maker"):
+        return None
+    return _clean(name.doc, noun.left_edge.i, _phrase_end(noun))
 
 
 def described(name: Span) -> Span | None:

@@ -28,6 +28,7 @@ from bot.briefing.metonymy import acts
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import (
     apposition,
+    body_attribute,
     described,
     is_person_noun,
     is_rank,
@@ -692,7 +693,7 @@ def _office_word(token: Token) -> bool:
 def _body_role(name: Span) -> str | None:
     """What the text says a body is, before or beside its name: "the security firm X", "X, a
     drug maker based in Y," (a body's role is its kind, shortest as written)."""
-    role = title_before(name, name.start) or apposition(name)
+    role = title_before(name, name.start) or apposition(name) or body_attribute(name)
     return role.text if role is not None and role.root.pos_ == "NOUN" else None
 
 
