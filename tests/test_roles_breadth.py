@@ -367,3 +367,16 @@ def test_what_a_copula_says_a_body_is_is_its_role(nlp: Language) -> None:
     )
     assert actors["Tern Foods"].role == "publicly owned company"
     assert actors["Kellwyn Systems"].role == "the country's largest security company"
+
+
+@pytest.mark.slow
+def test_a_body_called_armed_or_a_party_before_its_name_is_a_group(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "The militant group Vardan Wolves said it had fired rockets on Monday.\n\n"
+        "The opposition Movement for Tern Renewal said the vote was rigged.\n\n"
+        "The rights group Free Voices said the arrests were illegal.",
+    )
+    kinds = {name: actors[name].kind for name in ("Vardan Wolves", "Movement for Tern Renewal")}
+    assert kinds == dict.fromkeys(kinds, "group")
+    assert actors["Free Voices"].kind == "org"

@@ -901,8 +901,10 @@ def classify_groups(reading: Reading) -> None:
             continue
         if draft.kind is not ActorKind.ORG or draft.affiliation is not None:
             continue
-        if _group_name(reading, draft.name) or any(
-            _group_context(reading, m) for m in draft.mentions
+        if (
+            _group_name(reading, draft.name)
+            or any(_group_context(reading, m) for m in draft.mentions)
+            or _group_role(draft.role)
         ):
             draft.kind = ActorKind.GROUP
 
@@ -918,10 +920,30 @@ def _group_name(reading: Reading, name: str) -> bool:
     return False
 
 
+def _group_role(role: str | None) -> bool:
+    """ "the militant group X", "the rebel faction X": what the text calls the body before its
+    name says it is armed or a party ("rights group", "media group" say no such thing)."""
+    words = role.lower().split() if role else []
+    return any(w in GROUP_HEAD_NOUNS - {"group", "groups"} for w in words)
+
+
+# Words before a body's name that make it a party: "the opposition X", "the ruling X".
+_PARTY_MODIFIERS = frozenset({"opposition", "ruling"})
+
+
 def _group_context(reading: Reading, mention: Mention) -> bool:
-    """ "Islamic State group targets", "Hezbollah, the Iran-backed group, ..."."""
-    after = reading.doc[mention.end] if mention.end < len(reading.doc) else None
+    """ "Islamic State group targets", "Hezbollah, the Iran-backed group, ...", "the opposition
+    Tern Movement"."""
+    doc = reading.doc
+    after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and after.lower_ in GROUP_HEAD_NOUNS:
+        return True
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ in _PARTY_MODIFIERS
+        and mention.start <= before.head.i < mention.end
+    ):
         return True
     head = reading.doc[mention.head]
     if any(c.dep_ == "appos" and c.lower_ in GROUP_HEAD_NOUNS for c in head.children):
