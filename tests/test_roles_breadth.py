@@ -380,3 +380,16 @@ def test_a_body_called_armed_or_a_party_before_its_name_is_a_group(nlp: Language
     kinds = {name: actors[name].kind for name in ("Vardan Wolves", "Movement for Tern Renewal")}
     assert kinds == dict.fromkeys(kinds, "group")
     assert actors["Free Voices"].kind == "org"
+
+
+@pytest.mark.slow
+def test_an_age_and_trade_after_a_named_person_are_that_person(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp, "Ann Lee, 34, was arrested on Monday. The 34-year-old teacher was released on bail."
+    )
+    assert actors["Ann Lee"].role == "teacher"
+    # Two people named before: the epithet may be either.
+    actors, _, _ = _read(
+        nlp, "Tom Berg met Ann Lee on Monday. The 45-year-old coach said his team was ready."
+    )
+    assert (actors["Tom Berg"].role, actors["Ann Lee"].role) == (None, None)

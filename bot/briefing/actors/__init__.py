@@ -62,6 +62,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     references.read_org_descriptions(reading)
     references.read_role_descriptions(reading)
     references.read_descriptions(reading)
+    references.read_epithets(reading)
     references.read_pronouns(reading)
     actors, token_actor, actor_ids = build_actors(reading)
     return ActorIndex(actors=actors, token_actor=token_actor, genders=genders(reading, actor_ids))

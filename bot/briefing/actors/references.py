@@ -368,6 +368,50 @@ def read_descriptions(reading: Reading) -> None:
             break
 
 
+def read_epithets(reading: Reading) -> None:
+    """ "Ann Lee, 34, was arrested on Monday. The 34-year-old teacher was released on bail.":
+    a noun for a person with an age before it, as a subject right after a sentence that named
+    one person, is that person (copy calls someone by age and trade instead of repeating the
+    name); the noun, without the age, is their role when the text stated none."""
+    sentences = reading.parsed.sentences
+    for index in range(1, len(sentences)):
+        sentence = sentences[index]
+        for token in sentence:
+            if token.dep_ not in SUBJECT_DEPS or token.tag_ != "NN" or token.i in reading.claimed:
+                continue
+            age = next((c for c in token.lefts if _an_age(c)), None)
+            if age is None or token.left_edge.lower_ != "the" or not is_person_noun(token):
+                continue
+            if any(
+                _person_at(reading, t) is not None for t in reading.doc[sentence.start : token.i]
+            ):
+                continue
+            named = {d.key: d for t in sentences[index - 1] if (d := _person_at(reading, t))}
+            if len(named) != 1:
+                continue
+            draft = next(iter(named.values()))
+            if draft.role is None:
+                words = reading.doc[age.i + 1 : token.i + 1]
+                draft.role = words.text
+                draft.role_span = (words.start, words.end)
+                draft.role_head = token.i
+            start = token.left_edge.i
+            text = reading.doc[start : token.i + 1].text
+            reading.claim(draft, Mention(start, token.i + 1, token.i, text, counts=False))
+
+
+def _an_age(token: Token) -> bool:
+    """ "34-year-old": the word "old" the tokenizer split off an age written before a noun."""
+    doc = token.doc
+    return (
+        token.lower_ == "old"
+        and token.dep_ == "amod"
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ in {"year", "years"}
+    )
+
+
 def _reach(index: int, quoted: list[bool]) -> int:
     """The earliest sentence a pronoun in sentence `index` may reach back to: the previous
     one, or, over the sentences of a quotation that continues a speaker ("...," said Hale.
