@@ -393,3 +393,14 @@ def test_an_age_and_trade_after_a_named_person_are_that_person(nlp: Language) ->
         nlp, "Tom Berg met Ann Lee on Monday. The 45-year-old coach said his team was ready."
     )
     assert (actors["Tom Berg"].role, actors["Ann Lee"].role) == (None, None)
+
+
+@pytest.mark.slow
+def test_a_courtesy_title_spelt_out_is_no_part_of_the_name(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Transport Secretary Ada Brandvik unveiled a plan for new rail lines. Mister Brandvik "
+        "said work would start in spring.",
+    )
+    assert "Mister Brandvik" not in actors
+    assert actors["Ada Brandvik"].role == "Transport Secretary"
