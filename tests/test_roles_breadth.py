@@ -404,3 +404,19 @@ def test_a_courtesy_title_spelt_out_is_no_part_of_the_name(nlp: Language) -> Non
     )
     assert "Mister Brandvik" not in actors
     assert actors["Ada Brandvik"].role == "Transport Secretary"
+
+
+@pytest.mark.slow
+def test_a_surnames_particle_capitalised_at_a_sentence_start_is_one_person(
+    nlp: Language,
+) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Interior Secretary Marta de Lorca faces questions from lawmakers this week. De Lorca "
+        "says the order was legal.\n\n"
+        "Nora Ostrova, a school inspector, wrote the study. Miss Ostrova says classes are too "
+        "big.",
+    )
+    assert "De Lorca" not in actors
+    assert actors["Marta de Lorca"].role == "Interior Secretary"
+    assert "Miss Ostrova" not in actors

@@ -57,11 +57,11 @@ CAMP_PLURALS = frozenset(
 # Honorifics dropped from a person's name ("President Obama" is "Obama").
 HONORIFICS = frozenset(
     {
-        "mr", "mr.", "mister", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "sir", "dame",
-        "president", "senator", "sen.", "rep.", "gov.", "governor", "general", "gen.", "col.",
-        "capt.", "lt.", "king", "queen", "prince", "princess", "pope", "minister", "secretary",
-        "judge", "mayor", "chancellor", "premier", "sheikh", "ayatollah", "emir", "lord", "lady",
-        "coach",
+        "mr", "mr.", "mister", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof.", "sir",
+        "dame", "president", "senator", "sen.", "rep.", "gov.", "governor", "general", "gen.",
+        "col.", "capt.", "lt.", "king", "queen", "prince", "princess", "pope", "minister",
+        "secretary", "judge", "mayor", "chancellor", "premier", "sheikh", "ayatollah", "emir",
+        "lord", "lady", "coach",
     }
 )  # fmt: skip
 
