@@ -420,3 +420,16 @@ def test_a_surnames_particle_capitalised_at_a_sentence_start_is_one_person(
     assert "De Lorca" not in actors
     assert actors["Marta de Lorca"].role == "Interior Secretary"
     assert "Miss Ostrova" not in actors
+
+
+@pytest.mark.slow
+def test_a_plural_role_beside_listed_names_is_each_ones(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Ann Lee and Tom Berg, both members of the Unity Party, voted against the bill.",
+    )
+    roles = {name: actors[name].role for name in ("Ann Lee", "Tom Berg")}
+    assert roles == dict.fromkeys(roles, "members of the Unity Party")
+    actors, _, _ = _read(nlp, "Directors Ann Lee and Tom Berg resigned on Monday.")
+    roles = {name: actors[name].role for name in ("Ann Lee", "Tom Berg")}
+    assert roles == dict.fromkeys(roles, "Directors")

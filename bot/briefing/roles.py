@@ -75,7 +75,7 @@ def _clean(doc: Doc, start: int, end: int) -> Span | None:
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
-        or doc[start].lower_ in {"a", "an"}
+        or doc[start].lower_ in {"a", "an", "both", "all"}
         or doc[start].tag_ == "WP$"
         or _passing_adverb(doc[start])
     ):
@@ -145,7 +145,8 @@ def _looks_like_role(span: Span, head: Token | None = None) -> bool:
 
 def plural_title(token: Token) -> bool:
     """A title in the plural, written once before several names ("Justices", "Ministers")."""
-    if token.tag_ not in {"NNS", "NNPS"}:
+    # A capitalised plural opening a sentence may be tagged as a singular name ("Directors").
+    if token.tag_ not in {"NNS", "NNPS"} and not (token.tag_ == "NNP" and token.is_sent_start):
         return False
     word = token.lower_
     singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
@@ -448,6 +449,11 @@ def _conjunct_apposition(name: Span) -> Span | None:
     if root.dep_ != "conj" or root.head.ent_type_ != "PERSON":
         return None
     for child in root.head.rights:
+        if child.dep_ == "appos" and child.i > root.i and child.tag_ == "NNS":
+            # "X and Y, both members of Z,": a plural apposition is every listed name's.
+            span = _clean(name.doc, child.left_edge.i, _phrase_end(child))
+            if span is not None and _looks_like_role(span, child):
+                return span
         if child.dep_ == "appos" and child.i > root.i and _past_a_conjunct(root.head, child):
             later = [c for c in root.head.rights if c.dep_ == "conj" and root.i < c.i < child.i]
             if later or child.pos_ != "NOUN":
