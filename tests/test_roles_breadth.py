@@ -433,3 +433,18 @@ def test_a_plural_role_beside_listed_names_is_each_ones(nlp: Language) -> None:
     actors, _, _ = _read(nlp, "Directors Ann Lee and Tom Berg resigned on Monday.")
     roles = {name: actors[name].role for name in ("Ann Lee", "Tom Berg")}
     assert roles == dict.fromkeys(roles, "Directors")
+
+
+@pytest.mark.slow
+def test_a_maker_of_goods_before_a_name_is_a_body_and_its_role(nlp: Language) -> None:
+    actors, _, _ = _read(nlp, "Japanese automaker Kovira said sales rose in May.")
+    assert (actors["Kovira"].kind, actors["Kovira"].role) == ("org", "Japanese automaker")
+    # The parse may make the name the noun's object, whether the model took it for a body's
+    # name or a person's.
+    actors, _, _ = _read(nlp, "Japanese automaker Tokuda said sales rose in May.")
+    assert (actors["Tokuda"].kind, actors["Tokuda"].role) == ("org", "Japanese automaker")
+    actors, _, _ = _read(nlp, "Japanese automaker Haruki said sales rose in May.")
+    assert (actors["Haruki"].kind, actors["Haruki"].role) == ("org", "Japanese automaker")
+    # A filmmaker is a person.
+    actors, _, _ = _read(nlp, "The filmmaker Tom Berg said the film would open in May.")
+    assert (actors["Tom Berg"].kind, actors["Tom Berg"].role) == ("person", "filmmaker")

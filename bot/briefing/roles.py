@@ -702,10 +702,49 @@ def body_attribute(name: Span) -> Span | None:
     noun = next((c for c in verb.children if c.dep_ in {"attr", "oprd"}), None)
     if noun is None or noun.pos_ != "NOUN":
         return None
-    lemma = noun.lemma_.lower()
-    if lemma not in ORG_NOUNS | FUNCTION_BODIES and not lemma.endswith("maker"):
+    if not is_body_noun(noun.lemma_.lower()):
         return None
     return _clean(name.doc, noun.left_edge.i, _phrase_end(noun))
+
+
+# What a company makes, before "maker": "automaker", "drugmaker" name a body, where "filmmaker"
+# or "lawmaker" name a person.
+_MADE_GOODS = frozenset(
+    {
+        "auto", "car", "drug", "chip", "plane", "aircraft", "steel", "truck", "tyre", "tire",
+        "phone", "handset", "toy", "vaccine", "engine", "software", "computer", "battery",
+    }
+)  # fmt: skip
+
+
+def is_body_noun(lemma: str) -> bool:
+    """A noun for a kind of body: "agency", "regulator", "carmaker"."""
+    made = lemma.removesuffix("maker").removesuffix("-")
+    return lemma in ORG_NOUNS | FUNCTION_BODIES or (made != lemma and made in _MADE_GOODS)
+
+
+def body_kind_before(name: Span) -> Span | None:
+    """The kind of body written right before its name, read from the words when the parse
+    attached neither to the other ("Japanese automaker Acme said", where the model made the
+    name the noun's object): a noun for a body with the words that modify it."""
+    doc = name.doc
+    i = name.start - 1
+    if i < 0 or doc[i].pos_ != "NOUN" or not doc[i].text.islower():
+        return None
+    if not is_body_noun(doc[i].lemma_.lower()):
+        return None
+    start = i
+    while (
+        start > 0
+        and not doc[start - 1].is_sent_end
+        and (
+            doc[start - 1].pos_ in _TITLE_RUN_POS | {"PART"}
+            or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+            or (doc[start - 1].tag_ == "VBG" and doc[start - 1].dep_ == "amod")
+        )
+    ):
+        start -= 1  # "Swiss drugmaker", "the U.N. children's agency", "ride-hailing company"
+    return _clean(doc, start, i + 1)
 
 
 def described(name: Span) -> Span | None:

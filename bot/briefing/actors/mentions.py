@@ -29,7 +29,9 @@ from bot.briefing.models import ActorKind
 from bot.briefing.roles import (
     apposition,
     body_attribute,
+    body_kind_before,
     described,
+    is_body_noun,
     is_person_noun,
     is_rank,
     is_short_title,
@@ -521,6 +523,14 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
         stated = before if before is not None and before.end <= name.start else None
     if stated is not None:
         role, head = stated, stated.root
+    if role is None and len(draft.mentions) == 1:
+        # "Japanese automaker Acme said": the kind of body right before a name the model took
+        # for a person's, where the parse attached neither to the other.
+        body = body_kind_before(name)
+        if body is not None:
+            draft.kind = ActorKind.ORG
+            draft.role = body.text
+        return
     if role is None or head is None:
         return
     noun = head.lemma_.lower()
@@ -529,7 +539,7 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
         # the phrase's head; the person's noun ends it.
         head = role[-1]
         noun = head.lemma_.lower()
-    if noun in ORG_NOUNS and noun not in TITLE_WORDS and len(draft.mentions) == 1:
+    if is_body_noun(noun) and noun not in TITLE_WORDS and len(draft.mentions) == 1:
         # "the conciliation service Acas": a body the model took for a person; its description
         # is the body's role.
         draft.kind = ActorKind.ORG
@@ -693,7 +703,12 @@ def _office_word(token: Token) -> bool:
 def _body_role(name: Span) -> str | None:
     """What the text says a body is, before or beside its name: "the security firm X", "X, a
     drug maker based in Y," (a body's role is its kind, shortest as written)."""
-    role = title_before(name, name.start) or apposition(name) or body_attribute(name)
+    role = (
+        title_before(name, name.start)
+        or apposition(name)
+        or body_attribute(name)
+        or body_kind_before(name)
+    )
     return role.text if role is not None and role.root.pos_ == "NOUN" else None
 
 
