@@ -448,3 +448,17 @@ def test_a_maker_of_goods_before_a_name_is_a_body_and_its_role(nlp: Language) ->
     # A filmmaker is a person.
     actors, _, _ = _read(nlp, "The filmmaker Tom Berg said the film would open in May.")
     assert (actors["Tom Berg"].kind, actors["Tom Berg"].role) == ("person", "filmmaker")
+
+
+@pytest.mark.slow
+def test_an_office_a_verb_gives_the_person_it_names_is_their_role(nlp: Language) -> None:
+    texts = {
+        "President Tom Berg appointed Ann Lee finance minister on Monday.": "finance minister",
+        "The board named Ann Lee as chief executive on Monday.": "chief executive",
+        "The club hired Ann Lee as coach in May.": "coach",
+        "Voters elected Ann Lee mayor of Ostby in 2019.": "mayor of Ostby",
+        "President Tom Berg nominated Ann Lee to be ambassador to Ostland.": "ambassador to Ostland",
+    }
+    for text, role in texts.items():
+        actors, _, _ = _read(nlp, text)
+        assert actors["Ann Lee"].role == role, text

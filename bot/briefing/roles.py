@@ -691,6 +691,58 @@ def role_given(name: Span) -> Span | None:
     return None
 
 
+# Verbs by which someone gives a person an office: "X appointed Ann Lee finance minister", "the
+# club hired Ann Lee as coach".
+_CONFERRING_VERBS = (_INVESTING_VERBS - {"become", "remain"}) | {
+    "hire", "install", "select", "tap", "reappoint", "re-elect",
+}  # fmt: skip
+
+
+def role_conferred(name: Span) -> Span | None:
+    """The office a verb gives the person it names as its object: "appointed Ann Lee finance
+    minister", "named Ann Lee as chief executive", "nominated Ann Lee to be ambassador"."""
+    root = name.root
+    head = root.head
+    if (
+        root.dep_ == "compound"
+        and head.i >= name.end
+        and head.pos_ == "NOUN"
+        and head.dep_ in {"dobj", "oprd"}
+        and head.head.lemma_.lower() in _CONFERRING_VERBS
+    ):
+        # The parse ran the name into the office after it: "Ann Lee finance minister".
+        return _office(name.doc, name.end, head)
+    if root.dep_ not in {"dobj", "oprd"} or head.lemma_.lower() not in _CONFERRING_VERBS:
+        return None
+    for child in head.children:
+        if child.i < root.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as":
+            office = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "xcomp" and child.lemma_ == "be":
+            office = next((c for c in child.children if c.dep_ == "attr"), None)
+        elif child.dep_ in {"oprd", "attr"}:
+            office = child
+        else:
+            continue
+        if office is not None and office.pos_ == "NOUN":
+            return _office(name.doc, office.left_edge.i, office)
+    return None
+
+
+def _office(doc: Doc, start: int, noun: Token) -> Span | None:
+    """The phrase from `start` to the end of the noun's, when it names an office or trade;
+    without a date the parse hung on the noun ("coach in May")."""
+    end = _phrase_end(noun)
+    for child in noun.rights:
+        if child.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in child.children):
+            end = min(end, child.i)
+    span = _clean(doc, start, end)
+    if span is None or not any(t.lower_ in TITLE_WORDS or is_person_noun(t) for t in span):
+        return None
+    return span
+
+
 def body_attribute(name: Span) -> Span | None:
     """What a copula says a body is or became ("X is a publicly owned company", "X became the
     world's largest carmaker"), when its noun is one for a body: business copy states a
@@ -750,7 +802,14 @@ def body_kind_before(name: Span) -> Span | None:
 def described(name: Span) -> Span | None:
     """The role stated beside a name rather than before it: an apposition, a copula, an office
     after "as" or given by a verb, or a relative clause saying what the person leads."""
-    return apposition(name) or copular(name) or role_as(name) or role_given(name) or leads(name)
+    return (
+        apposition(name)
+        or copular(name)
+        or role_as(name)
+        or role_given(name)
+        or role_conferred(name)
+        or leads(name)
+    )
 
 
 def description_subject(sentence: Span, claimed: Container[int]) -> Span | None:
