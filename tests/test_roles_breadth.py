@@ -462,3 +462,11 @@ def test_an_office_a_verb_gives_the_person_it_names_is_their_role(nlp: Language)
     for text, role in texts.items():
         actors, _, _ = _read(nlp, text)
         assert actors["Ann Lee"].role == role, text
+
+
+@pytest.mark.slow
+def test_a_description_the_text_then_names_is_the_persons_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp, "Officials identified the slain village mayor as Tom Berg."
+    )
+    assert actors["Tom Berg"].role == "the slain village mayor"

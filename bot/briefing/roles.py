@@ -698,6 +698,10 @@ _CONFERRING_VERBS = (_INVESTING_VERBS - {"become", "remain"}) | {
 }  # fmt: skip
 
 
+# Verbs by which the text names someone it has described: "identified the driver as Ann Lee".
+_NAMING_VERBS = frozenset({"identify", "name"})
+
+
 def role_conferred(name: Span) -> Span | None:
     """The office a verb gives the person it names as its object: "appointed Ann Lee finance
     minister", "named Ann Lee as chief executive", "nominated Ann Lee to be ambassador"."""
@@ -712,6 +716,12 @@ def role_conferred(name: Span) -> Span | None:
     ):
         # The parse ran the name into the office after it: "Ann Lee finance minister".
         return _office(name.doc, name.end, head)
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in _NAMING_VERBS:
+        # "Officials identified the injured driver as Ann Lee": the one the text
+        # described before it names them.
+        described = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if described is not None and described.pos_ == "NOUN" and described.i < head.i:
+            return _office(name.doc, described.left_edge.i, described)
     if root.dep_ not in {"dobj", "oprd"} or head.lemma_.lower() not in _CONFERRING_VERBS:
         return None
     for child in head.children:
