@@ -374,30 +374,30 @@ def read_epithets(reading: Reading) -> None:
     one person, is that person (copy calls someone by age and trade instead of repeating the
     name); the noun, without the age, is their role when the text stated none."""
     sentences = reading.parsed.sentences
-    for index in range(1, len(sentences)):
-        sentence = sentences[index]
-        for token in sentence:
-            if token.dep_ not in SUBJECT_DEPS or token.tag_ != "NN" or token.i in reading.claimed:
-                continue
-            age = next((c for c in token.lefts if _an_age(c)), None)
-            if age is None or token.left_edge.lower_ != "the" or not is_person_noun(token):
-                continue
-            if any(
-                _person_at(reading, t) is not None for t in reading.doc[sentence.start : token.i]
-            ):
-                continue
-            named = {d.key: d for t in sentences[index - 1] if (d := _person_at(reading, t))}
-            if len(named) != 1:
-                continue
-            draft = next(iter(named.values()))
-            if draft.role is None:
-                words = reading.doc[age.i + 1 : token.i + 1]
-                draft.role = words.text
-                draft.role_span = (words.start, words.end)
-                draft.role_head = token.i
-            start = token.left_edge.i
-            text = reading.doc[start : token.i + 1].text
-            reading.claim(draft, Mention(start, token.i + 1, token.i, text, counts=False))
+    for age in reading.tokens_written.get("old", ()):
+        token = age.head
+        if not _an_age(age) or token.dep_ not in SUBJECT_DEPS or token.tag_ != "NN":
+            continue
+        if token.i in reading.claimed or token.left_edge.lower_ != "the":
+            continue
+        index = reading.parsed.sentence_index(token)
+        if index == 0 or not is_person_noun(token):
+            continue
+        before = reading.doc[sentences[index].start : token.i]
+        if any(_person_at(reading, t) is not None for t in before):
+            continue
+        named = {d.key: d for t in sentences[index - 1] if (d := _person_at(reading, t))}
+        if len(named) != 1:
+            continue
+        draft = next(iter(named.values()))
+        if draft.role is None:
+            words = reading.doc[age.i + 1 : token.i + 1]
+            draft.role = words.text
+            draft.role_span = (words.start, words.end)
+            draft.role_head = token.i
+        start = token.left_edge.i
+        text = reading.doc[start : token.i + 1].text
+        reading.claim(draft, Mention(start, token.i + 1, token.i, text, counts=False))
 
 
 def _an_age(token: Token) -> bool:
