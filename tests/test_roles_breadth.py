@@ -466,7 +466,5 @@ def test_an_office_a_verb_gives_the_person_it_names_is_their_role(nlp: Language)
 
 @pytest.mark.slow
 def test_a_description_the_text_then_names_is_the_persons_role(nlp: Language) -> None:
-    actors, _, _ = _read(
-        nlp, "Officials identified the slain village mayor as Tom Berg."
-    )
+    actors, _, _ = _read(nlp, "Officials identified the slain village mayor as Tom Berg.")
     assert actors["Tom Berg"].role == "the slain village mayor"
