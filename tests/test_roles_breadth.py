@@ -468,3 +468,12 @@ def test_an_office_a_verb_gives_the_person_it_names_is_their_role(nlp: Language)
 def test_a_description_the_text_then_names_is_the_persons_role(nlp: Language) -> None:
     actors, _, _ = _read(nlp, "Officials identified the slain village mayor as Tom Berg.")
     assert actors["Tom Berg"].role == "the slain village mayor"
+
+
+@pytest.mark.slow
+def test_a_title_keeps_the_whole_name_of_the_body_before_it(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "But Tern Institute for Water Safety and Research chief Ann Lee worries about the floods.",
+    )
+    assert actors["Ann Lee"].role == "Tern Institute for Water Safety and Research chief"

@@ -226,7 +226,28 @@ def title_before(name: Span, entity_start: int) -> Span | None:
         span = _title_from(name, _title_run_before(doc, name.start))
     if span is None:
         span = _shared_title(name)
-    return _with_hyphened_prefix(span) if span is not None else None
+    return _with_hyphened_prefix(_with_whole_body(span)) if span is not None else None
+
+
+def _with_whole_body(span: Span) -> Span:
+    """The title with the whole name of the body it begins in or follows ("Tern Institute
+    for Water Safety and Research chief"): the parse often cuts such a name at its "for" or
+    "and", leaving "Research chief" or "chief"."""
+    doc, start = span.doc, span.start
+    first = doc[start]
+    inside = first.ent_iob_ == "I" and first.ent_type_ in _BODY_ENTITIES
+    after = start > 0 and first.ent_iob_ != "I" and doc[start - 1].ent_type_ in _BODY_ENTITIES
+    if not inside and not after:
+        return span
+    start -= 0 if inside else 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    if doc[start].lower_ == "the":
+        start += 1
+    return doc[start : span.end]
+
+
+_BODY_ENTITIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
 
 def _shared_title(name: Span) -> Span | None:
