@@ -28,6 +28,14 @@ def parse_titled(nlp: Language, title: str, paragraphs: list[str]) -> ParsedArti
     return ParsedArticle.from_doc(article, nlp(article_text(article)))
 
 
+def titled_quotes(
+    nlp: Language, title: str, paragraphs: list[str], names: dict[str, ActorKind] | None = None
+) -> list[Quote]:
+    """Quotes of paragraphs under a document title, whose actors are the given names."""
+    parsed = parse_titled(nlp, title, paragraphs)
+    return find_quotes(parsed, known_actors(parsed, names or {}), [])
+
+
 def quotes_with(nlp: Language, text: str, names: dict[str, ActorKind]) -> list[Quote]:
     """Quotes of a written text whose actors are the given names, of the given kinds."""
     parsed = parse_text(nlp, text)
@@ -417,7 +425,7 @@ def test_a_releases_contact_line_is_no_statement_and_its_office_no_actor(
 @pytest.mark.slow
 def test_a_surname_ending_in_s_takes_its_full_name_from_the_title(nlp: Language) -> None:
     # The title's possessive and punctuation go, not every "s" at the surname's ends.
-    parsed = parse_titled(
+    quotes = titled_quotes(
         nlp,
         "Remarks by Deputy Minister Tomas Sorens at the Harbour Authority",
         [
@@ -426,5 +434,43 @@ def test_a_surname_ending_in_s_takes_its_full_name_from_the_title(nlp: Language)
             "DEPUTY MINISTER SORENS: No. Fares will not change this year.",
         ],
     )
-    quotes = find_quotes(parsed, known_actors(parsed, {}), [])
     assert by_text(quotes, "stay where they are").speaker == "Tomas Sorens"
+
+
+@pytest.mark.slow
+def test_a_briefings_last_answer_runs_on_to_the_end_of_the_transcript(nlp: Language) -> None:
+    # A transcript that is the whole text has no writer to close it: the paragraphs after the
+    # last label go on with the last answer, in the official's voice or not.
+    quotes = titled_quotes(
+        nlp,
+        "Press Briefing by Spokesperson Maren Tolle",
+        [
+            "MS. TOLLE: Good afternoon. I have two things at the top.",
+            "Q Thank you.",
+            "MS. TOLLE: First, the ferry to the islands will run again from Monday.",
+            "The harbour board has finished the repairs to the northern pier ahead of time.",
+            "The fares will stay as they are until the end of the season.",
+        ],
+    )
+    assert by_text(quotes, "finished the repairs").speaker == "Maren Tolle"
+    assert by_text(quotes, "fares will stay").speaker == "Maren Tolle"
+
+
+@pytest.mark.slow
+def test_remarks_under_a_single_titled_label_are_that_speakers(nlp: Language) -> None:
+    # Remarks by one official carry one label: with a title, opening the text, it is enough
+    # to read the text as a transcript (a body that merely uses "we" is not its speaker). A
+    # title word before the name in the document's title is no part of the name.
+    quotes = titled_quotes(
+        nlp,
+        "Spokesman Tomas Sorens on the ferry strike",
+        [
+            "MR. SORENS: Good afternoon. The Republic of Ostland regrets the strike at the ferry "
+            "port.",
+            "We urge both sides to return to talks this week.",
+            "The harbour board will publish its offer on Friday.",
+        ],
+        {"Republic of Ostland": ActorKind.COUNTRY},
+    )
+    assert by_text(quotes, "return to talks").speaker == "Tomas Sorens"
+    assert by_text(quotes, "publish its offer").speaker == "Tomas Sorens"

@@ -70,7 +70,15 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
         if turn is not None:
             turns[index] = turn
     labels = Counter(_label_key(turn) for turn in turns.values())
-    if len(turns) < 2 or max(labels.values(), default=0) < 2:
+    # A transcript that opens the text (nothing but header lines before its first turn) is the
+    # document itself, not one a writer quotes inside a story of their own.
+    opens_text = bool(turns) and not any(
+        _has_verb(doc[start:end]) for start, end in paragraphs[: min(turns)]
+    )
+    # Remarks by one official ("THE PRESIDENT: ...", "MR. NAME: ...") take a single label: one
+    # with a title, opening the text, is a transcript of that speaker's words.
+    remarks = opens_text and _titled_turn(turns[min(turns)])
+    if not remarks and (len(turns) < 2 or max(labels.values(), default=0) < 2):
         return {}
     # A label whose every turn asks a question is the interviewer's, whoever it names ("WN:",
     # "Courier:"): its turns are questions, as "Q:" turns are.
@@ -80,15 +88,18 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
             turns[index] = Turn(index, None, turn.start, turn.end)
     # A paragraph with no label of its own goes on with the turn before it (a long answer
     # runs over paragraphs); a line with no lower-case word ("END 10:42 A.M.") is no speech.
-    # After the last labelled turn, a paragraph with no one's voice in it ("The council votes
-    # on the budget in May.") is the writer's closing, and so is all that follows it.
+    # After the last labelled turn of a transcript a writer quotes in a story, a paragraph
+    # with no one's voice in it ("The council votes on the budget in May.") is the writer's
+    # closing, and so is all that follows it. A transcript that is the whole text has no
+    # writer: its last answer runs on to the end ("MR. NAME: ... / The treaty takes effect in
+    # May." is still the official speaking).
     last_label = max(turns)
     previous: Turn | None = None
     for index, (start, end) in enumerate(paragraphs):
         if index in turns:
             previous = turns[index]
         elif previous is not None and any(t.is_lower for t in doc[start:end]):
-            if index > last_label and not _voiced(doc[start:end]):
+            if not opens_text and index > last_label and not _voiced(doc[start:end]):
                 break
             turns[index] = Turn(index, previous.label, start, end)
     return turns
@@ -132,6 +143,16 @@ def without_stage_notes(doc: Doc, start: int, end: int) -> str:
         kept.append(doc[i].text_with_ws)
         i += 1
     return "".join(kept)
+
+
+def _has_verb(paragraph: Span) -> bool:
+    """The paragraph holds a clause: prose, not a header line ("Aboard the presidential
+    aircraft", "Ada Lind, Department Spokesperson", "10:42 A.M.")."""
+    return any(t.pos_ in {"VERB", "AUX"} for t in paragraph)
+
+
+def _titled_turn(turn: Turn) -> bool:
+    return turn.label is not None and is_titled_label(turn.label)
 
 
 # Words by which a speaker speaks in their own voice or to the one who asks.

@@ -372,8 +372,8 @@ class _QuoteReader:
 
     def _named_in_title(self, surname: str) -> str:
         """The full name the document's title gives a speaker labelled by surname alone: a
-        transcript's title names who speaks ("Remarks by Minister Ada Lind at ..."), a title
-        word before the first name ends the name."""
+        transcript's title names who speaks ("Remarks by Minister Ada Lind at ...",
+        "Spokesman Ada Lind on ..."), a title word before the first name ends the name."""
         words = self.parsed.article.title.replace(",", " ").split()
         key = surname.lower()
         for end, word in enumerate(words):
@@ -386,6 +386,7 @@ class _QuoteReader:
                 and words[start - 1].lower() not in STOP_WORDS
                 and words[start - 1].lower().rstrip(".") not in HONORIFICS
                 and words[start - 1].lower() not in HONORIFICS
+                and words[start - 1].lower() not in TITLE_WORDS
             ):
                 start -= 1
             # "Secretary of State Tannock": the words before the surname end an office.
