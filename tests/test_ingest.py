@@ -245,3 +245,39 @@ def test_a_statement_header_gives_its_signatory_as_standfirst() -> None:
     # Without the kind line, a name in a header may be a reporter's: nothing is read.
     plain = SIGNED_STATEMENT.replace("Press Statement\n", "")
     assert parse_article_text(plain).standfirst is None
+
+
+BRIEFING = """\
+Ministry Press Briefing – March 3, 2025
+
+Maren Tolle, Department Spokesperson
+
+Vessa Bay
+
+2:05 p.m. EST
+
+MS. TOLLE: Good afternoon. I have one thing at the top. The ferry to the islands will run \
+again from Monday.
+
+Q Will the fares change?
+
+MS. TOLLE: They will not change this year."""
+
+
+@pytest.mark.parametrize(
+    ("line", "standfirst"),
+    [
+        ("Maren Tolle, Department Spokesperson", "Maren Tolle, Department Spokesperson"),
+        # A byline names who wrote the story, a place line where it was given: nobody in it.
+        ("Maren Tolle, Senior Correspondent", None),
+        ("Vessa Bay, Tarnland", None),
+    ],
+)
+def test_a_signature_line_over_a_transcript_is_kept_as_its_standfirst(
+    line: str, standfirst: str | None
+) -> None:
+    # A "Name, Office" line over the body names, in full, who speaks under a surname label.
+    text = BRIEFING.replace("Maren Tolle, Department Spokesperson", line)
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2025, 3, 3)))
+    assert article.standfirst == standfirst
+    assert article.paragraphs[0].startswith("MS. TOLLE:")

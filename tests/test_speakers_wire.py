@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from bot.briefing.actors import find_actors
+from bot.briefing.ingest import ArticleMeta, parse_article_text
 from bot.briefing.models import ActorKind, Article, Quote
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
@@ -34,6 +35,14 @@ def titled_quotes(
     """Quotes of paragraphs under a document title, whose actors are the given names."""
     parsed = parse_titled(nlp, title, paragraphs)
     return find_quotes(parsed, known_actors(parsed, names or {}), [])
+
+
+def document_quotes(nlp: Language, text: str) -> list[Quote]:
+    """Quotes of a whole document as it arrives (title and header lines included), read as the
+    engine reads it: through ingest, with the actors the engine finds."""
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2025, 3, 3)))
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    return find_quotes(parsed, find_actors(parsed, find_places(parsed)), [])
 
 
 def quotes_with(nlp: Language, text: str, names: dict[str, ActorKind]) -> list[Quote]:
@@ -474,3 +483,34 @@ def test_remarks_under_a_single_titled_label_are_that_speakers(nlp: Language) ->
     )
     assert by_text(quotes, "return to talks").speaker == "Tomas Sorens"
     assert by_text(quotes, "publish its offer").speaker == "Tomas Sorens"
+
+
+@pytest.mark.slow
+def test_a_briefers_signature_line_names_the_surname_label_in_full(nlp: Language) -> None:
+    # "Maren Tolle, Department Spokesperson" over the transcript: "MS. TOLLE:" is that person.
+    text = (
+        "Ministry Press Briefing – March 3, 2025\n\nMaren Tolle, Department Spokesperson\n\n"
+        "MS. TOLLE: Good afternoon. The ferry to the islands will run again from Monday.\n\n"
+        "Q Will the fares change?\n\nMS. TOLLE: They will not change this year, I am told."
+    )
+    quotes = document_quotes(nlp, text)
+    assert by_text(quotes, "run again from Monday").speaker == "Maren Tolle"
+    assert by_text(quotes, "will not change").speaker == "Maren Tolle"
+
+
+@pytest.mark.slow
+def test_a_signed_statement_whose_body_names_no_issuer_is_its_signatorys(
+    nlp: Language,
+) -> None:
+    # "I congratulate ...": a statement in the first person, signed over its body, with no
+    # body acting in it, speaks only with its signatory's voice.
+    text = (
+        "Vessa Bay Founding Day\n\nTomas Sorens, Secretary of State\n\n"
+        "On behalf of our people, I congratulate the people of Vessa Bay as you mark the day "
+        "your city was founded.\n\n"
+        "Over the past year we have worked together on the new harbour and the schools.\n\n"
+        "We look forward to many more years of friendship between our two peoples."
+    )
+    quotes = document_quotes(nlp, text)
+    assert by_text(quotes, "I congratulate").speaker == "Tomas Sorens"
+    assert by_text(quotes, "many more years").speaker == "Tomas Sorens"

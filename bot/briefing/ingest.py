@@ -257,12 +257,8 @@ def statement_signature(header: list[str]) -> str | None:
         name = header[index + 1]
         if not _NAME_LINE.match(name):
             return None
-        # The office itself, without the bureau after a comma ("..., Office of the Spokesperson").
-        office = header[index + 2].split(",")[0].strip() if index + 2 < len(header) else ""
-        words = {word.strip(",.").lower() for word in office.split()}
-        if office and len(office.split()) <= _MAX_OFFICE_WORDS and words & TITLE_WORDS:
-            return f"{name}, {office}"
-        return name
+        office = _office(header[index + 2]) if index + 2 < len(header) else None
+        return f"{name}, {office}" if office else name
     return None
 
 
@@ -270,6 +266,35 @@ def statement_signature(header: list[str]) -> str | None:
 # to Carry Commuters Across the Vardel" has twelve words, most of them capitalised.
 _LONGEST_HEADING_WORDS = 10
 _LONGEST_TITLE_CASE_HEADING_WORDS = 20
+
+
+def _office(line: str) -> str | None:
+    """The office a header line names, without the bureau after a comma ("Department
+    Spokesperson, Office of the Spokesperson" -> "Department Spokesperson"); None when the
+    line names no office."""
+    office = line.split(",")[0].strip()
+    words = {word.strip(",.").lower() for word in office.split()}
+    if office and len(office.split()) <= _MAX_OFFICE_WORDS and words & TITLE_WORDS:
+        return office
+    return None
+
+
+# Offices of the people who make the news, not of those in it: a "Name, Correspondent" line
+# over a story is its byline.
+_CREDIT_OFFICES = frozenset({"correspondent", "reporter", "journalist", "editor", "presenter"})
+
+
+def signature_line(line: str) -> str | None:
+    """A header line that names who speaks in the text below it, in their office ("Ada Lind,
+    Department Spokesperson" over a briefing's transcript or a statement): "Name, Office", or
+    None for any other line (a place, "Tarnville, Ostland", names no office)."""
+    name, _, rest = line.partition(",")
+    office = _office(rest)
+    if not (_NAME_LINE.match(name.strip()) and office):
+        return None
+    if {word.lower() for word in office.split()} & _CREDIT_OFFICES:
+        return None
+    return f"{name.strip()}, {office}"
 
 
 def _is_heading(line: str) -> bool:
@@ -420,7 +445,12 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
         if _TRAILER.match(line) or _READING_TIME.match(line) or is_credit_line(line):
             continue
         if _is_heading(line):
-            continue  # sub-headings and short pull lines are not body text
+            # Sub-headings and short pull lines are not body text; a signature line over the
+            # body ("Ada Lind, Department Spokesperson") names who speaks in it, which the
+            # labels of a transcript ("MS. LIND:") and a statement's "I" do not.
+            if standfirst is None and not body:
+                standfirst = signature_line(line)
+            continue
         line = without_presenters(line)
         if line:
             body.append(line)

@@ -282,9 +282,10 @@ def statement_authors(
     paragraphs: list[tuple[int, int]],
     quoted: list[bool],
     titled: bool = False,
-) -> list[Token]:
-    """Who a statement written in its issuer's voice may be by, first sentence first; empty
-    when the text is no such statement.
+) -> list[Token] | None:
+    """Who a statement written in its issuer's voice may be by, first sentence first (none
+    when its body names no issuer, "I congratulate ..."); None when the text is no such
+    statement.
 
     A text is such a statement when at least half of its paragraphs speak in the first person
     outside quotation marks ("We call on ..."), or one does under a title that calls the text a
@@ -293,7 +294,7 @@ def statement_authors(
     is concerned ..."): the one its first sentence opens with, else one named later.
     """
     if not paragraphs or not sentences:
-        return []
+        return None
     voiced = 0
     issued = 0
     stance = False
@@ -314,7 +315,7 @@ def statement_authors(
     # ("we spoke to ..."), and leaves a text whose subjects act now a feature, not a release.
     released = stance and issued * 2 >= len(paragraphs)
     if voiced == 0 or (voiced * 2 < len(paragraphs) and not released and not titled):
-        return []
+        return None
     authors = []
     for sentence in sentences:
         root = sentence.root

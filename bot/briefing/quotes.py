@@ -272,12 +272,14 @@ class _QuoteReader:
         turns = transcript_turns(doc, paragraphs)
         titled = is_statement_title(self.parsed.article.title)
         authors = (
-            []
+            None
             if turns
             else statement_authors(doc, self.parsed.sentences, paragraphs, self.quoted, titled)
         )
-        author = self._statement_author(authors)
-        if author is not None:
+        author = self._statement_author(authors or [])
+        if authors is not None:
+            # The official who signs a statement speaks for its issuer, and is the only voice
+            # of one whose body names no issuer ("I congratulate the people of ...").
             author = self._signatory(paragraphs) or author
         # Paragraphs whose speech is read from their layout, not clause by clause: a whole
         # statement in its issuer's voice, and a transcript's questions (nobody named asks).
