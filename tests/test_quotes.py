@@ -12,8 +12,10 @@ from spacy.language import Language
 
 from bot.briefing.actors import ActorIndex, find_actors
 from bot.briefing.ingest import parse_article_text
+from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
 from bot.briefing.parsed import ParsedArticle, article_text
+from bot.briefing.pipeline import extract
 from bot.briefing.places import find_places
 from bot.briefing.quotes import find_quote_spans, find_quotes
 from bot.briefing.timeline import DateMention, find_dates
@@ -326,3 +328,21 @@ def test_he_replied_skips_the_woman_quoted_last(nlp: Language) -> None:
     actors.genders.update({"tom-price": "m", "anna-berg": "f"})
     quotes = find_quotes(parsed, actors, [])
     assert by_text(quotes, "Not if we start now").speaker == "Tom Price"
+
+
+@pytest.mark.slow
+def test_a_briefing_leaves_out_reported_speech_nobody_is_named_for(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    # "Witnesses said ..." reports what no one named claims: the writer's sentence, not a
+    # quote. Words in quotation marks stay even when the text does not say whose they are.
+    parsed = parse(
+        nlp,
+        "Witnesses said the ferry left the Vessa Bay pier an hour late. Maren Tolle, the "
+        'harbour master, said the crew had waited for the fog to lift.\n\n"Never again," read '
+        "a note pinned to the gate.",
+    )
+    quotes = extract(parsed, lexicon).quotes
+    assert not [q for q in quotes if "an hour late" in q.text]
+    assert by_text(quotes, "fog to lift").speaker == "Maren Tolle"
+    assert by_text(quotes, "Never again").speaker is None

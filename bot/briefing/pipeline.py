@@ -12,7 +12,7 @@ from bot.briefing.lexicon import TopicLexicon
 from bot.briefing.models import Article, ArticleBriefing
 from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
-from bot.briefing.quotes import find_quotes
+from bot.briefing.quotes import attributed_quotes, find_quotes
 from bot.briefing.subjects import find_subjects
 from bot.briefing.timeline import find_dates, find_events
 from bot.briefing.topics import find_topics
@@ -33,7 +33,7 @@ def extract(parsed: ParsedArticle, lexicon: TopicLexicon) -> ArticleBriefing:
     return ArticleBriefing(
         article=parsed.article,
         actors=actors.actors,
-        quotes=quotes,
+        quotes=attributed_quotes(quotes),
         events=find_events(parsed, dates, actors, places),
         topics=find_topics(parsed, lexicon, actors, dates, quotes)
         + find_subjects(parsed, lexicon, actors, dates, quotes, places),

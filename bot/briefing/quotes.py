@@ -212,6 +212,17 @@ def find_quotes(parsed: ParsedArticle, actors: ActorIndex, dates: list[DateMenti
     return _QuoteReader(parsed, actors, dates_by_verb(parsed.doc, dates)).read()
 
 
+def attributed_quotes(quotes: list[Quote]) -> list[Quote]:
+    """The quotes a reader is given: reported speech is a claim only through whoever makes it,
+    so with no one named ("experts say ...", "a witness said ...", "it is thought that ...") it
+    is the writer's own sentence, not a quote. Quoted words stay, whoever said them. (What the
+    text dates with an unnamed "said on Tuesday" still dates a position: the extractors read
+    every quote.)"""
+    return [
+        quote for quote in quotes if quote.speaker is not None or quote.kind is QuoteKind.DIRECT
+    ]
+
+
 @dataclass
 class _Attribution:
     verb: Token | None = None
