@@ -514,3 +514,22 @@ def test_a_signed_statement_whose_body_names_no_issuer_is_its_signatorys(
     quotes = document_quotes(nlp, text)
     assert by_text(quotes, "I congratulate").speaker == "Tomas Sorens"
     assert by_text(quotes, "many more years").speaker == "Tomas Sorens"
+
+
+@pytest.mark.slow
+def test_a_pronoun_after_someone_the_text_does_not_name_is_not_whom_they_talk_about(
+    nlp: Language,
+) -> None:
+    # "A fisherman ... says Mr. Vell, who he says ..., He says ...": "he" is the fisherman,
+    # whom the text never names; Vell is only talked about, even as the person named last.
+    quotes = read_quotes(
+        nlp,
+        "Harbour master Oskar Vell closed the Vessa Bay pier on Monday.\n\n"
+        "A fisherman in the old town, Brenmouth, says the boats owe their safety to Mr. Vell, "
+        "who he says is the best master the port has had. He says the pier should stay shut "
+        "until the storm passes. He says the crews agree with him.",
+    )
+    for words in ("best master", "stay shut", "crews agree"):
+        holding = [q for q in quotes if words in q.text]
+        assert holding
+        assert all(q.speaker is None for q in holding)

@@ -993,6 +993,10 @@ class _QuoteReader:
         token = subject
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             token = token.head.head
+        if token.lower_ in PERSON_PRONOUNS and self._after_someone_unnamed(token):
+            # "A supporter says Mr Lind, who he says ..., He says ...": whoever "he" is, it is
+            # not the person he talks about.
+            return _Attribution(verb, token, None, attributed=True)
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
         if speaker is None and token.lower_ in _BODY_PRONOUNS and token.dep_ in _OWN_SUBJECTS:
             speaker = self._body_named_just_before(token)
@@ -1054,6 +1058,37 @@ class _QuoteReader:
             definite = token.tag_ == "NN" and any(c.lower_ == "the" for c in token.children)
             return token if definite else None
         return None
+
+    def _after_someone_unnamed(self, pronoun: Token) -> bool:
+        """The subject nearest before a pronoun, in its sentence or the one before it in its
+        paragraph, is a person the text does not name ("A supporter in the capital says the
+        vote was fair. He says ...", "A resident said she ..."): the pronoun is that person,
+        whatever names the clauses between hold. Only a subject that speaks decides; subject
+        pronouns and the subjects of what was said ("they", "the boats") are passed over, back
+        to the paragraph's start."""
+        start = max(0, pronoun.i - _ANTECEDENT_WINDOW)
+        while self.paragraph_at[start] < self.paragraph_at[pronoun.i]:
+            start += 1
+        for token in reversed(self.parsed.doc[start : pronoun.i]):
+            if self.quoted[token.i] or token.dep_ not in _OWN_SUBJECTS or token.pos_ == "PRON":
+                continue
+            if actor_of(self.actors, token) is not None:
+                return False
+            if not self._is_speech_verb(token.head):
+                continue  # "the boats", "the storm": in what was said, not who says it
+            if not is_person_noun(token):
+                return False
+            indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+            # "A teacher, Ada Lind, said": named after all (a place set off after the noun,
+            # "a supporter in the capital, Tarnville", names no one).
+            named = any(c.dep_ == "appos" and actor_of(self.actors, c) for c in token.children)
+            return (
+                token.tag_ == "NN"
+                and indefinite
+                and not named
+                and self._behind_subject(token) is None
+            )
+        return False
 
     def _described_person(self, description: Token) -> Actor | None:
         """Whom "the teenager said" means: news copy names a person, then calls them by what
