@@ -346,3 +346,17 @@ def test_a_briefing_leaves_out_reported_speech_nobody_is_named_for(
     assert not [q for q in quotes if "an hour late" in q.text]
     assert by_text(quotes, "fog to lift").speaker == "Maren Tolle"
     assert by_text(quotes, "Never again").speaker is None
+
+
+@pytest.mark.slow
+def test_a_report_of_what_the_speaker_told_someone_is_one_statement(nlp: Language) -> None:
+    # "Vell said he told the crews that ...": one statement of Vell's, not a second one that
+    # the pier was safe; what someone else told him stays theirs.
+    quotes = read_quotes(
+        nlp,
+        "Harbour master Oskar Vell said he told the crews that the pier was safe.\n\n"
+        "Maren Tolle said Mayor Ilse Orrell told her the ferry would run on Sunday.",
+    )
+    assert [q.speaker for q in quotes if "pier was safe" in q.text] == ["Oskar Vell"]
+    ferry = [q.speaker for q in quotes if "ferry would run" in q.text]
+    assert sorted(ferry) == ["Ilse Orrell", "Maren Tolle"]

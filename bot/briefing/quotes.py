@@ -319,7 +319,7 @@ class _QuoteReader:
         if author is not None:
             self._statement(author, paragraphs)
         self.found.sort(key=lambda item: item[0])
-        return [quote for _, quote in self.found]
+        return _without_nested_reports([quote for _, quote in self.found])
 
     # Layouts: transcripts and statements
 
@@ -1419,6 +1419,26 @@ class _QuoteReader:
                 if found is not None:
                     return found
         return None
+
+
+def _without_nested_reports(quotes: list[Quote]) -> list[Quote]:
+    """The quotes without a report that one of the same speaker's, in the same sentence, holds
+    whole: "Lind said she told them the pier was safe" is one statement of Lind's, not a
+    second one that the pier was safe. A report inside someone else's ("Lind said Moran told
+    her the pier was safe") is Moran's, and stays."""
+    by_sentence: dict[tuple[int, str | None], list[str]] = defaultdict(list)
+    for quote in quotes:
+        if quote.kind is QuoteKind.REPORTED:
+            by_sentence[(quote.source.sentence, quote.speaker)].append(quote.text)
+    return [
+        quote
+        for quote in quotes
+        if quote.kind is QuoteKind.DIRECT
+        or not any(
+            quote.text != other and quote.text in other
+            for other in by_sentence[(quote.source.sentence, quote.speaker)]
+        )
+    ]
 
 
 def _reported_within(inner: Token, outer: Token) -> bool:
