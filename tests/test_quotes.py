@@ -360,3 +360,18 @@ def test_a_report_of_what_the_speaker_told_someone_is_one_statement(nlp: Languag
     assert [q.speaker for q in quotes if "pier was safe" in q.text] == ["Oskar Vell"]
     ferry = [q.speaker for q in quotes if "ferry would run" in q.text]
     assert sorted(ferry) == ["Ilse Orrell", "Maren Tolle"]
+
+
+@pytest.mark.slow
+def test_words_the_speaker_calls_something_inside_a_report_leave_the_report_whole(
+    nlp: Language,
+) -> None:
+    # The quoted words name something within what is reported, through a speech verb of the
+    # clause's own: the clause is still reported speech, beside the quoted name for it.
+    quotes = read_quotes(
+        nlp,
+        'Maren Tolle said on Friday she would fight what she called "a harbour grab" in '
+        "every court of the land.",
+    )
+    assert by_text(quotes, "would fight what she called").speaker == "Maren Tolle"
+    assert [q.text for q in quotes if q.kind is QuoteKind.DIRECT] == ["a harbour grab"]

@@ -261,6 +261,8 @@ class _QuoteReader:
     span_at: dict[int, QuoteSpan] = field(default_factory=dict)  # by opening mark
     # Paragraphs that are a transcript's questions: who they name is addressed or asked about.
     questions: set[int] = field(default_factory=set)
+    # Speech verbs that introduced a direct quote, read so far.
+    quote_verbs: set[int] = field(default_factory=set)
 
     def read(self) -> list[Quote]:
         doc = self.parsed.doc
@@ -300,7 +302,6 @@ class _QuoteReader:
             silent = {i for i, turn in turns.items() if turn.label is None}
             self.questions = silent
         taken: list[tuple[int, int]] = []
-        used_verbs: set[int] = set()
         for index, sentence in enumerate(self.parsed.sentences):
             for span in by_sentence.get(index, []):
                 if span.paragraph in silent and author is None:
@@ -310,10 +311,10 @@ class _QuoteReader:
                     continue
                 taken.append((span.start, span.end))
                 if attribution.verb is not None:
-                    used_verbs.add(attribution.verb.i)
+                    self.quote_verbs.add(attribution.verb.i)
             for token in sentence:
                 if not self.quoted[token.i] and self.paragraph_at[token.i] not in silent:
-                    self._reported(token, taken, token.i in used_verbs)
+                    self._reported(token, taken, token.i in self.quote_verbs)
         for turn in turns.values():
             self._turn(turn)
         if author is not None:
@@ -927,7 +928,9 @@ class _QuoteReader:
         her party has backed the idea "for months"'): a whole clause's worth of its own words
         before the first quotation mark, and the quoted words only modify it. A quote that is
         the clause's predicate or complement ('said the storm makes it "very hard to go on"')
-        is the statement itself, read as direct speech."""
+        is the statement itself, read as direct speech, unless a speech verb below the clause's
+        own verb introduces it ('said he would appeal against what he called "a stolen vote"'):
+        then it names something in the statement, which is the clause's."""
         doc = self.parsed.doc
         own = 0
         for i in range(start, end):
@@ -941,6 +944,12 @@ class _QuoteReader:
         span = self.span_at.get(i)  # the quote whose opening mark ends the clause's own words
         if span is None:
             return False
+        root = _clause_root(doc[start:end])
+        if any(
+            start <= verb < span.open_mark and (root is None or verb != root.i)
+            for verb in self.quote_verbs
+        ):
+            return True  # not 'said Long had called it "a disaster"': that calling is all
         roots = _fragment_roots(doc, span)
         return bool(roots) and roots[0].dep_ in _ADJUNCT_DEPS
 
