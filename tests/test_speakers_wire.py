@@ -533,3 +533,16 @@ def test_a_pronoun_after_someone_the_text_does_not_name_is_not_whom_they_talk_ab
         holding = [q for q in quotes if words in q.text]
         assert holding
         assert all(q.speaker is None for q in holding)
+
+
+@pytest.mark.slow
+def test_it_said_in_the_paragraph_after_a_body_spoke_is_that_body(nlp: Language) -> None:
+    # Wire copy gives each sentence its own paragraph: "it said" goes on with the body that
+    # spoke just before, across the paragraph break.
+    quotes = quotes_with(
+        nlp,
+        "The Vessa Bay Dockers Union said its members would stay out until Friday.\n\n"
+        '"No ship will be unloaded before the talks resume," it said on Monday.',
+        {"Vessa Bay Dockers Union": ActorKind.ORG},
+    )
+    assert by_text(quotes, "No ship will be unloaded").speaker == "Vessa Bay Dockers Union"

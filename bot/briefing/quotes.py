@@ -1008,7 +1008,7 @@ class _QuoteReader:
             return _Attribution(verb, token, None, attributed=True)
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
         if speaker is None and token.lower_ in _BODY_PRONOUNS and token.dep_ in _OWN_SUBJECTS:
-            speaker = self._body_named_just_before(token)
+            speaker = self._body_named_just_before(token) or self._body_that_spoke_last(token)
         if speaker is None and _is_age(token):
             # "the 45-year-old said": the person just named with their age, or quoted last.
             speaker = self._named_just_before(token, None) or self._last_person_as(None)
@@ -1362,6 +1362,24 @@ class _QuoteReader:
             if plural and doc[i].tag_ in {"NNS", "NNPS"}:
                 return None
         return None
+
+    def _body_that_spoke_last(self, pronoun: Token) -> Actor | None:
+        """The body an "it said" opening its paragraph's speech goes on with: the one that
+        spoke in the paragraph before, when nothing in between names another ("..., the
+        union said on X.\n\n"We will not move," it said."). Wire copy gives each sentence a
+        paragraph of its own."""
+        if pronoun.lower_ != "it":
+            return None
+        earlier = self.paragraph_speakers.get(self.paragraph_at[pronoun.i] - 1)
+        if earlier is None or earlier.speaker is None or earlier.speaker.kind not in _BODY_KINDS:
+            return None
+        doc = self.parsed.doc
+        for i in range(pronoun.i - 1, -1, -1):
+            if self.paragraph_at[i] < self.paragraph_at[pronoun.i]:
+                break
+            if not self.quoted[i] and doc[i].dep_ in _OWN_SUBJECTS and doc[i].pos_ != "PRON":
+                return None  # a subject of its own before the pronoun may be what "it" is
+        return earlier.speaker
 
     def _person_between(self, start: int, end: int, gender: str | None) -> Actor | None:
         """The last person named in tokens [start, end), as a person and not a modifier, whose
