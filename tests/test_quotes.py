@@ -375,3 +375,17 @@ def test_words_the_speaker_calls_something_inside_a_report_leave_the_report_whol
     )
     assert by_text(quotes, "would fight what she called").speaker == "Maren Tolle"
     assert [q.text for q in quotes if q.kind is QuoteKind.DIRECT] == ["a harbour grab"]
+
+
+@pytest.mark.slow
+def test_a_speech_verb_with_an_infinitive_of_its_own_reports_nothing(nlp: Language) -> None:
+    # "continues to issue" tells what the council does; the clause before the colon, which the
+    # parse hangs on "continues", is the briefer's own, not the council's.
+    parsed = parse(
+        nlp,
+        "MS. TOLLE: Good afternoon. I have one thing at the top.\n\n"
+        "I also want to be clear about this: the Vessa Bay Council continues to issue visas "
+        "to the reporters, and we have not closed their office.",
+    )
+    quotes = find_quotes(parsed, known_actors(parsed, {"Vessa Bay Council": ActorKind.ORG}), [])
+    assert not [q for q in quotes if q.speaker == "Vessa Bay Council"]

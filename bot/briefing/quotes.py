@@ -1699,7 +1699,12 @@ def _in_words_of(token: Token) -> Token | None:
 
 def _speech_content(verb: Token) -> tuple[int, int] | None:
     """Token range of what a speech verb reports: its clause complement, or the clause it
-    interrupts ("X gives Y time, officials have said, ...")."""
+    interrupts ("X gives Y time, officials have said, ..."). A verb with an infinitive of its
+    own ("Tarnland continues to issue visas", "agreed to meet") tells what its subject does, and
+    a clause the parse hangs on it ('I want to be clear: Tarnland continues to ...') is no
+    report of its."""
+    if any(child.dep_ == "xcomp" and child.tag_ == "VB" for child in verb.children):
+        return None
     for child in verb.children:
         if child.dep_ == "ccomp":
             end = child.right_edge.i + 1
