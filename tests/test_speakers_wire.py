@@ -560,3 +560,18 @@ def test_a_gaggles_kind_line_names_the_surname_label_in_full(nlp: Language) -> N
         "Q Will the fares change?\n\nMS. TOLLE: They will not change this year, I am told.",
     )
     assert by_text(quotes, "run again from Monday").speaker == "Maren Tolle"
+
+
+@pytest.mark.slow
+def test_officials_under_a_word_of_a_bodys_name_speak_for_that_body(nlp: Language) -> None:
+    # "Harbour officials" after "the Vessa Bay Harbour Authority": the word before the noun
+    # for its people is the body's name, shortened; "they" goes on with it.
+    quotes = quotes_with(
+        nlp,
+        "The Vessa Bay Harbour Authority opened its new pier on Monday.\n\n"
+        "Harbour officials have said the pier is not meant for cruise ships. They noted that "
+        "the fishing fleet would have the first berths.",
+        {"Vessa Bay Harbour Authority": ActorKind.ORG},
+    )
+    assert by_text(quotes, "not meant for cruise ships").speaker == "Vessa Bay Harbour Authority"
+    assert by_text(quotes, "first berths").speaker == "Vessa Bay Harbour Authority"

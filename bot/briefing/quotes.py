@@ -1176,6 +1176,15 @@ class _QuoteReader:
             example = self._named_member(subject)
             if example is not None:
                 return example
+        if _plain_lemma(subject) in DELEGATE_NOUNS:
+            # "Museum officials said", "harbour board inspectors said": the body named before
+            # the noun sent them, by its name or the one word of it the text uses again.
+            for child in subject.children:
+                if child.dep_ != "compound":
+                    continue
+                body = actor_of(self.actors, child) or self._body_called(child)
+                if body is not None and body.kind in _BODY_KINDS:
+                    return body
         set_off = self._set_off_name(subject)
         if set_off is not None:
             return set_off
