@@ -389,3 +389,17 @@ def test_a_speech_verb_with_an_infinitive_of_its_own_reports_nothing(nlp: Langua
     )
     quotes = find_quotes(parsed, known_actors(parsed, {"Vessa Bay Council": ActorKind.ORG}), [])
     assert not [q for q in quotes if q.speaker == "Vessa Bay Council"]
+
+
+@pytest.mark.slow
+def test_what_a_speaker_calls_something_in_two_words_is_their_fragment(nlp: Language) -> None:
+    # The speaker's own word for something, mid-sentence and however short, is quoted speech;
+    # a name a group calls itself is not.
+    quotes = read_quotes(
+        nlp,
+        'Maren Tolle asked the council to reject what she called "reckless dredging" at the '
+        "Vessa Bay pier on Monday.\n\n"
+        'A group that calls itself "Harbourwatch" has joined her.',
+    )
+    assert by_text(quotes, "reckless dredging").speaker == "Maren Tolle"
+    assert not [q for q in quotes if "Harbourwatch" in q.text]

@@ -50,6 +50,7 @@ from bot.briefing.speech import (
     CLAIM_NOUNS,
     DELEGATE_NOUNS,
     DOUBLE_OPENERS,
+    NAMING_VERBS,
     OCCASION_VERBS,
     PERSON_PRONOUNS,
     PERSONAL_VOICE_NOUNS,
@@ -636,6 +637,15 @@ class _QuoteReader:
                 if not self._is_speech_verb(token):
                     continue
                 whole = steps == 1 and child.dep_ in _COMPLEMENT_DEPS and standalone
+                # What a naming verb calls something in quotation marks is the speaker's word
+                # for it, however short, wherever it stands ('what she called "fraudulent
+                # votes" on Monday'), unless it is a name ('a group that calls itself "Vox"').
+                whole = whole or (
+                    steps == 1
+                    and child.dep_ == "oprd"
+                    and token.lemma_.lower() in NAMING_VERBS
+                    and any(t.is_lower for t in token.doc[span.start : span.end])
+                )
                 if (long_enough or whole) and (best is None or steps < best[0]):
                     best = (steps, token)
                 break

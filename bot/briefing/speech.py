@@ -71,14 +71,6 @@ SPEECH_VERBS = frozenset(
         "demand",
         "propose",
         "threaten",
-        # Verbs that name or describe something in the speaker's words ('dubbed it "a war"',
-        # 'described the plan as "reckless"').
-        "describe",
-        "call",
-        "dub",
-        "characterize",
-        "characterise",
-        "label",
         "reason",
         "recommend",
         "lament",
@@ -94,6 +86,11 @@ SPEECH_VERBS = frozenset(
         "read",
     }
 )
+
+# Verbs that name or describe something in the speaker's words ('dubbed it "a war"',
+# 'described the plan as "reckless"', 'what she called "a stolen vote"').
+NAMING_VERBS = frozenset({"describe", "call", "dub", "characterize", "characterise", "label"})
+SPEECH_VERBS = SPEECH_VERBS | NAMING_VERBS
 
 # Nouns for a piece of someone's words that a sentence can announce before quoting it ("X
 # issued a statement.", "X posted a message:").
