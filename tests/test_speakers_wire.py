@@ -575,3 +575,17 @@ def test_officials_under_a_word_of_a_bodys_name_speak_for_that_body(nlp: Languag
     )
     assert by_text(quotes, "not meant for cruise ships").speaker == "Vessa Bay Harbour Authority"
     assert by_text(quotes, "first berths").speaker == "Vessa Bay Harbour Authority"
+
+
+@pytest.mark.slow
+def test_a_countrys_party_is_a_body_of_its_own_not_the_country(nlp: Language) -> None:
+    # "Tarnland's main opposition party says ...": the party speaks, not Tarnland; a state's
+    # ministry still speaks for the state.
+    quotes = quotes_with(
+        nlp,
+        "Tarnland's main opposition party says it will contest the results of the vote.\n\n"
+        "Tarnland's foreign ministry said the vote had been fair.",
+        {"Tarnland": ActorKind.COUNTRY},
+    )
+    assert by_text(quotes, "contest the results").speaker != "Tarnland"
+    assert by_text(quotes, "had been fair").speaker == "Tarnland"

@@ -1152,6 +1152,9 @@ class _QuoteReader:
         document = subject.lemma_.lower() in STATEMENT_NOUNS
         # "Lind's lawyer", "Lind's wife", "Ostland's president" are other people than Lind.
         other_person = _other_person(subject)
+        # "Tarnland's main opposition party", "Tarnland's biggest bank": a body of its own in
+        # the country, which does not speak for it (a state's "ministry" is the state).
+        own_body = subject.lemma_.lower() in ORG_NOUNS - INSTITUTION_NOUNS
         for child in subject.children:
             # "Lind's statement", and "the ministry letter" (a document names its issuer
             # before it).
@@ -1159,7 +1162,7 @@ class _QuoteReader:
                 document and child.dep_ == "compound"
             ):
                 owner = actor_of(self.actors, child)
-                if owner is not None:
+                if owner is not None and not (own_body and owner.kind == ActorKind.COUNTRY):
                     return owner
         lemma = subject.lemma_.lower()
         if lemma in SPOKESPERSON_NOUNS or lemma in INSTITUTION_NOUNS or document:
