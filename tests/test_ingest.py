@@ -294,11 +294,11 @@ MS. TOLLE: They will not change this year."""
         (BRIEFING, "Vessa Bay, Tarnland", None),
         # An archived page's title is the site's name; the transcript's own title, "Press
         # Gaggle with NAME", comes after the date line and gives the label's name in full.
-        (ARCHIVED_BRIEFING, "Press Gaggle with Maren Tolle", "Maren Tolle"),
+        (ARCHIVED_BRIEFING, "Press Gaggle with Maren Tolle", "Press Gaggle with Maren Tolle"),
         (
             ARCHIVED_BRIEFING,
             "PRESS BRIEFING BY SPOKESPERSON MAREN TOLLE",
-            "Spokesperson Maren Tolle",
+            "Press Briefing By Spokesperson Maren Tolle",
         ),
         # "the Mayor" names no one: the line stays a heading.
         (ARCHIVED_BRIEFING, "Remarks by the Mayor on the ferry", None),

@@ -293,14 +293,12 @@ _TRANSCRIPT_KIND = re.compile(
 
 
 def transcript_kind_line(line: str) -> str | None:
-    """Whom a transcript's kind line names as its speaker ("Press Briefing by Ada Lind" ->
-    "Ada Lind"), written as a name is when it is in capitals; None for any other line
-    ("Remarks by the Mayor"). Only the speaker is kept: the kind of document is no part of
-    what the text is about."""
+    """A transcript's kind line that names its speaker ("Press Briefing by Ada Lind"), written
+    as a sentence when it is in capitals; None for any other line ("Remarks by the Mayor")."""
     kind = _TRANSCRIPT_KIND.match(line)
     if kind is None or kind["who"].split()[0].lower() in {"the", "a", "an"}:
         return None
-    return kind["who"].title() if kind["who"].isupper() else kind["who"]
+    return line.title() if line.isupper() else line
 
 
 def signature_line(line: str) -> str | None:
