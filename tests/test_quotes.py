@@ -379,12 +379,12 @@ def test_words_the_speaker_calls_something_inside_a_report_leave_the_report_whol
 
 @pytest.mark.slow
 def test_a_speech_verb_with_an_infinitive_of_its_own_reports_nothing(nlp: Language) -> None:
-    # "continues to issue" tells what the council does; the clause before the colon, which the
+    # "continues to grant" tells what the council does; the clause before the colon, which the
     # parse hangs on "continues", is the briefer's own, not the council's.
     parsed = parse(
         nlp,
         "MS. TOLLE: Good afternoon. I have one thing at the top.\n\n"
-        "I also want to be clear about this: the Vessa Bay Council continues to issue visas "
+        "Let me say one thing plainly: the Vessa Bay Council continues to grant permits "
         "to the reporters, and we have not closed their office.",
     )
     quotes = find_quotes(parsed, known_actors(parsed, {"Vessa Bay Council": ActorKind.ORG}), [])

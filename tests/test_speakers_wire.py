@@ -502,17 +502,17 @@ def test_a_briefers_signature_line_names_the_surname_label_in_full(nlp: Language
 def test_a_signed_statement_whose_body_names_no_issuer_is_its_signatorys(
     nlp: Language,
 ) -> None:
-    # "I congratulate ...": a statement in the first person, signed over its body, with no
+    # "I salute ...": a statement in the first person, signed over its body, with no
     # body acting in it, speaks only with its signatory's voice.
     text = (
         "Vessa Bay Founding Day\n\nTomas Sorens, Secretary of State\n\n"
-        "On behalf of our people, I congratulate the people of Vessa Bay as you mark the day "
+        "On behalf of our people, I salute the people of Vessa Bay as you mark the day "
         "your city was founded.\n\n"
         "Over the past year we have worked together on the new harbour and the schools.\n\n"
         "We look forward to many more years of friendship between our two peoples."
     )
     quotes = document_quotes(nlp, text)
-    assert by_text(quotes, "I congratulate").speaker == "Tomas Sorens"
+    assert by_text(quotes, "I salute").speaker == "Tomas Sorens"
     assert by_text(quotes, "many more years").speaker == "Tomas Sorens"
 
 
@@ -565,11 +565,11 @@ def test_officials_under_a_word_of_a_bodys_name_speak_for_that_body(nlp: Languag
 
 @pytest.mark.slow
 def test_a_countrys_party_is_a_body_of_its_own_not_the_country(nlp: Language) -> None:
-    # "Tarnland's main opposition party says ...": the party speaks, not Tarnland; a state's
+    # "Tarnland's largest opposition party says ...": the party speaks, not Tarnland; a state's
     # ministry still speaks for the state.
     quotes = quotes_with(
         nlp,
-        "Tarnland's main opposition party says it will contest the results of the vote.\n\n"
+        "Tarnland's largest opposition party says it will contest the results of the vote.\n\n"
         "Tarnland's foreign ministry said the vote had been fair.",
         {"Tarnland": ActorKind.COUNTRY},
     )

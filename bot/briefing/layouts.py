@@ -284,7 +284,7 @@ def statement_authors(
     titled: bool = False,
 ) -> list[Token] | None:
     """Who a statement written in its issuer's voice may be by, first sentence first (none
-    when its body names no issuer, "I congratulate ..."); None when the text is no such
+    when its body names no issuer, "I salute ..."); None when the text is no such
     statement.
 
     A text is such a statement when at least half of its paragraphs speak in the first person

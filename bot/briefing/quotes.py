@@ -293,7 +293,7 @@ class _QuoteReader:
         author = self._statement_author(authors or [])
         if authors is not None:
             # The official who signs a statement speaks for its issuer, and is the only voice
-            # of one whose body names no issuer ("I congratulate the people of ...").
+            # of one whose body names no issuer ("I salute the people of Vessa Bay ...").
             author = self._signatory(paragraphs) or author
         # Paragraphs whose speech is read from their layout, not clause by clause: a whole
         # statement in its issuer's voice, and a transcript's questions (nobody named asks).
@@ -638,7 +638,7 @@ class _QuoteReader:
                     continue
                 whole = steps == 1 and child.dep_ in _COMPLEMENT_DEPS and standalone
                 # What a naming verb calls something in quotation marks is the speaker's word
-                # for it, however short, wherever it stands ('what she called "fraudulent
+                # for it, however short, wherever it stands ('what she called "rigged
                 # votes" on Monday'), unless it is a name ('a group that calls itself "Vox"').
                 whole = whole or (
                     steps == 1
@@ -939,7 +939,7 @@ class _QuoteReader:
         before the first quotation mark, and the quoted words only modify it. A quote that is
         the clause's predicate or complement ('said the storm makes it "very hard to go on"')
         is the statement itself, read as direct speech, unless a speech verb below the clause's
-        own verb introduces it ('said he would appeal against what he called "a stolen vote"'):
+        own verb introduces it ('said he would appeal against what he called "a rigged count"'):
         then it names something in the statement, which is the clause's."""
         doc = self.parsed.doc
         own = 0
@@ -1080,7 +1080,7 @@ class _QuoteReader:
 
     def _after_someone_unnamed(self, pronoun: Token) -> bool:
         """The subject nearest before a pronoun, in its sentence or the one before it in its
-        paragraph, is a person the text does not name ("A supporter in the capital says the
+        paragraph, is a person the text does not name ("A fisherman in the port says the
         vote was fair. He says ...", "A resident said she ..."): the pronoun is that person,
         whatever names the clauses between hold. Only a subject that speaks decides; subject
         pronouns and the subjects of what was said ("they", "the boats") are passed over, back
@@ -1099,7 +1099,7 @@ class _QuoteReader:
                 return False
             indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
             # "A teacher, Ada Lind, said": named after all (a place set off after the noun,
-            # "a supporter in the capital, Tarnville", names no one).
+            # "a fisherman in the port, Tarnville", names no one).
             named = any(c.dep_ == "appos" and actor_of(self.actors, c) for c in token.children)
             return (
                 token.tag_ == "NN"
@@ -1152,7 +1152,7 @@ class _QuoteReader:
         document = subject.lemma_.lower() in STATEMENT_NOUNS
         # "Lind's lawyer", "Lind's wife", "Ostland's president" are other people than Lind.
         other_person = _other_person(subject)
-        # "Tarnland's main opposition party", "Tarnland's biggest bank": a body of its own in
+        # "Tarnland's largest opposition party", "Tarnland's biggest bank": a body of its own in
         # the country, which does not speak for it (a state's "ministry" is the state).
         own_body = subject.lemma_.lower() in ORG_NOUNS - INSTITUTION_NOUNS
         for child in subject.children:
@@ -1190,7 +1190,7 @@ class _QuoteReader:
             if example is not None:
                 return example
         if _plain_lemma(subject) in DELEGATE_NOUNS:
-            # "Museum officials said", "harbour board inspectors said": the body named before
+            # "Ministry officials said", "harbour board inspectors said": the body named before
             # the noun sent them, by its name or the one word of it the text uses again.
             for child in subject.children:
                 if child.dep_ != "compound":
@@ -1722,7 +1722,7 @@ def _in_words_of(token: Token) -> Token | None:
 def _speech_content(verb: Token) -> tuple[int, int] | None:
     """Token range of what a speech verb reports: its clause complement, or the clause it
     interrupts ("X gives Y time, officials have said, ..."). A verb with an infinitive of its
-    own ("Tarnland continues to issue visas", "agreed to meet") tells what its subject does, and
+    own ("Tarnland continues to grant permits", "agreed to meet") tells what its subject does, and
     a clause the parse hangs on it ('I want to be clear: Tarnland continues to ...') is no
     report of its."""
     if any(child.dep_ == "xcomp" and child.tag_ == "VB" for child in verb.children):

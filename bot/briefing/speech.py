@@ -88,7 +88,7 @@ SPEECH_VERBS = frozenset(
 )
 
 # Verbs that name or describe something in the speaker's words ('dubbed it "a war"',
-# 'described the plan as "reckless"', 'what she called "a stolen vote"').
+# 'described the plan as "reckless"', 'what she called "a rigged count"').
 NAMING_VERBS = frozenset({"describe", "call", "dub", "characterize", "characterise", "label"})
 SPEECH_VERBS = SPEECH_VERBS | NAMING_VERBS
 
