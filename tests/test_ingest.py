@@ -264,20 +264,56 @@ Q Will the fares change?
 MS. TOLLE: They will not change this year."""
 
 
+ARCHIVED_BRIEFING = """\
+The Vessa Bay Council
+Print this page
+
+For Immediate Release
+Office of the Press Secretary
+March 3, 2025
+
+Press Gaggle with Maren Tolle
+Aboard the Council Ferry
+
+10:05 A.M. EST
+
+MS. TOLLE: Good morning. The ferry to the islands will run again from Monday.
+
+Q Will the fares change?
+
+MS. TOLLE: They will not change this year."""
+
+
 @pytest.mark.parametrize(
-    ("line", "standfirst"),
+    ("text", "line", "standfirst"),
     [
-        ("Maren Tolle, Department Spokesperson", "Maren Tolle, Department Spokesperson"),
+        # A "Name, Office" line over the body names, in full, who speaks under a surname label.
+        (BRIEFING, "Maren Tolle, Department Spokesperson", "Maren Tolle, Department Spokesperson"),
         # A byline names who wrote the story, a place line where it was given: nobody in it.
-        ("Maren Tolle, Senior Correspondent", None),
-        ("Vessa Bay, Tarnland", None),
+        (BRIEFING, "Maren Tolle, Senior Correspondent", None),
+        (BRIEFING, "Vessa Bay, Tarnland", None),
+        # An archived page's title is the site's name; the transcript's own title, "Press
+        # Gaggle with NAME", comes after the date line and gives the label's name in full.
+        (ARCHIVED_BRIEFING, "Press Gaggle with Maren Tolle", "Press Gaggle with Maren Tolle"),
+        (
+            ARCHIVED_BRIEFING,
+            "PRESS BRIEFING BY SPOKESPERSON MAREN TOLLE",
+            "Press Briefing By Spokesperson Maren Tolle",
+        ),
+        # "the Mayor" names no one: the line stays a heading.
+        (ARCHIVED_BRIEFING, "Remarks by the Mayor on the ferry", None),
     ],
 )
-def test_a_signature_line_over_a_transcript_is_kept_as_its_standfirst(
-    line: str, standfirst: str | None
+def test_a_header_line_naming_who_speaks_in_a_transcript_is_its_standfirst(
+    text: str, line: str, standfirst: str | None
 ) -> None:
-    # A "Name, Office" line over the body names, in full, who speaks under a surname label.
-    text = BRIEFING.replace("Maren Tolle, Department Spokesperson", line)
-    article = parse_article_text(text, ArticleMeta(published=dt.date(2025, 3, 3)))
+    header = (
+        "Maren Tolle, Department Spokesperson"
+        if text == BRIEFING
+        else "Press Gaggle with Maren Tolle"
+    )
+    article = parse_article_text(
+        text.replace(header, line), ArticleMeta(published=dt.date(2025, 3, 3))
+    )
     assert article.standfirst == standfirst
     assert article.paragraphs[0].startswith("MS. TOLLE:")

@@ -549,6 +549,20 @@ def test_it_said_in_the_paragraph_after_a_body_spoke_is_that_body(nlp: Language)
 
 
 @pytest.mark.slow
+def test_a_gaggles_kind_line_names_the_surname_label_in_full(nlp: Language) -> None:
+    # "Press Gaggle with Maren Tolle" after the date line of an archived page titled with the
+    # site's name: "MS. TOLLE:" is Maren Tolle.
+    quotes = document_quotes(
+        nlp,
+        "The Vessa Bay Council\nPrint this page\n\nOffice of the Press Secretary\n"
+        "March 3, 2025\n\nPress Gaggle with Maren Tolle\n\n10:05 A.M.\n\n"
+        "MS. TOLLE: Good morning. The ferry to the islands will run again from Monday.\n\n"
+        "Q Will the fares change?\n\nMS. TOLLE: They will not change this year, I am told.",
+    )
+    assert by_text(quotes, "run again from Monday").speaker == "Maren Tolle"
+
+
+@pytest.mark.slow
 def test_officials_under_a_word_of_a_bodys_name_speak_for_that_body(nlp: Language) -> None:
     # "Harbour officials" after "the Vessa Bay Harbour Authority": the word before the noun
     # for its people is the body's name, shortened; "they" goes on with it.

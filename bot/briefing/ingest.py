@@ -284,13 +284,34 @@ def _office(line: str) -> str | None:
 _CREDIT_OFFICES = frozenset({"correspondent", "reporter", "journalist", "editor", "presenter"})
 
 
+# The kind line of a transcript that names who speaks in it: "Press Briefing by Ada Lind",
+# "Press Gaggle with Ada Lind", "Remarks by Deputy Minister Ada Lind", in any case.
+_TRANSCRIPT_KIND = re.compile(
+    r"^(?i:(?:press\s+)?(?:briefing|gaggle|conference|availability|remarks|interview)\b.{0,40}?"
+    r"\b(?:by|with))\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,5})"
+)
+
+
+def transcript_kind_line(line: str) -> str | None:
+    """A transcript's kind line that names its speaker ("Press Briefing by Ada Lind"), written
+    as a sentence when it is in capitals; None for any other line ("Remarks by the Mayor")."""
+    kind = _TRANSCRIPT_KIND.match(line)
+    if kind is None or kind["who"].split()[0].lower() in {"the", "a", "an"}:
+        return None
+    return line.title() if line.isupper() else line
+
+
 def signature_line(line: str) -> str | None:
-    """A header line that names who speaks in the text below it, in their office ("Ada Lind,
-    Department Spokesperson" over a briefing's transcript or a statement): "Name, Office", or
-    None for any other line (a place, "Tarnville, Ostland", names no office)."""
+    """A header line that names who speaks in the text below it: the transcript's kind line
+    (see `transcript_kind_line`), or "Name, Office" over a briefing's transcript or a statement
+    ("Ada Lind, Department Spokesperson"); None for any other line (a place, "Tarnville,
+    Ostland", names no office; "Department Spokesperson, Office of ..." names no one)."""
+    kind = transcript_kind_line(line)
+    if kind is not None:
+        return kind
     name, _, rest = line.partition(",")
     office = _office(rest)
-    if not (_NAME_LINE.match(name.strip()) and office):
+    if not (_NAME_LINE.match(name.strip()) and office) or _office(name):
         return None
     if {word.lower() for word in office.split()} & _CREDIT_OFFICES:
         return None
@@ -434,7 +455,11 @@ def parse_article_text(text: str, meta: ArticleMeta | None = None) -> Article:
                 continue
             if standfirst is None and not _is_heading(line):
                 standfirst = line
-        standfirst = standfirst or statement_signature(header)
+        standfirst = (
+            standfirst
+            or statement_signature(header)
+            or next(filter(None, map(transcript_kind_line, header)), None)
+        )
         remaining = nonblank[header_end:]
         if remaining and _is_caption(remaining[0]):
             remaining = remaining[1:]
