@@ -548,3 +548,29 @@ def test_a_noun_written_with_a_hyphened_particle_keeps_it(
 ) -> None:
     found = subjects_of(nlp, lexicon, STANDOFF_TITLE, STANDOFF)
     assert ("stand_off", "Stand-off") in [(s.key, s.label) for s in found], keys_of(found)
+
+
+GAGGLE_TITLE = "Press Gaggle by Spokesperson Maren Tolle"
+GAGGLE = """MS. TOLLE: Good morning. The harbour repairs will start in April, and the council has \
+set aside money for the pier.
+
+Q Will the ferry fares go up?
+
+MS. TOLLE: The fares will not change this year.
+
+Q And the boatyard strike?
+
+MS. TOLLE: The strike talks went on late into the night, and both sides said they were close \
+to a deal on wages.
+
+Q Thank you."""
+
+
+@pytest.mark.slow
+def test_a_transcript_s_speaker_labels_name_no_subject(
+    nlp: Language, lexicon: TopicLexicon
+) -> None:
+    keys = keys_of(subjects_of(nlp, lexicon, GAGGLE_TITLE, GAGGLE))
+    # "Q" and "MS. TOLLE:" say who speaks; what they speak of is the subject.
+    assert not {"q", "tolle", "ms_tolle"} & set(keys), keys
+    assert keys, "the transcript names subjects of its own"

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.briefing.layouts import Turn, paragraph_ranges, transcript_turns
 from bot.briefing.models import Article, SourceRef
 
 
@@ -60,6 +61,19 @@ class ParsedArticle:
         if start < len(self.doc):
             found.append((start, len(self.doc)))
         return tuple(found)
+
+    @cached_property
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """Every paragraph's token range, blank ones included and white space trimmed (see
+        `paragraph_ranges`): the numbering a transcript's turns and a statement's paragraphs
+        use."""
+        return paragraph_ranges(self.doc)
+
+    @cached_property
+    def turns(self) -> dict[int, Turn]:
+        """The turns of a transcript by paragraph (see `transcript_turns`), empty for any other
+        text, found once: the quotes take each turn's words, the subjects skip its label."""
+        return transcript_turns(self.doc, self.paragraph_spans)
 
     @cached_property
     def entities(self) -> tuple[Span, ...]:

@@ -38,9 +38,7 @@ from bot.briefing.layouts import (
     is_statement_title,
     is_titled_label,
     label_name,
-    paragraph_ranges,
     statement_authors,
-    transcript_turns,
     without_stage_notes,
 )
 from bot.briefing.models import Actor, ActorKind, DateValue, Precision, Quote, QuoteKind
@@ -282,8 +280,8 @@ class _QuoteReader:
             by_sentence[self.parsed.sentence_index(span.open_mark)].append(span)
         # Quotes taken as direct speech, in text order, and the verbs that introduced them: a
         # quote may run over several sentences with its "he said" in the last one.
-        paragraphs = paragraph_ranges(doc)
-        turns = transcript_turns(doc, paragraphs)
+        paragraphs = self.parsed.paragraph_spans
+        turns = self.parsed.turns
         titled = is_statement_title(self.parsed.article.title)
         authors = (
             None

@@ -318,7 +318,17 @@ def _main_drafts(
     ranks = _ranked_words(_opening(parsed), headline)
     # The phrases TextRank collects (noun chunks and entities), over the whole article.
     chunks = [*doc.noun_chunks, *parsed.entities]
-    mentions = [span for chunk in chunks if (span := subject_span(chunk, actors)) is not None]
+    # A transcript's speaker labels ("Q", "MS. LIND:") say who speaks, never what about.
+    labels = {
+        i
+        for turn in parsed.turns.values()
+        for i in range(parsed.paragraph_spans[turn.paragraph][0], turn.start)
+    }
+    mentions = [
+        span
+        for chunk in chunks
+        if chunk.start not in labels and (span := subject_span(chunk, actors)) is not None
+    ]
     # Phrases headed by people, bodies or kinds of place name a story's parties and settings:
     # they found no subject, and no other subject joins theirs ("coalition talks" are talks,
     # whatever share of them the coalition holds; "teacher strikes" are strikes).
