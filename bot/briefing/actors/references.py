@@ -16,6 +16,7 @@ from bot.briefing.actors.reading import (
     Reading,
     is_subject,
     speaks,
+    trim,
 )
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import described, description_subject, is_person_noun
@@ -78,13 +79,19 @@ def read_org_descriptions(reading: Reading) -> None:
             draft = reading.drafts[next(iter(keys))]
             if first.get(draft.key, token.i) > token.i:
                 continue  # a description refers back, not forward
-        elif (
-            keys
-            or not _bare(token)
-            or token.dep_ not in _ACTING_DEPS
-            or _named_otherwise(reading, token)
-        ):
+        elif keys or not _bare(token) or token.dep_ not in _ACTING_DEPS:
             continue
+        elif (named_before := _named_otherwise(reading, token)) is not None:
+            if not is_subject(token):
+                continue
+            # "Ada Lind, head of the Upland Growers Association ... The association said": a
+            # body named in passing that then acts by its description is a party, by its name.
+            name_start, name_end = trim(reading.doc, named_before.start, named_before.end)
+            if not reading.free(name_start, name_end):
+                continue
+            name = reading.doc[name_start:name_end]
+            draft = reading.draft(f"org:{name.text.lower()}", ActorKind.ORG, name.text)
+            reading.claim(draft, Mention(name_start, name_end, name.root.i, name.text))
         else:
             # The body whose act the description reports in its own sentence ("Tern Mills cut
             # 500 jobs, the company said"), and no other when the name there is no body's;
@@ -161,16 +168,20 @@ def _name_head(name: str) -> str:
     return words[-1]
 
 
-def _named_otherwise(reading: Reading, token: Token) -> bool:
+def _named_otherwise(reading: Reading, token: Token) -> Span | None:
     """ "The association said" after a name headed by "Association" that is no actor: the
-    description is that body's, and no other body's."""
-    return any(
-        ent.end <= token.i
-        and ent.start not in reading.claimed
-        and _name_head(ent.text) == token.lower_
-        for ent in reading.entities
-        if ent.label_ in {"ORG", "NORP", "FAC"} and len(ent) > 1
-    )
+    description is that body's (the one named last), and no other body's."""
+    found = None
+    for ent in reading.entities:
+        if (
+            ent.end <= token.i
+            and ent.start not in reading.claimed
+            and ent.label_ in {"ORG", "NORP", "FAC"}
+            and len(ent) > 1
+            and _name_head(ent.text) == token.lower_
+        ):
+            found = ent
+    return found
 
 
 def _reported_subject(reading: Reading, token: Token) -> Token | None:
