@@ -14,7 +14,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from bot.briefing.actors import ActorIndex
@@ -219,6 +222,13 @@ _SHELL_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+# The words for people and bodies of people, kinds of place, times and sources: what names a
+# story's parties, settings and sources in any text (see _people_words).
+_PEOPLE_WORDS = _PEOPLE_NOUNS | INHABITANT_NOUNS | GROUP_HEAD_NOUNS | _BODY_NOUNS
+_SETTING_WORDS = _PEOPLE_WORDS | _PLACE_KIND_NOUNS | _TIME_NOUNS | _SOURCE_NOUNS
+# How many words' forms are kept made: an article's content words, several articles over.
+_CACHED_WORDS = 4096
+
 # Endings that make a noun of a verb ("withdraw" -> "withdrawal", "merge" -> "merger", "elect"
 # -> "election", "land" -> "landing", "close" -> "closure", "accept" -> "acceptance",
 # "interfere" -> "interference"), and what each may have taken from the verb's end.
@@ -239,11 +249,20 @@ class _Draft:
     # How it is labelled when another subject, one with it, names it in more words (its key
     # stays its own: "vaccination_rate" for "a fall in vaccination rates").
     label: Span | None = None
+    # Each mention's content words, read once: the drafts are compared with one another many
+    # times, and each read walks the phrase's tokens.
+    words: list[frozenset[str]] = field(default_factory=list)
+    # The label as last read for a headline, until a mention joins (see _label).
+    reading: tuple[set[str], _Label] | None = field(default=None, repr=False)
 
-    def add(self, spans: list[Span]) -> None:
+    def add(self, spans: list[Span], words: list[frozenset[str]] | None = None) -> None:
+        """The phrases join the subject; `words` are their content words when already read."""
+        words = [content_words(span) for span in spans] if words is None else words
         self.mentions.extend(spans)
-        for span in spans:
-            self.holding.update(content_words(span))
+        self.words.extend(words)
+        for held in words:
+            self.holding.update(held)
+        self.reading = None
 
     def sentences(self, parsed: ParsedArticle) -> list[int]:
         return sorted({parsed.sentence_index(span.start) for span in self.mentions})
@@ -251,6 +270,32 @@ class _Draft:
     def share_holding(self, word: str) -> float:
         """The share of this subject's phrases that hold `word` (as a lemma)."""
         return self.holding[word] / len(self.mentions) if self.mentions else 0.0
+
+    def holds_mostly(self, word: str) -> bool:
+        """True when at least _SAME_SUBJECT_SHARE of this subject's phrases hold `word`."""
+        # Most words are in none of its phrases: a Counter's missing key costs a Python call.
+        return word in self.holding and self.share_holding(word) >= _SAME_SUBJECT_SHARE
+
+
+@dataclass(frozen=True)
+class _Label:
+    """How a subject is labelled and what its label says, read once per draft: the drafts are
+    compared pair by pair, each comparison reading both labels."""
+
+    span: Span  # see _label_span
+    labelled: Span  # the label with what it is of (see _labelled)
+    words: frozenset[str]  # the label's content words
+    labelled_words: frozenset[str]
+
+
+def _label(draft: _Draft, headline: set[str]) -> _Label:
+    """The draft's label for this headline, read again only once a mention has joined it."""
+    if draft.reading is None or draft.reading[0] is not headline:
+        span = _label_span(draft, headline)
+        labelled = _labelled(draft, span)
+        found = _Label(span, labelled, content_words(span), content_words(labelled))
+        draft.reading = (headline, found)
+    return draft.reading[1]
 
 
 def find_subjects(
@@ -269,8 +314,8 @@ def find_subjects(
     taken = set(lexicon.keys) | COMMAND_NAMES
     subjects = []
     for draft in chosen:
-        label_span = _label_span(draft, headline)
-        key = subject_key(label_span, taken)
+        label = _label(draft, headline)
+        key = subject_key(label.span, taken)
         if key is None:
             continue
         taken.add(key)
@@ -280,7 +325,7 @@ def find_subjects(
         subjects.append(
             Topic(
                 key=key,
-                label=label_text(draft.label or _labelled(draft, label_span)),
+                label=label_text(draft.label or label.labelled),
                 kind=TopicKind.SUBJECT,
                 sentences=[parsed.ref(parsed.sentences[i].start) for i in sentences],
                 positions=positions,
@@ -332,10 +377,13 @@ def _main_drafts(
     # Phrases headed by people, bodies or kinds of place name a story's parties and settings:
     # they found no subject, and no other subject joins theirs ("coalition talks" are talks,
     # whatever share of them the coalition holds; "teacher strikes" are strikes).
-    setting = _people_words(doc) | _PLACE_KIND_NOUNS | _TIME_NOUNS | _SOURCE_NOUNS
+    described = _described_as_people(doc)
+    setting = _SETTING_WORDS | described
     # A capitalised word opening a sentence ("Farmers say ...") is read as a name and keeps
     # its plural as its lemma: its written form is checked against the words' forms too.
-    setting_forms = setting | {form for word in setting for form in _inflections(word)}
+    setting_forms = (
+        _setting_forms() | described | {form for word in described for form in _inflections(word)}
+    )
     names = _actor_names(actors)
     place_names = set(places.token_place.values())
     named = [
@@ -358,7 +406,7 @@ def _main_drafts(
         and not _labelled_as_configured(draft, headline, configured)
         and not _only_where(draft)
         and (
-            _specific(_label_span(draft, headline), known)
+            _specific(_label(draft, headline).span, known)
             or len(draft.sentences(parsed)) >= _recurring(parsed)
         )
         and (draft.head in headline or len(draft.sentences(parsed)) >= least)
@@ -383,8 +431,8 @@ def _main_drafts(
         elif _says_more(draft, same, headline):
             # An act on a thing ("a protest against the new tolls", "the repeal of the law")
             # and that thing are one subject, labelled by the phrase that names both.
-            same.label = _labelled(draft, _label_span(draft, headline))
-            same.add(draft.mentions)
+            same.label = _label(draft, headline).labelled
+            same.add(draft.mentions, draft.words)
     return kept
 
 
@@ -407,25 +455,24 @@ def _labelled_as_configured(draft: _Draft, headline: set[str], configured: set[i
     """True when what the subject's label says it is of is a configured topic's term ("an offer
     of a ceasefire"): that topic already names it. (A word before the label's noun only says
     which one: "vaccination rates" are rates, whatever covers vaccination.)"""
-    label = _labelled(draft, _label_span(draft, headline))
+    label = _label(draft, headline).labelled
     return not configured.isdisjoint(range(label.root.i, label.end))
 
 
 def _same_thing(one: _Draft, other: _Draft, headline: set[str]) -> bool:
     """True when one subject's label says no more than the other's does once it is labelled with
     what it is of ("civilian rule" beside "return to civilian rule"): one subject, named twice."""
-    one_label, other_label = _label_span(one, headline), _label_span(other, headline)
-    one_words, other_words = content_words(one_label), content_words(other_label)
-    return _said_by(one_words, content_words(_labelled(other, other_label))) or _said_by(
-        other_words, content_words(_labelled(one, one_label))
+    one_label, other_label = _label(one, headline), _label(other, headline)
+    return _said_by(one_label.words, other_label.labelled_words) or _said_by(
+        other_label.words, one_label.labelled_words
     )
 
 
 def _says_more(one: _Draft, other: _Draft, headline: set[str]) -> bool:
     """True when one subject's label, with what it is of, says all the other's does and more
     ("protest against new tolls" beside "new tolls")."""
-    one_words = content_words(_labelled(one, _label_span(one, headline)))
-    other_words = content_words(_labelled(other, _label_span(other, headline)))
+    one_words = _label(one, headline).labelled_words
+    other_words = _label(other, headline).labelled_words
     return _said_by(other_words, one_words) and not _said_by(one_words, other_words)
 
 
@@ -441,14 +488,21 @@ def _said_by(words: frozenset[str], others: frozenset[str]) -> bool:
 def _people_words(doc: Doc) -> set[str]:
     """The nouns that name people in this text, who are a story's parties, not its subjects:
     the words for people, and any noun a "who" clause describes ("those users who ...")."""
-    people = set(_PEOPLE_NOUNS | INHABITANT_NOUNS | GROUP_HEAD_NOUNS | _BODY_NOUNS)
-    for token in doc:
-        if token.pos_ == "NOUN" and any(
-            child.dep_ == "relcl" and child.left_edge.lower_ in _PERSONAL_RELATIVES
-            for child in token.children
-        ):
-            people.add(token.lemma_.lower())
-    return people
+    return set(_PEOPLE_WORDS) | _described_as_people(doc)
+
+
+def _described_as_people(doc: Doc) -> set[str]:
+    """The nouns a "who" clause describes ("those users who ..."), as lemmas."""
+    # The relative clauses are found in the Doc's array of dependencies: a few per article,
+    # where a walk over every token would build each one.
+    deps = doc.to_array([DEP])
+    found = set()
+    for i in numpy.flatnonzero(deps == doc.vocab.strings["relcl"]).tolist():
+        clause = doc[i]
+        noun = clause.head
+        if noun.i != i and noun.pos_ == "NOUN" and clause.left_edge.lower_ in _PERSONAL_RELATIVES:
+            found.add(noun.lemma_.lower())
+    return found
 
 
 def headline_words(parsed: ParsedArticle) -> set[str]:
@@ -456,8 +510,13 @@ def headline_words(parsed: ParsedArticle) -> set[str]:
     also where the text uses the word only in another form: a headline's verb names the act the
     text names by its noun ("Carmaker recalls cars" over "the recall covers ...")."""
     words = set(re.findall(r"\w+", parsed.article.title.lower()))
-    lemmas = {token.lemma_.lower() for token in parsed.doc if token.lower_ in words}
-    others = {token.lemma_.lower() for token in parsed.doc if token.pos_ in _CONTENT_POS}
+    lemmas: set[str] = set()
+    others: set[str] = set()
+    for token in parsed.doc:  # one walk: each builds every Token anew
+        if token.lower_ in words:
+            lemmas.add(token.lemma_.lower())
+        if token.pos_ in _CONTENT_POS:
+            others.add(token.lemma_.lower())
     # Every form of a lemma of three letters or more starts with its first two (see _forms):
     # the forms are made only for the lemmas that could be a headline word's.
     starts = {word[:2] for word in words}
@@ -472,21 +531,23 @@ def headline_words(parsed: ParsedArticle) -> set[str]:
     )
 
 
-def _forms(lemma: str) -> set[str]:
+@lru_cache(maxsize=_CACHED_WORDS)
+def _forms(lemma: str) -> frozenset[str]:
     """The regular forms of a word, and of the verb a noun is made of: the ways a headline may
     write what the text names ("recalls" for "recall", "withdraws" for "withdrawal"). Each
     starts with the lemma's first two letters when it has three or more: an inflection keeps
     all but the last letter, and a stem keeps three or more."""
-    forms = _inflections(lemma)
+    forms = set(_inflections(lemma))
     for ending, restored in _NOUN_ENDINGS:
         stem = lemma.removesuffix(ending)
         if stem != lemma and len(stem) > 2:
             for tail in restored:
                 forms |= _inflections(stem + tail) | {stem + tail}
-    return forms
+    return frozenset(forms)
 
 
-def _inflections(lemma: str) -> set[str]:
+@lru_cache(maxsize=_CACHED_WORDS)
+def _inflections(lemma: str) -> frozenset[str]:
     """The regular inflected forms of an English noun or verb ("recall" -> "recalls",
     "recalled", "recalling"; "rally" -> "rallies"; "ban" -> "banned"; "raise" -> "raising")."""
     forms = {lemma + ending for ending in ("s", "es", "ed", "ing")}
@@ -496,7 +557,13 @@ def _inflections(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
+    return frozenset(forms)
+
+
+@cache
+def _setting_forms() -> frozenset[str]:
+    """The setting words and their inflections, made once: they are the same for every text."""
+    return _SETTING_WORDS | {form for word in _SETTING_WORDS for form in _inflections(word)}
 
 
 def _lead_words(parsed: ParsedArticle) -> set[str]:
@@ -567,13 +634,12 @@ def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int])
             (
                 known
                 for known in drafts
-                if draft.share_holding(known.head) >= _SAME_SUBJECT_SHARE
-                or known.share_holding(head) >= _SAME_SUBJECT_SHARE
+                if draft.holds_mostly(known.head) or known.holds_mostly(head)
             ),
             None,
         )
         if same is not None:
-            same.add(draft.mentions)
+            same.add(draft.mentions, draft.words)
             same.configured |= draft.configured
         elif order < _FOUNDING_WORDS:
             drafts.append(draft)
@@ -722,7 +788,6 @@ def _edge_word(token: Token) -> bool:
     written onto a number ("£18m", "40km") or hyphened to one ("a nine-member jury"), or part of
     a time or an amount ("6pm"), or a superlative, which ranks a thing against others without
     saying what it is ("the worst drought", "its largest increase")."""
-    after_number = token.i > 0 and token.doc[token.i - 1].like_num and len(token) <= 2
     return (
         token.pos_ in _EDGE_POS
         or token.is_stop
@@ -730,7 +795,7 @@ def _edge_word(token: Token) -> bool:
         or token.is_space
         or token.ent_type_ in _AMOUNT_LABELS
         or token.tag_ == "JJS"
-        or after_number
+        or _after_number(token)
         or _hyphened_to_number(token)
     )
 
@@ -742,6 +807,12 @@ def _hyphened_particle(token: Token) -> bool:
         return False
     hyphen, word = token.doc[token.i - 1], token.doc[token.i - 2]
     return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_ and word.is_alpha
+
+
+def _after_number(token: Token) -> bool:
+    """True for a word of one or two letters written onto a number ("£18m", "40km")."""
+    # The length first: reading the word before builds another Token.
+    return len(token) <= 2 and token.i > 0 and token.doc[token.i - 1].like_num
 
 
 def _hyphened_to_number(token: Token) -> bool:
@@ -769,21 +840,24 @@ def _label_span(draft: _Draft, headline: set[str]) -> Span:
     does not describe it.
     """
     # A label holds the word the subject was founded on ("illegal loggers", not "record").
-    own = [span for span in draft.mentions if draft.head in content_words(span)] or draft.mentions
-    whole = [span for span in own if _balanced(span)] or own
-    candidates = [span for span in whole if len(span) <= _LABEL_WORDS] or whole
-    counts = Counter(_lemma_text(span) for span in candidates)
-    return max(
-        candidates,
-        key=lambda span: (
-            len(content_words(span) & headline),
+    mentions = list(zip(draft.mentions, draft.words, strict=True))
+    own = [(span, words) for span, words in mentions if draft.head in words] or mentions
+    whole = [mention for mention in own if _balanced(mention[0])] or own
+    candidates = [mention for mention in whole if len(mention[0]) <= _LABEL_WORDS] or whole
+    texts = [_lemma_text(span) for span, _ in candidates]
+    counts = Counter(texts)
+    best = max(
+        range(len(candidates)),
+        key=lambda n: (
+            len(candidates[n][1] & headline),
             # A phrase the word heads names it; one it only modifies names another thing
             # ("the moon" over "earlier moon missions").
-            _head_lemma(span) == draft.head,
-            counts[_lemma_text(span)],
-            len(span),
+            _head_lemma(candidates[n][0]) == draft.head,
+            counts[texts[n]],
+            len(candidates[n][0]),
         ),
     )
+    return candidates[best][0]
 
 
 def _balanced(span: Span) -> bool:
@@ -804,7 +878,8 @@ def _labelled(draft: _Draft, label_span: Span) -> Span:
     extended = _with_complement(label_span)
     if extended is not label_span:
         return extended
-    same = [span for span in draft.mentions if _lemma_text(span) == _lemma_text(label_span)]
+    label = _lemma_text(label_span)
+    same = [span for span in draft.mentions if _lemma_text(span) == label]
     complements = [e for span in same if (e := _with_complement(span)) is not span]
     counts = Counter(_lemma_text(span) for span in complements)
     repeated = [span for span in complements if counts[_lemma_text(span)] > 1]
