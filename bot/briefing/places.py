@@ -428,17 +428,25 @@ class _Reader:
 
     def read_unlabelled(self) -> None:
         """Confirmed names the model did not tag at all ("Russia's Aleppo offensive")."""
-        by_first: dict[str, set[tuple[str, ...]]] = {
-            first: set(names) for first, names in self.gaz.anchor_names().items()
-        }
+        # The gazetteer's names and the article's own, by first word; the gazetteer's are read
+        # where they stand, not copied for each article.
+        anchors = self.gaz.anchor_names()
+        own: dict[str, set[tuple[str, ...]]] = {}
         for mention in self.mentions:
             words = tuple(t.text for t in self.doc[mention.start : mention.end])
-            by_first.setdefault(words[0], set()).add(words)
+            own.setdefault(words[0], set()).add(words)
         doc = self.doc
         for token in doc:
-            if token.i in self.covered or token.ent_type_ or not token.text[:1].isupper():
+            text = token.text
+            # A word that opens no name is passed over first: most of them.
+            if text not in anchors and text not in own:
                 continue
-            for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+            if token.i in self.covered or token.ent_type_ or not text[:1].isupper():
+                continue
+            # Longest first; of two names as long, at most one is the text's (the loop stops
+            # at the first that is).
+            names = anchors.get(text, frozenset()) | own.get(text, set())
+            for words in sorted(names, key=len, reverse=True):
                 span = doc[token.i : token.i + len(words)]
                 if tuple(t.text for t in span) != words:
                     continue
