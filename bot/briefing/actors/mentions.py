@@ -431,7 +431,7 @@ def _description_before(reading: Reading, start: int, end: int) -> int:
     lower = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
     # "space shuttle" elsewhere makes "Space Shuttle Orion" one name, not a description.
     phrase = re.compile(rf"(?<![\w-]){re.escape(word.lower())}\s+(?i:{re.escape(rest[0].text)})\b")
-    if not lower.search(doc.text) or phrase.search(doc.text):
+    if not lower.search(reading.text) or phrase.search(reading.text):
         return 0
     return stop + 1 - start
 

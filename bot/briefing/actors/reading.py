@@ -70,6 +70,11 @@ class Reading:
         self.tokens = list(self.doc)
 
     @cached_property
+    def text(self) -> str:
+        """The article's text as parsed: a Doc joins its tokens' text anew on each read."""
+        return self.doc.text
+
+    @cached_property
     def common_nouns(self) -> Counter[str]:
         """How often the text writes each word (as written) as a common noun: counted in one
         pass, for every draft that asks."""

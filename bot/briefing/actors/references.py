@@ -437,20 +437,22 @@ def _quoted_sentences(reading: Reading) -> list[bool]:
     """Per sentence: True when it opens with a quotation mark or inside an open quotation."""
     flags: list[bool] = []
     sentences = reading.parsed.sentences
+    starts = [sentence.start for sentence in sentences]
     inside = False
     at = 0
     for token in reading.tokens:
-        while at < len(sentences) and sentences[at].start == token.i:
+        while at < len(starts) and starts[at] == token.i:
             first = next((t for t in sentences[at] if not t.is_space), token)
             flags.append(inside or first.text in DOUBLE_OPENERS)
             at += 1
-        if token.is_space and "\n" in token.text:
+        text = token.text  # read once: each read looks the string up anew
+        if token.is_space and "\n" in text:
             inside = False
-        elif token.text in {"“", "«"}:
+        elif text in {"“", "«"}:
             inside = True
-        elif token.text in {"”", "»"}:
+        elif text in {"”", "»"}:
             inside = False
-        elif token.text == '"':
+        elif text == '"':
             inside = not inside
     flags.extend([False] * (len(sentences) - len(flags)))
     return flags
