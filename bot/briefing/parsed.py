@@ -30,17 +30,14 @@ class ParsedArticle:
         # A Span joins its tokens' text anew on each read: each sentence's is read once.
         texts = [(s, s.text.strip()) for s in doc.sents]
         sentences = tuple(s for s, text in texts if text)
-        owner = [-1] * len(doc)
-        for index, sentence in enumerate(sentences):
-            for i in range(sentence.start, sentence.end):
-                owner[i] = index
-        # Whitespace tokens between sentences belong to the sentence before them.
-        last = 0
-        for i, value in enumerate(owner):
-            if value == -1:
-                owner[i] = last
-            else:
-                last = value
+        # The Doc's sentences cover its tokens in order: each sentence's tokens are given its
+        # index at once. A sentence of white space belongs to the sentence before it (the
+        # first, when it opens the text).
+        owner: list[int] = []
+        index = -1
+        for sentence, text in texts:
+            index += bool(text)
+            owner.extend([max(index, 0)] * len(sentence))
         filled = article.model_copy(update={"sentences": [text for _, text in texts if text]})
         return cls(filled, doc, sentences, tuple(owner))
 
