@@ -369,11 +369,13 @@ def _main_drafts(
         for turn in parsed.turns.values()
         for i in range(parsed.paragraph_spans[turn.paragraph][0], turn.start)
     }
-    mentions = [
-        span
+    phrases = [
+        found
         for chunk in chunks
-        if chunk.start not in labels and (span := subject_span(chunk, actors)) is not None
+        if chunk.start not in labels and (found := _subject_phrase(chunk, actors)) is not None
     ]
+    mentions = [span for span, _ in phrases]
+    words = {(span.start, span.end): held for span, held in phrases}
     # Phrases headed by people, bodies or kinds of place name a story's parties and settings:
     # they found no subject, and no other subject joins theirs ("coalition talks" are talks,
     # whatever share of them the coalition holds; "teacher strikes" are strikes).
@@ -401,7 +403,7 @@ def _main_drafts(
     ]
     candidates = [
         draft
-        for draft in _drafts(named, ranks, configured)
+        for draft in _drafts(named, ranks, configured, words)
         if not draft.configured
         and not _labelled_as_configured(draft, headline, configured)
         and not _only_where(draft)
@@ -615,12 +617,17 @@ def _ranked_words(text: Span, focus: set[str]) -> dict[str, float]:
     return ranks
 
 
-def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int]) -> list[_Draft]:
+def _drafts(
+    mentions: list[Span],
+    ranks: dict[str, float],
+    configured: set[int],
+    words: dict[tuple[int, int], frozenset[str]],
+) -> list[_Draft]:
     """Subjects by the rank of their head word, best first (TextRank's keywords); a word that
     mostly stands in another's phrases joins that subject ("deficiency" in "iodine deficiency").
 
     Only the best-ranked words found a subject; the others can only join one, so that the work
-    stays linear in the article's length.
+    stays linear in the article's length. `words` are the phrases' content words, by token range.
     """
     by_head: dict[str, list[Span]] = {}
     for span in mentions:
@@ -628,7 +635,7 @@ def _drafts(mentions: list[Span], ranks: dict[str, float], configured: set[int])
     drafts: list[_Draft] = []
     for order, head in enumerate(sorted(by_head, key=lambda h: (-ranks.get(h, 0.0), h))):
         draft = _Draft(head, ranks.get(head, 0.0))
-        draft.add(by_head[head])
+        draft.add(by_head[head], [words[span.start, span.end] for span in by_head[head]])
         draft.configured = any(span.root.i in configured for span in draft.mentions)
         same = next(
             (
@@ -717,6 +724,13 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
     phrase headed by a name of an actor, a place, a time or an amount, or by a role, names a party
     or a setting, not a subject.
     """
+    found = _subject_phrase(chunk, actors)
+    return found[0] if found is not None else None
+
+
+def _subject_phrase(chunk: Span, actors: ActorIndex) -> tuple[Span, frozenset[str]] | None:
+    """subject_span's phrase with its content words, which it reads to keep the phrase and the
+    subject it joins reads again."""
     doc = chunk.doc
     start, end = chunk.start, chunk.end
     for token in chunk:
@@ -757,7 +771,8 @@ def subject_span(chunk: Span, actors: ActorIndex) -> Span | None:
         return None
     if any(token.ent_type_ == "PERSON" for token in doc[head.i + 1 : end]):
         return None
-    return span if content_words(span) else None
+    words = content_words(span)
+    return (span, words) if words else None
 
 
 def _counted_unit(noun: Token) -> bool:
