@@ -48,6 +48,7 @@ from bot.briefing.speech import (
     CLAIM_NOUNS,
     DELEGATE_NOUNS,
     DOUBLE_OPENERS,
+    ISSUING_VERBS,
     NAMING_VERBS,
     OCCASION_VERBS,
     PERSON_PRONOUNS,
@@ -262,6 +263,9 @@ class _QuoteReader:
     questions: set[int] = field(default_factory=set)
     # Speech verbs that introduced a direct quote, read so far.
     quote_verbs: set[int] = field(default_factory=set)
+    # The speaker of the last document of each kind that spoke ("X said in a statement", "a
+    # statement from X said"): "the statement said" further on is theirs.
+    documents: dict[str, Actor] = field(default_factory=dict)
 
     def read(self) -> list[Quote]:
         doc = self.parsed.doc
@@ -1004,7 +1008,25 @@ class _QuoteReader:
             subject = self._name_before(verb) or _detached_subject(verb)
         if subject is None:
             return _Attribution(verb, None, None, attributed=True)
-        return self._from_subject(subject, verb)
+        attribution = self._from_subject(subject, verb)
+        if attribution.speaker is not None:
+            self._remember_document(subject, verb, attribution.speaker)
+        return attribution
+
+    def _remember_document(self, subject: Token, verb: Token, speaker: Actor) -> None:
+        """Note whose document spoke: the subject ("a statement from X said") or the document
+        the verb names ("X added in a statement"), for a later "the statement said"."""
+        nouns = [subject] + [
+            noun
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "through"}
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+        ]
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma in STATEMENT_NOUNS:
+                self.documents[lemma] = speaker
 
     def _from_subject(self, subject: Token, verb: Token | None = None) -> _Attribution:
         token = subject
@@ -1266,21 +1288,26 @@ class _QuoteReader:
     def _issuer_before(self, document: Token) -> Actor | None:
         """Who issued "the statement" that speaks: the subject of the sentence before (or of
         its own) that issued, released or sent a document of that kind ("X issued a statement
-        on Monday. The statement said ...")."""
+        on Monday. The statement said ..."); else whose document of that kind spoke last ("X
+        said in a statement that ... '...,' the statement said"). Who says someone else made
+        a statement ("Y attributed a statement to X") did not issue it."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
             return None
         index = self.parsed.sentence_index(document)
         start = self.parsed.sentences[max(0, index - 1)].start
         doc = self.parsed.doc
+        lemma = document.lemma_.lower()
         for i in range(document.i - 1, start - 1, -1):
             token = doc[i]
-            if token.dep_ != "dobj" or token.lemma_.lower() != document.lemma_.lower():
+            if token.dep_ != "dobj" or token.lemma_.lower() != lemma:
+                continue
+            if token.head.lemma_.lower() not in ISSUING_VERBS:
                 continue
             issuer = subject_of(token.head)
             actor = actor_of(self.actors, issuer) if issuer is not None else None
             if actor is not None:
                 return actor
-        return None
+        return self.documents.get(lemma)
 
     def _body_called(self, subject: Token) -> Actor | None:
         """The one body named with the bare institution noun a subject is ("Police said ..."

@@ -114,6 +114,37 @@ STATEMENT_NOUNS = frozenset(
         "study",
         "ruling",
         "document",
+        # A court speaks through what it hands down ("the appeals court's order said").
+        "order",
+        "judgment",
+        "judgement",
+        "verdict",
+        "filing",
+    }
+)
+
+# Verbs by which someone puts out a document of their own ("X issued a statement", "X posted a
+# message"); "Y attributed a statement to X" or "Y quoted a statement" are not X's issuing.
+ISSUING_VERBS = frozenset(
+    {
+        "issue",
+        "release",
+        "publish",
+        "post",
+        "send",
+        "make",
+        "put",
+        "deliver",
+        "give",
+        "sign",
+        "file",
+        "write",
+        "read",
+        "share",
+        "submit",
+        "tweet",
+        "email",
+        "hand",
     }
 )
 

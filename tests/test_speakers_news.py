@@ -1,0 +1,59 @@
+"""Speakers in news stories: bodies that speak through their documents, pronouns and
+descriptions that stand for a body or a person named before.
+
+Every text here is written for these tests: invented people, places and bodies.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.models import ActorKind
+from tests.test_quotes import by_text, read_quotes
+from tests.test_speakers_wire import quotes_with
+
+
+@pytest.mark.slow
+def test_the_statement_that_speaks_later_is_the_one_its_owner_spoke_through(
+    nlp: Language,
+) -> None:
+    # "X added in a statement that ...", then "'...,' the statement read": the statement is
+    # X's, not that of a body the statement talks about as having attributed words to X.
+    quotes = read_quotes(
+        nlp,
+        "Transport Minister Oskar Velde denied on Friday that he had spoken to the Harlow "
+        "Evening Courier.\n\n"
+        "The minister added in a written statement that the Harlow Evening Courier had "
+        "attributed an invented statement to him.\n\n"
+        '"The Harlow Evening Courier printed words the minister never said and never wrote," '
+        "the statement read.",
+    )
+    assert by_text(quotes, "never said and never wrote").speaker == "Oskar Velde"
+
+
+@pytest.mark.slow
+def test_a_statement_named_with_its_issuer_speaks_for_it_paragraphs_later(
+    nlp: Language,
+) -> None:
+    quotes = quotes_with(
+        nlp,
+        "A statement issued by the Pellam Harbour Trust on Tuesday said the pier would stay "
+        "closed for repairs.\n\n"
+        "Fishing crews have moored in the next bay since the storm.\n\n"
+        '"We will reopen the pier only when every plank has been checked," the statement said.',
+        {"Pellam Harbour Trust": ActorKind.ORG},
+    )
+    assert by_text(quotes, "every plank has been checked").speaker == "Pellam Harbour Trust"
+
+
+@pytest.mark.slow
+def test_a_court_speaks_through_its_order(nlp: Language) -> None:
+    quotes = quotes_with(
+        nlp,
+        "The Vell Appeals Court on Monday overturned the ban on the march.\n\n"
+        '"A town square belongs to those who gather in it," the 20-page Vell Appeals Court '
+        "order said.",
+        {"Vell Appeals Court": ActorKind.ORG},
+    )
+    assert by_text(quotes, "belongs to those who gather").speaker == "Vell Appeals Court"
