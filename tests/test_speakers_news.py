@@ -57,3 +57,32 @@ def test_a_court_speaks_through_its_order(nlp: Language) -> None:
         {"Vell Appeals Court": ActorKind.ORG},
     )
     assert by_text(quotes, "belongs to those who gather").speaker == "Vell Appeals Court"
+
+
+@pytest.mark.slow
+def test_the_government_that_speaks_is_the_country_whose_government_the_text_named(
+    nlp: Language,
+) -> None:
+    # A country named only in "the government of X" is the state acting, and "the
+    # government" that speaks further on is that state.
+    quotes = read_quotes(
+        nlp,
+        "The government of Botswana is reviewing a contract to store scrap batteries near the "
+        "capital.\n\n"
+        "In a statement on Monday, the government said it had not approved the contract.",
+    )
+    assert by_text(quotes, "had not approved the contract").speaker == "Botswana"
+
+
+@pytest.mark.slow
+def test_it_said_goes_on_with_the_body_past_a_person_named_in_what_it_said(
+    nlp: Language,
+) -> None:
+    quotes = quotes_with(
+        nlp,
+        "The Orvell Mining Board said on Monday it had suspended the quarry's licence. It said "
+        "Peter Ansel had ordered an inspection of the site. It said the quarry would stay shut "
+        "until the inspection was over.",
+        {"Orvell Mining Board": ActorKind.ORG, "Peter Ansel": ActorKind.PERSON},
+    )
+    assert by_text(quotes, "stay shut").speaker == "Orvell Mining Board"

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
     GEO_NOUNS,
+    GOVERNMENT_NOUNS,
     MOTION_VERBS,
     POLICY_VERBS,
     SPEECH_VERBS,
@@ -77,6 +78,8 @@ def _object_of_preposition_acts(preposition: Token, *, country: bool) -> bool:
         return True  # "unacceptable to Washington"
     if not country:
         return False
+    if word == "of" and governor.lemma_.lower() in GOVERNMENT_NOUNS and governor.is_lower:
+        return True  # "the government of Tarnland", as "Tarnland's government": the state
     if word in {"with", "against"} and governor.lemma_.lower() not in MOTION_VERBS:
         return governor.pos_ in {"NOUN", "VERB"} and governor.lemma_.lower() not in GEO_NOUNS
     if word in {"as", "like"}:

@@ -63,6 +63,7 @@ from bot.briefing.speech import (
 )
 from bot.briefing.timeline import DateMention
 from bot.briefing.vocabulary import (
+    GOVERNMENT_NOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
     ORG_NOUNS,
@@ -266,6 +267,8 @@ class _QuoteReader:
     # The speaker of the last document of each kind that spoke ("X said in a statement", "a
     # statement from X said"): "the statement said" further on is theirs.
     documents: dict[str, Actor] = field(default_factory=dict)
+    # The body each "it" or "they" that spoke stands for, by token.
+    body_pronouns: dict[int, Actor] = field(default_factory=dict)
 
     def read(self) -> list[Quote]:
         doc = self.parsed.doc
@@ -1039,6 +1042,9 @@ class _QuoteReader:
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
         if speaker is None and token.lower_ in _BODY_PRONOUNS and token.dep_ in _OWN_SUBJECTS:
             speaker = self._body_named_just_before(token) or self._body_that_spoke_last(token)
+            if speaker is not None:
+                # "It said A. It said B.": the next "it" goes on with the body this one is.
+                self.body_pronouns[token.i] = speaker
         if speaker is None and _is_age(token):
             # "the 45-year-old said": the person just named with their age, or quoted last.
             speaker = self._named_just_before(token, None) or self._last_person_as(None)
@@ -1194,7 +1200,7 @@ class _QuoteReader:
             if issuer is not None:
                 return issuer
         if lemma in INSTITUTION_NOUNS:
-            body = self._body_called(subject)
+            body = self._body_called(subject) or self._government_named_before(subject)
             if body is not None:
                 return body
         if lemma in ORG_NOUNS:
@@ -1322,6 +1328,30 @@ class _QuoteReader:
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _government_named_before(self, subject: Token) -> Actor | None:
+        """The country a bare "the government" that speaks stands for: the one whose government
+        the text named before ("The government of Tarnland is reviewing the deal. ... the
+        government said", "Tarnland's government", "the Tarnish government")."""
+        if subject.lemma_.lower() not in GOVERNMENT_NOUNS or not _bare_description(subject):
+            return None
+        found: Actor | None = None
+        for token in self.parsed.doc[: subject.i]:
+            if token.lemma_.lower() != subject.lemma_.lower() or token.dep_ == "compound":
+                continue
+            owners: list[Token] = []
+            for child in token.children:
+                if child.dep_ in {"poss", "compound", "amod"}:
+                    owners.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    owners += [c for c in child.children if c.dep_ == "pobj"]
+            for owner in owners:
+                actor = actor_of(self.actors, owner)
+                if actor is not None and actor.kind == ActorKind.COUNTRY:
+                    if found is not None and found.id != actor.id:
+                        return None  # two states' governments: "the government" is unclear
+                    found = actor
+        return found
+
     def _named_member(self, subject: Token) -> Actor | None:
         """The body a plural subject names as its member or example: "officials at X", "groups
         such as X", "campaigners like X" speak through the one actor they name; so do people
@@ -1403,12 +1433,27 @@ class _QuoteReader:
             plural = pronoun.lower_ == "they"
             if plural and any(c.dep_ == "conj" for c in doc[i].children):
                 return None  # "Ostland and Vellin signed ... They said": no one body speaks
-            actor = actor_of(self.actors, doc[i]) or self._behind_subject(doc[i])
+            if self._in_what_was_said(doc[i]):
+                continue  # "It said Ada Lind had ordered ...": Lind is what it said, not who
+            actor = (
+                actor_of(self.actors, doc[i])
+                or self.body_pronouns.get(i)
+                or self._behind_subject(doc[i])
+            )
             if actor is not None:
                 return actor if actor.kind in _BODY_KINDS else None
             if plural and doc[i].tag_ in {"NNS", "NNPS"}:
                 return None
         return None
+
+    def _in_what_was_said(self, subject: Token) -> bool:
+        """A subject of the clause a speech verb reports, whose speaker is another."""
+        clause = subject.head
+        return (
+            clause.dep_ == "ccomp"
+            and self._is_speech_verb(clause.head)
+            and any(c.dep_ in _OWN_SUBJECTS for c in clause.head.children)
+        )
 
     def _body_that_spoke_last(self, pronoun: Token) -> Actor | None:
         """The body an "it said" opening its paragraph's speech goes on with: the one that
@@ -1526,6 +1571,12 @@ def _reported_within(inner: Token, outer: Token) -> bool:
         if token == outer:
             return True
     return False
+
+
+def _bare_description(noun: Token) -> bool:
+    """ "the government": the noun with nothing before it but "the"."""
+    lefts = list(noun.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and noun.n_rights == 0
 
 
 def _first_same_subject(pronoun: Token, sentence_start: int) -> Token:

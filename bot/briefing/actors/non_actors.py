@@ -70,6 +70,7 @@ from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
     AGENT_NOUNS,
+    GOVERNMENT_NOUNS,
     GROUP_HEAD_NOUNS,
     INSTITUTION_NOUNS,
     MEDIA_NAME_WORDS,
@@ -966,6 +967,11 @@ def _country_in_passing(draft: Draft, reading: Reading) -> bool:
     return all(_passing_country(reading.doc[m.head]) for m in named)
 
 
+def _governs(noun: Token) -> bool:
+    """A common noun for a state's government ("the government", "the regime")."""
+    return noun.is_lower and noun.lemma_.lower() in GOVERNMENT_NOUNS
+
+
 def _passing_country(head: Token) -> bool:
     """The country is only where something is ("in a country like Ruritania"), a yardstick or a
     piece of history (see _in_a_comparison), a modifier of a noun that neither acts nor is acted
@@ -986,6 +992,8 @@ def _passing_country(head: Token) -> bool:
         # in "talks with partners such as Ruritania" is a party, "a country like Ruritania" in
         # "in a country like Ruritania" a place.
         return _passing_country(exemplified)
+    if head.dep_ == "pobj" and preposition.lower_ == "of" and _governs(exemplified):
+        return False  # "the government of Ruritania": the state itself, acting
     if head.dep_ == "pobj":
         return preposition.dep_ != "agent" and preposition.lower_ not in _PARTY_PREPOSITIONS
     if head.dep_ in {"compound", "amod", "nmod", "poss"}:
