@@ -86,3 +86,18 @@ def test_it_said_goes_on_with_the_body_past_a_person_named_in_what_it_said(
         {"Orvell Mining Board": ActorKind.ORG, "Peter Ansel": ActorKind.PERSON},
     )
     assert by_text(quotes, "stay shut").speaker == "Orvell Mining Board"
+
+
+@pytest.mark.slow
+def test_her_beside_a_woman_the_text_does_not_name_leaves_the_named_man_a_he(
+    nlp: Language,
+) -> None:
+    # "a widow and her daughter": "her" is the widow's, so it tells nothing of the man named
+    # before, and his "he" still finds him.
+    quotes = read_quotes(
+        nlp,
+        "Governor Tomas Brenner cancelled a dinner in the capital and visited a widow and her "
+        "daughter in the flooded valley. He vowed the county would do \"all that it takes\" to "
+        "rebuild their home.",
+    )
+    assert by_text(quotes, "all that it takes").speaker == "Tomas Brenner"

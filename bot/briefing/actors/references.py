@@ -20,7 +20,7 @@ from bot.briefing.actors.reading import (
 )
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import described, description_subject, is_person_noun
-from bot.briefing.speech import DOUBLE_OPENERS, RELATIVE_PRONOUNS
+from bot.briefing.speech import DOUBLE_OPENERS, RELATION_NOUNS, RELATIVE_PRONOUNS
 from bot.briefing.speech import SPEECH_VERBS as REPORTING_VERBS
 from bot.briefing.vocabulary import (
     FUNCTION_BODIES,
@@ -548,7 +548,7 @@ def read_pronouns(reading: Reading) -> None:
                 continue
             if key is not None or token.lower_ not in PERSONAL_PRONOUNS:
                 continue
-            if token.pos_ != "PRON":
+            if token.pos_ != "PRON" or _owner_beside(reading, token):
                 continue
             target = _antecedent(reading, recent, _reach(index, quoted), token, spoke)
             if target is None:
@@ -560,6 +560,17 @@ def read_pronouns(reading: Reading) -> None:
                 _read_pronoun_role(reading, draft, token)
             if token.dep_ in SUBJECT_DEPS:
                 recent.append((index, target))
+
+
+def _owner_beside(reading: Reading, pronoun: Token) -> bool:
+    """ "a woman and her son", "the driver and his passenger": a possessive on the second of
+    two coordinated nouns refers to the first when it is a person the text does not name, not
+    to the subject named before (whose gender it would then mistake)."""
+    if pronoun.dep_ != "poss" or pronoun.head.dep_ != "conj":
+        return False
+    first = pronoun.head.head
+    person = is_person_noun(first) or first.lemma_.lower() in RELATION_NOUNS
+    return first.i not in reading.claimed and first.pos_ == "NOUN" and person
 
 
 def _unnamed_person(token: Token) -> bool:
