@@ -101,3 +101,28 @@ def test_her_beside_a_woman_the_text_does_not_name_leaves_the_named_man_a_he(
         "rebuild their home.",
     )
     assert by_text(quotes, "all that it takes").speaker == "Tomas Brenner"
+
+
+@pytest.mark.slow
+def test_a_news_agency_that_says_what_happened_is_a_source_not_a_speaker(
+    nlp: Language,
+) -> None:
+    quotes = read_quotes(
+        nlp,
+        "A storm flattened dozens of homes on the coast of Vardelia on Sunday.\n\n"
+        "The official Tessary News Agency said that the storm cut power to the port city of "
+        "Olmen.\n\n"
+        "Mayor Ilse Brandt said crews would work through the night.",
+    )
+    assert by_text(quotes, "cut power").speaker is None
+    assert by_text(quotes, "work through the night").speaker == "Ilse Brandt"
+
+
+@pytest.mark.slow
+def test_an_outlet_that_speaks_of_itself_is_a_party(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "A court in Vardelia fined the Harwick Daily Courier for a report on a minister.\n\n"
+        "The Harwick Daily Courier said it would appeal the fine.",
+    )
+    assert by_text(quotes, "appeal the fine").speaker == "Harwick Daily Courier"

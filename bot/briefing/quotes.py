@@ -66,6 +66,7 @@ from bot.briefing.vocabulary import (
     GOVERNMENT_NOUNS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    MEDIA_NAME_WORDS,
     ORG_NOUNS,
     PRONOUN_GENDERS,
     SPEAKER_NOUNS,
@@ -1625,8 +1626,8 @@ def _speaking_name(token: Token, entities: tuple[Span, ...]) -> str | None:
         return None
     lowers = [t.lower_ for t in words]
     head = lowers[lowers.index("of", 1) - 1] if "of" in lowers[1:] else lowers[-1]
-    if head not in _SPEAKING_BODY_NOUNS:
-        return None
+    if head not in _SPEAKING_BODY_NOUNS or any(t.text in MEDIA_NAME_WORDS for t in words):
+        return None  # "the Tern News Agency said": an outlet cited as a source, no party
     return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
 
 

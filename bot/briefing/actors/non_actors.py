@@ -697,6 +697,8 @@ def _cites(head: Token, *, outlet: bool = True) -> bool:
         return True
     if outlet and head.dep_ == "nsubj" and lemma in REPORT_VERBS:
         return True  # "the Courier reported"
+    if outlet and head.dep_ == "nsubj" and lemma in SPEECH_VERBS and _tells_news(governor):
+        return True  # "the Tern News Agency said the quake shook the city": a source cited
     if head.dep_ == "nsubj" and lemma == "learn" and _newsroom_learned(governor):
         return True  # "KTRV has learned that ...": a newsroom's formula for its own reporting
     if head.dep_ in {"poss", "compound"} and lemma in REPORT_NOUNS:
@@ -737,6 +739,16 @@ def _a_platform_cited(draft: Draft, reading: Reading) -> bool:
 _OUTLET_NOUNS = frozenset(
     {"agency", "newspaper", "paper", "broadcaster", "station", "channel", "magazine", "daily"}
 )
+
+
+def _tells_news(verb: Token) -> bool:
+    """ "said (that) the quake shook the city": what the speech verb reports is about someone
+    else; an outlet that speaks of itself ("said it would appeal the fine") is a party."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.pos_ != "PRON"
 
 
 def _newsroom_learned(verb: Token) -> bool:
