@@ -126,3 +126,22 @@ def test_an_outlet_that_speaks_of_itself_is_a_party(nlp: Language) -> None:
         "The Harwick Daily Courier said it would appeal the fine.",
     )
     assert by_text(quotes, "appeal the fine").speaker == "Harwick Daily Courier"
+
+
+@pytest.mark.slow
+def test_she_after_a_person_brought_in_unnamed_does_not_make_the_named_subject_a_woman(
+    nlp: Language,
+) -> None:
+    # "pushed back at a district judge after she hinted": "she" may well be the judge, so it
+    # tells nothing of the prosecutor, whose "he" later still finds him.
+    quotes = read_quotes(
+        nlp,
+        "Prosecutor appeals\n\n"
+        "Prosecutor Ivo Marten pushed back at a district judge after she hinted she might drop "
+        "the charge.\n\n"
+        "Marten said in a filing on Tuesday that his office would appeal any ruling by District "
+        "Judge Ada Vell that accepted what he called the defence's \"plainly mistaken reading "
+        'of the law."',
+    )
+    called = [q for q in quotes if q.text.startswith("plainly mistaken reading")]
+    assert [q.speaker for q in called] == ["Ivo Marten"]

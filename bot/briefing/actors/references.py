@@ -550,6 +550,8 @@ def read_pronouns(reading: Reading) -> None:
                 continue
             if token.pos_ != "PRON" or _owner_beside(reading, token):
                 continue
+            if _after_someone_new(reading, token):
+                continue
             target = _antecedent(reading, recent, _reach(index, quoted), token, spoke)
             if target is None:
                 continue
@@ -571,6 +573,33 @@ def _owner_beside(reading: Reading, pronoun: Token) -> bool:
     first = pronoun.head.head
     person = is_person_noun(first) or first.lemma_.lower() in RELATION_NOUNS
     return first.i not in reading.claimed and first.pos_ == "NOUN" and person
+
+
+def _after_someone_new(reading: Reading, pronoun: Token) -> bool:
+    """ "Lind pushed back at a judge after she hinted ...": the subject of a clause that "after",
+    "when" or "because" adds may be the person just brought in unnamed, as well as the named
+    subject; such a pronoun, and the one in what it says ("after she hinted she might"), is
+    left unresolved rather than give the named one a gender."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return False
+    if clause.dep_ == "ccomp":
+        reporter = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        return reporter is not None and reporter.pos_ == "PRON" and reporter.i < pronoun.i and (
+            _after_someone_new(reading, reporter)
+        )
+    if clause.dep_ != "advcl":
+        return False
+    if not any(c.dep_ == "mark" for c in clause.children):
+        return False
+    sentence = reading.parsed.sentences[reading.parsed.sentence_index(pronoun)]
+    for token in reversed(reading.doc[sentence.start : pronoun.i]):
+        if token.i in reading.claimed:
+            return False
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+        if token.tag_ == "NN" and indefinite and is_person_noun(token):
+            return True
+    return False
 
 
 def _unnamed_person(token: Token) -> bool:
