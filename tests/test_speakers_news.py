@@ -145,3 +145,20 @@ def test_she_after_a_person_brought_in_unnamed_does_not_make_the_named_subject_a
     )
     called = [q for q in quotes if q.text.startswith("plainly mistaken reading")]
     assert [q.speaker for q in called] == ["Ivo Marten"]
+
+
+@pytest.mark.slow
+def test_the_leader_of_a_party_is_not_a_leader_named_next_with_another_role(
+    nlp: Language,
+) -> None:
+    # "The leader of the opposition party" says whose leader; "incumbent leader Tomas Orvell"
+    # in the next sentence leads something else, and is not who speaks.
+    quotes = read_quotes(
+        nlp,
+        "Recount demanded\n\n"
+        "The leader of Vardelia's main opposition Green Hand party is calling for a recount, "
+        "saying Sunday's presidential vote was rigged.\n\n"
+        "Ilse Brandt said the opposition will not accept the count, because the voting was "
+        "marred by fraud in favour of incumbent leader Tomas Orvell.",
+    )
+    assert by_text(quotes, "vote was rigged").speaker != "Tomas Orvell"

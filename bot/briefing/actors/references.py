@@ -302,7 +302,23 @@ def _holder_named_next(reading: Reading, token: Token) -> Draft | None:
     if index >= len(reading.parsed.sentences):
         return None
     people = (_person_at(reading, t) for t in reading.parsed.sentences[index])
-    return _holder_of_title(reading, token, [p for p in people if p is not None])
+    holder = _holder_of_title(reading, token, [p for p in people if p is not None])
+    if holder is not None and not _complement_in_role(token, holder):
+        return None
+    return holder
+
+
+def _complement_in_role(token: Token, holder: Draft) -> bool:
+    """ "The leader of the Tarn party ..." then "incumbent leader Ada Lind": a description
+    that says whose office it is names someone else than a holder whose role does not say so;
+    the head of what "of" or "for" governs must stand in the holder's role."""
+    role = (holder.role or "").lower().split()
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lower_ not in role:
+                    return False
+    return True
 
 
 def _reports(token: Token) -> bool:
