@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from bot.briefing.actors import find_actors
 from bot.briefing.models import ActorKind
-from tests.test_quotes import by_text, read_quotes
+from bot.briefing.places import find_places
+from tests.test_quotes import by_text, parse, read_quotes
 from tests.test_speakers_wire import quotes_with
 
 
@@ -162,3 +164,21 @@ def test_the_leader_of_a_party_is_not_a_leader_named_next_with_another_role(
         "marred by fraud in favour of incumbent leader Tomas Orvell.",
     )
     assert by_text(quotes, "vote was rigged").speaker != "Tomas Orvell"
+
+
+@pytest.mark.slow
+def test_the_reporter_filing_the_story_is_not_the_source_of_what_it_says(
+    nlp: Language,
+) -> None:
+    text = (
+        "Count denounced\n\n"
+        "The five opposition candidates held a news conference on Monday to denounce the count "
+        "as a sham, according to Ilse Brandt, reporting for the Tessary Gazette from Olmen.\n\n"
+        "Candidate Tomas Orvell said he would not recognise the result."
+    )
+    quotes = read_quotes(nlp, text)
+    assert "Ilse Brandt" not in {q.speaker for q in quotes}
+    assert by_text(quotes, "not recognise the result").speaker == "Tomas Orvell"
+    parsed = parse(nlp, text)
+    names = {a.name for a in find_actors(parsed, find_places(parsed)).actors}
+    assert "Ilse Brandt" not in names  # a journalist's byline work makes no party (GOLD.md)

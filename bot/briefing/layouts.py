@@ -110,6 +110,17 @@ def transcript_turns(doc: Doc, paragraphs: list[tuple[int, int]]) -> dict[int, T
 _LONGEST_STAGE_NOTE = 3
 
 
+def reporter_aside(name: Token) -> bool:
+    """ "according to Ann Lee, reporting for the Courier from Tarnville": a name set off by a
+    participle of reporting is the journalist who files the story, not a source in it."""
+    doc = name.doc
+    after = name.i + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return False
+    participle = doc[after + 1]
+    return participle.tag_ == "VBG" and participle.lemma_.lower() == "report"
+
+
 def stage_note_at(doc: Doc, i: int) -> tuple[int, int] | None:
     """The token range [start, end) of the stage note holding token `i`, brackets included."""
     start = i

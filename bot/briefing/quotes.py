@@ -38,6 +38,7 @@ from bot.briefing.layouts import (
     is_statement_title,
     is_titled_label,
     label_name,
+    reporter_aside,
     statement_authors,
     without_stage_notes,
 )
@@ -1764,14 +1765,16 @@ def _has_verb(tokens: Span) -> bool:
 
 
 def _according_to(token: Token) -> Token | None:
-    """The source named by "according to X" when `token` is its "according"."""
+    """The source named by "according to X" when `token` is its "according"; none when X is
+    the story's reporter ("according to Ann Lee, reporting for the Courier"), who tells whose
+    words these are without being their source."""
     if token.lower_ != "according":
         return None
     for child in token.children:
         if child.lower_ == "to":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    return grandchild
+                    return None if reporter_aside(grandchild) else grandchild
     return None
 
 

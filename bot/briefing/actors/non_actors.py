@@ -65,7 +65,7 @@ from bot.briefing.actors.reading import (
     names_a_person,
     speaks,
 )
-from bot.briefing.layouts import is_contact_line, stage_note_at
+from bot.briefing.layouts import is_contact_line, reporter_aside, stage_note_at
 from bot.briefing.models import ActorKind
 from bot.briefing.roles import is_person_noun
 from bot.briefing.vocabulary import (
@@ -207,6 +207,8 @@ def _the_storys_journalist(draft: Draft, reading: Reading) -> bool:
 
 
 def _tells_the_story(head: Token) -> bool:
+    if reporter_aside(head):
+        return True  # "according to Ann Lee, reporting for the Courier"
     verb = head.head
     lemma = verb.lemma_.lower()
     deps = {c.dep_ for c in verb.children}
