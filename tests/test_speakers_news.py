@@ -6,14 +6,18 @@ Every text here is written for these tests: invented people, places and bodies.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
 from bot.briefing.actors import find_actors
+from bot.briefing.ingest import ArticleMeta, parse_article_text
 from bot.briefing.models import ActorKind
+from bot.briefing.parsed import ParsedArticle, article_text
 from bot.briefing.places import find_places
 from tests.test_quotes import by_text, parse, read_quotes
-from tests.test_speakers_wire import quotes_with
+from tests.test_speakers_wire import document_quotes, quotes_with
 
 
 @pytest.mark.slow
@@ -182,3 +186,30 @@ def test_the_reporter_filing_the_story_is_not_the_source_of_what_it_says(
     parsed = parse(nlp, text)
     names = {a.name for a in find_actors(parsed, find_places(parsed)).actors}
     assert "Ilse Brandt" not in names  # a journalist's byline work makes no party (GOLD.md)
+
+
+@pytest.mark.slow
+def test_a_minister_titled_by_country_and_acronym_speaks_not_the_country(
+    nlp: Language,
+) -> None:
+    quotes = quotes_with(
+        nlp,
+        "Solomon Islands (SI) Trade Minister Ada Kessling said she was resigning on Friday amid "
+        "a row over the cost of a delegation.",
+        {"Solomon Islands": ActorKind.COUNTRY, "Ada Kessling": ActorKind.PERSON},
+    )
+    assert by_text(quotes, "she was resigning").speaker == "Ada Kessling"
+
+
+@pytest.mark.slow
+def test_a_country_named_before_its_ministers_title_is_no_person(nlp: Language) -> None:
+    text = (
+        "Trade minister resigns\n\n"
+        "Burkina Faso (BF) Trade Minister Ada Kessling said she was resigning on Friday amid a "
+        "row over the cost of a delegation."
+    )
+    article = parse_article_text(text, ArticleMeta(published=dt.date(2025, 3, 3)))
+    parsed = ParsedArticle.from_doc(article, nlp(article_text(article)))
+    kinds = {a.name: a.kind for a in find_actors(parsed, find_places(parsed)).actors}
+    assert kinds.get("Burkina Faso") != ActorKind.PERSON
+    assert by_text(document_quotes(nlp, text), "she was resigning").speaker == "Ada Kessling"

@@ -206,7 +206,10 @@ def _names_a_person(span: Span, person_parts: frozenset[str]) -> bool:
         return True
     if any(c.dep_ == "appos" and is_person_noun(c) for c in root.rights):
         return True  # "Toledo, an entomologist"
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+    # "Ruritania Foreign Minister Ada Lind said", parsed with the minister set beside the
+    # country: the person speaks, the name before is their country's.
+    beside = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.rights)
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS and not beside
 
 
 def _first_name_before(span: Span, gaz: Gazetteer) -> Token | None:

@@ -1042,6 +1042,10 @@ class _QuoteReader:
             # not the person he talks about.
             return _Attribution(verb, token, None, attributed=True)
         speaker = actor_of(self.actors, token) or self._behind_subject(token)
+        if speaker is not None and speaker.kind in _BODY_KINDS:
+            # "Ruritania Foreign Minister Ada Lind said", parsed with the person set beside the
+            # country: the person speaks.
+            speaker = self._person_beside(token) or speaker
         if speaker is None and token.lower_ in _BODY_PRONOUNS and token.dep_ in _OWN_SUBJECTS:
             speaker = self._body_named_just_before(token) or self._body_that_spoke_last(token)
             if speaker is not None:
@@ -1246,6 +1250,17 @@ class _QuoteReader:
             found = actor_of(self.actors, named)
             if found is not None and found.kind == ActorKind.PERSON:
                 return found
+        return None
+
+    def _person_beside(self, subject: Token) -> Actor | None:
+        """A person the parse sets beside a body's name as its appositive, with no comma
+        between ("Ruritania (RU) Foreign Minister Ada Lind"): a title naming its holder."""
+        for child in subject.rights:
+            if child.dep_ != "appos" or subject.doc[child.left_edge.i - 1].text == ",":
+                continue
+            person = actor_of(self.actors, child)
+            if person is not None and person.kind == ActorKind.PERSON:
+                return person
         return None
 
     def _set_off_name(self, subject: Token) -> Actor | None:
