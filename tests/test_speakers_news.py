@@ -213,3 +213,14 @@ def test_a_country_named_before_its_ministers_title_is_no_person(nlp: Language) 
     kinds = {a.name: a.kind for a in find_actors(parsed, find_places(parsed)).actors}
     assert kinds.get("Burkina Faso") != ActorKind.PERSON
     assert by_text(document_quotes(nlp, text), "she was resigning").speaker == "Ada Kessling"
+
+
+@pytest.mark.slow
+def test_a_name_set_beside_a_news_website_is_a_source_not_a_speaker(nlp: Language) -> None:
+    quotes = read_quotes(
+        nlp,
+        "Gunmen attacked a convoy on the coast road on Tuesday.\n\n"
+        "The attack also wounded two drivers, according to the Ostby Reform Council, a "
+        "website close to the state broadcaster.",
+    )
+    assert by_text(quotes, "wounded two drivers").speaker is None

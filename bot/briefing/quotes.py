@@ -69,6 +69,7 @@ from bot.briefing.vocabulary import (
     INSTITUTION_NOUNS,
     MEDIA_NAME_WORDS,
     ORG_NOUNS,
+    OUTLET_NOUNS,
     PRONOUN_GENDERS,
     SPEAKER_NOUNS,
     TITLE_WORDS,
@@ -1640,6 +1641,8 @@ def _speaking_name(token: Token, entities: tuple[Span, ...]) -> str | None:
         return " ".join(t.text for t in words)
     if ent.label_ != "ORG":
         return None
+    if any(c.dep_ == "appos" and c.lemma_.lower() in OUTLET_NOUNS for c in ent.root.children):
+        return None  # "according to Tern Today, a news website": an outlet cited as a source
     lowers = [t.lower_ for t in words]
     head = lowers[lowers.index("of", 1) - 1] if "of" in lowers[1:] else lowers[-1]
     if head not in _SPEAKING_BODY_NOUNS or any(t.text in MEDIA_NAME_WORDS for t in words):

@@ -394,6 +394,15 @@ REPORT_VERBS = frozenset(
         "obtain", "carry", "upload", "stream", "tweet", "appear", "reveal",
     }
 )  # fmt: skip
+# Nouns for a news outlet as such: a name set beside one ("Tern Today, a news website") is an
+# outlet's, cited as a source rather than a party.
+OUTLET_NOUNS = frozenset(
+    {
+        "newspaper", "paper", "broadcaster", "station", "channel", "magazine", "daily",
+        "website", "site", "outlet", "tabloid",
+    }
+)  # fmt: skip
+
 # Things published, and their audience: their owner or where they appear is a source ("the
 # paper's report", "followers on Streamly").
 REPORT_NOUNS = frozenset(

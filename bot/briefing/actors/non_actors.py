@@ -76,6 +76,7 @@ from bot.briefing.vocabulary import (
     MEDIA_NAME_WORDS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
+    OUTLET_NOUNS,
     REPORT_NOUNS,
     REPORT_VERBS,
     SKY_NAMES,
@@ -738,9 +739,7 @@ def _a_platform_cited(draft: Draft, reading: Reading) -> bool:
 
 
 # Nouns for a news outlet that a name may stand before: "the Vessa news agency".
-_OUTLET_NOUNS = frozenset(
-    {"agency", "newspaper", "paper", "broadcaster", "station", "channel", "magazine", "daily"}
-)
+_OUTLET_NOUNS = OUTLET_NOUNS | {"agency"}
 
 
 def _tells_news(verb: Token) -> bool:
