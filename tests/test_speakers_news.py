@@ -31,7 +31,7 @@ def test_the_statement_that_speaks_later_is_the_one_its_owner_spoke_through(
         "Transport Minister Oskar Velde denied on Friday that he had spoken to the Harlow "
         "Evening Courier.\n\n"
         "The minister added in a written statement that the Harlow Evening Courier had "
-        "attributed an invented statement to him.\n\n"
+        "invented a statement in his name.\n\n"
         '"The Harlow Evening Courier printed words the minister never said and never wrote," '
         "the statement read.",
     )
@@ -102,9 +102,9 @@ def test_her_beside_a_woman_the_text_does_not_name_leaves_the_named_man_a_he(
     # before, and his "he" still finds him.
     quotes = read_quotes(
         nlp,
-        "Governor Tomas Brenner cancelled a dinner in the capital and visited a widow and her "
-        "daughter in the flooded valley. He vowed the county would do \"all that it takes\" to "
-        "rebuild their home.",
+        "Governor Tomas Brenner left the harvest fair early and called on a widow and her "
+        "daughter in the flooded valley. He promised the county would spend \"all that it takes\" "
+        "on a new roof.",
     )
     assert by_text(quotes, "all that it takes").speaker == "Tomas Brenner"
 
@@ -138,12 +138,12 @@ def test_an_outlet_that_speaks_of_itself_is_a_party(nlp: Language) -> None:
 def test_she_after_a_person_brought_in_unnamed_does_not_make_the_named_subject_a_woman(
     nlp: Language,
 ) -> None:
-    # "pushed back at a district judge after she hinted": "she" may well be the judge, so it
+    # "wrote to a county magistrate after she hinted": "she" may well be the magistrate, so it
     # tells nothing of the prosecutor, whose "he" later still finds him.
     quotes = read_quotes(
         nlp,
         "Prosecutor appeals\n\n"
-        "Prosecutor Ivo Marten pushed back at a district judge after she hinted she might drop "
+        "Prosecutor Ivo Marten wrote to a county magistrate after she hinted she might drop "
         "the charge.\n\n"
         "Marten said in a filing on Tuesday that his office would appeal any ruling by District "
         "Judge Ada Vell that accepted what he called the defence's \"plainly mistaken reading "
@@ -157,15 +157,15 @@ def test_she_after_a_person_brought_in_unnamed_does_not_make_the_named_subject_a
 def test_the_leader_of_a_party_is_not_a_leader_named_next_with_another_role(
     nlp: Language,
 ) -> None:
-    # "The leader of the opposition party" says whose leader; "incumbent leader Tomas Orvell"
+    # "The leader of the opposition party" says whose leader; "veteran leader Tomas Orvell"
     # in the next sentence leads something else, and is not who speaks.
     quotes = read_quotes(
         nlp,
         "Recount demanded\n\n"
-        "The leader of Vardelia's main opposition Green Hand party is calling for a recount, "
-        "saying Sunday's presidential vote was rigged.\n\n"
-        "Ilse Brandt said the opposition will not accept the count, because the voting was "
-        "marred by fraud in favour of incumbent leader Tomas Orvell.",
+        "The leader of Vardelia's largest opposition Green Hand party demanded a recount on "
+        "Monday, saying the vote was rigged.\n\n"
+        "Ilse Brandt said her camp would reject the tally, since ballot boxes were stuffed for "
+        "veteran leader Tomas Orvell.",
     )
     assert by_text(quotes, "vote was rigged").speaker != "Tomas Orvell"
 
@@ -219,8 +219,8 @@ def test_a_country_named_before_its_ministers_title_is_no_person(nlp: Language) 
 def test_a_name_set_beside_a_news_website_is_a_source_not_a_speaker(nlp: Language) -> None:
     quotes = read_quotes(
         nlp,
-        "Gunmen attacked a convoy on the coast road on Tuesday.\n\n"
-        "The attack also wounded two drivers, according to the Ostby Reform Council, a "
-        "website close to the state broadcaster.",
+        "A lorry overturned on the coast road near Olmen overnight.\n\n"
+        "The crash blocked both lanes for six hours, according to the Ostby Reform Council, a "
+        "website run by retired engineers.",
     )
-    assert by_text(quotes, "wounded two drivers").speaker is None
+    assert by_text(quotes, "blocked both lanes").speaker is None

@@ -1314,7 +1314,7 @@ class _QuoteReader:
         its own) that issued, released or sent a document of that kind ("X issued a statement
         on Monday. The statement said ..."); else whose document of that kind spoke last ("X
         said in a statement that ... '...,' the statement said"). Who says someone else made
-        a statement ("Y attributed a statement to X") did not issue it."""
+        a statement ("Y invented a statement in X's name") did not issue it."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in document.children):
             return None
         index = self.parsed.sentence_index(document)

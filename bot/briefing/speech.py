@@ -124,7 +124,7 @@ STATEMENT_NOUNS = frozenset(
 )
 
 # Verbs by which someone puts out a document of their own ("X issued a statement", "X posted a
-# message"); "Y attributed a statement to X" or "Y quoted a statement" are not X's issuing.
+# message"); "Y invented a statement in X's name" or "Y quoted one" are not X's issuing.
 ISSUING_VERBS = frozenset(
     {
         "issue",

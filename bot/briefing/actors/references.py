@@ -309,7 +309,7 @@ def _holder_named_next(reading: Reading, token: Token) -> Draft | None:
 
 
 def _complement_in_role(token: Token, holder: Draft) -> bool:
-    """ "The leader of the Tarn party ..." then "incumbent leader Ada Lind": a description
+    """ "The leader of the Tarn party ..." then "veteran leader Ada Lind": a description
     that says whose office it is names someone else than a holder whose role does not say so;
     the head of what "of" or "for" governs must stand in the holder's role."""
     role = (holder.role or "").lower().split()
@@ -592,7 +592,7 @@ def _owner_beside(reading: Reading, pronoun: Token) -> bool:
 
 
 def _after_someone_new(reading: Reading, pronoun: Token) -> bool:
-    """ "Lind pushed back at a judge after she hinted ...": the subject of a clause that "after",
+    """ "Lind wrote to a magistrate after she hinted ...": the subject of a clause that "after",
     "when" or "because" adds may be the person just brought in unnamed, as well as the named
     subject; such a pronoun, and the one in what it says ("after she hinted she might"), is
     left unresolved rather than give the named one a gender."""
