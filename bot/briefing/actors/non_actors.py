@@ -147,6 +147,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _names_a_post(draft)
             or _a_places_region(draft, reading)
             or _names_listed_people(draft, reading)
+            or _names_a_market_gauge(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -322,6 +323,25 @@ def _names_a_post(draft: Draft) -> bool:
         and words[1] == "of"
         and words[0].lower() in TITLE_WORDS
     )
+
+
+# Nouns for what a market gauge is: "the Tern industrial average", "the Vessa 40 index".
+_GAUGE_NOUNS = frozenset({"index", "average", "composite", "indices", "indexes"})
+
+
+def _names_a_market_gauge(draft: Draft, reading: Reading) -> bool:
+    """A name the text calls, once, an index, an average or a composite ("the Tern Jones
+    industrial average", "the Vessa Composite") names a stock market's gauge in every mention,
+    even where it "closes" or "falls" (market reports write "the Tern closed down"); a gauge
+    is no party unless it speaks."""
+    if draft.kind is ActorKind.COUNTRY:
+        return False
+    heads = _heads(draft, reading)
+    in_name = draft.name.split()[-1].lower() in _GAUGE_NOUNS
+    before_gauge = any(
+        h.dep_ in {"compound", "nmod"} and h.head.lower_ in _GAUGE_NOUNS for h in heads
+    )
+    return (in_name or before_gauge) and not any(_says(h) for h in heads)
 
 
 def _only_stage_notes(draft: Draft, reading: Reading) -> bool:

@@ -1,0 +1,26 @@
+"""Kinds of actors and merges on shapes met in real business, sport, court and culture copy.
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from bot.briefing.models import ActorKind
+from tests.test_actors import _by_name, _read
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_stock_market_gauge_is_no_body_even_where_it_falls(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Stocks slipped on Tuesday. The Vantor Jones industrial average fell 40 points, and "
+        "the Kelso composite lost 0.3 percent. The decline in the Vantor was due to Tern "
+        "Mobile, which fell 5 percent. The Vantor closed lower for a third day, while Tern "
+        "Mobile said its profit rose. The broader Kelso Composite ended flat.",
+    )
+    actors = _by_name(index)
+    assert "Kelso" not in actors
+    assert "Kelso Composite" not in actors
+    assert actors["Tern Mobile"].kind is ActorKind.ORG
