@@ -24,3 +24,17 @@ def test_a_stock_market_gauge_is_no_body_even_where_it_falls(nlp: Language) -> N
     assert "Kelso" not in actors
     assert "Kelso Composite" not in actors
     assert actors["Tern Mobile"].kind is ActorKind.ORG
+
+
+def test_a_name_listed_among_companies_is_a_company(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Shares in Kestrel Foods, Orla Brandt and Tern Mobile rose on Monday. Kestrel Foods and "
+        "Ferris Tolle both reported after the closing bell. The coach, Ivo Marsh, praised "
+        "Dana Quill and Tomas Reyes for their play.",
+    )
+    actors = _by_name(index)
+    assert actors["Orla Brandt"].kind is ActorKind.ORG
+    assert actors["Ferris Tolle"].kind is ActorKind.ORG
+    assert actors["Dana Quill"].kind is ActorKind.PERSON
+    assert actors["Tomas Reyes"].kind is ActorKind.PERSON

@@ -18,6 +18,7 @@ from bot.briefing.actors.reading import (
     Reading,
     acronym_key,
     acronym_of,
+    listed_among_bodies,
     names_a_person,
     org_words,
     person_named_org,
@@ -186,7 +187,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         t.text for e in reading.entities if e.label_ == "PERSON" and len(e) > 1 for t in e
     }
     for ent in reading.entities:
-        if ent.label_ == "PERSON" and org_words(ent):
+        if ent.label_ == "PERSON" and (org_words(ent) or listed_among_bodies(reading, ent)):
             continue
         if (
             ent.label_ == "ORG"
@@ -603,7 +604,10 @@ def read_organisations(reading: Reading) -> dict[str, str]:
         if draft.kind is ActorKind.ORG:
             _abbreviations_of(reading, draft, acronyms)
     for ent in reading.entities:
-        if not (ent.label_ == "ORG" or (ent.label_ == "PERSON" and org_words(ent))):
+        if not (
+            ent.label_ == "ORG"
+            or (ent.label_ == "PERSON" and (org_words(ent) or listed_among_bodies(reading, ent)))
+        ):
             continue
         start, entity_end = trim(reading.doc, ent.start, ent.end)
         end, bracketed = _name_and_abbreviation(reading, start, entity_end)

@@ -188,6 +188,27 @@ def org_words(ent: Span) -> bool:
     return any(t.text in ORG_NAME_WORDS for t in ent)
 
 
+def listed_among_bodies(reading: Reading, ent: Span) -> bool:
+    """A name tagged as a person's that stands in a list whose every other item is a name the
+    model tagged as a body ("shares in Tern Foods, Harlow Kent and Vessa Mobile", "Vardel
+    Rovers and Kelso United"): copy lists companies with companies and clubs with clubs, so the
+    name is one more body; a name with a person's noun beside it stays a person's."""
+    if ent.label_ != "PERSON":
+        return False
+    root = ent.root
+    others = [reading.entity_at.get(t.i) for t in root.conjuncts]
+    # The model may tag a company it does not know as a place or a product; never as a person.
+    if any(o is None or o.label_ in {"PERSON", "GPE", "NORP"} for o in others):
+        return False
+    if not any(o is not None and o.label_ == "ORG" for o in others):
+        return False
+    # "Tern Research chief Ann Lee", "Ann Lee, a chemist,": a person's noun beside the name.
+    before = reading.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN":
+        return False
+    return not any(c.dep_ == "appos" for c in root.children)
+
+
 def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> bool:
     """An ORG span that is a person's full name: its last word is a name the model elsewhere
     tags as a person ("Marcus Preston" ... "Preston said"), the text describes it as a
