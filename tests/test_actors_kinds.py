@@ -38,3 +38,18 @@ def test_a_name_listed_among_companies_is_a_company(nlp: Language) -> None:
     assert actors["Ferris Tolle"].kind is ActorKind.ORG
     assert actors["Dana Quill"].kind is ActorKind.PERSON
     assert actors["Tomas Reyes"].kind is ActorKind.PERSON
+
+
+def test_a_trade_opening_a_sentence_is_the_role_not_the_first_name(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        'Town marks its jubilee\n\nThe town marked its jubilee on Tuesday. "We were '
+        'ignored," Maren Tolle said. Novelist Ivo Brandt Kessel agreed. Historian Dana Quill '
+        "said the town had changed. Oliver Dane Marsh, who runs the bakery, said trade was "
+        "slow.",
+    )
+    actors = _by_name(index)
+    assert actors["Dana Quill"].role == "Historian"
+    assert actors["Ivo Brandt Kessel"].role == "Novelist"
+    assert "Oliver Dane Marsh" in actors
+

@@ -49,6 +49,18 @@ _NOT_PEOPLE = frozenset(
 )  # fmt: skip
 
 
+# Endings of trades that no given name shares ("novelist", "filmmaker", "historian",
+# "photographer"); "-er", "-or" and "-ian" alone end "Oliver", "Victor" and "Julian" too.
+_TRADE_ENDINGS = ("ist", "maker", "grapher", "ician", "arian", "torian", "writer")
+
+
+def is_trade_word(word: str) -> bool:
+    """A word for a trade or a title however it is written: a capitalised "Historian" that
+    opens a sentence before a name is the person's trade, not their first name."""
+    lower = word.lower()
+    return lower in TITLE_WORDS or (lower.endswith(_TRADE_ENDINGS) and lower not in _NOT_PEOPLE)
+
+
 def is_person_noun(token: Token) -> bool:
     """A noun for a person: a title, or an occupation by its suffix ("entomologist", "driver"),
     unless it is a thing's noun that only ends like one ("variant", "browser")."""
@@ -130,6 +142,7 @@ def _has_person(span: Span, name: Span) -> bool:
         t.ent_type_ == "PERSON"
         and t.lower_ not in TITLE_WORDS
         and not plural_title(t)
+        and not (t.is_sent_start and is_trade_word(t.text))
         and not name.start <= t.i < name.end
         for t in span
     )
@@ -139,6 +152,8 @@ def _looks_like_role(span: Span, head: Token | None = None) -> bool:
     """A role names an office or occupation: a title word, or a common noun as its head."""
     if any(t.lower_ in TITLE_WORDS for t in span) or plural_title(span[-1]):
         return True
+    if len(span) == 1 and span[0].is_sent_start and is_trade_word(span[0].text):
+        return True  # "Novelist Ann Lee said": the trade, capitalised only by the sentence
     head = span[-1] if head is None else head
     return head.pos_ == "NOUN" and head.text.islower()
 

@@ -36,6 +36,7 @@ from bot.briefing.roles import (
     is_person_noun,
     is_rank,
     is_short_title,
+    is_trade_word,
     plural_title,
     title_before,
 )
@@ -418,7 +419,8 @@ def _first_name_before(reading: Reading, start: int, end: int) -> int:
 def _description_before(reading: Reading, start: int, end: int) -> int:
     """How many tokens at the start of a sentence open a name only because the sentence starts
     there: a word the text elsewhere writes in lower case describes the person ("Veteran Ivo
-    Brandt lost" beside "the veteran politician"), as long as a full name is left."""
+    Brandt lost" beside "the veteran politician"), and so does a word for a trade ("Novelist
+    Ivo Brandt said"), as long as a full name is left."""
     doc = reading.doc
     if not doc[start].is_sent_start:
         return 0
@@ -429,6 +431,8 @@ def _description_before(reading: Reading, start: int, end: int) -> int:
     rest = doc[stop + 1 : end]
     if len(rest) < 2 or not rest[0].text[:1].isupper():
         return 0
+    if start == stop and is_trade_word(word):
+        return 1
     lower = re.compile(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])")
     # "space shuttle" elsewhere makes "Space Shuttle Orion" one name, not a description.
     phrase = re.compile(rf"(?<![\w-]){re.escape(word.lower())}\s+(?i:{re.escape(rest[0].text)})\b")
