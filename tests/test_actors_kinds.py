@@ -53,3 +53,13 @@ def test_a_trade_opening_a_sentence_is_the_role_not_the_first_name(nlp: Language
     assert actors["Ivo Brandt Kessel"].role == "Novelist"
     assert "Oliver Dane Marsh" in actors
 
+
+def test_professor_written_out_is_a_post_that_a_stated_one_outranks(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Professor Ivo Varga said the ruling came too late. Varga said it hurt families. "
+        "Professor Mara Quist, director of the Tern Survey, said the risk was low.",
+    )
+    actors = _by_name(index)
+    assert actors["Ivo Varga"].role == "Professor"
+    assert actors["Mara Quist"].role == "director of the Tern Survey"

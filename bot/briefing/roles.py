@@ -358,11 +358,17 @@ def _courtesy(token: Token) -> bool:
     return token.is_punct or token.lower_ in COURTESY_TITLES or short in RANK_ABBREVIATIONS
 
 
+# Grades written out before a name that a post stated beside it says more than: "Professor
+# Ann Lee, director of the survey," is the director; "Professor Ann Lee" alone a professor.
+_GRADES = MILITARY_RANKS | {"retired", "professor"}
+
+
 def is_rank(role: Span) -> bool:
-    """A title that is only a military rank ("Colonel", "Vice Admiral"): a post stated beside
-    the name ("Colonel Ada Lind, commander of the brigade,") says more."""
+    """A title that is only a military rank ("Colonel", "Vice Admiral") or an academic grade
+    ("Professor"): a post stated beside the name ("Colonel Ada Lind, commander of the
+    brigade,") says more."""
     # "Retired Maj. Gen. Ann Lee, now a security analyst,": a rank held once is still a rank.
-    return all(t.lower_ in MILITARY_RANKS or _courtesy(t) or t.lower_ == "retired" for t in role)
+    return all(t.lower_ in _GRADES or _courtesy(t) for t in role)
 
 
 def is_short_title(role: Span) -> bool:

@@ -244,11 +244,11 @@ ORG_NAME_WORDS = frozenset(
 # Unnamed spokespeople of a country: "US officials said" is a group that speaks for it.
 OFFICIAL_NOUNS = frozenset({"official", "diplomat"})
 
-# Courtesy titles: part of how a name is written, never a role by themselves ("Professor" is
-# "Prof." spelt out).
+# Courtesy titles: part of how a name is written, never a role by themselves. "Prof." written
+# short is one; "Professor" written out is an academic post, like a rank written out.
 COURTESY_TITLES = frozenset(
     {
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor",
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.",
         "sir", "dame", "mister",
     }
 )  # fmt: skip
