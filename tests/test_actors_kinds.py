@@ -63,3 +63,16 @@ def test_professor_written_out_is_a_post_that_a_stated_one_outranks(nlp: Languag
     actors = _by_name(index)
     assert actors["Ivo Varga"].role == "Professor"
     assert actors["Mara Quist"].role == "director of the Tern Survey"
+
+
+def test_a_given_name_and_its_short_form_are_one_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Council budget\n\nRobert Kessel, the council treasurer, said the budget was safe. Bob "
+        "Kessel has led the office since 2019. Kessel said taxes would not rise. Dana Marsh "
+        "and Danny Marsh both spoke.",
+    )
+    actors = _by_name(index)
+    assert "Bob Kessel" not in actors
+    assert "Bob Kessel" in actors["Robert Kessel"].aliases
+    assert {"Dana Marsh", "Danny Marsh"} <= set(actors)

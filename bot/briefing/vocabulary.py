@@ -431,3 +431,27 @@ CURRENCY_WORDS = frozenset(
         "cent",
     }
 )  # fmt: skip
+
+
+# Given names and the short forms copy uses for the same person ("Robert Kessel" is "Bob
+# Kessel" two paragraphs on): formal name -> its usual short forms.
+SHORT_FORENAMES: dict[str, frozenset[str]] = {
+    formal: frozenset(shorts.split())
+    for formal, shorts in (
+        ("robert", "bob bobby rob robbie"), ("william", "billy willie"),
+        ("richard", "dick rick ricky rich"), ("james", "jim jamie"), ("thomas", "tommy"),
+        ("charles", "chuck"), ("anthony", "tony"), ("david", "dave davy"),
+        ("christopher", "chris"), ("nicholas", "nick nicky"), ("stephen", "steve stevie"),
+        ("steven", "steve stevie"), ("benjamin", "ben benny"), ("samuel", "sammy"),
+        ("alexander", "alex sandy"), ("andrew", "andy drew"), ("patrick", "pat paddy"),
+        ("peter", "pete"), ("timothy", "tim timmy"), ("ronald", "ron ronnie"),
+        ("gerald", "gerry jerry"), ("lawrence", "larry"), ("frederick", "fred freddie"),
+        ("theodore", "teddy"), ("gregory", "greg"), ("raymond", "ray"), ("douglas", "doug"),
+        ("leonard", "len lenny"), ("jennifer", "jen jenny"),
+        ("elizabeth", "liz beth lizzie eliza"), ("margaret", "maggie peggy meg"),
+        ("catherine", "cathy katie"), ("susan", "susie"), ("deborah", "debbie deb"),
+        ("patricia", "pat patty trish"), ("rebecca", "becky"), ("jacqueline", "jackie"),
+        ("christine", "chris chrissy"), ("alexandra", "alex"), ("abigail", "abby"),
+        ("barbara", "barb"), ("kimberly", "kim"), ("pamela", "pam"), ("dorothy", "dot dottie"),
+    )
+}  # fmt: skip

@@ -10,20 +10,25 @@ from spacy.tokens import Span, Token
 
 from bot.briefing.actors.reading import ACRONYM, Draft, Mention, Reading, acronym_key
 from bot.briefing.models import ActorKind
-from bot.briefing.vocabulary import ACRONYM_SKIP, ORG_NOUNS, TITLE_WORDS
+from bot.briefing.vocabulary import ACRONYM_SKIP, ORG_NOUNS, SHORT_FORENAMES, TITLE_WORDS
 
 
 def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Each person name -> the name it merges into: a surname into the one full name it ends, a
     shorter name into the one longer name it is part of."""
     names = {tuple(t.text for t in span) for span, _ in people}
-    full = sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n))
+    # A formal given name before its short form: "Bob Kessel" joins "Robert Kessel".
+    full = sorted(
+        (n for n in names if len(n) > 1), key=lambda n: (-len(n), _short_forename(n[0]), n)
+    )
     canonical: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name in full:
         longer = [
             c
             for c in dict.fromkeys(canonical.values())
-            if _extends(c, name) or (c != name and _without_initials(c) == _folded(name))
+            if _extends(c, name)
+            or (c != name and _without_initials(c) == _folded(name))
+            or _short_form_of(c, name)
         ]
         canonical[name] = longer[0] if len(longer) == 1 else name
     by_last: dict[str, set[tuple[str, ...]]] = {}
@@ -46,6 +51,29 @@ def canonical_names(people: list[tuple[Span, int]]) -> dict[tuple[str, ...], tup
             else:
                 canonical[name] = name
     return canonical
+
+
+# A short given name -> the formal ones it is short for ("chris": "christopher", "christine").
+_SHORT_TO_FORMAL = {
+    short: {formal for formal, shorts in SHORT_FORENAMES.items() if short in shorts}
+    for shorts in SHORT_FORENAMES.values()
+    for short in shorts
+}
+
+
+def _short_forename(word: str) -> bool:
+    return word.lower() in _SHORT_TO_FORMAL
+
+
+def _short_form_of(formal: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """The name is the formal one with the given name cut to its usual short form ("Bob Kessel"
+    for "Robert Kessel", with or without a middle initial): one person, not two."""
+    full, short = _without_initials(formal), _without_initials(name)
+    return (
+        len(full) == len(short)
+        and full[1:] == short[1:]
+        and full[0].lower() in _SHORT_TO_FORMAL.get(short[0].lower(), set())
+    )
 
 
 def merge_abbreviated(reading: Reading, acronyms: dict[str, str]) -> None:
