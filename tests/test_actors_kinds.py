@@ -76,3 +76,16 @@ def test_a_given_name_and_its_short_form_are_one_person(nlp: Language) -> None:
     assert "Bob Kessel" not in actors
     assert "Bob Kessel" in actors["Robert Kessel"].aliases
     assert {"Dana Marsh", "Danny Marsh"} <= set(actors)
+
+
+def test_a_capitalised_post_without_a_person_is_no_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Trust names director\n\nThe Vessa Trust said on Monday that Maren Tolle would lead it. "
+        "The choice was approved by the Harbour Board Chair and the Vessa Trust Advisor. Tolle "
+        "will start in May.",
+    )
+    actors = _by_name(index)
+    assert "Harbour Board Chair" not in actors
+    assert "Vessa Trust Advisor" not in actors
+    assert {"Vessa Trust", "Maren Tolle"} <= set(actors)

@@ -312,17 +312,29 @@ def _names_listed_people(draft: Draft, reading: Reading) -> bool:
     return all(part in surnames for part in draft.name.split(", "))
 
 
+# Offices a body's name never ends in, though a post's does: "the Harbour Board Chair", "the
+# Vessa Trust Advisor" (a body may end in "Executive", "Leader" or "Reporter").
+_OFFICE_ENDS = frozenset(
+    {
+        "chair", "chairman", "chairwoman", "chairperson", "president", "director",
+        "secretary", "treasurer", "advisor", "adviser", "consultant", "commissioner",
+        "spokesman", "spokeswoman", "spokesperson", "trustee", "officer", "administrator",
+        "minister", "ceo", "cfo", "coo", "cto", "dean", "provost", "ombudsman", "comptroller",
+    }
+)  # fmt: skip
+
+
 def _names_a_post(draft: Draft) -> bool:
     """A body's name that opens with a title and "of" ("the Commissioner of Harbours", "Chair
-    of the Department of Tern Studies") names a post, which the model often tags as a body;
-    a post without a person is no actor (GOLD.md)."""
+    of the Department of Tern Studies") or ends in an office ("the Harbour Board Chair")
+    names a post, which the model often tags as a body; a post without a person is no actor
+    (GOLD.md)."""
     words = draft.name.split()
-    return (
-        draft.kind in {ActorKind.ORG, ActorKind.GROUP}
-        and len(words) > 2
-        and words[1] == "of"
-        and words[0].lower() in TITLE_WORDS
-    )
+    if draft.kind not in {ActorKind.ORG, ActorKind.GROUP}:
+        return False
+    opens = len(words) > 2 and words[1] == "of" and words[0].lower() in TITLE_WORDS
+    ends = len(words) > 1 and "of" not in words and words[-1].lower() in _OFFICE_ENDS
+    return opens or ends
 
 
 # Nouns for what a market gauge is: "the Tern industrial average", "the Vessa 40 index".
