@@ -89,3 +89,16 @@ def test_a_capitalised_post_without_a_person_is_no_body(nlp: Language) -> None:
     assert "Harbour Board Chair" not in actors
     assert "Vessa Trust Advisor" not in actors
     assert {"Vessa Trust", "Maren Tolle"} <= set(actors)
+
+
+def test_what_an_office_is_of_is_a_body_and_the_office_no_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Trust names board\n\nThe Vessa Trust named three trustees on Monday. Ivo Marsh, "
+        "formerly the Board Chair of Kelda Holt, is the deputy head of a bank. Dana Quill, the "
+        "president of Orla Brandt, joins too. Marsh said the work was urgent.",
+    )
+    actors = _by_name(index)
+    assert "Board Chair of Kelda Holt" not in actors
+    assert "Orla Brandt" not in actors or actors["Orla Brandt"].kind is ActorKind.ORG
+    assert {"Ivo Marsh", "Dana Quill", "Vessa Trust"} <= set(actors)

@@ -241,6 +241,18 @@ ORG_NAME_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Offices only a body or a country has a holder of: a body's name never ends in one, though a
+# post's does ("the Harbour Board Chair"), and what follows "chair of" is a body ("the chair of
+# Vessa Trust"). A body may end in "Executive", "Leader" or "Reporter", so those are not here.
+OFFICE_NOUNS = frozenset(
+    {
+        "chair", "chairman", "chairwoman", "chairperson", "president", "director",
+        "secretary", "treasurer", "advisor", "adviser", "consultant", "commissioner",
+        "spokesman", "spokeswoman", "spokesperson", "trustee", "officer", "administrator",
+        "minister", "ceo", "cfo", "coo", "cto", "dean", "provost", "ombudsman", "comptroller",
+    }
+)  # fmt: skip
+
 # Unnamed spokespeople of a country: "US officials said" is a group that speaks for it.
 OFFICIAL_NOUNS = frozenset({"official", "diplomat"})
 

@@ -18,7 +18,7 @@ from bot.briefing.actors.reading import (
     Reading,
     acronym_key,
     acronym_of,
-    listed_among_bodies,
+    body_tagged_as_person,
     names_a_person,
     org_words,
     person_named_org,
@@ -188,7 +188,7 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         t.text for e in reading.entities if e.label_ == "PERSON" and len(e) > 1 for t in e
     }
     for ent in reading.entities:
-        if ent.label_ == "PERSON" and (org_words(ent) or listed_among_bodies(reading, ent)):
+        if ent.label_ == "PERSON" and (org_words(ent) or body_tagged_as_person(reading, ent)):
             continue
         if (
             ent.label_ == "ORG"
@@ -610,7 +610,7 @@ def read_organisations(reading: Reading) -> dict[str, str]:
     for ent in reading.entities:
         if not (
             ent.label_ == "ORG"
-            or (ent.label_ == "PERSON" and (org_words(ent) or listed_among_bodies(reading, ent)))
+            or (ent.label_ == "PERSON" and (org_words(ent) or body_tagged_as_person(reading, ent)))
         ):
             continue
         start, entity_end = trim(reading.doc, ent.start, ent.end)

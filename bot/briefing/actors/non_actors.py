@@ -74,6 +74,7 @@ from bot.briefing.vocabulary import (
     GROUP_HEAD_NOUNS,
     INSTITUTION_NOUNS,
     MEDIA_NAME_WORDS,
+    OFFICE_NOUNS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     OUTLET_NOUNS,
@@ -312,18 +313,6 @@ def _names_listed_people(draft: Draft, reading: Reading) -> bool:
     return all(part in surnames for part in draft.name.split(", "))
 
 
-# Offices a body's name never ends in, though a post's does: "the Harbour Board Chair", "the
-# Vessa Trust Advisor" (a body may end in "Executive", "Leader" or "Reporter").
-_OFFICE_ENDS = frozenset(
-    {
-        "chair", "chairman", "chairwoman", "chairperson", "president", "director",
-        "secretary", "treasurer", "advisor", "adviser", "consultant", "commissioner",
-        "spokesman", "spokeswoman", "spokesperson", "trustee", "officer", "administrator",
-        "minister", "ceo", "cfo", "coo", "cto", "dean", "provost", "ombudsman", "comptroller",
-    }
-)  # fmt: skip
-
-
 def _names_a_post(draft: Draft) -> bool:
     """A body's name that opens with a title and "of" ("the Commissioner of Harbours", "Chair
     of the Department of Tern Studies") or ends in an office ("the Harbour Board Chair")
@@ -333,7 +322,9 @@ def _names_a_post(draft: Draft) -> bool:
     if draft.kind not in {ActorKind.ORG, ActorKind.GROUP}:
         return False
     opens = len(words) > 2 and words[1] == "of" and words[0].lower() in TITLE_WORDS
-    ends = len(words) > 1 and "of" not in words and words[-1].lower() in _OFFICE_ENDS
+    # "the Board Chair of Kelda Holt": an office before the first "of", after what it is in.
+    opens = opens or ("of" in words[1:] and words[words.index("of") - 1].lower() in OFFICE_NOUNS)
+    ends = len(words) > 1 and "of" not in words and words[-1].lower() in OFFICE_NOUNS
     return opens or ends
 
 

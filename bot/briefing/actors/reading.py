@@ -17,7 +17,7 @@ from bot.briefing.models import ActorKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
 from bot.briefing.roles import is_person_noun, office_as_subject
-from bot.briefing.vocabulary import ACRONYM_SKIP, ORG_NAME_WORDS, SPEECH_VERBS
+from bot.briefing.vocabulary import ACRONYM_SKIP, OFFICE_NOUNS, ORG_NAME_WORDS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 BODIES = frozenset({ActorKind.ORG, ActorKind.GROUP})
@@ -188,13 +188,32 @@ def org_words(ent: Span) -> bool:
     return any(t.text in ORG_NAME_WORDS for t in ent)
 
 
-def listed_among_bodies(reading: Reading, ent: Span) -> bool:
+def body_tagged_as_person(reading: Reading, ent: Span) -> bool:
+    """A name the model tagged as a person's that the sentence makes a body's: listed among
+    bodies, or what an office is of ("the chair of Vessa Trust")."""
+    if ent.label_ != "PERSON":
+        return False
+    return _listed_among_bodies(reading, ent) or _an_office_is_of(ent)
+
+
+def _an_office_is_of(ent: Span) -> bool:
+    """The name follows an office and "of" ("formerly the Board Chair of Vessa Trust", "the
+    president of Tern Mobile"): only a body or a country has a chair or a president."""
+    root = ent.root
+    of = root.head
+    return (
+        root.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.i == ent.start - 1
+        and of.head.lower_ in OFFICE_NOUNS
+    )
+
+
+def _listed_among_bodies(reading: Reading, ent: Span) -> bool:
     """A name tagged as a person's that stands in a list whose every other item is a name the
     model tagged as a body ("shares in Tern Foods, Harlow Kent and Vessa Mobile", "Vardel
     Rovers and Kelso United"): copy lists companies with companies and clubs with clubs, so the
     name is one more body; a name with a person's noun beside it stays a person's."""
-    if ent.label_ != "PERSON":
-        return False
     root = ent.root
     others = [reading.entity_at.get(t.i) for t in root.conjuncts]
     # The model may tag a company it does not know as a place or a product; never as a person.
@@ -225,6 +244,8 @@ def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> boo
         and not org_words(ent)
     ):
         return False
+    if _an_office_is_of(ent):
+        return False  # "the president of Tern Mobile": a body, however the sentence goes on
     root = ent.root
     described = (
         any(c.dep_ == "appos" and is_person_noun(c) for c in root.rights)
