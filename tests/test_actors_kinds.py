@@ -102,3 +102,15 @@ def test_what_an_office_is_of_is_a_body_and_the_office_no_actor(nlp: Language) -
     assert "Board Chair of Kelda Holt" not in actors
     assert "Orla Brandt" not in actors or actors["Orla Brandt"].kind is ActorKind.ORG
     assert {"Ivo Marsh", "Dana Quill", "Vessa Trust"} <= set(actors)
+
+
+def test_an_abbreviation_keeps_the_letters_of_a_dotted_one_in_the_name(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Farm aid\n\nThe U.S. Department of Farming announced a new loan program on Monday. "
+        "Secretary Ivo Marsh said the USDF would help small farms. The USDF said the money "
+        "would flow in May.",
+    )
+    actors = _by_name(index)
+    assert "USDF" not in actors
+    assert "USDF" in actors["U.S. Department of Farming"].aliases

@@ -323,7 +323,13 @@ def _spoken_of_as_a_person(ent: Span) -> bool:
 
 
 def acronym_of(words: Iterable[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
+    """The initials of a name's capitalised words; an abbreviation with full stops in the name
+    gives all its letters ("the U.S. Department of Farming" is the "USDF")."""
+    return "".join(
+        (w.replace(".", "") if _DOTTED_ACRONYM.match(w) else w[0])
+        for w in words
+        if w.lower() not in ACRONYM_SKIP and w[:1].isupper()
+    )
 
 
 def acronym_key(text: str) -> str:
