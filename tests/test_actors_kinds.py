@@ -114,3 +114,15 @@ def test_an_abbreviation_keeps_the_letters_of_a_dotted_one_in_the_name(nlp: Lang
     actors = _by_name(index)
     assert "USDF" not in actors
     assert "USDF" in actors["U.S. Department of Farming"].aliases
+
+
+def test_an_honour_is_no_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Golfer honoured\n\nThe mayor, Ivo Marsh, said on Monday that he will give the Vessa "
+        "Medal of Merit to Dana Quill, who won her fifth title on Sunday. Quill was also given "
+        "the Harlow Prize for Courage last year. The Vessa Golf Club said it was proud.",
+    )
+    actors = _by_name(index)
+    assert "Vessa Medal" not in actors
+    assert {"Dana Quill", "Vessa Golf Club"} <= set(actors)

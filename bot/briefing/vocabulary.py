@@ -352,6 +352,8 @@ THING_NOUNS = frozenset(
         # Events, which the model tags as organisations: "the Tern Jazz Festival".
         "festival", "tournament", "championship", "championships", "marathon", "exhibition",
         "expo", "olympics", "carnival",
+        # Honours, which the model tags as bodies: "the Vessa Medal of Merit", "the Tern Prize".
+        "medal", "prize", "award", "trophy",
     }
 )  # fmt: skip
 
