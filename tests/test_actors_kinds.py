@@ -40,6 +40,18 @@ def test_a_name_listed_among_companies_is_a_company(nlp: Language) -> None:
     assert actors["Tomas Reyes"].kind is ActorKind.PERSON
 
 
+def test_people_listed_with_the_bodies_they_belong_to_stay_people(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Two veteran councillors, Ivo Reyes of the Tern League and Dana Quill of VFP, were "
+        "defeated. The others elected were new activists from the green camp, Mira Osk and "
+        "Harbourline's Sana Veld.",
+    )
+    actors = _by_name(index)
+    for name in ("Ivo Reyes", "Dana Quill", "Mira Osk"):
+        assert actors[name].kind is ActorKind.PERSON, name
+
+
 def test_a_trade_opening_a_sentence_is_the_role_not_the_first_name(nlp: Language) -> None:
     _, index = _read(
         nlp,

@@ -209,12 +209,26 @@ def _an_office_is_of(ent: Span) -> bool:
     )
 
 
+# Prepositions that tie a person to a body: "Ann Lee of the Tern Party", "Ivo Brandt from Vessa".
+_AFFILIATING = frozenset({"of", "from", "at"})
+
+
 def _listed_among_bodies(reading: Reading, ent: Span) -> bool:
     """A name tagged as a person's that stands in a list whose every other item is a name the
     model tagged as a body ("shares in Tern Foods, Harlow Kent and Vessa Mobile", "Vardel
     Rovers and Kelso United"): copy lists companies with companies and clubs with clubs, so the
     name is one more body; a name with a person's noun beside it stays a person's."""
     root = ent.root
+    # "Ann Lee of the Tern Party and Ivo Brandt of Vessa First": people listed with whom they
+    # belong to, where the parse joins a name to the body before it.
+    chain = [root, *root.conjuncts]
+    if any(c.dep_ == "prep" and c.lower_ in _AFFILIATING for t in chain for c in t.children):
+        return False
+    if any(t.dep_ == "pobj" and t.head.lower_ in _AFFILIATING for t in chain):
+        return False
+    # "Ann Lee and the Tern Party's Ivo Brandt": a possessor is whose the person is.
+    if any(t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children) for t in chain):
+        return False
     others = [reading.entity_at.get(t.i) for t in root.conjuncts]
     # The model may tag a company it does not know as a place or a product; never as a person.
     if any(o is None or o.label_ in {"PERSON", "GPE", "NORP"} for o in others):
