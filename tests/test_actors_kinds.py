@@ -138,3 +138,16 @@ def test_an_honour_is_no_body(nlp: Language) -> None:
     actors = _by_name(index)
     assert "Vessa Medal" not in actors
     assert {"Dana Quill", "Vessa Golf Club"} <= set(actors)
+
+
+def test_a_full_name_before_a_squads_post_and_its_holder_is_the_team(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Cup tie\n\nKelso Harriers have won their last four games. Harriers, who sacked their "
+        "manager in May, face Dunmore Hotspur on Saturday. Dunmore Hotspur coach Ivo Marsh said "
+        "his players were ready. Tennis star Ann Lindqvist's coach, Pavel Renn, said she was "
+        "fit.",
+    )
+    actors = _by_name(index)
+    assert actors["Dunmore Hotspur"].kind is ActorKind.ORG
+    assert actors["Ann Lindqvist"].kind is ActorKind.PERSON

@@ -1035,6 +1035,36 @@ def read_employers(reading: Reading) -> None:
         if any(h.dep_ == "compound" and _employs(h.head) for h in heads):
             draft.kind = ActorKind.ORG
             draft.role = None
+    for draft in reading.drafts.values():
+        if _a_squads_team(reading, draft):
+            draft.kind = ActorKind.ORG
+            draft.role = None
+
+
+# Posts in a team's squad or dugout: "Dunmore Hotspur coach Ann Lee". A person has a coach too
+# ("Ann Lee's coach"), but copy writes a person's with the possessive.
+_SQUAD_NOUNS = frozenset(
+    {
+        "coach", "manager", "midfielder", "striker", "defender", "goalkeeper", "winger",
+        "forward", "captain", "skipper", "teammate", "playmaker", "keeper",
+    }
+)  # fmt: skip
+
+
+def _a_squads_team(reading: Reading, draft: Draft) -> bool:
+    """A full name read as a person's that the text writes before a squad's post and its
+    holder ("Dunmore Hotspur coach Ivo Marsh said") is the team: copy writes a person's coach
+    as theirs ("Ann Lee's coach")."""
+    if draft.kind is not ActorKind.PERSON or " " not in draft.name or draft.role is not None:
+        return False
+    heads = [reading.tokens[m.head] for m in draft.mentions if m.counts]
+    return any(
+        h.dep_ == "compound"
+        and h.head.lower_ in _SQUAD_NOUNS
+        and h.head.i + 1 < len(reading.tokens)
+        and names_a_person(reading, h.head.i + 1)
+        for h in heads
+    )
 
 
 def _employs(noun: Token) -> bool:
