@@ -151,3 +151,15 @@ def test_a_full_name_before_a_squads_post_and_its_holder_is_the_team(nlp: Langua
     actors = _by_name(index)
     assert actors["Dunmore Hotspur"].kind is ActorKind.ORG
     assert actors["Ann Lindqvist"].kind is ActorKind.PERSON
+
+
+def test_a_holiday_is_no_actor(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Court ruling\n\nThe Harlan administration said on Monday it would appeal. Officials "
+        "said the offices would close for the break and reopen after Easter. Maren Tolle said "
+        "the town had been ignored.",
+    )
+    actors = _by_name(index)
+    assert "Easter" not in actors
+    assert "Maren Tolle" in actors

@@ -469,3 +469,16 @@ SHORT_FORENAMES: dict[str, frozenset[str]] = {
         ("barbara", "barb"), ("kimberly", "kim"), ("pamela", "pam"), ("dorothy", "dot dottie"),
     )
 }  # fmt: skip
+
+
+# Feasts and holidays, which the model tags as people or bodies ("closed for Easter"): times of
+# the year, never parties.
+HOLIDAYS = frozenset(
+    {
+        "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "passover", "halloween",
+        "hogmanay", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "nowruz",
+        "kwanzaa", "new year", "boxing day", "good friday", "labor day", "labour day",
+        "memorial day", "independence day", "easter sunday", "christmas eve", "lunar new year",
+        "holi", "vesak", "epiphany", "eid al-fitr", "eid al-adha",
+    }
+)  # fmt: skip

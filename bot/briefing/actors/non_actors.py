@@ -72,6 +72,7 @@ from bot.briefing.vocabulary import (
     AGENT_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_HEAD_NOUNS,
+    HOLIDAYS,
     INSTITUTION_NOUNS,
     MEDIA_NAME_WORDS,
     OFFICE_NOUNS,
@@ -149,6 +150,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _a_places_region(draft, reading)
             or _names_listed_people(draft, reading)
             or _names_a_market_gauge(draft, reading)
+            or _names_a_holiday(draft, reading)
         ):
             _drop(reading, draft)
     # Once the things are gone: what is left of a thing's name is the thing's short form.
@@ -326,6 +328,13 @@ def _names_a_post(draft: Draft) -> bool:
     opens = opens or ("of" in words[1:] and words[words.index("of") - 1].lower() in OFFICE_NOUNS)
     ends = len(words) > 1 and "of" not in words and words[-1].lower() in OFFICE_NOUNS
     return opens or ends
+
+
+def _names_a_holiday(draft: Draft, reading: Reading) -> bool:
+    """A feast or a holiday ("shut for Easter", "until after Diwali") is a time of the year,
+    which the model may tag as a person or a body; never a party unless it speaks."""
+    name = draft.name.lower().removeprefix("the ")
+    return name in HOLIDAYS and not any(_says(h) for h in _heads(draft, reading))
 
 
 # Nouns for what a market gauge is: "the Tern industrial average", "the Vessa 40 index".
