@@ -163,3 +163,14 @@ def test_a_holiday_is_no_actor(nlp: Language) -> None:
     actors = _by_name(index)
     assert "Easter" not in actors
     assert "Maren Tolle" in actors
+
+
+def test_a_name_sharing_a_plural_title_with_a_person_is_a_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Court ruling\n\nThe Harlan administration said on Monday it would appeal. Justices "
+        "Mara Quist and Ivo Varga dissented, and the Justices sent the case back.",
+    )
+    actors = _by_name(index)
+    assert actors["Mara Quist"].kind is ActorKind.PERSON
+    assert actors["Ivo Varga"].kind is ActorKind.PERSON

@@ -16,7 +16,7 @@ from bot.briefing.gazetteer import GeoEntry, load_gazetteer
 from bot.briefing.models import ActorKind
 from bot.briefing.parsed import ParsedArticle
 from bot.briefing.places import PlaceIndex
-from bot.briefing.roles import is_person_noun, office_as_subject
+from bot.briefing.roles import is_person_noun, office_as_subject, plural_title
 from bot.briefing.vocabulary import ACRONYM_SKIP, OFFICE_NOUNS, ORG_NAME_WORDS, SPEECH_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -270,6 +270,11 @@ def person_named_org(reading: Reading, ent: Span, single_names: set[str]) -> boo
         or (root.dep_ == "attr" and office_as_subject(root.head) is not None)
         # ... or the name's holder: "Ivo Brandt is director of research at the institute."
         or (root.dep_ == "nsubj" and _copula_of_a_person(root.head))
+        # A title in the plural over both: "Justices Ann Lee and Ivo Brandt dissented".
+        or (
+            root.dep_ == "conj"
+            and any(c.dep_ == "compound" and plural_title(c) for c in root.head.lefts)
+        )
     )
     return (
         words[-1].text in single_names
