@@ -174,3 +174,15 @@ def test_a_name_sharing_a_plural_title_with_a_person_is_a_person(nlp: Language) 
     actors = _by_name(index)
     assert actors["Mara Quist"].kind is ActorKind.PERSON
     assert actors["Ivo Varga"].kind is ActorKind.PERSON
+
+
+def test_a_persons_administration_is_a_body_not_the_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Trade row\n\nPresident Ivo Harlan said on Monday that tariffs would rise. The Harlan "
+        "administration also said it would appeal the ruling. Critics said the Harlan "
+        "administration had ignored farmers. Harlan spoke in Vessa.",
+    )
+    actors = _by_name(index)
+    assert actors["Harlan administration"].kind is ActorKind.ORG
+    assert "Harlan administration" not in actors["Ivo Harlan"].aliases

@@ -57,6 +57,7 @@ def find_actors(parsed: ParsedArticle, places: PlaceIndex) -> ActorIndex:
     merge.merge_same_names(reading)
     merge.merge_misspelt_surnames(reading)
     mentions.read_employers(reading)
+    mentions.read_administrations(reading)
     non_actors.drop_non_parties(reading)
     groups.read_groups(reading)
     references.read_org_descriptions(reading)

@@ -19,6 +19,7 @@ from bot.briefing.actors.reading import (
     acronym_key,
     acronym_of,
     body_tagged_as_person,
+    is_subject,
     names_a_person,
     org_words,
     person_named_org,
@@ -1039,6 +1040,37 @@ def read_employers(reading: Reading) -> None:
         if _a_squads_team(reading, draft):
             draft.kind = ActorKind.ORG
             draft.role = None
+
+
+def read_administrations(reading: Reading) -> None:
+    """A person's name before "administration", "government" or "regime" ("the Harlan
+    administration said") names the government the person leads, not the person: where that
+    government acts the mention goes to a body named so ("Harlan administration"); where it
+    only qualifies something ("the Harlan administration's envoy") it names nobody here."""
+    for draft in list(reading.drafts.values()):
+        if draft.kind is not ActorKind.PERSON:
+            continue
+        for mention in list(draft.mentions):
+            head = reading.tokens[mention.head]
+            noun = head.head
+            if not (
+                mention.counts
+                and head.dep_ == "compound"
+                and noun.i == mention.end
+                and noun.lower_ in GOVERNMENT_NOUNS
+            ):
+                continue
+            draft.mentions.remove(mention)
+            for i in range(mention.start, mention.end):
+                reading.claimed.pop(i, None)
+            if is_subject(noun) or noun.dep_ == "dobj":
+                name = f"{mention.surface} {noun.text}"
+                body = reading.draft(f"org:{name.lower()}", ActorKind.ORG, name)
+                reading.claim(body, Mention(mention.start, noun.i + 1, noun.i, name))
+        if not any(m.counts for m in draft.mentions):
+            del reading.drafts[draft.key]
+        else:
+            draft.aliases = list(dict.fromkeys(m.surface for m in draft.mentions if m.counts))
 
 
 # Posts in a team's squad or dugout: "Dunmore Hotspur coach Ann Lee". A person has a coach too
