@@ -186,3 +186,22 @@ def test_a_persons_administration_is_a_body_not_the_person(nlp: Language) -> Non
     actors = _by_name(index)
     assert actors["Harlan administration"].kind is ActorKind.ORG
     assert "Harlan administration" not in actors["Ivo Harlan"].aliases
+
+
+def test_a_list_of_bodies_after_from_and_a_surname_taken_for_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Market week\n\nEarnings are due this week from Kestrel Foods, Orla Brandt, Delmar "
+        "Systems and Quill. Shares rose on Monday.",
+    )
+    assert "Orla Brandt" not in _by_name(index) or (
+        _by_name(index)["Orla Brandt"].kind is ActorKind.ORG
+    )
+    _, index = _read(
+        nlp,
+        "Officers charged\n\nWASHINGTON -- County District Attorney Ola Brekke on Wednesday "
+        "announced 11 charges against Garrett Lunde, the former city police officer who shot a "
+        "man last week. Arrest warrants have been issued for Lunde and Devin Tarrow, the other "
+        "officer on the scene. Tarrow has been placed on leave.",
+    )
+    assert _by_name(index)["Devin Tarrow"].kind is ActorKind.PERSON

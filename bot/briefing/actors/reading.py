@@ -224,7 +224,12 @@ def _listed_among_bodies(reading: Reading, ent: Span) -> bool:
     chain = [root, *root.conjuncts]
     if any(c.dep_ == "prep" and c.lower_ in _AFFILIATING for t in chain for c in t.children):
         return False
-    if any(t.dep_ == "pobj" and t.head.lower_ in _AFFILIATING for t in chain):
+    if any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in _AFFILIATING
+        and reading.doc[t.head.head.i].ent_type_ == "PERSON"
+        for t in chain
+    ):
         return False
     # "Ann Lee and the Tern Party's Ivo Brandt": a possessor is whose the person is.
     if any(t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children) for t in chain):
@@ -232,6 +237,15 @@ def _listed_among_bodies(reading: Reading, ent: Span) -> bool:
     others = [reading.entity_at.get(t.i) for t in root.conjuncts]
     # The model may tag a company it does not know as a place or a product; never as a person.
     if any(o is None or o.label_ in {"PERSON", "GPE", "NORP"} for o in others):
+        return False
+    # "for Brandt and Ivo Marsh", Brandt being "Ann Brandt" elsewhere: a surname the model
+    # took for a body is still a person's.
+    surnames = {
+        e[-1].text
+        for e in reading.entities
+        if len(e) > 1 and e.label_ in {"PERSON", "ORG"} and not org_words(e)
+    }
+    if any(o is not None and o.text in surnames for o in others):
         return False
     if not any(o is not None and o.label_ == "ORG" for o in others):
         return False
