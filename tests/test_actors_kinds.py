@@ -205,3 +205,17 @@ def test_a_list_of_bodies_after_from_and_a_surname_taken_for_a_body(nlp: Languag
         "officer on the scene. Tarrow has been placed on leave.",
     )
     assert _by_name(index)["Devin Tarrow"].kind is ActorKind.PERSON
+
+
+def test_a_bodys_office_run_into_a_name_is_the_persons_role(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Trust names director\n\nAccording to a resolution that was added by Vessamedia Board "
+        "Chair Ilse Varnhagen on the trust's website, Ivo Marsh has been confirmed as the new "
+        "director. The resolution was approved by 4 of the 7 members of the Board including "
+        "Dana Quill, and Varnhagen.",
+    )
+    actors = _by_name(index)
+    assert actors["Ilse Varnhagen"].kind is ActorKind.PERSON
+    assert actors["Ilse Varnhagen"].role == "Vessamedia Board Chair"
+    assert "Varnhagen" in actors["Ilse Varnhagen"].aliases

@@ -50,6 +50,7 @@ from bot.briefing.vocabulary import (
     GROUP_NAME_WORDS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    OFFICE_NOUNS,
     OFFICIAL_NOUNS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
@@ -188,11 +189,15 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
     name_words = {
         t.text for e in reading.entities if e.label_ == "PERSON" and len(e) > 1 for t in e
     }
+    # One-word names however tagged: the model may take a surname alone for a body's name.
+    lone_names = {e.text for e in reading.entities if e.label_ in {"PERSON", "ORG"} and len(e) == 1}
     for ent in reading.entities:
         if ent.label_ == "PERSON" and (org_words(ent) or body_tagged_as_person(reading, ent)):
             continue
+        office_end = _office_run_into_a_name(ent, lone_names) if ent.label_ == "ORG" else None
         if (
             ent.label_ == "ORG"
+            and office_end is None
             and not person_named_org(reading, ent, single_names)
             and not _surname_after_title(reading, ent)
         ):
@@ -206,6 +211,8 @@ def read_people(reading: Reading) -> list[tuple[Span, int]]:
         if _closes_a_bodys_name(ent):
             continue
         start, end = trim(reading.doc, ent.start, ent.end)
+        if office_end is not None:
+            start = office_end  # "Tern Board Chair Ann Lee": the body's office is the role
         # "Councillor Anne Reed": a title the model ran into the name is the role before it,
         # not part of it, when a name of two words or more is left.
         # A title in the plural is no one's first name ("Presidents Lind and Berg").
@@ -253,6 +260,22 @@ _BARE_TITLES = frozenset(
 # Every word that can stand as a title before a name.
 _ANY_TITLE = TITLE_WORDS | HONORIFICS | _BARE_TITLES
 _LONGEST_UNTAGGED = 3  # words in a name the model left untagged after a title
+
+
+def _office_run_into_a_name(ent: Span, lone_names: set[str]) -> int | None:
+    """Where the name starts in a body's span that runs a body's office into a person's full
+    name ("the Tern Board Chair Ann Lee", "Lee" alone elsewhere): after the office, which is
+    the person's role. None when the span is no such run."""
+    words = [t for t in ent if t.is_alpha]
+    if len(words) < 4 or ent[-1].text not in lone_names:
+        return None
+    office = max((t.i for t in ent if t.lower_ in OFFICE_NOUNS), default=None)
+    if office is None or ent.end - office < 3:
+        return None
+    name = ent.doc[office + 1 : ent.end]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    return office + 1
 
 
 def _question_mark(reading: Reading, i: int) -> bool:
