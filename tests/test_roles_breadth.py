@@ -477,3 +477,19 @@ def test_a_title_keeps_the_whole_name_of_the_body_before_it(nlp: Language) -> No
         "But Tern Institute for Water Safety and Research chief Ann Lee worries about the floods.",
     )
     assert actors["Ann Lee"].role == "Tern Institute for Water Safety and Research chief"
+
+
+@pytest.mark.slow
+def test_a_plural_title_before_listed_names_is_each_persons_title_in_the_singular(
+    nlp: Language,
+) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Justices Orla Brandt and Teo Maskin dissented from the ruling.\n\n"
+        "The complaint was lodged by surveyors Maren Tolle and Jonas Berger on Monday.",
+    )
+    assert actors["Orla Brandt"].role == "Justice"
+    assert actors["Teo Maskin"].role == "Justice"
+    # A plural noun for people shared by a list is each listed person's noun, singly.
+    assert actors["Maren Tolle"].role == "surveyor"
+    assert actors["Jonas Berger"].role == "surveyor"

@@ -168,6 +168,28 @@ def plural_title(token: Token) -> bool:
     return singular != word and singular in TITLE_WORDS
 
 
+def plural_person_noun(token: Token) -> bool:
+    """A noun for people in the plural ("Justices", "engineers"), which a title set before a
+    list of names is written in though each person listed holds it singly."""
+    if plural_title(token):
+        return True
+    return token.tag_ in {"NNS", "NNPS"} and is_person_noun(token) and token.lemma_ != token.text
+
+
+def singular_title(token: Token) -> str:
+    """The title word as one person holds it: the plural written before several names is
+    made singular ("Justices" -> "Justice", "engineers" -> "engineer"), its case kept."""
+    if not plural_person_noun(token):
+        return token.text
+    word = token.text
+    if word.lower().endswith("ies") and plural_title(token):
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    if plural_title(token):
+        return word[:-1]
+    lemma = token.lemma_
+    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+
+
 def _common_abbreviation(head: Token) -> bool:
     """An abbreviation after "a" or "an" is a common noun, an occupation beside a name ("Ann
     Lee, a GP in Ostby,", "an MP"), not the name of a body, which takes "the" or nothing."""
@@ -286,7 +308,7 @@ def _shared_title(name: Span) -> Span | None:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     title = title_before(doc[start : first.i + 1], start)
-    return title if title is not None and plural_title(title[-1]) else None
+    return title if title is not None and plural_person_noun(title[-1]) else None
 
 
 def _with_hyphened_prefix(span: Span) -> Span:

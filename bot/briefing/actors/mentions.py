@@ -39,6 +39,7 @@ from bot.briefing.roles import (
     is_short_title,
     is_trade_word,
     plural_title,
+    singular_title,
     title_before,
 )
 from bot.briefing.vocabulary import (
@@ -576,6 +577,10 @@ def read_role(reading: Reading, draft: Draft, name: Span, entity_start: int) -> 
         return
     draft.role_head = head.i
     text = role.text
+    if role.end <= name.start:
+        # "Justices Ann Lee and Tom Berg", "engineers Ann Lee and Tom Berg": a title written
+        # in the plural before a list of names is each person's title in the singular.
+        text = role[:-1].text_with_ws + singular_title(role[-1])
     if role[0].is_sent_start and role[0].lower_ == "the":
         text = "the" + text[3:]
     if all(t.is_upper and len(t) > _LONGEST_ACRONYM for t in role if t.is_alpha):
