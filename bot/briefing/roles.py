@@ -245,6 +245,9 @@ def title_before(name: Span, entity_start: int) -> Span | None:
     `entity_start` is where the NER span began: honorifics it held ("President") count too.
     """
     doc = name.doc
+    given = _stray_given_name(name)
+    if given is not None:
+        name, entity_start = doc[given : name.end], given
     root = name.root
     left = entity_start
     for child in root.lefts:
@@ -264,6 +267,22 @@ def title_before(name: Span, entity_start: int) -> Span | None:
     if span is None:
         span = _shared_title(name)
     return _with_hyphened_prefix(_with_whole_body(span)) if span is not None else None
+
+
+def _stray_given_name(name: Span) -> int | None:
+    """Where a given name the model left out of the person's entity stands, between a title
+    and the name ("Trade Minister" + "Tarikul" + "Anwar Bhuiyan"): the title is read before it,
+    as if the entity started there; None when no such word stands there."""
+    doc = name.doc
+    given = name.start - 1
+    if given < 1 or doc[given].ent_type_ or doc[given].lower_ in TITLE_WORDS:
+        return None
+    if doc[given].pos_ != "PROPN" or not doc[given].is_title:
+        return None
+    if not name.start <= doc[given].head.i < name.end:
+        return None  # a word of the title's own, attached to the title ("Trade" Minister)
+    # The title ends in a title word, or in the place or body it serves ("Secretary of State").
+    return given if _title_run_before(doc, given) < given else None
 
 
 def _with_whole_body(span: Span) -> Span:
