@@ -503,3 +503,15 @@ def test_a_title_before_a_given_name_left_out_of_the_entity_is_the_persons(nlp: 
     # The given name the model left out is the person's, not the end of the title.
     assert actors["Anwar Bhuiyan"].role == "Trade Minister"
 
+
+@pytest.mark.slow
+def test_an_office_a_vote_confirms_someone_in_is_their_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "The Tern Senate on Thursday confirmed Maren Tolle as Governor Ann Lee's health "
+        "secretary.\n\n"
+        "The Vessa Senate confirmed Jonas Berger as transport secretary on Monday.",
+    )
+    # The governor who owns the office is someone else, not part of the role.
+    assert actors["Maren Tolle"].role == "health secretary"
+    assert actors["Jonas Berger"].role == "transport secretary"

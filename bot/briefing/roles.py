@@ -776,8 +776,10 @@ def role_given(name: Span) -> Span | None:
 
 # Verbs by which someone gives a person an office: "X appointed Ann Lee finance minister", "the
 # club hired Ann Lee as coach".
+# "confirm": a legislature's or board's vote gives the office ("the Senate confirmed Ann Lee
+# as health secretary"), the way an appointment does.
 _CONFERRING_VERBS = (_INVESTING_VERBS - {"become", "remain"}) | {
-    "hire", "install", "select", "tap", "reappoint", "re-elect",
+    "hire", "install", "select", "tap", "reappoint", "re-elect", "confirm",
 }  # fmt: skip
 
 
@@ -807,7 +809,8 @@ def role_conferred(name: Span) -> Span | None:
             return _office(name.doc, described.left_edge.i, described)
     if root.dep_ not in {"dobj", "oprd"} or head.lemma_.lower() not in _CONFERRING_VERBS:
         return None
-    for child in head.children:
+    # The parse hangs the "as" phrase on the verb or on the name ("confirmed Ann Lee as ...").
+    for child in [*head.children, *root.rights]:
         if child.i < root.i:
             continue
         if child.dep_ == "prep" and child.lower_ == "as":
@@ -819,8 +822,18 @@ def role_conferred(name: Span) -> Span | None:
         else:
             continue
         if office is not None and office.pos_ == "NOUN":
-            return _office(name.doc, office.left_edge.i, office)
+            return _office(name.doc, _past_owner(office), office)
     return None
+
+
+def _past_owner(office: Token) -> int:
+    """Where an office starts after the person who owns it ("as Governor Ivo Marsh's health
+    secretary": "health secretary"); the person is someone else, not part of the role."""
+    owner = next((c for c in office.lefts if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+    if owner is None:
+        return office.left_edge.i
+    case = next((c for c in owner.rights if c.dep_ == "case"), None)
+    return (case.i if case is not None else owner.i) + 1
 
 
 def _office(doc: Doc, start: int, noun: Token) -> Span | None:
