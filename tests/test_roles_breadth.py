@@ -515,3 +515,17 @@ def test_an_office_a_vote_confirms_someone_in_is_their_role(nlp: Language) -> No
     # The governor who owns the office is someone else, not part of the role.
     assert actors["Maren Tolle"].role == "health secretary"
     assert actors["Jonas Berger"].role == "transport secretary"
+
+
+@pytest.mark.slow
+def test_a_time_hung_inside_an_apposition_is_not_part_of_the_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Minister Ivo Marsh held talks with Maren Tolle, the Acting Tern Under Secretary of "
+        "State for Trade Affairs in Vessa on Tuesday.\n\n"
+        "Jonas Berger, the chair of the Tern Harbour Board since 2019, said the port would "
+        "close.",
+    )
+    role = actors["Maren Tolle"].role
+    assert role is not None and "Tuesday" not in role
+    assert actors["Jonas Berger"].role == "the chair of the Tern Harbour Board"

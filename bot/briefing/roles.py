@@ -132,6 +132,12 @@ def _phrase_end(head: Token) -> int:
         first = token.left_edge.i
         if token.dep_ == "relcl" and first > head.i and doc[first - 1].text == ",":
             end = min(end, first - 1)
+        # A time the parse hung inside the phrase ("..., the deputy envoy to Tern on Tuesday,")
+        # says when the sentence's event happened, not what the person is.
+        if token.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
+        ):
+            end = min(end, token.i)
     return end
 
 
