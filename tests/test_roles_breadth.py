@@ -529,3 +529,13 @@ def test_a_time_hung_inside_an_apposition_is_not_part_of_the_role(nlp: Language)
     role = actors["Maren Tolle"].role
     assert role is not None and "Tuesday" not in role
     assert actors["Jonas Berger"].role == "the chair of the Tern Harbour Board"
+
+
+@pytest.mark.slow
+def test_a_capitalised_title_serving_a_place_before_a_name_is_the_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Acting Deputy Secretary of State Ivo Marsh and the Tern Ambassador to Vessa, Jonas "
+        "Berger, held a meeting on Tuesday.",
+    )
+    assert actors["Jonas Berger"].role == "the Tern Ambassador to Vessa"

@@ -518,7 +518,11 @@ def _served_role(body: Token, name: Span) -> Span | None:
     if body.dep_ != "pobj" or preposition.lower_ not in _SERVING_PREPOSITIONS | {"at"}:
         return None
     noun = preposition.head
-    if noun.i >= body.i or noun.ent_type_ or not is_person_noun(noun):
+    # The person's noun may be a title written capitalised, which the model tags as a name
+    # ("the Tern Ambassador to Vessa, Ann Lee,").
+    if noun.i >= body.i or noun.ent_type_:
+        return None
+    if not is_person_noun(noun) and not (noun.pos_ == "PROPN" and noun.lower_ in TITLE_WORDS):
         return None
     return _clean(body.doc, noun.left_edge.i, name.start)
 
