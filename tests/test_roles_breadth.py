@@ -539,3 +539,14 @@ def test_a_capitalised_title_serving_a_place_before_a_name_is_the_role(nlp: Lang
         "Berger, held a meeting on Tuesday.",
     )
     assert actors["Jonas Berger"].role == "the Tern Ambassador to Vessa"
+
+
+@pytest.mark.slow
+def test_a_seat_on_a_body_written_before_a_name_is_a_role(nlp: Language) -> None:
+    actors, _, _ = _read(
+        nlp,
+        "Board Member Jonas Berger recused himself from the decision.\n\n"
+        "City Council Member Maren Tolle voted against the plan.",
+    )
+    assert actors["Jonas Berger"].role == "Board Member"
+    assert actors["Maren Tolle"].role == "City Council Member"

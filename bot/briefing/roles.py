@@ -158,10 +158,21 @@ def _looks_like_role(span: Span, head: Token | None = None) -> bool:
     """A role names an office or occupation: a title word, or a common noun as its head."""
     if any(t.lower_ in TITLE_WORDS for t in span) or plural_title(span[-1]):
         return True
+    if _seat_on_body(span):
+        return True
     if len(span) == 1 and span[0].is_sent_start and is_trade_word(span[0].text):
         return True  # "Novelist Ann Lee said": the trade, capitalised only by the sentence
     head = span[-1] if head is None else head
     return head.pos_ == "NOUN" and head.text.islower()
+
+
+def _seat_on_body(span: Span) -> bool:
+    """ "Board Member", "City Council member": a seat on a named kind of body is an office,
+    though "member" alone names no office ("member states")."""
+    if len(span) < 2 or span[-1].lower_ != "member":
+        return False
+    body = span[-2]
+    return is_body_noun(body.lower_) or body.ent_type_ in _BODY_ENTITIES
 
 
 def plural_title(token: Token) -> bool:
