@@ -498,10 +498,10 @@ def test_a_plural_title_before_listed_names_is_each_persons_title_in_the_singula
 @pytest.mark.slow
 def test_a_title_before_a_given_name_left_out_of_the_entity_is_the_persons(nlp: Language) -> None:
     actors, _, _ = _read(
-        nlp, "Trade Minister Tarikul Anwar Bhuiyan has said the ports would open on Friday."
+        nlp, "Trade Minister Tarvul Anwar Haskin has said the ports would open on Friday."
     )
     # The given name the model left out is the person's, not the end of the title.
-    assert actors["Anwar Bhuiyan"].role == "Trade Minister"
+    assert actors["Anwar Haskin"].role == "Trade Minister"
 
 
 @pytest.mark.slow

@@ -288,7 +288,7 @@ def title_before(name: Span, entity_start: int) -> Span | None:
 
 def _stray_given_name(name: Span) -> int | None:
     """Where a given name the model left out of the person's entity stands, between a title
-    and the name ("Trade Minister" + "Tarikul" + "Anwar Bhuiyan"): the title is read before it,
+    and the name ("Trade Minister" + "Tarvul" + "Anwar Haskin"): the title is read before it,
     as if the entity started there; None when no such word stands there."""
     doc = name.doc
     given = name.start - 1
