@@ -557,3 +557,13 @@ def test_two_surnames_the_model_ran_into_one_body_are_no_body(nlp: Language) -> 
     actors = _by_name(index)
     assert "Halvard, Dellamires" not in actors
     assert {"Tomas Halvard", "Marta Dellamires"} <= set(actors)
+
+
+def test_a_named_wildfire_is_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The Tolle Fire grew overnight and was only ten percent contained on Wednesday, forcing "
+        "residents to flee. Crews also surrounded the Marrow Fire, which started two weeks ago. "
+        "More than 900 firefighters battled the fires, fire official Maren Voss said.",
+    )
+    assert set(_by_name(index)) == {"Maren Voss"}

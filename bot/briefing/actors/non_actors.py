@@ -139,6 +139,7 @@ def drop_non_parties(reading: Reading) -> None:
             or _lone_kind_word(draft, reading)
             or _numbered(draft, reading)
             or _names_a_storm(draft.name.split())
+            or _names_a_fire(draft, reading)
             or _is_building(draft, reading)
             or _only_instances(draft, reading)
             or _named_as_a_place(draft, reading)
@@ -1230,6 +1231,23 @@ def _names_a_storm(words: list[str]) -> bool:
         and all(w.lower() in _STORM_WORDS for w in words[:-1])
         and words[-1] not in ORG_NAME_WORDS
     )
+
+
+# Last words of a wildfire's name, given for where it burns: "the Tern Ridge Fire", "the Vardel
+# Creek Blaze".
+_FIRE_WORDS = frozenset({"fire", "wildfire", "blaze"})
+
+
+def _names_a_fire(draft: Draft, reading: Reading) -> bool:
+    """The name ends in a fire's noun, the story also writes such a noun in lower case ("the
+    Tern Ridge Fire ... crews fought the fire") and the name never speaks: a named wildfire, or
+    the front of a fire service's title ("Vardel Fire Captain Ann Lee"), is no party."""
+    words = draft.name.split()
+    if len(words) < 2 or words[-1].lower() not in _FIRE_WORDS:
+        return False
+    if not any(reading.common_nouns[w] or reading.common_nouns[w + "s"] for w in _FIRE_WORDS):
+        return False
+    return not any(_says(head) for head in _heads(draft, reading))
 
 
 def _in_a_role(token_index: int, reading: Reading) -> bool:
