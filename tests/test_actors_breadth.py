@@ -567,3 +567,12 @@ def test_a_named_wildfire_is_no_party(nlp: Language) -> None:
         "More than 900 firefighters battled the fires, fire official Maren Voss said.",
     )
     assert set(_by_name(index)) == {"Maren Voss"}
+
+
+def test_a_platform_a_statement_went_out_on_is_no_person(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "President Ivo Brandt denounced what officials called a terror attack in a statement "
+        "on Marlo. At least ten people were killed.",
+    )
+    assert set(_by_name(index)) == {"Ivo Brandt"}

@@ -760,15 +760,22 @@ _PUTTING_OUT_VERBS = REPORT_VERBS | {"say", "write", "announce", "share", "state
 
 def _a_platform_cited(draft: Draft, reading: Reading) -> bool:
     """Every mention is where someone's words went ("said on Streamly", "posted on Streamly a
-    link"): a platform the model took for a person, since no one says things on a person. Only
+    link", "in a statement on Streamly"): a platform the model took for a person, since no one says things on a person. Only
     "on" and "via" tell it: "told Ann Lee" and "said to Ann Lee" may well tell a person."""
     heads = _heads(draft, reading)
     return bool(heads) and all(
         head.dep_ == "pobj"
         and head.head.lower_ in {"on", "via"}
-        and head.head.head.lemma_.lower() in _PUTTING_OUT_VERBS
+        and (
+            head.head.head.lemma_.lower() in _PUTTING_OUT_VERBS
+            or head.head.head.lemma_.lower() in _PUT_OUT_NOUNS
+        )
         for head in heads
     )
+
+
+# Nouns for words put out, whose "on" names where they went: "in a statement on Streamly".
+_PUT_OUT_NOUNS = REPORT_NOUNS | {"statement", "message", "remark", "comment", "announcement"}
 
 
 # Nouns for a news outlet that a name may stand before: "the Vessa news agency".
