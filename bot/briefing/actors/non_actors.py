@@ -761,7 +761,8 @@ _PUTTING_OUT_VERBS = REPORT_VERBS | {"say", "write", "announce", "share", "state
 def _a_platform_cited(draft: Draft, reading: Reading) -> bool:
     """Every mention is where someone's words went ("said on Streamly", "posted on Streamly a
     link", "in a statement on Streamly"): a platform the model took for a person, since no one
-    says things on a person. Only "on" and "via" tell it: "told Ann Lee" and "said to Ann Lee" may well tell a person."""
+    says things on a person. Only "on" and "via" tell it: "told Ann Lee" and "said to Ann Lee"
+    may well tell a person."""
     heads = _heads(draft, reading)
     return bool(heads) and all(
         head.dep_ == "pobj"
