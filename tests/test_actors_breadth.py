@@ -576,3 +576,23 @@ def test_a_platform_a_statement_went_out_on_is_no_person(nlp: Language) -> None:
         "on Marlo. At least ten people were killed.",
     )
     assert set(_by_name(index)) == {"Ivo Brandt"}
+
+
+def test_a_place_named_by_an_area_noun_or_in_a_list_of_settlements_is_no_party(
+    nlp: Language,
+) -> None:
+    # The name ends in an area's noun and does nothing: the place, not its government.
+    _, index = _read(
+        nlp,
+        "In the remote Vessa Territory, a fire ignited by lightning has crossed the border, "
+        "ranger Maren Tolle said.",
+    )
+    assert set(_by_name(index)) == {"Maren Tolle"}
+    # The second of a list of settlements is a settlement too.
+    _, index = _read(
+        nlp,
+        "A large wildfire burning along Lake Tolle in Vessa state has grown to nearly 90 square "
+        "kilometers, but firefighters were keeping it away from the communities of Orrin "
+        "Village and Olmsby.",
+    )
+    assert "Olmsby" not in _by_name(index)

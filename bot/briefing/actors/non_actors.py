@@ -561,23 +561,32 @@ _SETTLEMENT_NOUNS = frozenset(
     {
         "city", "town", "village", "province", "region", "district", "county", "island",
         "municipality", "neighbourhood", "neighborhood", "suburb", "township", "hamlet",
+        "community", "territory",
     }
 )  # fmt: skip
 
 
 def _named_as_a_place(draft: Draft, reading: Reading) -> bool:
     """Every mention is what a noun for a settlement or an area is called ("attacks on the
-    city of El Tern", "the village, Vardel,"): a place the model took for a name of a body or
-    a person."""
+    city of El Tern", "the village, Vardel,", "the towns of Tolle and Vardel"), or the name ends
+    in such a noun and never acts ("fires in the remote Vessa Territory"): a place the model
+    took for a name of a body or a person."""
     heads = _heads(draft, reading)
 
     def settlement(head: Token) -> bool:
+        if _says(head):
+            return False
+        words = draft.name.split()
+        if len(words) > 1 and words[-1].lower() in _SETTLEMENT_NOUNS and not is_subject(head):
+            return True
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "the towns of Tolle and Vardel": the first of the list tells
         noun = head.head
         if head.dep_ == "pobj" and noun.lower_ == "of":
             noun = noun.head
         elif head.dep_ != "appos":
             return False
-        return noun.lower_ in _SETTLEMENT_NOUNS and not _says(head)
+        return noun.lemma_.lower() in _SETTLEMENT_NOUNS
 
     return draft.kind is not ActorKind.COUNTRY and bool(heads) and all(map(settlement, heads))
 
