@@ -596,3 +596,21 @@ def test_a_place_named_by_an_area_noun_or_in_a_list_of_settlements_is_no_party(
         "Village and Olmsby.",
     )
     assert "Olmsby" not in _by_name(index)
+
+
+def test_a_website_cited_for_figures_is_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "The fire spread to 800 hectares, according to the government tracking website "
+        "Firewatchly.",
+    )
+    assert "Firewatchly" not in _by_name(index)
+
+
+def test_an_awards_name_is_the_award_not_a_body(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Vessa Bay's refugees are allowed to study. The Orrin Heritage Scholarship at Tolle "
+        "University, for example, is only for students whose parents studied there.",
+    )
+    assert "Orrin Heritage Scholarship" not in _by_name(index)

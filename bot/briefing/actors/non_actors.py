@@ -104,6 +104,8 @@ _DOER_NOUNS = frozenset(
 )  # fmt: skip
 # Last words of a document's name: "the Harbour Health Survey", "the National Diet Study".
 _DOCUMENT_NOUNS = frozenset({"study", "survey", "poll", "report", "census", "audit"})
+# Last words of an award's name: "the Orrin Heritage Scholarship", "the Tolle Prize".
+_HONOUR_NOUNS = frozenset({"scholarship", "fellowship", "prize", "award", "trophy"})
 # Prepositions whose object is a party to what the clause tells: "talks with", "a war against",
 # "a deal between", "sold to".
 _PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "to"})
@@ -471,8 +473,9 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
         # "Port Authority", "Bridge Street Holdings", "the Road and Rail Administration": a
         # body named after a thing.
         return False
-    if len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS:
-        # "the Harbour Health Survey found": a study's name names a document, not a body.
+    if len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS | _HONOUR_NOUNS:
+        # "the Harbour Health Survey found": a study's name names a document, not a body; "the
+        # Orrin Heritage Scholarship is only for ...": an award's name names the award.
         return not any(_says(head) for head in _heads(draft, reading))
     # After the first word, a thing's noun names the kind of thing ("Elm Street", "Space Shuttle
     # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
@@ -684,9 +687,10 @@ def _a_performer(noun: Token) -> bool:
     )
 
 
-# Nouns for a publication that findings appear in: "published in the journal Tern Letters". A
-# journal cited for a study is a source, as a newspaper is; one that speaks stays a party.
-_PUBLICATION_NOUNS = frozenset({"journal", "proceedings"})
+# Nouns for a publication that findings appear in: "published in the journal Tern Letters",
+# "according to the tracking website Tolleweb". A journal or a site cited is a source, as a
+# newspaper is; one that speaks stays a party.
+_PUBLICATION_NOUNS = frozenset({"journal", "proceedings", "website", "blog"})
 
 
 # Words of a title that may stand between a thing's noun and the part the model tagged.
