@@ -614,3 +614,12 @@ def test_an_awards_name_is_the_award_not_a_body(nlp: Language) -> None:
         "University, for example, is only for students whose parents studied there.",
     )
     assert "Orrin Heritage Scholarship" not in _by_name(index)
+
+
+def test_the_newsrooms_outlet_also_told_something_is_no_party(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "A new report finds many refugees lack basic aid. Ivo Brandt reports for KVRN from "
+        "Geneva.\n\nAgency spokeswoman Maren Tolle tells KVRN aid workers were unprepared.",
+    )
+    assert set(_by_name(index)) == {"Maren Tolle"}

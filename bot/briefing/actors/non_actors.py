@@ -258,18 +258,41 @@ _QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod", "pobj", "prep"})
 def _only_the_newsrooms(draft: Draft, reading: Reading, newsroom: set[int]) -> bool:
     """Every mention only says whose journalist the outlet's own journalist is ("Vessa Radio's Ann
     Lee has the story", "Courier correspondent Ivo Brandt reports"): the outlet that runs the
-    story, named in its credit, is no party."""
+    story, named in its credit and otherwise only cited, is no party."""
     heads = _heads(draft, reading)
     if not heads or not newsroom:
         return False
+    credited = False
     for head in heads:
         token = head
         # Up through the words that qualify a name or a title: "Vessa Radio Farm Desk reporter".
         while token.i not in newsroom and token.dep_ in _QUALIFYING_DEPS:
             token = token.head
-        if token.i not in newsroom:
+        if token.i in newsroom or _reports_for(head, newsroom):
+            credited = True
+        elif not (_cites(head) or _told_next(head)):
+            # The newsroom's outlet may also be where words were said ("Ann Lee reports for
+            # KVRN ... the spokeswoman tells KVRN aid is short"): cited, still no party.
             return False
-    return True
+    return credited
+
+
+def _told_next(head: Token) -> bool:
+    """The name comes right after a form of "tell" ("tells KVRN aid workers were unprepared"),
+    however the parse hung it on the words that follow."""
+    start = head.left_edge.i
+    return start > 0 and head.doc[start - 1].lemma_.lower() == "tell"
+
+
+def _reports_for(head: Token, newsroom: set[int]) -> bool:
+    """The mention is whom the newsroom's journalist reports for ("Ann Lee reports for KVRN")."""
+    verb = head.head.head
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "for"
+        and verb.lemma_.lower() in _TELLING_VERBS
+        and any(c.dep_ == "nsubj" and c.i in newsroom for c in verb.children)
+    )
 
 
 # The longest abbreviation of a region written after a place ("Ore.", "D.C.", "TX").
