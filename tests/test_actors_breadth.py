@@ -623,3 +623,22 @@ def test_the_newsrooms_outlet_also_told_something_is_no_party(nlp: Language) -> 
         "Geneva.\n\nAgency spokeswoman Maren Tolle tells KVRN aid workers were unprepared.",
     )
     assert set(_by_name(index)) == {"Maren Tolle"}
+
+
+def test_a_body_the_named_people_come_from_is_background(nlp: Language) -> None:
+    _, index = _read(
+        nlp,
+        "Two students at Vessa's Tolle University, Maren Orrin and Ivo Brandt, believe they can "
+        "make stronger boards from plant fibre. Orrin, who is 21, says the first version looks "
+        "good.",
+    )
+    assert set(_by_name(index)) == {"Maren Orrin", "Ivo Brandt"}
+    _, index = _read(
+        nlp,
+        "Two researchers at the University of Tolle, Maren Orrin and Ivo Brandt, say the boards "
+        "are stronger.",
+    )
+    assert set(_by_name(index)) == {"Maren Orrin", "Ivo Brandt"}
+    # Unnamed people from the body still make it a party.
+    _, index = _read(nlp, "Researchers at the Tolle Institute said the boards are stronger.")
+    assert "Tolle Institute" in _by_name(index)

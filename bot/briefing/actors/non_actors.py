@@ -948,11 +948,26 @@ def _background_of_a_person(preposition: Token, reading: Reading) -> bool:
         return (
             _in_a_role(owner.i, reading)
             or (owner.dep_ == "appos" and names_a_person(reading, owner.head.i))
+            or _people_named_after(preposition, reading)
             or _what_a_person_works_as(owner, reading)
         )
     if owner.pos_ == "VERB" and owner.dep_ == "relcl":
         return names_a_person(reading, owner.head.i)
     return False
+
+
+def _people_named_after(preposition: Token, reading: Reading) -> bool:
+    """The people the phrase is about are named right after the body, set off by a comma ("two
+    researchers at the Tolle Institute, Maren Orrin and Ivo Brandt,"), which the parse takes
+    for a list that goes on from the body's name."""
+    return any(
+        person.dep_ == "conj"
+        and person.doc[person.left_edge.i - 1].text == ","
+        and names_a_person(reading, person.i)
+        for body in preposition.children
+        if body.dep_ == "pobj"
+        for person in body.children
+    )
 
 
 def _what_a_person_works_as(noun: Token, reading: Reading) -> bool:
