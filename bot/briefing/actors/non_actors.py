@@ -966,7 +966,7 @@ def _people_named_after(preposition: Token, reading: Reading) -> bool:
         and names_a_person(reading, person.i)
         for body in preposition.children
         if body.dep_ == "pobj"
-        for person in body.children
+        for person in body.subtree  # hung on the name's last word: "the University of Tolle"
     )
 
 
