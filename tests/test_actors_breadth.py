@@ -562,9 +562,9 @@ def test_two_surnames_the_model_ran_into_one_body_are_no_body(nlp: Language) -> 
 def test_a_named_wildfire_is_no_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "The Tolle Fire grew overnight and was only ten percent contained on Wednesday, forcing "
-        "residents to flee. Crews also surrounded the Marrow Fire, which started two weeks ago. "
-        "More than 900 firefighters battled the fires, fire official Maren Voss said.",
+        "The Tolle Fire doubled in size overnight and was a quarter contained on Thursday, "
+        "forcing families to leave. Crews also ringed the Marrow Fire, which began last month. "
+        "Hundreds of firefighters fought the fires, fire official Maren Voss said.",
     )
     assert set(_by_name(index)) == {"Maren Voss"}
 
@@ -584,16 +584,15 @@ def test_a_place_named_by_an_area_noun_or_in_a_list_of_settlements_is_no_party(
     # The name ends in an area's noun and does nothing: the place, not its government.
     _, index = _read(
         nlp,
-        "In the remote Vessa Territory, a fire ignited by lightning has crossed the border, "
-        "ranger Maren Tolle said.",
+        "Lightning sparked new fires this week in the thinly settled Vessa Territory, ranger "
+        "Maren Tolle said.",
     )
     assert set(_by_name(index)) == {"Maren Tolle"}
     # The second of a list of settlements is a settlement too.
     _, index = _read(
         nlp,
-        "A large wildfire burning along Lake Tolle in Vessa state has grown to nearly 90 square "
-        "kilometers, but firefighters were keeping it away from the communities of Orrin "
-        "Village and Olmsby.",
+        "Crews on Tuesday held the blaze back from the communities of Orrin Village and Olmsby, "
+        "near Lake Tolle in Vessa state.",
     )
     assert "Olmsby" not in _by_name(index)
 
@@ -601,7 +600,7 @@ def test_a_place_named_by_an_area_noun_or_in_a_list_of_settlements_is_no_party(
 def test_a_website_cited_for_figures_is_no_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "The fire spread to 800 hectares, according to the government tracking website "
+        "Flames have covered 800 hectares, according to the county's fire map website "
         "Firewatchly.",
     )
     assert "Firewatchly" not in _by_name(index)
@@ -610,17 +609,18 @@ def test_a_website_cited_for_figures_is_no_party(nlp: Language) -> None:
 def test_an_awards_name_is_the_award_not_a_body(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "Vessa Bay's refugees are allowed to study. The Orrin Heritage Scholarship at Tolle "
+        "Vessa Bay's refugees are allowed to study. The Orrin Merit Scholarship at Tolle "
         "University, for example, is only for students whose parents studied there.",
     )
-    assert "Orrin Heritage Scholarship" not in _by_name(index)
+    assert "Orrin Merit Scholarship" not in _by_name(index)
 
 
 def test_the_newsrooms_outlet_also_told_something_is_no_party(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "A new report finds many refugees lack basic aid. Ivo Brandt reports for KVRN from "
-        "Geneva.\n\nAgency spokeswoman Maren Tolle tells KVRN aid workers were unprepared.",
+        "Camps across the region are full, a new survey shows. Ivo Brandt reports for KVRN "
+        "from Port Orrin.\n\nAgency spokeswoman Maren Tolle tells KVRN camp staff were "
+        "overwhelmed.",
     )
     assert set(_by_name(index)) == {"Maren Tolle"}
 
@@ -628,9 +628,9 @@ def test_the_newsrooms_outlet_also_told_something_is_no_party(nlp: Language) -> 
 def test_a_body_the_named_people_come_from_is_background(nlp: Language) -> None:
     _, index = _read(
         nlp,
-        "Two students at Vessa's Tolle University, Maren Orrin and Ivo Brandt, believe they can "
-        "make stronger boards from plant fibre. Orrin, who is 21, says the first version looks "
-        "good.",
+        "Two students at Vessa's Tolle University, Maren Orrin and Ivo Brandt, think plant "
+        "fibre can make sturdier boards. Orrin, a third-year student, says the first board "
+        "held up well.",
     )
     assert set(_by_name(index)) == {"Maren Orrin", "Ivo Brandt"}
     _, index = _read(

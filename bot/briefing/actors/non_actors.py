@@ -104,7 +104,7 @@ _DOER_NOUNS = frozenset(
 )  # fmt: skip
 # Last words of a document's name: "the Harbour Health Survey", "the National Diet Study".
 _DOCUMENT_NOUNS = frozenset({"study", "survey", "poll", "report", "census", "audit"})
-# Last words of an award's name: "the Orrin Heritage Scholarship", "the Tolle Prize".
+# Last words of an award's name: "the Orrin Merit Scholarship", "the Tolle Prize".
 _HONOUR_NOUNS = frozenset({"scholarship", "fellowship", "prize", "award", "trophy"})
 # Prepositions whose object is a party to what the clause tells: "talks with", "a war against",
 # "a deal between", "sold to".
@@ -272,7 +272,7 @@ def _only_the_newsrooms(draft: Draft, reading: Reading, newsroom: set[int]) -> b
             credited = True
         elif not (_cites(head) or _told_next(head)):
             # The newsroom's outlet may also be where words were said ("Ann Lee reports for
-            # KVRN ... the spokeswoman tells KVRN aid is short"): cited, still no party.
+            # KVRN ... the spokeswoman tells KVRN the camps are full"): cited, still no party.
             return False
     return credited
 
@@ -498,7 +498,7 @@ def _is_thing(draft: Draft, reading: Reading) -> bool:
         return False
     if len(words) > 1 and words[-1].lower() in _DOCUMENT_NOUNS | _HONOUR_NOUNS:
         # "the Harbour Health Survey found": a study's name names a document, not a body; "the
-        # Orrin Heritage Scholarship is only for ...": an award's name names the award.
+        # Orrin Merit Scholarship is only for ...": an award's name names the award.
         return not any(_says(head) for head in _heads(draft, reading))
     # After the first word, a thing's noun names the kind of thing ("Elm Street", "Space Shuttle
     # Orion"); a person's name may end in one ("Lois Lane"), and a plural last word makes a
@@ -595,8 +595,8 @@ _SETTLEMENT_NOUNS = frozenset(
 def _named_as_a_place(draft: Draft, reading: Reading) -> bool:
     """Every mention is what a noun for a settlement or an area is called ("attacks on the
     city of El Tern", "the village, Vardel,", "the towns of Tolle and Vardel"), or the name ends
-    in such a noun and never acts ("fires in the remote Vessa Territory"): a place the model
-    took for a name of a body or a person."""
+    in such a noun and never acts ("fires across the thinly settled Vessa Territory"): a place
+    the model took for a name of a body or a person."""
     heads = _heads(draft, reading)
 
     def settlement(head: Token) -> bool:
@@ -711,7 +711,7 @@ def _a_performer(noun: Token) -> bool:
 
 
 # Nouns for a publication that findings appear in: "published in the journal Tern Letters",
-# "according to the tracking website Tolleweb". A journal or a site cited is a source, as a
+# "according to the fire map website Tolleweb". A journal or a site cited is a source, as a
 # newspaper is; one that speaks stays a party.
 _PUBLICATION_NOUNS = frozenset({"journal", "proceedings", "website", "blog"})
 
