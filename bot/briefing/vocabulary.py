@@ -323,21 +323,29 @@ GENERIC_BODY_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Vehicles, craft and the instruments they carry, each a thing with a name of its own ("the
+# Silver Star ferry", "its spectrograph, Lantern,").
+_CRAFT_NOUNS = frozenset(
+    {
+        "shuttle", "spacecraft", "rocket", "ship", "vessel", "ferry", "submarine", "aircraft",
+        "airliner", "jet", "train", "truck", "helicopter", "rover", "lander", "orbiter",
+        "capsule", "drone", "plane", "freighter", "airship", "boat", "yacht", "tanker",
+        "satellite", "telescope", "robot", "instrument", "spectrograph", "spectrometer", "camera",
+    }
+)  # fmt: skip
+
 # Words that name a made or natural thing, not a party: a name holding one is a road, a
 # building, a landmark, a vehicle, a product, a system or a programme ("Elm Street", "the Silver
 # Star ferry", "the Orbis Navigation System"), never an actor unless it speaks; a storm is named
 # like a person ("hurricane Dorinda").
-THING_NOUNS = frozenset(
+THING_NOUNS = _CRAFT_NOUNS | frozenset(
     {
         "road", "street", "avenue", "lane", "highway", "motorway", "boulevard", "bridge",
         "tunnel", "plant", "reactor", "station", "airport", "airfield", "port", "harbour",
         "harbor", "pad", "forest", "river", "lake", "mountain", "valley", "desert", "canal",
-        "dam", "tower", "stadium", "arena", "base", "shuttle", "spacecraft", "rocket", "ship",
-        "vessel", "ferry", "submarine", "aircraft", "airliner", "jet", "train", "locomotive",
-        "truck", "helicopter", "rover", "lander", "orbiter", "capsule", "drone", "plane",
-        "freighter", "airship", "boat", "yacht", "tanker", "system", "app", "browser", "wallet",
-        "software", "smartphone", "satellite",
-        "telescope", "pipeline", "programme", "program", "strategy", "scheme", "initiative",
+        "dam", "tower", "stadium", "arena", "base", "locomotive", "system", "app", "browser",
+        "wallet", "software", "smartphone",
+        "pipeline", "programme", "program", "strategy", "scheme", "initiative",
         "hurricane", "storm", "typhoon", "cyclone",
         "song", "album", "film", "movie", "book", "novel", "poem", "painting", "sculpture",
         "opera", "musical", "documentary", "series", "sitcom", "show", "drama", "drug", "vaccine",
@@ -347,8 +355,6 @@ THING_NOUNS = frozenset(
         "constellation", "moon", "exoplanet", "nebula",
         "car", "sedan", "hatchback", "laptop", "tablet", "console", "chip",
         "chatbot", "restaurant", "cafe", "café", "nightclub",
-        # Instruments and machines a craft or a lab carries: "its spectrograph, Lantern,".
-        "robot", "instrument", "spectrograph", "spectrometer", "camera",
         # Events, which the model tags as organisations: "the Tern Jazz Festival".
         "festival", "tournament", "championship", "championships", "marathon", "exhibition",
         "expo", "olympics", "carnival",
@@ -358,16 +364,9 @@ THING_NOUNS = frozenset(
 )  # fmt: skip
 
 # Vehicles and craft: a name set before one of them with another's name owning it ("the
-# agency's Kestrel helicopter") is the craft's own name.
-VEHICLE_NOUNS = frozenset(
-    {
-        "shuttle", "spacecraft", "rocket", "ship", "vessel", "ferry", "submarine", "aircraft",
-        "airliner", "jet", "train", "truck", "satellite", "telescope", "helicopter", "rover",
-        "lander", "orbiter", "capsule", "drone", "plane", "boat", "yacht", "tanker", "probe",
-        "spaceship", "starship", "craft", "vehicle", "freighter", "airship", "robot",
-        "instrument", "spectrograph", "spectrometer", "camera",
-    }
-)  # fmt: skip
+# agency's Kestrel helicopter") is the craft's own name. The general words for a craft name
+# one only here: "a Senate probe", "a vehicle for reform" name no thing.
+VEHICLE_NOUNS = _CRAFT_NOUNS | frozenset({"probe", "spaceship", "starship", "craft", "vehicle"})
 
 # Bodies in the sky and moments in its history that have one of a kind: "the Sun", "Mars", "the
 # Big Bang". The model tags them as organisations or people; a company of the same name ("Mars

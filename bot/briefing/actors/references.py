@@ -601,8 +601,11 @@ def _after_someone_new(reading: Reading, pronoun: Token) -> bool:
         return False
     if clause.dep_ == "ccomp":
         reporter = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
-        return reporter is not None and reporter.pos_ == "PRON" and reporter.i < pronoun.i and (
-            _after_someone_new(reading, reporter)
+        return (
+            reporter is not None
+            and reporter.pos_ == "PRON"
+            and reporter.i < pronoun.i
+            and (_after_someone_new(reading, reporter))
         )
     if clause.dep_ != "advcl":
         return False
